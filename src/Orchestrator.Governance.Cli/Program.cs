@@ -1,0 +1,112 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using Orchestrator.Governance.Configuration;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Engine;
+
+namespace Orchestrator.Governance.Cli
+{
+    /// <summary>
+    /// <c>governance check [PATH] [--config FILE] [--format text|sarif|json] [--output FILE] [--no-inline-config]</c>.
+    /// Exit codes: 0 no error-severity diagnostic; 1 at least one; 2 bad arguments or unreadable PATH.
+    /// </summary>
+    public static class Program
+    {
+        /// <summary>Exit code for bad arguments or an unreadable PATH.</summary>
+        public const int UsageError = 2;
+
+        /// <summary>Entry point.</summary>
+        public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+        /// <summary>Runs the CLI with the given writers (tests call this).</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            var path = new Argument<string>("path") { Description = "Repository root to check (default: the current folder).", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
+            var config = new Option<string?>("--config") { Description = "Configuration file (default: governance.yml at the root)." };
+            var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+            format.AcceptOnlyFromAmong("text", "sarif", "json");
+            var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+            var noInline = new Option<bool>("--no-inline-config") { Description = "Ignore governance-disable comments in documents." };
+
+            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline };
+            int exit = 0;
+            check.SetAction(result =>
+            {
+                exit = Check(result.GetValue(path) ?? ".", result.GetValue(config), result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(noInline), stdout, stderr);
+                return exit;
+            });
+
+            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check };
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var error in parsed.Errors) stderr.WriteLine("governance: " + error.Message);
+                return UsageError;
+            }
+
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+            int code = parsed.Invoke(configuration);
+            return code;
+        }
+
+        private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, TextWriter stdout, TextWriter stderr)
+        {
+            if (!Directory.Exists(root))
+            {
+                stderr.WriteLine($"governance: PATH '{root}' is not a readable folder");
+                return UsageError;
+            }
+
+            root = Path.GetFullPath(root);
+            var options = new AnalysisOptions { InlineConfig = noInlineConfig ? false : (bool?)null };
+            DocumentInput? configDocument = null;
+            string configPath = configFile ?? Path.Combine(root, "governance.yml");
+            if (configFile != null && !File.Exists(configFile))
+            {
+                stderr.WriteLine($"governance: --config '{configFile}' does not exist");
+                return UsageError;
+            }
+
+            if (File.Exists(configPath))
+            {
+                string full = Path.GetFullPath(configPath);
+                string relative = Path.GetRelativePath(root, full).Replace('\\', '/');
+                configDocument = RepositoryScanner.Read(Path.GetDirectoryName(full)!, Path.GetFileName(full), 1024 * 1024);
+                configDocument = configDocument.Text == null ? configDocument : DocumentInput.FromText(relative, configDocument.Text, configDocument.InvalidUtf8);
+                options.ConfigPath = relative;
+            }
+
+            // The configuration decides which files are governance documents, so it is loaded first.
+            var config = ConfigLoader.Load(configDocument?.Text, out _);
+            var documents = RepositoryScanner.Scan(root, config, configDocument);
+            var result = GovernanceEngine.Analyze(documents, options);
+
+            string report = format switch
+            {
+                "sarif" => Reports.Sarif(result),
+                "json" => Reports.Json(result),
+                _ => Reports.Text(result),
+            };
+
+            if (outputFile != null)
+            {
+                try
+                {
+                    File.WriteAllText(outputFile, report);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"governance: cannot write --output '{outputFile}': {e.Message}");
+                    return UsageError;
+                }
+            }
+            else
+            {
+                stdout.Write(report);
+            }
+
+            return result.HasErrors ? 1 : 0;
+        }
+    }
+}

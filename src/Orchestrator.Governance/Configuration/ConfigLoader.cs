@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using Orchestrator.Governance.Rules;
+
+namespace Orchestrator.Governance.Configuration
+{
+    /// <summary>
+    /// Loads the effective configuration: the default profile embedded from rules/*.yml, then a
+    /// repository's governance.yml on top (maps merge key by key, lists are replaced). Each source
+    /// is validated against the embedded schemas/governance.schema.json with NJsonSchema; a
+    /// governance.yml that does not validate yields <see cref="ConfigProblem"/>s and is ignored
+    /// whole, so the defaults apply.
+    /// </summary>
+    public static class ConfigLoader
+    {
+        private static readonly Lazy<JsonSchema> Schema = new Lazy<JsonSchema>(() =>
+            JsonSchema.FromJsonAsync(ReadResource("schemas/governance.schema.json")).GetAwaiter().GetResult());
+
+        private static readonly Lazy<JObject> Defaults = new Lazy<JObject>(LoadDefaults);
+
+        /// <summary>The configuration schema text (schemas/governance.schema.json).</summary>
+        public static string SchemaText => ReadResource("schemas/governance.schema.json");
+
+        /// <summary>The default configuration (no governance.yml).</summary>
+        public static GovernanceConfig Default => Materialize((JObject)Defaults.Value.DeepClone(), new List<ConfigProblem>());
+
+        /// <summary>
+        /// The defaults merged with <paramref name="governanceYaml"/> (null when the repository has
+        /// none). Problems are filled for invalid YAML, schema violations and invalid regular
+        /// expressions; the returned configuration is then the default one.
+        /// </summary>
+        public static GovernanceConfig Load(string? governanceYaml, out IReadOnlyList<ConfigProblem> problems)
+        {
+            var found = new List<ConfigProblem>();
+            problems = found;
+            var merged = (JObject)Defaults.Value.DeepClone();
+            if (governanceYaml is null) return Materialize(merged, found);
+
+            JObject? overrides = Parse(governanceYaml, found);
+            if (overrides is null) return Materialize(merged, new List<ConfigProblem>());
+
+            merged.Merge(overrides, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Ignore });
+            var config = Materialize(merged, found);
+            if (found.Count > 0) return Materialize((JObject)Defaults.Value.DeepClone(), new List<ConfigProblem>());
+            return config;
+        }
+
+        private static JObject? Parse(string yaml, List<ConfigProblem> problems)
+        {
+            string json;
+            try
+            {
+                json = YamlToJson.Convert(yaml);
+            }
+            catch (YamlConversionException e)
+            {
+                problems.Add(new ConfigProblem(e.Message, e.Line, e.Column));
+                return null;
+            }
+
+            JToken token;
+            using (var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = YamlToJson.MaxDepth + 8 })
+            {
+                token = JToken.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+            }
+
+            if (token.Type == JTokenType.Null) return new JObject();
+            if (!(token is JObject obj))
+            {
+                problems.Add(new ConfigProblem("governance.yml must be a mapping of keys (limits, documents, severity, taskPacket)", 1, 1));
+                return null;
+            }
+
+            foreach (var error in Flatten(Schema.Value.Validate(obj)).OrderBy(e => e.LineNumber).ThenBy(e => e.Path, StringComparer.Ordinal))
+            {
+                problems.Add(new ConfigProblem(Describe(error), error.HasLineInfo ? error.LineNumber : 1, 1));
+            }
+
+            return problems.Count == 0 ? obj : null;
+        }
+
+        private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+        {
+            foreach (var error in errors)
+            {
+                if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+                {
+                    foreach (var inner in Flatten(child.Errors.SelectMany(e => e.Value))) yield return inner;
+                }
+                else
+                {
+                    yield return error;
+                }
+            }
+        }
+
+        private static string Describe(ValidationError error)
+        {
+            string path = (error.Path ?? "#").TrimStart('#', '/');
+            if (path.Length == 0) path = "(root)";
+            string key = error.Property ?? path;
+            switch (error.Kind)
+            {
+                case ValidationErrorKind.NoAdditionalPropertiesAllowed:
+                {
+                    int dot = path.LastIndexOf('.');
+                    return dot < 0 ? $"unknown key '{key}'" : $"unknown key '{key}' in '{path.Substring(0, dot)}'";
+                }
+                case ValidationErrorKind.NotInEnumeration:
+                    return $"'{path}' must be one of: {string.Join(", ", error.Schema?.Enumeration ?? Enumerable.Empty<object>())}";
+                case ValidationErrorKind.IntegerExpected:
+                case ValidationErrorKind.StringExpected:
+                case ValidationErrorKind.ArrayExpected:
+                case ValidationErrorKind.ObjectExpected:
+                case ValidationErrorKind.BooleanExpected:
+                    return $"'{path}': {SplitWords(error.Kind.ToString()).ToLowerInvariant()}";
+                case ValidationErrorKind.NumberTooSmall:
+                case ValidationErrorKind.NumberTooBig:
+                    return $"'{path}' is out of range ({SplitWords(error.Kind.ToString()).ToLowerInvariant()})";
+                case ValidationErrorKind.PropertyRequired:
+                    return $"'{path}' is required";
+                default:
+                    return $"'{path}': {SplitWords(error.Kind.ToString()).ToLowerInvariant()}";
+            }
+        }
+
+        private static string SplitWords(string pascal) => Regex.Replace(pascal, "(?<=[a-z])(?=[A-Z])", " ");
+
+        private static GovernanceConfig Materialize(JObject merged, List<ConfigProblem> problems)
+        {
+            var config = merged.ToObject<GovernanceConfig>(JsonSerializer.CreateDefault()) ?? new GovernanceConfig();
+
+            // Regular expressions are checked here, where the schema cannot.
+            void CheckRegex(string pattern, string key)
+            {
+                try
+                {
+                    _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                }
+                catch (ArgumentException e)
+                {
+                    problems.Add(new ConfigProblem($"'{key}' is not a valid regular expression: {e.Message}", FindLine(merged, key), 1));
+                }
+            }
+
+            CheckRegex(config.TaskPacket.FileNamePattern, "taskPacket.fileNamePattern");
+            foreach (var p in config.TaskPacket.Placeholders) CheckRegex(p, "taskPacket.placeholders");
+            foreach (var entry in config.Severity)
+            {
+                if (RuleCatalog.Find(entry.Key) is null)
+                    problems.Add(new ConfigProblem($"'severity.{entry.Key}' names no governance rule", FindLine(merged, "severity." + entry.Key), 1));
+            }
+
+            return config;
+        }
+
+        private static int FindLine(JObject root, string path)
+        {
+            var token = root.SelectToken(path);
+            return token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 1;
+        }
+
+        private static JObject LoadDefaults()
+        {
+            var merged = new JObject();
+            var assembly = typeof(ConfigLoader).GetTypeInfo().Assembly;
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                var problems = new List<ConfigProblem>();
+                var obj = Parse(ReadResource(name), problems);
+                if (obj is null)
+                    throw new InvalidOperationException($"The embedded default profile {name} is invalid: {string.Join("; ", problems.Select(p => p.Line + ": " + p.Message))}");
+                merged.Merge(obj, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace });
+            }
+
+            return merged;
+        }
+
+        private static string ReadResource(string name)
+        {
+            var assembly = typeof(ConfigLoader).GetTypeInfo().Assembly;
+            using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("Missing embedded resource " + name);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using Newtonsoft.Json;
+
+namespace Orchestrator.Governance.Configuration
+{
+    /// <summary>
+    /// The effective configuration: the default profile (rules/*.yml, embedded) merged with a
+    /// repository's governance.yml. Shape: schemas/governance.schema.json.
+    /// </summary>
+    public sealed class GovernanceConfig
+    {
+        /// <summary>Size limits.</summary>
+        [JsonProperty("limits")] public LimitsConfig Limits { get; set; } = new LimitsConfig();
+
+        /// <summary>false ignores governance-disable comments (the CLI's --no-inline-config).</summary>
+        [JsonProperty("inlineConfig")] public bool InlineConfig { get; set; } = true;
+
+        /// <summary>Which files are which kind of governance document, by glob.</summary>
+        [JsonProperty("documents")] public DocumentsConfig Documents { get; set; } = new DocumentsConfig();
+
+        /// <summary>Rule ID to severity name (none, silent, suggestion, warning, error).</summary>
+        [JsonProperty("severity")] public Dictionary<string, string> Severity { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>The task packet profile (seed 003 §5).</summary>
+        [JsonProperty("taskPacket")] public TaskPacketConfig TaskPacket { get; set; } = new TaskPacketConfig();
+    }
+
+    /// <summary>Size limits.</summary>
+    public sealed class LimitsConfig
+    {
+        /// <summary>Documents larger than this (bytes on disk; characters in the analyzer) are skipped with GOV002.</summary>
+        [JsonProperty("maxDocumentBytes")] public long MaxDocumentBytes { get; set; } = 8 * 1024 * 1024;
+    }
+
+    /// <summary>Document kinds and their globs (repository-relative, forward slashes).</summary>
+    public sealed class DocumentsConfig
+    {
+        /// <summary>Task packets.</summary>
+        [JsonProperty("taskPackets")] public DocumentKindConfig TaskPackets { get; set; } = new DocumentKindConfig();
+    }
+
+    /// <summary>Include and exclude globs of one document kind (Microsoft.Extensions.FileSystemGlobbing syntax).</summary>
+    public sealed class DocumentKindConfig
+    {
+        /// <summary>Globs a document must match.</summary>
+        [JsonProperty("include")] public List<string> Include { get; set; } = new List<string>();
+
+        /// <summary>Globs that take a document back out.</summary>
+        [JsonProperty("exclude")] public List<string> Exclude { get; set; } = new List<string>();
+    }
+
+    /// <summary>The task packet profile.</summary>
+    public sealed class TaskPacketConfig
+    {
+        /// <summary>Regular expression the file name (without .md) must match.</summary>
+        [JsonProperty("fileNamePattern")] public string FileNamePattern { get; set; } = ".*";
+
+        /// <summary>Normalized heading prefixes of sections not searched for fields (reports, logs).</summary>
+        [JsonProperty("ignoredSections")] public List<string> IgnoredSections { get; set; } = new List<string>();
+
+        /// <summary>Sections in the protocol's order.</summary>
+        [JsonProperty("sections")] public List<SectionConfig> Sections { get; set; } = new List<SectionConfig>();
+
+        /// <summary>Field key to other spellings of it.</summary>
+        [JsonProperty("fieldAliases")] public Dictionary<string, List<string>> FieldAliases { get; set; } = new Dictionary<string, List<string>>();
+
+        /// <summary>Field key to its allowed values.</summary>
+        [JsonProperty("allowedValues")] public Dictionary<string, List<string>> AllowedValues { get; set; } = new Dictionary<string, List<string>>();
+
+        /// <summary>List field key to its allowed item count.</summary>
+        [JsonProperty("counts")] public Dictionary<string, CountRange> Counts { get; set; } = new Dictionary<string, CountRange>();
+
+        /// <summary>Regular expressions of unfilled template text.</summary>
+        [JsonProperty("placeholders")] public List<string> Placeholders { get; set; } = new List<string>();
+
+        /// <summary>USER_SIGNATURE values that are not a signature (compared case-insensitively).</summary>
+        [JsonProperty("signaturePlaceholders")] public List<string> SignaturePlaceholders { get; set; } = new List<string>();
+
+        /// <summary>First words that make a TEST_PLAN line a command.</summary>
+        [JsonProperty("commandWords")] public List<string> CommandWords { get; set; } = new List<string>();
+    }
+
+    /// <summary>One section of the packet template.</summary>
+    public sealed class SectionConfig
+    {
+        /// <summary>Normalized name, e.g. QUALITY_GATE.</summary>
+        [JsonProperty("name")] public string Name { get; set; } = string.Empty;
+
+        /// <summary>Whether GOV102 reports its absence.</summary>
+        [JsonProperty("required")] public bool Required { get; set; } = true;
+
+        /// <summary>Other normalized headings that count as this section.</summary>
+        [JsonProperty("aliases")] public List<string> Aliases { get; set; } = new List<string>();
+
+        /// <summary>Required fields of the section (GOV104).</summary>
+        [JsonProperty("fields")] public List<string> Fields { get; set; } = new List<string>();
+    }
+
+    /// <summary>An inclusive item-count range.</summary>
+    public sealed class CountRange
+    {
+        /// <summary>Fewest items.</summary>
+        [JsonProperty("min")] public int Min { get; set; }
+
+        /// <summary>Most items.</summary>
+        [JsonProperty("max")] public int Max { get; set; }
+    }
+}

@@ -1,0 +1,61 @@
+using Markdig;
+using Markdig.Syntax;
+using Orchestrator.Governance.Text;
+using SourceSpan = Orchestrator.Governance.Text.SourceSpan;
+
+namespace Orchestrator.Governance.Documents
+{
+    /// <summary>
+    /// A Markdown document parsed once with Markdig (precise source locations, YAML front matter, pipe tables),
+    /// with the line map that turns Markdig's character offsets into (line, column).
+    /// </summary>
+    public sealed class ParsedMarkdown
+    {
+        /// <summary>Built once and shared: Markdig pipelines are immutable and thread-safe.</summary>
+        private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+            .UsePreciseSourceLocation()
+            .UseYamlFrontMatter()
+            .UsePipeTables()
+            .Build();
+
+        private ParsedMarkdown(string path, string text, MarkdownDocument ast)
+        {
+            Path = path;
+            Text = text;
+            Ast = ast;
+            Lines = new LineMap(text);
+        }
+
+        /// <summary>Repository-relative path.</summary>
+        public string Path { get; }
+
+        /// <summary>The text the offsets refer to.</summary>
+        public string Text { get; }
+
+        /// <summary>Markdig's syntax tree.</summary>
+        public MarkdownDocument Ast { get; }
+
+        /// <summary>Offsets to lines and columns.</summary>
+        public LineMap Lines { get; }
+
+        /// <summary>Parses <paramref name="text"/>.</summary>
+        public static ParsedMarkdown Parse(string path, string text) =>
+            new ParsedMarkdown(path, text, Markdown.Parse(text, Pipeline));
+
+        /// <summary>The span of a Markdig node (its End is inclusive).</summary>
+        public SourceSpan SpanOf(MarkdownObject node) =>
+            node.Span.IsEmpty ? Lines.GetSpan(node.Span.Start, 0) : Lines.GetSpan(node.Span.Start, node.Span.End - node.Span.Start + 1);
+
+        /// <summary>A span from a 0-based offset and a length.</summary>
+        public SourceSpan Span(int start, int length) => Lines.GetSpan(start, length);
+
+        /// <summary>The text of one 1-based line, without its line break.</summary>
+        public string GetLineText(int line)
+        {
+            int start = Lines.GetLineStart(line);
+            int end = start;
+            while (end < Text.Length && Text[end] != '\r' && Text[end] != '\n') end++;
+            return Text.Substring(start, end - start);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Orchestrator.Governance.Engine
+{
+    /// <summary>Host choices for one analysis.</summary>
+    public sealed class AnalysisOptions
+    {
+        /// <summary>
+        /// Repository-relative path of the configuration document among the inputs. Default
+        /// "governance.yml" (at the repository root).
+        /// </summary>
+        public string ConfigPath { get; set; } = "governance.yml";
+
+        /// <summary>When false, governance-disable comments are ignored (CLI --no-inline-config); null keeps the configuration's choice.</summary>
+        public bool? InlineConfig { get; set; }
+    }
+}

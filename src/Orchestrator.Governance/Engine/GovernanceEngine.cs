@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Orchestrator.Governance.Configuration;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Rules;
+using Orchestrator.Governance.Rules.TaskPackets;
+using Orchestrator.Governance.Suppressions;
+
+namespace Orchestrator.Governance.Engine
+{
+    /// <summary>
+    /// The governance engine: documents in (repository-relative path and text), diagnostics out. It
+    /// reads no files, opens no network connection, reads no clock and no environment, and gives
+    /// the same output for the same input. Flow: configuration (defaults + governance.yml) →
+    /// classify documents by glob → skip unreadable or too large ones (GOV002) → note invalid UTF-8
+    /// (GOV004) → parse each task packet once with Markdig → index TASK_IDs across packets → run
+    /// every rule on every packet (a rule that throws becomes GOV003) → inline suppressions →
+    /// severities from configuration → sort.
+    /// </summary>
+    public static class GovernanceEngine
+    {
+        /// <summary>The task packet rules, in ID order.</summary>
+        public static IReadOnlyList<TaskPacketRule> TaskPacketRules { get; } = new TaskPacketRule[]
+        {
+            new PacketFileNameRule(),
+            new RequiredSectionRule(),
+            new SectionOrderRule(),
+            new RequiredFieldRule(),
+            new TaskIdMatchesFileNameRule(),
+            new UniqueTaskIdRule(),
+            new AllowedValueRule(),
+            new IsoDateRule(),
+            new ListCountRule(),
+            new PlaceholderRule(),
+            new UserSignatureRule(),
+            new TestPlanCommandRule(),
+        };
+
+        /// <summary>Analyzes <paramref name="documents"/>; never throws for any document content.</summary>
+        public static GovernanceResult Analyze(IEnumerable<DocumentInput> documents, AnalysisOptions? options = null) =>
+            Analyze(documents, options, TaskPacketRules);
+
+        /// <summary>Analyzes with a given rule set (tests inject a failing rule to check GOV003).</summary>
+        internal static GovernanceResult Analyze(IEnumerable<DocumentInput> documents, AnalysisOptions? options, IReadOnlyList<TaskPacketRule> rules)
+        {
+            options ??= new AnalysisOptions();
+            var inputs = documents
+                .GroupBy(d => d.Path, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .OrderBy(d => d.Path, StringComparer.Ordinal)
+                .ToList();
+            var diagnostics = new List<GovernanceDiagnostic>();
+
+            // 1. Configuration.
+            string configPath = DocumentInput.NormalizePath(options.ConfigPath);
+            var configDoc = inputs.FirstOrDefault(d => string.Equals(d.Path, configPath, StringComparison.Ordinal));
+            var config = ConfigLoader.Load(configDoc?.Text, out var problems);
+            if (configDoc?.Text != null)
+            {
+                var lines = new Text.LineMap(configDoc.Text);
+                foreach (var problem in problems)
+                {
+                    int start = lines.GetLineStart(Math.Min(problem.Line, lines.LineCount)) + problem.Column - 1;
+                    int end = start;
+                    while (end < configDoc.Text.Length && configDoc.Text[end] != '\n' && configDoc.Text[end] != '\r') end++;
+                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.InvalidConfiguration, configDoc.Path, lines.GetSpan(start, end - start), RuleCatalog.InvalidConfiguration.DefaultSeverity, new[] { problem.Message }));
+                }
+            }
+
+            var profile = new TaskPacketProfile(config.TaskPacket);
+            bool inlineConfig = options.InlineConfig ?? config.InlineConfig;
+
+            // 2. Classify, read, parse.
+            var packetPaths = new DocumentClassifier(config).TaskPackets(inputs.Select(d => d.Path));
+            var packets = new List<TaskPacket>();
+            var suppressions = new Dictionary<string, InlineSuppressions>(StringComparer.Ordinal);
+            foreach (var input in inputs.Where(d => packetPaths.Contains(d.Path)))
+            {
+                var packet = Read(input, profile, config, diagnostics);
+                if (packet == null) continue;
+                packets.Add(packet);
+                if (inlineConfig) suppressions[packet.Path] = InlineSuppressions.Read(packet.Document);
+            }
+
+            // 3. Cross-document index, built once.
+            var index = BuildIndex(packets, profile);
+
+            // 4. Rules.
+            var found = new List<GovernanceDiagnostic>();
+            foreach (var packet in packets)
+            {
+                foreach (var rule in rules)
+                {
+                    var sink = new List<GovernanceDiagnostic>();
+                    try
+                    {
+                        rule.Analyze(new RuleContext(packet, profile, index, sink, rule.Descriptor));
+                        found.AddRange(sink);
+                    }
+                    catch (Exception e) when (!(e is OutOfMemoryException))
+                    {
+                        found.Add(new GovernanceDiagnostic(RuleCatalog.RuleFailed, packet.Path, packet.AnchorSpan, RuleCatalog.RuleFailed.DefaultSeverity,
+                            new[] { rule.Descriptor.Id, e.GetType().Name + ": " + e.Message }));
+                    }
+                }
+            }
+
+            // 5. Inline suppressions: GOV005 for unknown IDs, then filter.
+            foreach (var entry in suppressions)
+            {
+                foreach (var reference in entry.Value.References)
+                {
+                    if (RuleCatalog.Find(reference.RuleId) == null)
+                        diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.UnknownRuleInSuppression, entry.Key, reference.Span, RuleCatalog.UnknownRuleInSuppression.DefaultSeverity, new[] { reference.RuleId, reference.Directive }));
+                }
+            }
+
+            diagnostics.AddRange(found.Where(d => !(suppressions.TryGetValue(d.Path, out var s) && s.IsSuppressed(d.Id, d.Span.StartLine))));
+
+            // 6. Severities from configuration; 7. a stable order.
+            var result = new List<GovernanceDiagnostic>(diagnostics.Count);
+            foreach (var d in diagnostics)
+            {
+                var severity = d.Descriptor.DefaultSeverity;
+                if (config.Severity.TryGetValue(d.Id, out var name) && GovernanceSeverityNames.TryParse(name, out var configured)) severity = configured;
+                if (severity == GovernanceSeverity.None) continue;
+                result.Add(severity == d.Severity ? d : d.WithSeverity(severity));
+            }
+
+            result.Sort(Compare);
+            return new GovernanceResult(result, config, packets);
+        }
+
+        private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics)
+        {
+            var point = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
+            if (input.Text == null)
+            {
+                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, point, RuleCatalog.DocumentUnreadable.DefaultSeverity,
+                    new[] { input.UnreadableReason ?? "the host could not read it" }));
+                return null;
+            }
+
+            long size = Math.Max(input.SizeInBytes, input.Text.Length);
+            if (size > config.Limits.MaxDocumentBytes)
+            {
+                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, point, RuleCatalog.DocumentUnreadable.DefaultSeverity,
+                    new[] { string.Format(CultureInfo.InvariantCulture, "{0} bytes is more than limits.maxDocumentBytes ({1})", size, config.Limits.MaxDocumentBytes) }));
+                return null;
+            }
+
+            ParsedMarkdown doc;
+            try
+            {
+                doc = ParsedMarkdown.Parse(input.Path, input.Text);
+            }
+            catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
+            {
+                // Markdig refuses pathological input (e.g. 10,000 nested block quotes) with an exception.
+                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, point, RuleCatalog.DocumentUnreadable.DefaultSeverity,
+                    new[] { "the Markdown parser rejected it: " + e.Message }));
+                return null;
+            }
+
+            if (input.InvalidUtf8 != null)
+            {
+                var bad = input.InvalidUtf8;
+                int start = doc.Lines.GetLineStart(bad.Line) + bad.Column - 1;
+                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.InvalidUtf8, input.Path, doc.Span(start, 1), RuleCatalog.InvalidUtf8.DefaultSeverity,
+                    new[] { bad.Value.ToString("X2", CultureInfo.InvariantCulture), bad.ByteOffset.ToString(CultureInfo.InvariantCulture) }));
+            }
+
+            return TaskPacketReader.Read(doc, profile);
+        }
+
+        private static RepoIndex BuildIndex(List<TaskPacket> packets, TaskPacketProfile profile)
+        {
+            var byId = new Dictionary<string, List<TaskPacket>>(StringComparer.Ordinal);
+            foreach (var packet in packets)
+            {
+                var field = PacketFacts.TaskIdField(packet, profile);
+                string? id = field == null ? null : PacketFacts.DeclaredId(field);
+                if (id == null) continue;
+                if (!byId.TryGetValue(id, out var list)) byId[id] = list = new List<TaskPacket>();
+                list.Add(packet);
+            }
+
+            return new RepoIndex(packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal));
+        }
+
+        private static int Compare(GovernanceDiagnostic a, GovernanceDiagnostic b)
+        {
+            int c = string.CompareOrdinal(a.Path, b.Path);
+            if (c == 0) c = a.Span.StartLine.CompareTo(b.Span.StartLine);
+            if (c == 0) c = a.Span.StartColumn.CompareTo(b.Span.StartColumn);
+            if (c == 0) c = string.CompareOrdinal(a.Id, b.Id);
+            if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
+            return c;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using System.Linq;
+using Orchestrator.Governance.Configuration;
+using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Rules;
+
+namespace Orchestrator.Governance.Engine
+{
+    /// <summary>The outcome of one analysis.</summary>
+    public sealed class GovernanceResult
+    {
+        internal GovernanceResult(IReadOnlyList<GovernanceDiagnostic> diagnostics, GovernanceConfig config, IReadOnlyList<TaskPacket> packets)
+        {
+            Diagnostics = diagnostics;
+            Config = config;
+            Packets = packets;
+        }
+
+        /// <summary>Diagnostics sorted by path (ordinal), line, column, rule ID and message.</summary>
+        public IReadOnlyList<GovernanceDiagnostic> Diagnostics { get; }
+
+        /// <summary>The effective configuration.</summary>
+        public GovernanceConfig Config { get; }
+
+        /// <summary>The task packets read, in path order.</summary>
+        public IReadOnlyList<TaskPacket> Packets { get; }
+
+        /// <summary>Whether any diagnostic is an error.</summary>
+        public bool HasErrors => Diagnostics.Any(d => d.Severity == GovernanceSeverity.Error);
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Orchestrator.Governance.Configuration;
+
+namespace Orchestrator.Governance.Model
+{
+    /// <summary>
+    /// The task packet part of the configuration, compiled once: names normalized with
+    /// <see cref="KeyNormalizer"/>, regular expressions built (with a match timeout), lookups indexed.
+    /// </summary>
+    public sealed class TaskPacketProfile
+    {
+        /// <summary>Regex match timeout: a pathological user pattern cannot hang a build.</summary>
+        public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>Compiles <paramref name="config"/> (which the loader has already validated).</summary>
+        public TaskPacketProfile(TaskPacketConfig config)
+        {
+            Config = config;
+            FileNamePattern = new Regex(config.FileNamePattern, RegexOptions.CultureInvariant, RegexTimeout);
+            IgnoredSectionPrefixes = config.IgnoredSections.Select(KeyNormalizer.Normalize).Where(s => s.Length > 0).ToArray();
+            Sections = config.Sections.Select(s => new SectionRule(
+                KeyNormalizer.Normalize(s.Name),
+                s.Required,
+                new[] { KeyNormalizer.Normalize(s.Name) }.Concat(s.Aliases.Select(KeyNormalizer.Normalize)).Where(a => a.Length > 0).Distinct().ToArray(),
+                s.Fields.Select(KeyNormalizer.Normalize).Where(f => f.Length > 0).ToArray())).ToArray();
+            FieldAliases = config.FieldAliases.ToDictionary(
+                e => KeyNormalizer.Normalize(e.Key),
+                e => (IReadOnlyList<string>)e.Value.Select(KeyNormalizer.Normalize).ToArray(),
+                StringComparer.Ordinal);
+            Placeholders = config.Placeholders.Select(p => new Regex(p, RegexOptions.CultureInvariant, RegexTimeout)).ToArray();
+            CommandWords = new HashSet<string>(config.CommandWords, StringComparer.Ordinal);
+
+            var known = new HashSet<string>(StringComparer.Ordinal) { SignatureField };
+            foreach (var s in Sections) known.UnionWith(s.Fields);
+            foreach (var e in FieldAliases) { known.Add(e.Key); known.UnionWith(e.Value); }
+            known.UnionWith(config.AllowedValues.Keys.Select(KeyNormalizer.Normalize));
+            known.UnionWith(config.Counts.Keys.Select(KeyNormalizer.Normalize));
+            KnownFieldKeys = known;
+        }
+
+        /// <summary>The field that locks a packet (seed 003 §5.6).</summary>
+        public const string SignatureField = "USER_SIGNATURE";
+
+        /// <summary>The configuration it was compiled from.</summary>
+        public TaskPacketConfig Config { get; }
+
+        /// <summary>File name pattern (GOV101).</summary>
+        public Regex FileNamePattern { get; }
+
+        /// <summary>Normalized prefixes of report sections not searched for fields.</summary>
+        public IReadOnlyList<string> IgnoredSectionPrefixes { get; }
+
+        /// <summary>Sections in order.</summary>
+        public IReadOnlyList<SectionRule> Sections { get; }
+
+        /// <summary>Normalized field key to its normalized aliases.</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<string>> FieldAliases { get; }
+
+        /// <summary>Placeholder patterns (GOV110).</summary>
+        public IReadOnlyList<Regex> Placeholders { get; }
+
+        /// <summary>First words of command lines (GOV112).</summary>
+        public ISet<string> CommandWords { get; }
+
+        /// <summary>Every key that names a field, so that "## DONE_MEANS" is read as a field.</summary>
+        public ISet<string> KnownFieldKeys { get; }
+
+        /// <summary>The aliases of a normalized field key (empty when none).</summary>
+        public IReadOnlyList<string> AliasesOf(string key) =>
+            FieldAliases.TryGetValue(key, out var a) ? a : Array.Empty<string>();
+
+        /// <summary>The canonical key of a key or alias.</summary>
+        public string CanonicalKey(string key)
+        {
+            foreach (var e in FieldAliases)
+            {
+                if (e.Value.Contains(key)) return e.Key;
+            }
+
+            return key;
+        }
+
+        /// <summary>Whether a normalized section key is a report/log section.</summary>
+        public bool IsIgnoredSection(string key)
+        {
+            foreach (var prefix in IgnoredSectionPrefixes)
+            {
+                if (key.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>One section of the template.</summary>
+        public sealed class SectionRule
+        {
+            internal SectionRule(string name, bool required, IReadOnlyList<string> names, IReadOnlyList<string> fields)
+            {
+                Name = name;
+                Required = required;
+                Names = names;
+                Fields = fields;
+            }
+
+            /// <summary>Normalized name.</summary>
+            public string Name { get; }
+
+            /// <summary>Whether it must be present.</summary>
+            public bool Required { get; }
+
+            /// <summary>Name and aliases, normalized.</summary>
+            public IReadOnlyList<string> Names { get; }
+
+            /// <summary>Required fields, normalized.</summary>
+            public IReadOnlyList<string> Fields { get; }
+        }
+    }
+}

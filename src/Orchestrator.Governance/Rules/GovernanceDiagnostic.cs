@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using Orchestrator.Governance.Text;
+
+namespace Orchestrator.Governance.Rules
+{
+    /// <summary>One finding of one rule in one document, at the exact span of the offending text.</summary>
+    public sealed class GovernanceDiagnostic
+    {
+        /// <summary>Creates a diagnostic; <paramref name="arguments"/> fill the descriptor's message format.</summary>
+        public GovernanceDiagnostic(RuleDescriptor descriptor, string path, SourceSpan span, GovernanceSeverity severity, IReadOnlyList<string> arguments)
+        {
+            Descriptor = descriptor;
+            Path = path;
+            Span = span;
+            Severity = severity;
+            Arguments = arguments;
+            Message = descriptor.FormatMessage(ToObjects(arguments));
+        }
+
+        /// <summary>The rule that reported it.</summary>
+        public RuleDescriptor Descriptor { get; }
+
+        /// <summary>The rule ID, e.g. "GOV105".</summary>
+        public string Id => Descriptor.Id;
+
+        /// <summary>Repository-relative path with forward slashes.</summary>
+        public string Path { get; }
+
+        /// <summary>Where in the document's decoded text.</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary>Effective severity after governance.yml.</summary>
+        public GovernanceSeverity Severity { get; }
+
+        /// <summary>The values the message names, in message-format order.</summary>
+        public IReadOnlyList<string> Arguments { get; }
+
+        /// <summary>The formatted message.</summary>
+        public string Message { get; }
+
+        /// <summary>A copy with another severity.</summary>
+        public GovernanceDiagnostic WithSeverity(GovernanceSeverity severity) =>
+            new GovernanceDiagnostic(Descriptor, Path, Span, severity, Arguments);
+
+        /// <summary>MSBuild's format: <c>path(line,col): error GOV105: message</c>.</summary>
+        public override string ToString() =>
+            $"{Path}({Span.StartLine},{Span.StartColumn}): {Severity.ToName()} {Id}: {Message}";
+
+        private static object[] ToObjects(IReadOnlyList<string> arguments)
+        {
+            var result = new object[arguments.Count];
+            for (int i = 0; i < result.Length; i++) result[i] = arguments[i];
+            return result;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Orchestrator.Governance.Rules
+{
+    /// <summary>
+    /// Every rule descriptor, in one place (the habit of dotnet/roslyn-analyzers). IDs are stable
+    /// once shipped; AnalyzerReleases.Shipped.md records them. Ranges: GOV0xx engine and
+    /// configuration, GOV1xx task packet structure (seed 003 §4-5, §8).
+    /// </summary>
+    public static class RuleCatalog
+    {
+        private const string Engine = "Governance.Engine";
+        private const string Packet = "Governance.TaskPacket";
+
+        /// <summary>GOV001: governance.yml does not validate against the configuration schema.</summary>
+        public static readonly RuleDescriptor InvalidConfiguration = new RuleDescriptor(
+            "GOV001", "Governance configuration is invalid",
+            "Invalid governance configuration: {0}; the default profile applies",
+            Engine, GovernanceSeverity.Error,
+            "governance.yml must be valid YAML that matches schemas/governance.schema.json. When it is not, the engine reports where and runs with the default profile.",
+            "schemas/governance.schema.json");
+
+        /// <summary>GOV002: a document could not be read or is larger than the limit.</summary>
+        public static readonly RuleDescriptor DocumentUnreadable = new RuleDescriptor(
+            "GOV002", "Governance document could not be analyzed",
+            "Document skipped: {0}",
+            Engine, GovernanceSeverity.Warning,
+            "A governance document that cannot be read, or that is larger than limits.maxDocumentBytes, is skipped with this diagnostic instead of slowing or crashing the build.",
+            "GUIDE.md §2 (engine)");
+
+        /// <summary>GOV003: a rule threw.</summary>
+        public static readonly RuleDescriptor RuleFailed = new RuleDescriptor(
+            "GOV003", "A governance rule failed",
+            "Rule {0} failed on this document and was skipped: {1}",
+            Engine, GovernanceSeverity.Warning,
+            "A rule that throws is reported here, naming the rule and the exception; the other rules still run. Please report it as a bug.",
+            "GUIDE.md §2 (rules)");
+
+        /// <summary>GOV004: the file is not valid UTF-8.</summary>
+        public static readonly RuleDescriptor InvalidUtf8 = new RuleDescriptor(
+            "GOV004", "Document is not valid UTF-8",
+            "Byte 0x{0} at offset {1} is not valid UTF-8; the file mixes encodings (save it as UTF-8)",
+            Engine, GovernanceSeverity.Warning,
+            "Governance documents are read as UTF-8. Bytes from another encoding (often Windows-1252 punctuation pasted into a UTF-8 file) turn into U+FFFD and can hide the text a rule looks for.",
+            "RFC 3629");
+
+        /// <summary>GOV005: an inline suppression names an unknown rule.</summary>
+        public static readonly RuleDescriptor UnknownRuleInSuppression = new RuleDescriptor(
+            "GOV005", "Suppression names an unknown rule",
+            "'{0}' in a {1} comment is not a governance rule ID",
+            Engine, GovernanceSeverity.Warning,
+            "A governance-disable comment that names a rule that does not exist suppresses nothing, usually because of a typo.",
+            "docs/suppressions.md");
+
+        /// <summary>GOV101: the packet file name is not WP-{phase}-{name}.</summary>
+        public static readonly RuleDescriptor PacketFileName = new RuleDescriptor(
+            "GOV101", "Task packet file name must be WP-{phase}-{name}",
+            "Task packet file name '{0}' does not follow WP-{{phase}}-{{name}}[-vN] (pattern {1})",
+            Packet, GovernanceSeverity.Error,
+            "Packets are named WP-{phase}-{name}, with an optional -vN or date suffix for variants, so that IDs sort and collide visibly.",
+            "seed 003 §4 Step 2, §5.6");
+
+        /// <summary>GOV102: a required section is missing.</summary>
+        public static readonly RuleDescriptor RequiredSectionMissing = new RuleDescriptor(
+            "GOV102", "Task packet must have every required section",
+            "Task packet has no '{0}' section (expected one of: {1})",
+            Packet, GovernanceSeverity.Error,
+            "Every work packet includes the sections of the protocol's template. A section also counts as present when its fields stand as sections of their own (## DONE_MEANS for Quality Gate).",
+            "seed 003 §5.1");
+
+        /// <summary>GOV103: sections are out of order.</summary>
+        public static readonly RuleDescriptor SectionOrder = new RuleDescriptor(
+            "GOV103", "Task packet sections must be in the protocol's order",
+            "Section '{0}' comes after '{1}'; the expected order is {2}",
+            Packet, GovernanceSeverity.Warning,
+            "The protocol lists the sections of a packet in order, so that coders and validators find them where they expect.",
+            "seed 003 §5.1");
+
+        /// <summary>GOV104: a required field is missing.</summary>
+        public static readonly RuleDescriptor RequiredFieldMissing = new RuleDescriptor(
+            "GOV104", "Task packet must have every required field",
+            "Task packet has no {0} field (expected in the '{1}' section)",
+            Packet, GovernanceSeverity.Error,
+            "Every work packet fills the fields of the protocol's template (TASK_ID, STATUS, RISK_TIER, DONE_MEANS, SPEC_ANCHOR, ...).",
+            "seed 003 §5.1, §8");
+
+        /// <summary>GOV105: TASK_ID differs from the file name.</summary>
+        public static readonly RuleDescriptor TaskIdMismatch = new RuleDescriptor(
+            "GOV105", "TASK_ID must match the file name",
+            "TASK_ID '{0}' does not match the file name '{1}'",
+            Packet, GovernanceSeverity.Error,
+            "The packet's TASK_ID and its file name are the same ID, so that tools and people can go from one to the other.",
+            "seed 003 §5.1");
+
+        /// <summary>GOV106: two packets share a TASK_ID.</summary>
+        public static readonly RuleDescriptor DuplicateTaskId = new RuleDescriptor(
+            "GOV106", "TASK_ID must be unique",
+            "TASK_ID '{0}' is also declared in {1}",
+            Packet, GovernanceSeverity.Error,
+            "Two packets with one TASK_ID make the board and dependency links ambiguous; a variant packet gets its own ID (-v2).",
+            "seed 003 §4 Step 2 (ID collision)");
+
+        /// <summary>GOV107: STATUS / RISK_TIER value not allowed.</summary>
+        public static readonly RuleDescriptor FieldValueNotAllowed = new RuleDescriptor(
+            "GOV107", "Field value must be one of the allowed values",
+            "{0} '{1}' is not an allowed value (allowed: {2})",
+            Packet, GovernanceSeverity.Error,
+            "STATUS and RISK_TIER take values from a fixed vocabulary so that boards and gates can read them. Case, spaces, hyphens and a trailing qualifier such as '(VALIDATED)' do not matter.",
+            "seed 003 §5.1, §6.2");
+
+        /// <summary>GOV108: DATE is not ISO 8601.</summary>
+        public static readonly RuleDescriptor DateNotIso8601 = new RuleDescriptor(
+            "GOV108", "DATE must be an ISO 8601 date or timestamp",
+            "DATE '{0}' is not an ISO 8601 date or timestamp (e.g. 2025-12-26 or 2025-12-26T14:30:00Z)",
+            Packet, GovernanceSeverity.Error,
+            "The packet's DATE is an ISO 8601 timestamp so that it sorts and compares.",
+            "seed 003 §5.1");
+
+        /// <summary>GOV109: a list field has too few or too many items.</summary>
+        public static readonly RuleDescriptor ListCountOutOfRange = new RuleDescriptor(
+            "GOV109", "BOOTSTRAP lists must have the protocol's number of items",
+            "{0} lists {1} item(s); expected {2} to {3}",
+            Packet, GovernanceSeverity.Warning,
+            "BOOTSTRAP gives the coder 5-15 FILES_TO_OPEN, 10-20 SEARCH_TERMS and 3-8 RISK_MAP entries.",
+            "seed 003 §5.5, §8");
+
+        /// <summary>GOV110: an unfilled template placeholder.</summary>
+        public static readonly RuleDescriptor UnfilledPlaceholder = new RuleDescriptor(
+            "GOV110", "Template placeholders must be filled",
+            "Unfilled template placeholder '{0}'",
+            Packet, GovernanceSeverity.Error,
+            "A packet copied from the template still holds a placeholder such as {Specific criterion 1}, {{WP_ID}} or TBD. Code spans and fenced code are not checked.",
+            "seed 003 §4 Step 2.3 (fill placeholders)");
+
+        /// <summary>GOV111: no USER_SIGNATURE lock.</summary>
+        public static readonly RuleDescriptor MissingUserSignature = new RuleDescriptor(
+            "GOV111", "Task packet must be locked with a USER_SIGNATURE",
+            "{0}",
+            Packet, GovernanceSeverity.Error,
+            "A packet is locked with the user's signature after creation, so that it cannot drift mid-work; a placeholder such as <pending> is not a signature.",
+            "seed 003 §5.6, §8");
+
+        /// <summary>GOV112: TEST_PLAN without a runnable command.</summary>
+        public static readonly RuleDescriptor TestPlanWithoutCommand = new RuleDescriptor(
+            "GOV112", "TEST_PLAN must give runnable commands",
+            "TEST_PLAN has no runnable command (found: '{0}'); give the exact commands, e.g. in a ```bash block",
+            Packet, GovernanceSeverity.Error,
+            "TEST_PLAN lists the exact commands the coder must run; prose alone cannot be run or checked.",
+            "seed 003 §5.1, §8");
+
+        /// <summary>All descriptors, ordered by ID.</summary>
+        public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
+        {
+            InvalidConfiguration, DocumentUnreadable, RuleFailed, InvalidUtf8, UnknownRuleInSuppression,
+            PacketFileName, RequiredSectionMissing, SectionOrder, RequiredFieldMissing, TaskIdMismatch,
+            DuplicateTaskId, FieldValueNotAllowed, DateNotIso8601, ListCountOutOfRange, UnfilledPlaceholder,
+            MissingUserSignature, TestPlanWithoutCommand,
+        }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
+
+        private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(d => d.Id, System.StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The descriptor with this ID (case-insensitive), or null.</summary>
+        public static RuleDescriptor? Find(string id) => ById.TryGetValue(id, out var d) ? d : null;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using Orchestrator.Governance.Configuration;
+using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Text;
+
+namespace Orchestrator.Governance.Rules
+{
+    /// <summary>What a rule sees while it analyzes one task packet, and where it reports.</summary>
+    public sealed class RuleContext
+    {
+        private readonly List<GovernanceDiagnostic> _sink;
+        private readonly RuleDescriptor _descriptor;
+
+        internal RuleContext(TaskPacket packet, TaskPacketProfile profile, RepoIndex index, List<GovernanceDiagnostic> sink, RuleDescriptor descriptor)
+        {
+            Packet = packet;
+            Profile = profile;
+            Index = index;
+            _sink = sink;
+            _descriptor = descriptor;
+        }
+
+        /// <summary>The packet being analyzed.</summary>
+        public TaskPacket Packet { get; }
+
+        /// <summary>The compiled task packet profile.</summary>
+        public TaskPacketProfile Profile { get; }
+
+        /// <summary>Cross-document facts, built once per analysis.</summary>
+        public RepoIndex Index { get; }
+
+        /// <summary>Reports the rule's diagnostic at <paramref name="span"/> with message arguments.</summary>
+        public void Report(SourceSpan span, params string[] arguments) =>
+            _sink.Add(new GovernanceDiagnostic(_descriptor, Packet.Path, span, _descriptor.DefaultSeverity, arguments));
+    }
+
+    /// <summary>
+    /// A rule over task packets: one class per rule, one file per class, named after what it checks.
+    /// Rules read the typed model (<see cref="TaskPacket"/>), never raw text, and must not keep
+    /// state between calls: the engine may run them on several packets at once.
+    /// </summary>
+    public abstract class TaskPacketRule
+    {
+        /// <summary>The rule's descriptor, from <see cref="RuleCatalog"/>.</summary>
+        public abstract RuleDescriptor Descriptor { get; }
+
+        /// <summary>Analyzes one packet, reporting through <paramref name="context"/>.</summary>
+        public abstract void Analyze(RuleContext context);
+    }
+
+    /// <summary>Facts across all task packets of one analysis, built once.</summary>
+    public sealed class RepoIndex
+    {
+        internal RepoIndex(IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId)
+        {
+            Packets = packets;
+            PacketsByTaskId = packetsByTaskId;
+        }
+
+        /// <summary>Every task packet, in path order.</summary>
+        public IReadOnlyList<TaskPacket> Packets { get; }
+
+        /// <summary>TASK_ID value (as written, trimmed) to the packets declaring it, in path order.</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> PacketsByTaskId { get; }
+    }
+}

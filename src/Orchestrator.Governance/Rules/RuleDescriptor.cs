@@ -1,0 +1,50 @@
+namespace Orchestrator.Governance.Rules
+{
+    /// <summary>
+    /// The fixed facts of one rule: a stable ID (GOVnnn), a title, a message format whose {0}, {1}...
+    /// are filled by the rule, the default severity and the protocol section it comes from. All
+    /// descriptors are declared in <see cref="RuleCatalog"/>; each rule class refers to its own.
+    /// </summary>
+    public sealed class RuleDescriptor
+    {
+        /// <summary>Creates a descriptor.</summary>
+        public RuleDescriptor(string id, string title, string messageFormat, string category, GovernanceSeverity defaultSeverity, string description, string source)
+        {
+            Id = id;
+            Title = title;
+            MessageFormat = messageFormat;
+            Category = category;
+            DefaultSeverity = defaultSeverity;
+            Description = description;
+            Source = source;
+        }
+
+        /// <summary>Stable rule ID, e.g. "GOV105".</summary>
+        public string Id { get; }
+
+        /// <summary>Short title, e.g. "TASK_ID must match the file name".</summary>
+        public string Title { get; }
+
+        /// <summary>Composite format string for the message; arguments name the bad and the expected value.</summary>
+        public string MessageFormat { get; }
+
+        /// <summary>Category: "Governance.Engine", "Governance.TaskPacket", ...</summary>
+        public string Category { get; }
+
+        /// <summary>Severity when no configuration says otherwise.</summary>
+        public GovernanceSeverity DefaultSeverity { get; }
+
+        /// <summary>One or two sentences on what the rule checks and why.</summary>
+        public string Description { get; }
+
+        /// <summary>Where the rule comes from, e.g. "seed 003 §5.1".</summary>
+        public string Source { get; }
+
+        /// <summary>Repository-relative path of the rule's documentation page.</summary>
+        public string HelpLink => "docs/rules/" + Id + ".md";
+
+        /// <summary>Formats the message with invariant culture.</summary>
+        public string FormatMessage(params object[] arguments) =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, arguments);
+    }
+}

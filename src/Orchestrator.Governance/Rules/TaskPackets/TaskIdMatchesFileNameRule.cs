@@ -1,0 +1,21 @@
+using System;
+
+namespace Orchestrator.Governance.Rules.TaskPackets
+{
+    /// <summary>GOV105: the TASK_ID is the file name (seed 003 §5.1).</summary>
+    public sealed class TaskIdMatchesFileNameRule : TaskPacketRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.TaskIdMismatch;
+
+        /// <inheritdoc />
+        public override void Analyze(RuleContext context)
+        {
+            var field = PacketFacts.TaskIdField(context.Packet, context.Profile);
+            if (field == null) return;
+            string? id = PacketFacts.DeclaredId(field);
+            if (id != null && !string.Equals(id, context.Packet.FileStem, StringComparison.Ordinal))
+                context.Report(field.ValueSpan, field.Value, context.Packet.FileStem);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using Orchestrator.Governance.Model;
+
+namespace Orchestrator.Governance.Rules.TaskPackets
+{
+    /// <summary>
+    /// GOV112: TEST_PLAN gives at least one runnable command (seed 003 §5.1 "{Exact bash commands}").
+    /// A line of the field's content is a command when it stands in a code block and is not a
+    /// comment or fence, or when its first word (after list markers, "$" and backticks) is one of
+    /// taskPacket.commandWords, or it starts with "./".
+    /// </summary>
+    public sealed class TestPlanCommandRule : TaskPacketRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.TestPlanWithoutCommand;
+
+        /// <inheritdoc />
+        public override void Analyze(RuleContext context)
+        {
+            var field = context.Packet.FindField("TEST_PLAN", context.Profile.AliasesOf("TEST_PLAN"));
+            if (field == null) return;
+            string text = context.Packet.Document.Text;
+            string? firstLine = null;
+            int pos = field.ContentStart;
+            int end = Math.Min(field.ContentEnd, text.Length);
+            while (pos < end)
+            {
+                int lineEnd = pos;
+                while (lineEnd < end && text[lineEnd] != '\r' && text[lineEnd] != '\n') lineEnd++;
+                string line = text.Substring(pos, lineEnd - pos);
+                int first = pos;
+                while (first < lineEnd && (text[first] == ' ' || text[first] == '\t')) first++;
+                if (IsCommand(line, InCode(field, first), context.Profile)) return;
+                string trimmed = line.Trim();
+                if (firstLine == null && trimmed.Length > 0) firstLine = trimmed;
+                pos = lineEnd + 1;
+            }
+
+            string found = firstLine ?? "(empty)";
+            if (found.Length > 60) found = found.Substring(0, 57) + "...";
+            context.Report(field.KeySpan, found);
+        }
+
+        private static bool InCode(PacketField field, int offset)
+        {
+            foreach (var (start, end) in field.CodeBlocks)
+            {
+                if (offset >= start && offset < end) return true;
+            }
+
+            return false;
+        }
+
+        internal static bool IsCommand(string line, bool inCode, TaskPacketProfile profile)
+        {
+            string s = line.Trim();
+            if (inCode)
+            {
+                if (s.Length == 0 || s.StartsWith("```", StringComparison.Ordinal) || s.StartsWith("~~~", StringComparison.Ordinal) || s.StartsWith("#", StringComparison.Ordinal) || s.StartsWith("//", StringComparison.Ordinal)) return false;
+                return true;
+            }
+
+            s = s.TrimStart('-', '*', '+', '>', ' ', '\t', '`');
+            if (s.StartsWith("$ ", StringComparison.Ordinal)) s = s.Substring(2).TrimStart();
+            if (s.StartsWith("./", StringComparison.Ordinal)) return true;
+            int space = s.IndexOfAny(new[] { ' ', '\t', '`' });
+            string word = space < 0 ? s : s.Substring(0, space);
+            return word.Length > 0 && profile.CommandWords.Contains(word);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Linq;
+
+namespace Orchestrator.Governance.Rules.TaskPackets
+{
+    /// <summary>GOV106: no two packets declare one TASK_ID (seed 003 §4 Step 2, ID collision).</summary>
+    public sealed class UniqueTaskIdRule : TaskPacketRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.DuplicateTaskId;
+
+        /// <inheritdoc />
+        public override void Analyze(RuleContext context)
+        {
+            var field = PacketFacts.TaskIdField(context.Packet, context.Profile);
+            string? id = field == null ? null : PacketFacts.DeclaredId(field);
+            if (id == null || !context.Index.PacketsByTaskId.TryGetValue(id, out var packets) || packets.Count < 2) return;
+            var others = packets.Where(p => p.Path != context.Packet.Path).Select(p => p.Path).ToList();
+            if (others.Count > 0) context.Report(field!.ValueSpan, id, string.Join(", ", others));
+        }
+    }
+}

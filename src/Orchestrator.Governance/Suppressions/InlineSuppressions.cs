@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Text;
+using SourceSpan = Orchestrator.Governance.Text.SourceSpan;
+
+namespace Orchestrator.Governance.Suppressions
+{
+    /// <summary>A rule ID named in a suppression comment, with where it is written.</summary>
+    public sealed class SuppressionReference
+    {
+        internal SuppressionReference(string ruleId, string directive, SourceSpan span)
+        {
+            RuleId = ruleId;
+            Directive = directive;
+            Span = span;
+        }
+
+        /// <summary>The ID as written.</summary>
+        public string RuleId { get; }
+
+        /// <summary>The directive, e.g. "governance-disable-next-line".</summary>
+        public string Directive { get; }
+
+        /// <summary>Span of the ID.</summary>
+        public SourceSpan Span { get; }
+    }
+
+    /// <summary>
+    /// Suppression comments in a Markdown document, in the style of markdownlint's inline
+    /// configuration: <c>&lt;!-- governance-disable-next-line GOV107 --&gt;</c>,
+    /// <c>governance-disable-line</c>, <c>governance-disable</c> ... <c>governance-enable</c>, and
+    /// <c>governance-disable-file</c>. A directive without IDs applies to every rule. Only real HTML
+    /// comments count: a comment inside a code span or fenced code is text, not a directive.
+    /// </summary>
+    public sealed class InlineSuppressions
+    {
+        private static readonly Regex Directive = new Regex(
+            @"<!--\s*(?<kind>governance-(?:disable-next-line|disable-line|disable-file|disable|enable))(?<ids>(?:[ \t,]+[A-Za-z][A-Za-z0-9_-]*)*)\s*-->",
+            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+
+        private const string AllRules = "*";
+        private readonly List<(string Rule, int From, int To)> _ranges;
+
+        private InlineSuppressions(List<(string Rule, int From, int To)> ranges, IReadOnlyList<SuppressionReference> references)
+        {
+            _ranges = ranges;
+            References = references;
+        }
+
+        /// <summary>Every rule ID the comments name (checked by the engine for GOV005).</summary>
+        public IReadOnlyList<SuppressionReference> References { get; }
+
+        /// <summary>Whether <paramref name="ruleId"/> is suppressed on the 1-based <paramref name="line"/>.</summary>
+        public bool IsSuppressed(string ruleId, int line)
+        {
+            foreach (var (rule, from, to) in _ranges)
+            {
+                if (line >= from && line <= to && (rule == AllRules || string.Equals(rule, ruleId, StringComparison.OrdinalIgnoreCase))) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>Reads the comments of a parsed document.</summary>
+        public static InlineSuppressions Read(ParsedMarkdown doc)
+        {
+            var comments = new List<(int Start, string Text)>();
+            foreach (var node in doc.Ast.Descendants())
+            {
+                if (node is HtmlBlock block && !block.Span.IsEmpty)
+                    comments.Add((block.Span.Start, doc.Text.Substring(block.Span.Start, Math.Min(doc.Text.Length, block.Span.End + 1) - block.Span.Start)));
+                else if (node is HtmlInline inline && inline.Tag != null && inline.Tag.StartsWith("<!--", StringComparison.Ordinal))
+                    comments.Add((inline.Span.Start, inline.Tag));
+            }
+
+            comments.Sort((a, b) => a.Start.CompareTo(b.Start));
+            var ranges = new List<(string, int, int)>();
+            var references = new List<SuppressionReference>();
+            var open = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (start, text) in comments)
+            {
+                if (text.IndexOf("governance-", StringComparison.Ordinal) < 0) continue;
+                foreach (Match m in Directive.Matches(text))
+                {
+                    string kind = m.Groups["kind"].Value;
+                    int line = doc.Lines.GetPosition(start + m.Index).Line;
+                    var ids = new List<string>();
+                    var idGroup = m.Groups["ids"];
+                    foreach (Match id in Regex.Matches(idGroup.Value, "[A-Za-z][A-Za-z0-9_-]*"))
+                    {
+                        ids.Add(id.Value);
+                        references.Add(new SuppressionReference(id.Value, kind, doc.Span(start + idGroup.Index + id.Index, id.Length)));
+                    }
+
+                    if (ids.Count == 0) ids.Add(AllRules);
+                    foreach (var id in ids)
+                    {
+                        switch (kind)
+                        {
+                            case "governance-disable-next-line": ranges.Add((id, line + 1, line + 1)); break;
+                            case "governance-disable-line": ranges.Add((id, line, line)); break;
+                            case "governance-disable-file": ranges.Add((id, 1, int.MaxValue)); break;
+                            case "governance-disable":
+                                if (!open.ContainsKey(id)) open[id] = line;
+                                break;
+                            case "governance-enable":
+                                if (id == AllRules)
+                                {
+                                    foreach (var o in open) ranges.Add((o.Key, o.Value, line));
+                                    open.Clear();
+                                }
+                                else if (open.TryGetValue(id, out int from))
+                                {
+                                    ranges.Add((id, from, line));
+                                    open.Remove(id);
+                                }
+
+                                break;
+                        }
+                    }
+                }
+            }
+
+            foreach (var o in open) ranges.Add((o.Key, o.Value, int.MaxValue));
+            return new InlineSuppressions(ranges, references);
+        }
+    }
+}

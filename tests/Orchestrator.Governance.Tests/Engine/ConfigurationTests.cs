@@ -1,0 +1,85 @@
+using System.Linq;
+using Orchestrator.Governance.Configuration;
+using Orchestrator.Governance.Rules;
+using Xunit;
+
+namespace Orchestrator.Governance.Tests.Engine
+{
+    public class ConfigurationTests
+    {
+        private static readonly string TooFew = Packets.WithLine(35, "").Replace("  * src/storage/sqlite.rs\n", "");
+
+        [Fact]
+        public void The_embedded_default_profile_validates_against_the_schema()
+        {
+            var config = ConfigLoader.Load(null, out var problems);
+            Assert.Empty(problems);
+            Assert.Equal(new[] { "METADATA", "SCOPE", "QUALITY_GATE", "BOOTSTRAP", "AUTHORITY", "NOTES" }, config.TaskPacket.Sections.Select(s => s.Name));
+            Assert.Equal(5, config.TaskPacket.Counts["FILES_TO_OPEN"].Min);
+        }
+
+        [Fact]
+        public void An_unknown_key_is_GOV001_at_its_line_and_the_defaults_apply()
+        {
+            var result = Packets.Analyze(("governance.yml", "taskPacket:\n  counts:\n    FILES_TO_OPEN: { min: 1, max: 15 }\n  sectoins: []\n"), (Packets.Path, TooFew));
+            Packets.Single(result, "GOV001", "governance.yml", 4, 1, "unknown key 'sectoins' in 'taskPacket'");
+            Packets.Single(result, "GOV109", Packets.Path, 31, 5, "FILES_TO_OPEN", "3", "5", "15");
+        }
+
+        [Fact]
+        public void A_value_of_the_wrong_type_names_the_key()
+        {
+            var result = Packets.Analyze(("governance.yml", "limits:\n  maxDocumentBytes: lots\n"));
+            Packets.Single(result, "GOV001", "governance.yml", 2, 1, "'limits.maxDocumentBytes': integer expected");
+        }
+
+        [Fact]
+        public void Invalid_YAML_is_GOV001_at_the_parser_position()
+        {
+            var result = Packets.Analyze(("governance.yml", "severity:\n  GOV109: [warning\n"));
+            var d = Assert.Single(result.Of("GOV001"));
+            Assert.Equal("governance.yml", d.Path);
+            Assert.StartsWith("invalid YAML", d.Arguments[0]);
+            Assert.Equal(3, d.Span.StartLine);
+        }
+
+        [Fact]
+        public void A_YAML_alias_bomb_is_GOV001_not_a_crash()
+        {
+            var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+            for (int i = 0; i < 9; i++) yaml += $"{(char)('b' + i)}: &{(char)('b' + i)} [*{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}]\n";
+            var result = Packets.Analyze(("governance.yml", yaml), (Packets.Path, Packets.Valid));
+            var d = Assert.Single(result.Diagnostics);
+            Assert.Equal("GOV001", d.Id);
+            Assert.Contains("more than 100000 nodes", d.Arguments[0]);
+        }
+
+        [Fact]
+        public void An_unknown_rule_in_severity_is_GOV001()
+        {
+            var result = Packets.Analyze(("governance.yml", "severity:\n  GOV999: error\n"));
+            Packets.Single(result, "GOV001", "governance.yml", 2, 1, "'severity.GOV999' names no governance rule");
+        }
+
+        [Fact]
+        public void Severity_and_ranges_from_governance_yml_apply()
+        {
+            var raised = Packets.Analyze(("governance.yml", "severity:\n  GOV109: error\n"), (Packets.Path, TooFew));
+            Assert.Equal(GovernanceSeverity.Error, Assert.Single(raised.Diagnostics).Severity);
+
+            var off = Packets.Analyze(("governance.yml", "severity:\n  GOV109: none\n"), (Packets.Path, TooFew));
+            Assert.Empty(off.Diagnostics);
+
+            var relaxed = Packets.Analyze(("governance.yml", "taskPacket:\n  counts:\n    FILES_TO_OPEN: { min: 3, max: 15 }\n"), (Packets.Path, TooFew));
+            Assert.Empty(relaxed.Diagnostics);
+        }
+
+        [Fact]
+        public void Globs_from_governance_yml_choose_the_packets()
+        {
+            var result = Packets.Analyze(("governance.yml", "documents:\n  taskPackets:\n    include: ['work/*.md']\n"), ("work/WP-1-Storage-Layer.md", Packets.Valid), (Packets.Path, "garbage"));
+            Assert.Single(result.Packets);
+            Assert.Equal("work/WP-1-Storage-Layer.md", result.Packets[0].Path);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Xunit;
+
+namespace Orchestrator.Governance.Tests
+{
+    public class ValidPacketTests
+    {
+        [Fact]
+        public void The_seed_template_filled_in_has_no_diagnostics()
+        {
+            var result = Packets.Analyze(Packets.Valid);
+            Assert.Empty(result.Diagnostics);
+            Assert.Single(result.Packets);
+        }
+
+        [Fact]
+        public void Files_outside_the_task_packet_globs_are_not_analyzed()
+        {
+            var result = Packets.Analyze(("docs/notes/WP-1-Storage-Layer.md", "# nothing here"), ("docs/task_packets/stubs/WP-1-Stub.md", "# stub"));
+            Assert.Empty(result.Diagnostics);
+            Assert.Empty(result.Packets);
+        }
+    }
+}
