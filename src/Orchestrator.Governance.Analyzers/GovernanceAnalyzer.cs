@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.Rules;
+using Orchestrator.Governance.Text;
+
+namespace Orchestrator.Governance.Analyzers
+{
+    /// <summary>
+    /// Reports governance diagnostics inside the repository's governance documents, which the
+    /// package's build targets add as AdditionalFiles. The whole set is analyzed once per
+    /// compilation (and reused across compilations while no document changes, keyed by the texts'
+    /// checksums); each file's diagnostics are reported from <c>RegisterAdditionalFileAction</c> so
+    /// IDEs show them without full-solution analysis (dotnet/roslyn#11750). The analyzer reads no
+    /// files itself: texts come from <see cref="AdditionalText.GetText"/> (RS1035).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
+    public sealed class GovernanceAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>MSBuild property (made compiler-visible by the package) naming the repository root.</summary>
+        public const string RootProperty = "build_property.GovernanceRoot";
+
+        /// <summary>MSBuild property: false switches inline suppression comments off.</summary>
+        public const string InlineConfigProperty = "build_property.GovernanceInlineConfig";
+
+        private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors =
+            RuleCatalog.All.ToImmutableDictionary(d => d.Id, ToRoslyn);
+
+        private static readonly AnalysisCache Cache = new AnalysisCache(capacity: 4);
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            RuleCatalog.All.Select(d => Descriptors[d.Id]).ToImmutableArray();
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var files = start.Options.AdditionalFiles;
+                if (files.IsDefaultOrEmpty) return;
+                var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+                global.TryGetValue(RootProperty, out var root);
+                global.TryGetValue(InlineConfigProperty, out var inline);
+                var snapshot = new Lazy<Snapshot>(() => Analyze(files, root, inline), isThreadSafe: true);
+                start.RegisterAdditionalFileAction(fileContext =>
+                {
+                    var current = snapshot.Value;
+                    if (!current.ByPath.TryGetValue(fileContext.AdditionalFile.Path, out var diagnostics)) return;
+                    foreach (var d in diagnostics) fileContext.ReportDiagnostic(d);
+                });
+            });
+        }
+
+        private static Snapshot Analyze(ImmutableArray<AdditionalText> files, string? root, string? inlineConfig)
+        {
+            var relevant = files
+                .Where(f => IsGovernanceFile(f.Path))
+                .Select(f => (File: f, Relative: Relative(f.Path, root)))
+                .OrderBy(f => f.Relative, StringComparer.Ordinal)
+                .ToList();
+            var texts = new List<(AdditionalText File, string Relative, SourceText? Text)>(relevant.Count);
+            var key = new StringBuilder(root ?? string.Empty).Append('|').Append(inlineConfig).Append('|');
+            foreach (var (file, relative) in relevant)
+            {
+                var text = file.GetText();
+                texts.Add((file, relative, text));
+                key.Append(relative).Append(':');
+                if (text != null) foreach (byte b in text.GetChecksum()) key.Append(b.ToString("x2"));
+                key.Append(';');
+            }
+
+            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig));
+        }
+
+        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig)
+        {
+            var inputs = new List<DocumentInput>(texts.Count);
+            var pathByRelative = new Dictionary<string, string>(StringComparer.Ordinal);
+            var sourceByRelative = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (file, relative, text) in texts)
+            {
+                pathByRelative[relative] = file.Path;
+                if (text == null)
+                {
+                    inputs.Add(DocumentInput.Unreadable(relative, "the compiler could not read it"));
+                    continue;
+                }
+
+                var input = ToInput(relative, text);
+                inputs.Add(input);
+                if (input.Text != null) sourceByRelative[relative] = input.Text;
+            }
+
+            var options = new AnalysisOptions();
+            if (string.Equals(inlineConfig?.Trim(), "false", StringComparison.OrdinalIgnoreCase)) options.InlineConfig = false;
+
+            GovernanceResult result;
+            try
+            {
+                result = GovernanceEngine.Analyze(inputs, options);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // The engine isolates rules already; this guards the build against an engine bug (no AD0001).
+                var failure = Descriptors[RuleCatalog.RuleFailed.Id];
+                var all = pathByRelative.ToImmutableDictionary(
+                    p => p.Value,
+                    p => ImmutableArray.Create(Diagnostic.Create(failure, Location.Create(p.Value, default, default), "engine", e.GetType().Name + ": " + e.Message)));
+                return new Snapshot(all);
+            }
+
+            var byPath = new Dictionary<string, ImmutableArray<Diagnostic>.Builder>(StringComparer.Ordinal);
+            foreach (var d in result.Diagnostics)
+            {
+                if (!pathByRelative.TryGetValue(d.Path, out var fullPath)) continue;
+                if (!byPath.TryGetValue(fullPath, out var list)) byPath[fullPath] = list = ImmutableArray.CreateBuilder<Diagnostic>();
+                list.Add(ToDiagnostic(d, fullPath));
+            }
+
+            return new Snapshot(byPath.ToImmutableDictionary(e => e.Key, e => e.Value.ToImmutable(), StringComparer.Ordinal));
+        }
+
+        /// <summary>
+        /// The compiler decodes an additional file as UTF-8 and, when the bytes are not UTF-8, falls
+        /// back to another encoding for the whole file. Then the original bytes are recovered and
+        /// decoded as every host does (<see cref="TextDecoding"/>), so that GOV004 names the first
+        /// bad byte and the rest of the file keeps its UTF-8 characters.
+        /// </summary>
+        internal static DocumentInput ToInput(string relative, SourceText text)
+        {
+            string content = text.ToString();
+            var encoding = text.Encoding;
+            if (encoding != null && !(encoding is UTF8Encoding) && encoding.CodePage != Encoding.Unicode.CodePage && encoding.CodePage != Encoding.BigEndianUnicode.CodePage)
+            {
+                try
+                {
+                    return DocumentInput.FromBytes(relative, encoding.GetBytes(content));
+                }
+                catch (EncoderFallbackException)
+                {
+                    // Not reversible: keep the compiler's text.
+                }
+            }
+
+            return DocumentInput.FromText(relative, content);
+        }
+
+        private static Diagnostic ToDiagnostic(GovernanceDiagnostic d, string fullPath)
+        {
+            var descriptor = Descriptors[d.Id];
+            var span = new TextSpan(d.Span.Start, d.Span.Length);
+            var lines = new LinePositionSpan(
+                new LinePosition(d.Span.StartLine - 1, d.Span.StartColumn - 1),
+                new LinePosition(d.Span.EndLine - 1, d.Span.EndColumn - 1));
+            var location = Location.Create(fullPath, span, lines);
+            var severity = ToRoslyn(d.Severity);
+            object[] args = d.Arguments.Cast<object>().ToArray();
+            return severity == descriptor.DefaultSeverity
+                ? Diagnostic.Create(descriptor, location, args)
+                : Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, args);
+        }
+
+        private static bool IsGovernanceFile(string path)
+        {
+            string name = path.Replace('\\', '/');
+            return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("/governance.yml", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "governance.yml", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The path relative to the repository root, with forward slashes.</summary>
+        internal static string Relative(string path, string? root)
+        {
+            string p = path.Replace('\\', '/');
+            if (string.IsNullOrWhiteSpace(root)) return p;
+            string r = root!.Trim().Replace('\\', '/');
+            if (!r.EndsWith("/", StringComparison.Ordinal)) r += "/";
+            return p.StartsWith(r, StringComparison.OrdinalIgnoreCase) ? p.Substring(r.Length) : p;
+        }
+
+        private static DiagnosticDescriptor ToRoslyn(RuleDescriptor d) => new DiagnosticDescriptor(
+            d.Id, d.Title, d.MessageFormat, d.Category, ToRoslyn(d.DefaultSeverity), isEnabledByDefault: true,
+            description: d.Description + " Source: " + d.Source + ".", helpLinkUri: d.HelpLink);
+
+        private static DiagnosticSeverity ToRoslyn(GovernanceSeverity severity) => severity switch
+        {
+            GovernanceSeverity.Error => DiagnosticSeverity.Error,
+            GovernanceSeverity.Warning => DiagnosticSeverity.Warning,
+            GovernanceSeverity.Info => DiagnosticSeverity.Info,
+            _ => DiagnosticSeverity.Hidden,
+        };
+
+        /// <summary>Diagnostics of one analysis, by the additional file's full path.</summary>
+        internal sealed class Snapshot
+        {
+            public Snapshot(ImmutableDictionary<string, ImmutableArray<Diagnostic>> byPath) => ByPath = byPath;
+
+            public ImmutableDictionary<string, ImmutableArray<Diagnostic>> ByPath { get; }
+        }
+
+        /// <summary>The last few analyses by content key, so an unchanged set is not analyzed again.</summary>
+        private sealed class AnalysisCache
+        {
+            private readonly int _capacity;
+            private readonly LinkedList<(string Key, Snapshot Value)> _entries = new LinkedList<(string, Snapshot)>();
+            private readonly object _gate = new object();
+
+            public AnalysisCache(int capacity) => _capacity = capacity;
+
+            public Snapshot GetOrAdd(string key, Func<Snapshot> create)
+            {
+                lock (_gate)
+                {
+                    for (var node = _entries.First; node != null; node = node.Next)
+                    {
+                        if (node.Value.Key == key)
+                        {
+                            _entries.Remove(node);
+                            _entries.AddFirst(node);
+                            return node.Value.Value;
+                        }
+                    }
+                }
+
+                var value = create();
+                lock (_gate)
+                {
+                    _entries.AddFirst((key, value));
+                    while (_entries.Count > _capacity) _entries.RemoveLast();
+                }
+
+                return value;
+            }
+        }
+    }
+}
