@@ -1,0 +1,68 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Orchestrator.Governance.EndToEnd.Tests
+{
+    /// <summary>A repository that adds the package with one PackageReference, built with dotnet build.</summary>
+    public class ConsumerBuildTests : IClassFixture<PackageFeed>
+    {
+        private readonly PackageFeed _feed;
+
+        public ConsumerBuildTests(PackageFeed feed) => _feed = feed;
+
+        [Fact]
+        public void A_repository_with_defective_packets_fails_the_build_at_the_offending_lines()
+        {
+            string consumer = _feed.NewConsumer("defects");
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+
+            string[] expected =
+            {
+                "docs/task_packets/WP-1-Job-Cancel.md(4,12): error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Retry.md",
+                "docs/task_packets/WP-1-Job-Cancel.md(5,9): error GOV108: DATE '21/12/2025' is not an ISO 8601 date or timestamp",
+                "docs/task_packets/WP-1-Job-Cancel.md(9,11): error GOV107: STATUS 'Almost done' is not an allowed value",
+                "docs/task_packets/WP-1-Job-Cancel.md(21,5): error GOV112: TEST_PLAN has no runnable command (found: 'Run the tests and check that cancel works.')",
+                "docs/task_packets/WP-1-Job-Cancel.md(24,5): error GOV110: Unfilled template placeholder '{Specific criterion 2}'",
+                "docs/task_packets/WP-1-Job-Cancel.md(29,5): error GOV109: FILES_TO_OPEN lists 3 item(s); expected 5 to 15",
+                "docs/task_packets/WP-1-Job-Cancel.md(64,28): error GOV111: USER_SIGNATURE '<pending>' is a placeholder",
+                "docs/task_packets/WP-1-Job-Retry.md(4,12): error GOV105: TASK_ID 'WP-1-Job-Cancel' does not match the file name 'WP-1-Job-Retry'",
+                "docs/task_packets/WP-1-Job-Retry.md(4,12): error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Cancel.md",
+            };
+            foreach (var line in expected) Assert.Contains(consumer + "/" + line, output);
+
+            // Exactly these nine, once each (the summary repeats them; count distinct lines).
+            var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => l.Trim()).Distinct().ToList();
+            Assert.Equal(expected.Length, reported.Count);
+            Assert.DoesNotContain("AD0001", output);
+            Assert.DoesNotContain("RS1035", output);
+            Assert.DoesNotContain("CS8032", output); // analyzer could not be loaded
+        }
+
+        [Fact]
+        public void A_repository_whose_packets_follow_the_protocol_builds_clean()
+        {
+            string consumer = _feed.NewConsumer("clean");
+            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Cancel.md"));
+            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Retry.md"));
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit == 0, output);
+            Assert.DoesNotMatch(new Regex("(error|warning) GOV"), output);
+        }
+
+        [Fact]
+        public void A_globalconfig_changes_the_severity_of_diagnostics_in_additional_files()
+        {
+            string consumer = _feed.NewConsumer("globalconfig");
+            // A .globalconfig at the repository root (the SDK finds it above the project); an
+            // .editorconfig severity would not reach diagnostics in additional files (dotnet/roslyn#31916).
+            File.WriteAllText(Path.Combine(consumer, ".globalconfig"), "is_global = true\ndotnet_diagnostic.GOV107.severity = warning\ndotnet_diagnostic.GOV106.severity = none\n");
+            var (_, output) = _feed.Build(consumer);
+            Assert.Contains(consumer + "/docs/task_packets/WP-1-Job-Cancel.md(9,11): warning GOV107:", output);
+            Assert.DoesNotContain("GOV106", output);
+            Assert.Contains(consumer + "/docs/task_packets/WP-1-Job-Cancel.md(5,9): error GOV108:", output);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace Orchestrator.Governance.EndToEnd.Tests
+{
+    /// <summary>
+    /// Packs Orchestrator.Governance once for all tests, with a version no earlier run used, into a
+    /// temporary folder feed; consumers restore into their own NUGET_PACKAGES, so no cache can
+    /// hand them an older build.
+    /// </summary>
+    public sealed class PackageFeed : IDisposable
+    {
+#if DEBUG
+        private const string Configuration = "Debug";
+#else
+        private const string Configuration = "Release";
+#endif
+
+        public PackageFeed()
+        {
+            Root = Path.Combine(Path.GetTempPath(), "orchestrator-e2e-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+            Feed = Path.Combine(Root, "feed");
+            Version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+            string repo = Dotnet.RepositoryRoot();
+            var (exit, output) = Dotnet.Run(repo, new Dictionary<string, string>(),
+                "pack", Path.Combine(repo, "src", "Orchestrator.Governance.Package"), "-c", Configuration, "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
+            if (exit != 0) throw new InvalidOperationException("dotnet pack failed:\n" + output);
+        }
+
+        public string Root { get; }
+
+        public string Feed { get; }
+
+        public string Version { get; }
+
+        /// <summary>Copies examples/governed-repo to a fresh folder that restores from this feed.</summary>
+        public string NewConsumer(string name)
+        {
+            string dir = Path.Combine(Root, name);
+            Dotnet.CopyDirectory(Path.Combine(Dotnet.RepositoryRoot(), "examples", "governed-repo"), dir);
+            File.WriteAllText(Path.Combine(dir, "nuget.config"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
+                $"    <add key=\"e2e\" value=\"{Feed}\" />\n  </packageSources>\n</configuration>\n");
+            return dir;
+        }
+
+        /// <summary>dotnet build of the consumer's app project with an isolated package folder.</summary>
+        public (int ExitCode, string Output) Build(string consumer) =>
+            Dotnet.Run(consumer, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(consumer, ".packages") },
+                "build", Path.Combine("src", "Example.App"), "-p:OrchestratorGovernanceVersion=" + Version, "-nodeReuse:false", "-tl:off");
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temporary folder is harmless.
+            }
+        }
+    }
+}
