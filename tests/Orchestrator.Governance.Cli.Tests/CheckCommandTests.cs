@@ -1,0 +1,137 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Orchestrator.Governance.Cli;
+using Xunit;
+
+namespace Orchestrator.Governance.Cli.Tests
+{
+    public sealed class CheckCommandTests : IDisposable
+    {
+        private const string Bad = "docs/task_packets/WP-1-Job-Cancel.md";
+        private readonly string _repo = Path.Combine(Path.GetTempPath(), "orchestrator-cli-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+
+        public CheckCommandTests()
+        {
+            Directory.CreateDirectory(Path.Combine(_repo, "docs", "task_packets"));
+            foreach (var packet in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "packets")))
+                File.Copy(packet, Path.Combine(_repo, "docs", "task_packets", Path.GetFileName(packet)));
+        }
+
+        public void Dispose() => Directory.Delete(_repo, recursive: true);
+
+        private (int Exit, string Out, string Err) Run(params string[] args)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            int exit = Program.Run(args, stdout, stderr);
+            return (exit, stdout.ToString(), stderr.ToString());
+        }
+
+        [Fact]
+        public void Text_output_has_MSBuild_lines_and_exit_code_1_on_errors()
+        {
+            var (exit, output, _) = Run("check", _repo);
+            Assert.Equal(1, exit);
+            var lines = output.Split('\n');
+            Assert.Contains(Bad + "(9,11): error GOV107: STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)", lines);
+            Assert.Contains(Bad + "(29,5): warning GOV109: FILES_TO_OPEN lists 3 item(s); expected 5 to 15", lines);
+            Assert.Contains("3 task packet(s) checked: 8 error(s), 1 warning(s).", lines);
+        }
+
+        [Fact]
+        public void Exit_code_0_when_no_error_remains()
+        {
+            File.Delete(Path.Combine(_repo, Bad));
+            File.Delete(Path.Combine(_repo, "docs/task_packets/WP-1-Job-Retry.md"));
+            var (exit, output, _) = Run("check", _repo);
+            Assert.Equal(0, exit);
+            Assert.Equal("1 task packet(s) checked: 0 error(s), 0 warning(s).\n", output);
+        }
+
+        [Fact]
+        public void SARIF_parses_and_carries_rule_level_uri_and_region()
+        {
+            var (exit, output, _) = Run("check", _repo, "--format", "sarif");
+            Assert.Equal(1, exit);
+            using var sarif = JsonDocument.Parse(output);
+            Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+            var run = sarif.RootElement.GetProperty("runs")[0];
+            var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+            Assert.Contains("GOV107", rules);
+            Assert.Contains("GOV001", rules);
+            var result = run.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "GOV107");
+            Assert.Equal("error", result.GetProperty("level").GetString());
+            Assert.Equal("GOV107", rules[result.GetProperty("ruleIndex").GetInt32()]);
+            var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+            Assert.Equal(Bad, location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+            var region = location.GetProperty("region");
+            Assert.Equal((9, 11, 9, 22), (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32()));
+        }
+
+        [Fact]
+        public void JSON_lists_diagnostics_with_their_arguments_and_output_goes_to_a_file()
+        {
+            string file = Path.Combine(_repo, "report.json");
+            var (exit, output, _) = Run("check", _repo, "--format", "json", "--output", file);
+            Assert.Equal(1, exit);
+            Assert.Equal(string.Empty, output);
+            using var json = JsonDocument.Parse(File.ReadAllText(file));
+            var d = json.RootElement.GetProperty("diagnostics").EnumerateArray().Single(x => x.GetProperty("id").GetString() == "GOV108");
+            Assert.Equal(Bad, d.GetProperty("path").GetString());
+            Assert.Equal((5, 9), (d.GetProperty("line").GetInt32(), d.GetProperty("column").GetInt32()));
+            Assert.Equal("21/12/2025", d.GetProperty("arguments")[0].GetString());
+        }
+
+        [Fact]
+        public void Bad_arguments_and_an_unreadable_path_exit_2_with_a_reason()
+        {
+            var (exit, _, err) = Run("check", _repo, "--format", "xml");
+            Assert.Equal(2, exit);
+            Assert.Contains("xml", err);
+
+            var missing = Run("check", Path.Combine(_repo, "nope"));
+            Assert.Equal(2, missing.Exit);
+            Assert.Equal($"governance: PATH '{Path.Combine(_repo, "nope")}' is not a readable folder", missing.Err.Trim());
+
+            var config = Run("check", _repo, "--config", Path.Combine(_repo, "missing.yml"));
+            Assert.Equal(2, config.Exit);
+        }
+
+        [Fact]
+        public void A_config_file_given_with_config_applies_and_its_errors_point_into_it()
+        {
+            string config = Path.Combine(_repo, "ci-governance.yml");
+            File.WriteAllText(config, "severity:\n  GOV107: warning\n  GOV105: none\n  GOV106: none\n  GOV108: none\n  GOV110: none\n  GOV111: none\n  GOV112: none\n");
+            var (exit, output, _) = Run("check", _repo, "--config", config);
+            Assert.Equal(0, exit);
+            Assert.Contains(Bad + "(9,11): warning GOV107:", output);
+
+            File.WriteAllText(config, "severty:\n  GOV107: warning\n");
+            var invalid = Run("check", _repo, "--config", config);
+            Assert.Contains("ci-governance.yml(1,1): error GOV001: Invalid governance configuration: unknown key 'severty'; the default profile applies", invalid.Out.Split('\n'));
+        }
+
+        [Fact]
+        public void No_inline_config_ignores_suppression_comments()
+        {
+            File.AppendAllText(Path.Combine(_repo, Bad), "\n<!-- governance-disable-file GOV107 -->\n");
+            Assert.DoesNotContain("GOV107", Run("check", _repo).Out);
+            Assert.Contains("GOV107", Run("check", _repo, "--no-inline-config").Out);
+        }
+
+        [Fact]
+        public void A_file_with_Windows_1252_bytes_is_read_and_GOV004_names_the_byte()
+        {
+            string path = Path.Combine(_repo, "docs/task_packets/WP-1-Storage-Layer.md");
+            var bytes = File.ReadAllBytes(path).ToList();
+            int at = Encoding.UTF8.GetString(bytes.ToArray()).IndexOf("Add the storage", StringComparison.Ordinal);
+            bytes.Insert(at, 0x93); // Windows-1252 left double quote
+            File.WriteAllBytes(path, bytes.ToArray());
+            var (_, output, _) = Run("check", _repo);
+            Assert.Contains($"docs/task_packets/WP-1-Storage-Layer.md(12,13): warning GOV004: Byte 0x93 at offset {at} is not valid UTF-8; the file mixes encodings (save it as UTF-8)", output.Split('\n'));
+        }
+    }
+}
