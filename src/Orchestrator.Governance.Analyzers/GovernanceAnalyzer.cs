@@ -131,10 +131,11 @@ namespace Orchestrator.Governance.Analyzers
         }
 
         /// <summary>
-        /// The compiler decodes an additional file as UTF-8 and, when the bytes are not UTF-8, falls
-        /// back to another encoding for the whole file. Then the original bytes are recovered and
-        /// decoded as every host does (<see cref="TextDecoding"/>), so that GOV004 names the first
-        /// bad byte and the rest of the file keeps its UTF-8 characters.
+        /// The compiler decodes an additional file as UTF-8; when the bytes are not UTF-8 it either
+        /// falls back to a single-byte encoding for the whole file (then the original bytes are
+        /// recovered and decoded as every host does, <see cref="TextDecoding"/>, so GOV004 names the
+        /// first bad byte) or replaces the bad bytes with U+FFFD (then GOV004 points at the first
+        /// U+FFFD, the only trace left of them).
         /// </summary>
         internal static DocumentInput ToInput(string relative, SourceText text)
         {
@@ -152,7 +153,7 @@ namespace Orchestrator.Governance.Analyzers
                 }
             }
 
-            return DocumentInput.FromText(relative, content);
+            return DocumentInput.FromText(relative, content, InvalidUtf8Position.FromReplacementCharacter(content));
         }
 
         private static Diagnostic ToDiagnostic(GovernanceDiagnostic d, string fullPath)

@@ -93,6 +93,21 @@ namespace Orchestrator.Governance.Analyzers.Tests
         }
 
         [Fact]
+        public async Task A_file_the_compiler_decoded_with_replacement_characters_gets_GOV004_at_the_first_one()
+        {
+            var bytes = new List<byte>(Encoding.UTF8.GetBytes(Packets.Valid));
+            int at = Packets.Valid.IndexOf("Add the storage trait.", System.StringComparison.Ordinal) + 3;
+            bytes.Insert(at, 0x97);
+            var lenient = new UTF8Encoding(false, false);
+            var text = SourceText.From(lenient.GetString(bytes.ToArray()), Encoding.UTF8);
+            var diagnostics = await AnalyzerHarness.RunAsync(new[] { AnalyzerHarness.File(Packets.Path, text) });
+            var d = Assert.Single(diagnostics);
+            Assert.Equal("GOV004", d.Id);
+            Assert.Equal((11, 15), (d.Location.GetLineSpan().StartLinePosition.Line, d.Location.GetLineSpan().StartLinePosition.Character));
+            Assert.Equal("The character U+FFFD (a byte the compiler could not decode) is not valid UTF-8; the file mixes encodings (save it as UTF-8)", d.GetMessage());
+        }
+
+        [Fact]
         public async Task Inline_configuration_can_be_switched_off_with_an_MSBuild_property()
         {
             var files = new[] { AnalyzerHarness.File(Packets.Path, Bad + "\n<!-- governance-disable-file GOV107 -->\n") };

@@ -64,5 +64,22 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.DoesNotContain("GOV106", output);
             Assert.Contains(consumer + "/docs/task_packets/WP-1-Job-Cancel.md(5,9): error GOV108:", output);
         }
+    
+
+        [Fact]
+        public void A_packet_with_a_Windows_1252_byte_gets_GOV004_from_the_real_compiler()
+        {
+            string consumer = _feed.NewConsumer("encoding");
+            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Cancel.md"));
+            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Retry.md"));
+            string packet = Path.Combine(consumer, "docs", "task_packets", "WP-1-Storage-Layer.md");
+            var bytes = File.ReadAllBytes(packet).ToList();
+            int at = System.Text.Encoding.UTF8.GetString(bytes.ToArray()).IndexOf("storage trait", System.StringComparison.Ordinal);
+            bytes.Insert(at, 0x97);
+            File.WriteAllBytes(packet, bytes.ToArray());
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit == 0, output);
+            Assert.Contains(consumer + "/docs/task_packets/WP-1-Storage-Layer.md(12,21): warning GOV004:", output);
+        }
     }
 }

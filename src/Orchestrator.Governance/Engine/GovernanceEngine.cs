@@ -170,7 +170,7 @@ namespace Orchestrator.Governance.Engine
                 var bad = input.InvalidUtf8;
                 int start = doc.Lines.GetLineStart(bad.Line) + bad.Column - 1;
                 diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.InvalidUtf8, input.Path, doc.Span(start, 1), RuleCatalog.InvalidUtf8.DefaultSeverity,
-                    new[] { bad.Value.ToString("X2", CultureInfo.InvariantCulture), bad.ByteOffset.ToString(CultureInfo.InvariantCulture) }));
+                    new[] { bad.Describe() }));
             }
 
             return TaskPacketReader.Read(doc, profile);

@@ -40,7 +40,7 @@ namespace Orchestrator.Governance.Rules
         /// <summary>GOV004: the file is not valid UTF-8.</summary>
         public static readonly RuleDescriptor InvalidUtf8 = new RuleDescriptor(
             "GOV004", "Document is not valid UTF-8",
-            "Byte 0x{0} at offset {1} is not valid UTF-8; the file mixes encodings (save it as UTF-8)",
+            "{0} is not valid UTF-8; the file mixes encodings (save it as UTF-8)",
             Engine, GovernanceSeverity.Warning,
             "Governance documents are read as UTF-8. Bytes from another encoding (often Windows-1252 punctuation pasted into a UTF-8 file) turn into U+FFFD and can hide the text a rule looks for.",
             "RFC 3629");

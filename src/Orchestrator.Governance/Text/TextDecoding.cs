@@ -17,7 +17,7 @@ namespace Orchestrator.Governance.Text
             Value = value;
         }
 
-        /// <summary>0-based offset of the bad byte in the file.</summary>
+        /// <summary>0-based offset of the bad byte in the file; -1 when the host only had decoded text.</summary>
         public long ByteOffset { get; }
 
         /// <summary>1-based line holding the bad byte.</summary>
@@ -26,8 +26,25 @@ namespace Orchestrator.Governance.Text
         /// <summary>1-based column (in decoded characters) of the bad byte.</summary>
         public int Column { get; }
 
-        /// <summary>The bad byte itself, e.g. 0x97 (a Windows-1252 em dash).</summary>
+        /// <summary>The bad byte itself, e.g. 0x97 (a Windows-1252 em dash); meaningless when <see cref="ByteOffset"/> is -1.</summary>
         public byte Value { get; }
+
+        /// <summary>What a message says of it: "Byte 0x97 at offset 1234", or "The character U+FFFD" when the bytes are unknown.</summary>
+        public string Describe() => ByteOffset < 0
+            ? "The character U+FFFD (a byte the compiler could not decode)"
+            : string.Format(System.Globalization.CultureInfo.InvariantCulture, "Byte 0x{0:X2} at offset {1}", Value, ByteOffset);
+
+        /// <summary>
+        /// The first U+FFFD of a text that a host decoded leniently, when the original bytes are no
+        /// longer available (the compiler hands analyzers decoded text); null when there is none.
+        /// </summary>
+        public static InvalidUtf8Position? FromReplacementCharacter(string text)
+        {
+            int at = text.IndexOf('\uFFFD');
+            if (at < 0) return null;
+            var (line, column) = new LineMap(text).GetPosition(at);
+            return new InvalidUtf8Position(-1, line, column, 0);
+        }
     }
 
     /// <summary>Text decoded from a file's bytes, with where the bytes stopped being UTF-8.</summary>

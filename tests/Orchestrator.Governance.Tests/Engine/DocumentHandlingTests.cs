@@ -18,7 +18,7 @@ namespace Orchestrator.Governance.Tests.Engine
             int at = Packets.Valid.IndexOf("Add the storage trait.", StringComparison.Ordinal) + 3;
             bytes.Insert(at, 0x97); // Windows-1252 em dash
             var result = GovernanceEngine.Analyze(new[] { DocumentInput.FromBytes(Packets.Path, bytes.ToArray()) });
-            Packets.Single(result, "GOV004", Packets.Path, 12, 16, "97", at.ToString());
+            Packets.Single(result, "GOV004", Packets.Path, 12, 16, $"Byte 0x97 at offset {at}");
             Assert.Single(result.Diagnostics);
         }
 
