@@ -38,8 +38,13 @@ namespace Orchestrator.Governance.Model
             foreach (var e in FieldAliases) { known.Add(e.Key); known.UnionWith(e.Value); }
             known.UnionWith(config.AllowedValues.Keys.Select(KeyNormalizer.Normalize));
             known.UnionWith(config.Counts.Keys.Select(KeyNormalizer.Normalize));
+            // A heading named like a section is the section, even when a field alias shares its name.
+            SectionNames = new HashSet<string>(Sections.SelectMany(sec => sec.Names), StringComparer.Ordinal);
             KnownFieldKeys = known;
         }
+
+        /// <summary>Normalized names and aliases of every template section.</summary>
+        public ISet<string> SectionNames { get; }
 
         /// <summary>The field that locks a packet (seed 003 §5.6).</summary>
         public const string SignatureField = "USER_SIGNATURE";

@@ -61,7 +61,7 @@ namespace Orchestrator.Governance.Model
                 }
 
                 string key = KeyNormalizer.Normalize(keyPart);
-                bool isField = profile.KnownFieldKeys.Contains(key);
+                bool isField = profile.KnownFieldKeys.Contains(key) && !profile.SectionNames.Contains(key);
                 if (heading.Level <= 2)
                 {
                     string sectionKey = isField ? key : KeyNormalizer.Normalize(text);

@@ -23,9 +23,15 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             return (space < 0 ? value : value.Substring(0, space)).Trim('`', '[', ']', '*', ',', ';', '.');
         }
 
-        /// <summary>Whether the packet has the section (by heading, alias or a field standing as a heading).</summary>
+        /// <summary>
+        /// Whether the packet has the section: by its heading or an alias, by one of its fields
+        /// standing as a heading, or written inline as a field line named like the section
+        /// ("**Authority:** Master Spec §2.3.12").
+        /// </summary>
         public static bool HasSection(TaskPacket packet, TaskPacketProfile.SectionRule section) =>
-            FindSection(packet, section) != null || packet.Fields.Any(f => f.Form == FieldForm.Heading && section.Fields.Contains(f.Key));
+            FindSection(packet, section) != null
+            || packet.Fields.Any(f => f.Form == FieldForm.Heading && section.Fields.Contains(f.Key))
+            || packet.Fields.Any(f => f.Form != FieldForm.Heading && f.Value.Length > 0 && section.Names.Contains(f.Key) && !(f.Section?.IsIgnored ?? false));
 
         /// <summary>The first heading of the section, or null.</summary>
         public static PacketSection? FindSection(TaskPacket packet, TaskPacketProfile.SectionRule section) =>

@@ -4,7 +4,8 @@ namespace Orchestrator.Governance.Rules.TaskPackets
 {
     /// <summary>
     /// GOV104: every required field of the template is present (seed 003 §5.1, §8). When a whole
-    /// section and all its fields are absent, GOV102 alone reports it.
+    /// section and all its fields are absent, GOV102 alone reports it. The diagnostic stands on the
+    /// section's heading, or on the first of its fields written as a heading, or on the title.
     /// </summary>
     public sealed class RequiredFieldRule : TaskPacketRule
     {
@@ -22,7 +23,11 @@ namespace Orchestrator.Governance.Rules.TaskPackets
                 bool sectionPresent = PacketFacts.HasSection(packet, section);
                 if (!sectionPresent && missing.Count == section.Fields.Count) continue;
 
-                var span = PacketFacts.FindSection(packet, section)?.HeadingSpan ?? packet.AnchorSpan;
+                // At the section's heading; when the packet writes the section's fields as headings of
+                // their own (## RISK_TIER, ## TEST_PLAN), at the first of those; else at the title.
+                var span = PacketFacts.FindSection(packet, section)?.HeadingSpan
+                    ?? packet.Fields.FirstOrDefault(f => f.Form == Model.FieldForm.Heading && section.Fields.Contains(f.Key))?.KeySpan
+                    ?? packet.AnchorSpan;
                 foreach (var field in missing) context.Report(span, field, section.Name);
             }
         }

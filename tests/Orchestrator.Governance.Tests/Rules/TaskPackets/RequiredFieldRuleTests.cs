@@ -12,6 +12,17 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         }
 
         [Fact]
+        public void A_field_missing_from_a_section_written_as_field_headings_is_reported_at_the_first_of_them()
+        {
+            string text = Packets.Valid
+                .Replace("## Quality Gate\n- **RISK_TIER**: HIGH\n", "## RISK_TIER\n- Level: HIGH\n\n")
+                .Replace("- **TEST_PLAN**:\n", "## TEST_PLAN\n")
+                .Replace("- **DONE_MEANS**:\n", "## DONE_MEANS\n")
+                .Replace("- **ROLLBACK_HINT**: git revert <commit-sha>\n", "");
+            Packets.Single(Packets.Analyze(text), "GOV104", Packets.Path, 19, 4, "ROLLBACK_HINT", "QUALITY_GATE");
+        }
+
+        [Fact]
         public void Fields_written_bold_with_the_colon_inside_or_outside_count()
         {
             string text = Packets.WithLine(7, "- **AGENT_ID:** orchestrator-1").Replace("- ROLE: Orchestrator", "- **Role**: Orchestrator");

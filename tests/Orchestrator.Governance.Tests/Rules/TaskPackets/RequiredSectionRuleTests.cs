@@ -24,6 +24,24 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
             Assert.Empty(result.Of("GOV104"));
         }
 
+        [Fact]
+        public void An_Authority_line_counts_as_the_Authority_section_and_its_anchor()
+        {
+            string text = Packets.Valid.Replace(
+                "## Authority\n- **SPEC_ANCHOR**: §2.3.12.3 (Storage API Abstraction Pattern)\n- **Codex**: Handshake Codex v1.4.md\n- **Task Board**: docs/TASK_BOARD.md\n",
+                "**Authority:** Master Spec §2.3.12 (Pillar 1: One Storage API)\n");
+            var result = Packets.Analyze(text);
+            Assert.Empty(result.Of("GOV102"));
+            Assert.Empty(result.Of("GOV104"));
+        }
+
+        [Fact]
+        public void An_Authority_heading_without_a_SPEC_ANCHOR_is_still_missing_the_anchor()
+        {
+            var result = Packets.Analyze(Packets.WithLine(58, "- **SPEC_CURRENT**: docs/SPEC_CURRENT.md"));
+            Packets.Single(result, "GOV104", Packets.Path, 57, 4, "SPEC_ANCHOR", "AUTHORITY");
+        }
+
         [Theory]
         [InlineData("## METADATA")]
         [InlineData("## metadata")]
