@@ -1,79 +1,10 @@
 namespace Orchestrator.Governance.Analyzers.Tests
 {
-    /// <summary>The same valid packet as the engine tests (seed 003 §5.1, every rule passes).</summary>
+    /// <summary>The valid packet of tests/Shared/ValidPacket.cs.</summary>
     internal static class Packets
     {
-        public const string Path = "docs/task_packets/WP-1-Storage-Layer.md";
+        public const string Path = Testing.ValidPacket.Path;
 
-        public const string Valid =
-"# Task Packet: WP-1-Storage-Layer\n" +                       // 1
-"\n" +                                                         // 2
-"## Metadata\n" +                                              // 3
-"- TASK_ID: WP-1-Storage-Layer\n" +                            // 4
-"- DATE: 2025-12-26T14:30:00Z\n" +                             // 5
-"- REQUESTOR: ilja\n" +                                        // 6
-"- AGENT_ID: orchestrator-1\n" +                               // 7
-"- ROLE: Orchestrator\n" +                                     // 8
-"- STATUS: Ready-for-Dev\n" +                                  // 9
-"\n" +                                                         // 10
-"## Scope\n" +                                                 // 11
-"- **What**: Add the storage trait.\n" +                       // 12
-"- **Why**: Portability of the storage backend.\n" +           // 13
-"- **IN_SCOPE_PATHS**:\n" +                                    // 14
-"  * src/storage/mod.rs\n" +                                   // 15
-"- **OUT_OF_SCOPE**:\n" +                                      // 16
-"  * Migrations rewrite\n" +                                   // 17
-"\n" +                                                         // 18
-"## Quality Gate\n" +                                          // 19
-"- **RISK_TIER**: HIGH\n" +                                    // 20
-"- **TEST_PLAN**:\n" +                                         // 21
-"  ```bash\n" +                                                // 22
-"  cargo test --manifest-path src/Cargo.toml\n" +              // 23
-"  ```\n" +                                                    // 24
-"- **DONE_MEANS**:\n" +                                        // 25
-"  * Database trait defined (§2.3.12.3, requirement 1)\n" +    // 26
-"  * All tests pass\n" +                                       // 27
-"- **ROLLBACK_HINT**: git revert <commit-sha>\n" +             // 28
-"\n" +                                                         // 29
-"## BOOTSTRAP (Coder Work Plan)\n" +                           // 30
-"- **FILES_TO_OPEN**:\n" +                                     // 31
-"  * docs/START_HERE.md\n" +                                   // 32
-"  * docs/SPEC_CURRENT.md\n" +                                 // 33
-"  * docs/ARCHITECTURE.md\n" +                                 // 34
-"  * src/storage/mod.rs\n" +                                   // 35
-"  * src/storage/sqlite.rs\n" +                                // 36
-"- **SEARCH_TERMS**:\n" +                                      // 37
-"  * \"Database\"\n" +                                         // 38
-"  * \"SqlitePool\"\n" +                                       // 39
-"  * \"state.pool\"\n" +                                       // 40
-"  * \"DefaultStorageGuard\"\n" +                              // 41
-"  * \"migrate\"\n" +                                          // 42
-"  * \"sqlx::query\"\n" +                                      // 43
-"  * \"StorageError\"\n" +                                     // 44
-"  * \"trait Database\"\n" +                                   // 45
-"  * \"impl Database\"\n" +                                    // 46
-"  * \"AppState\"\n" +                                         // 47
-"- **RUN_COMMANDS**:\n" +                                      // 48
-"  ```bash\n" +                                                // 49
-"  just dev\n" +                                               // 50
-"  ```\n" +                                                    // 51
-"- **RISK_MAP**:\n" +                                          // 52
-"  * \"Migration fails\" -> Storage layer\n" +                 // 53
-"  * \"IPC contract breaks\" -> Tauri bridge\n" +              // 54
-"  * \"Hollow trait\" -> Portability\n" +                      // 55
-"\n" +                                                         // 56
-"## Authority\n" +                                             // 57
-"- **SPEC_ANCHOR**: §2.3.12.3 (Storage API Abstraction Pattern)\n" + // 58
-"- **Codex**: Handshake Codex v1.4.md\n" +                     // 59
-"- **Task Board**: docs/TASK_BOARD.md\n" +                     // 60
-"\n" +                                                         // 61
-"## Notes\n" +                                                 // 62
-"- **Dependencies**: none\n" +                                 // 63
-"\n" +                                                         // 64
-"---\n" +                                                      // 65
-"\n" +                                                         // 66
-"**Last Updated:** 2025-12-26\n" +                             // 67
-"**User Signature Locked:** ilja261220251430\n";               // 68
-
+        public const string Valid = Testing.ValidPacket.Text;
     }
 }

@@ -13,6 +13,15 @@ namespace Orchestrator.Governance.Tests
         }
 
         [Fact]
+        public void The_example_repository_holds_the_same_valid_packet()
+        {
+            var dir = new System.IO.DirectoryInfo(System.AppContext.BaseDirectory);
+            while (dir != null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
+            string example = System.IO.Path.Combine(dir!.FullName, "examples", "governed-repo", Packets.Path);
+            Assert.Equal(Packets.Valid, System.IO.File.ReadAllText(example));
+        }
+
+        [Fact]
         public void Files_outside_the_task_packet_globs_are_not_analyzed()
         {
             var result = Packets.Analyze(("docs/notes/WP-1-Storage-Layer.md", "# nothing here"), ("docs/task_packets/stubs/WP-1-Stub.md", "# stub"));
