@@ -152,6 +152,14 @@ namespace Orchestrator.Governance.Engine
                 return null;
             }
 
+            if (input.Text.IndexOf('\0') >= 0)
+            {
+                // NUL never appears in text: this is a binary file with a Markdown name.
+                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, point, RuleCatalog.DocumentUnreadable.DefaultSeverity,
+                    new[] { "it holds NUL bytes, so it is a binary file, not Markdown" }));
+                return null;
+            }
+
             ParsedMarkdown doc;
             try
             {

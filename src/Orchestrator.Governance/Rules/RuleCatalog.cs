@@ -26,7 +26,7 @@ namespace Orchestrator.Governance.Rules
             "GOV002", "Governance document could not be analyzed",
             "Document skipped: {0}",
             Engine, GovernanceSeverity.Warning,
-            "A governance document that cannot be read, or that is larger than limits.maxDocumentBytes, is skipped with this diagnostic instead of slowing or crashing the build.",
+            "A governance document that cannot be read, is larger than limits.maxDocumentBytes, is binary or that the Markdown parser refuses is skipped with this diagnostic instead of slowing or crashing the build.",
             "GUIDE.md §2 (engine)");
 
         /// <summary>GOV003: a rule threw.</summary>

@@ -64,9 +64,18 @@ namespace Orchestrator.Governance.Tests.Engine
             Packets.Single(result, "GOV107", Packets.Path, 9, 11, "STATUS", "Almost done", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
         }
 
+        [Fact]
+        public void A_binary_file_with_a_markdown_name_is_GOV002_and_nothing_else()
+        {
+            var bytes = new byte[25600];
+            for (int i = 0; i < bytes.Length; i++) bytes[i] = (byte)i;
+            var result = GovernanceEngine.Analyze(new[] { DocumentInput.FromBytes(Packets.Path, bytes) });
+            Packets.Single(result, "GOV002", Packets.Path, 1, 1, "it holds NUL bytes, so it is a binary file, not Markdown");
+            Assert.Single(result.Diagnostics);
+        }
+
         [Theory]
         [InlineData("")]
-        [InlineData("\0\0\0\u0001binary")]
         [InlineData("# Task Packet: WP-1-Storage-Layer\n## Metadata\n- TASK_ID:\n- **:**\n- **\n")]
         public void Malformed_and_empty_packets_give_diagnostics_and_no_exception(string text)
         {
