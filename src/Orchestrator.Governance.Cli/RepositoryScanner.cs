@@ -6,12 +6,13 @@ using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Model.Spec;
 
 namespace Orchestrator.Governance.Cli
 {
     /// <summary>
-    /// Gathers the documents the engine needs from a folder on disk: the configuration file and
-    /// every file the configured globs name. Files larger than limits.maxDocumentBytes are not read;
+    /// Gathers the documents the engine needs from a folder on disk: the configuration file,
+    /// every file the configured globs name, SPEC_CURRENT.md and the spec it names. Files larger than limits.maxDocumentBytes are not read;
     /// files that cannot be read are handed over as unreadable, so the engine reports GOV002.
     /// </summary>
     internal static class RepositoryScanner
@@ -30,6 +31,20 @@ namespace Orchestrator.Governance.Cli
             foreach (var file in result.Files.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal))
             {
                 documents.Add(Read(root, file, config.Limits.MaxDocumentBytes));
+            }
+
+            // The current spec: SPEC_CURRENT.md and the file it names (seed 003 Part 2 Step 1).
+            string pointerPath = DocumentInput.NormalizePath(config.Spec.CurrentPointer);
+            if (File.Exists(Path.Combine(root, pointerPath)))
+            {
+                var pointerDocument = Read(root, pointerPath, config.Limits.MaxDocumentBytes);
+                documents.Add(pointerDocument);
+                if (pointerDocument.Text != null)
+                {
+                    var pointer = SpecPointer.Read(pointerPath, pointerDocument.Text);
+                    var named = pointer.CandidatePaths().FirstOrDefault(p => File.Exists(Path.Combine(root, p)));
+                    if (named != null && documents.All(d => d.Path != named)) documents.Add(Read(root, named, config.Limits.MaxDocumentBytes));
+                }
             }
 
             return documents;

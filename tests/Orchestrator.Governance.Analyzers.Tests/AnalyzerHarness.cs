@@ -34,8 +34,16 @@ namespace Orchestrator.Governance.Analyzers.Tests
             var globalOptions = new Dictionary<string, string> { [GovernanceAnalyzer.RootProperty] = Root };
             if (globals != null) foreach (var e in globals) globalOptions[e.Key] = e.Value;
 
+            // Every repository here has the shared spec and SPEC_CURRENT.md unless the test gives its own.
+            var all = files.ToList();
+            if (all.All(f => f.Path != Root + Testing.ValidPacket.PointerPath))
+            {
+                all.Add(File(Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText));
+                all.Add(File(Testing.ValidPacket.SpecPath, Testing.ValidPacket.SpecText));
+            }
+
             var exceptions = new List<Exception>();
-            var analyzerOptions = new AnalyzerOptions(files.ToImmutableArray(), new OptionsProvider(globalOptions));
+            var analyzerOptions = new AnalyzerOptions(all.ToImmutableArray(), new OptionsProvider(globalOptions));
             var withAnalyzers = compilation.WithAnalyzers(
                 ImmutableArray.Create<DiagnosticAnalyzer>(new GovernanceAnalyzer()),
                 new CompilationWithAnalyzersOptions(analyzerOptions, (e, _, _) => { lock (exceptions) exceptions.Add(e); }, concurrentAnalysis: true, logAnalyzerExecutionTime: false));

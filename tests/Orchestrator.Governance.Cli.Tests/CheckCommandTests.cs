@@ -15,9 +15,14 @@ namespace Orchestrator.Governance.Cli.Tests
 
         public CheckCommandTests()
         {
-            Directory.CreateDirectory(Path.Combine(_repo, "docs", "task_packets"));
-            foreach (var packet in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "packets")))
-                File.Copy(packet, Path.Combine(_repo, "docs", "task_packets", Path.GetFileName(packet)));
+            // A copy of examples/governed-repo's documents: packets, SPEC_CURRENT.md and the spec.
+            string source = Path.Combine(AppContext.BaseDirectory, "repo");
+            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+            {
+                string target = Path.Combine(_repo, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
         }
 
         public void Dispose() => Directory.Delete(_repo, recursive: true);
@@ -38,7 +43,8 @@ namespace Orchestrator.Governance.Cli.Tests
             var lines = output.Split('\n');
             Assert.Contains(Bad + "(9,11): error GOV107: STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)", lines);
             Assert.Contains(Bad + "(29,5): warning GOV109: FILES_TO_OPEN lists 3 item(s); expected 5 to 15", lines);
-            Assert.Contains("3 task packet(s) checked: 8 error(s), 1 warning(s).", lines);
+            Assert.Contains(Bad + "(54,21): error GOV204: SPEC_ANCHOR §7.6.3 points into §7.6 Development Roadmap, which is not Main Body; anchor the Main Body section that defines the requirement", lines);
+            Assert.Contains("3 task packet(s) checked: 9 error(s), 1 warning(s).", lines);
         }
 
         [Fact]
@@ -104,7 +110,7 @@ namespace Orchestrator.Governance.Cli.Tests
         public void A_config_file_given_with_config_applies_and_its_errors_point_into_it()
         {
             string config = Path.Combine(_repo, "ci-governance.yml");
-            File.WriteAllText(config, "severity:\n  GOV107: warning\n  GOV105: none\n  GOV106: none\n  GOV108: none\n  GOV110: none\n  GOV111: none\n  GOV112: none\n");
+            File.WriteAllText(config, "severity:\n  GOV107: warning\n  GOV105: none\n  GOV106: none\n  GOV108: none\n  GOV110: none\n  GOV111: none\n  GOV112: none\n  GOV204: none\n");
             var (exit, output, _) = Run("check", _repo, "--config", config);
             Assert.Equal(0, exit);
             Assert.Contains(Bad + "(9,11): warning GOV107:", output);

@@ -27,13 +27,14 @@ namespace Orchestrator.Governance.EndToEnd.Tests
                 "docs/task_packets/WP-1-Job-Cancel.md(21,5): error GOV112: TEST_PLAN has no runnable command (found: 'Run the tests and check that cancel works.')",
                 "docs/task_packets/WP-1-Job-Cancel.md(24,5): error GOV110: Unfilled template placeholder '{Specific criterion 2}'",
                 "docs/task_packets/WP-1-Job-Cancel.md(29,5): error GOV109: FILES_TO_OPEN lists 3 item(s); expected 5 to 15",
+                "docs/task_packets/WP-1-Job-Cancel.md(54,21): error GOV204: SPEC_ANCHOR §7.6.3 points into §7.6 Development Roadmap, which is not Main Body",
                 "docs/task_packets/WP-1-Job-Cancel.md(64,28): error GOV111: USER_SIGNATURE '<pending>' is a placeholder",
                 "docs/task_packets/WP-1-Job-Retry.md(4,12): error GOV105: TASK_ID 'WP-1-Job-Cancel' does not match the file name 'WP-1-Job-Retry'",
                 "docs/task_packets/WP-1-Job-Retry.md(4,12): error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Cancel.md",
             };
             foreach (var line in expected) Assert.Contains(consumer + "/" + line, output);
 
-            // Exactly these nine, once each (the summary repeats them; count distinct lines).
+            // Exactly these ten, once each (the summary repeats them; count distinct lines).
             var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => l.Trim()).Distinct().ToList();
             Assert.Equal(expected.Length, reported.Count);
             Assert.DoesNotContain("AD0001", output);

@@ -22,8 +22,28 @@ namespace Orchestrator.Governance.Tests
             return string.Join("\n", lines);
         }
 
+        /// <summary>
+        /// Analyzes the documents, with the shared spec and SPEC_CURRENT.md added unless the test
+        /// brings its own (or passes a document at SPEC_CURRENT's path with a null text to leave both out).
+        /// </summary>
         public static GovernanceResult Analyze(params (string Path, string Text)[] documents) =>
-            GovernanceEngine.Analyze(documents.Select(d => DocumentInput.FromText(d.Path, d.Text)));
+            GovernanceEngine.Analyze(WithSpec(documents).Select(d => DocumentInput.FromText(d.Path, d.Text)));
+
+        /// <summary>The shared spec and SPEC_CURRENT.md as engine inputs, for tests that build their own inputs.</summary>
+        public static DocumentInput[] SpecInputs() => new[]
+        {
+            DocumentInput.FromText(Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText),
+            DocumentInput.FromText(Testing.ValidPacket.SpecPath, Testing.ValidPacket.SpecText),
+        };
+
+        public static IEnumerable<(string Path, string Text)> WithSpec(IEnumerable<(string Path, string Text)> documents)
+        {
+            var list = documents.ToList();
+            bool ownPointer = list.Any(d => d.Path == Testing.ValidPacket.PointerPath);
+            if (!ownPointer) list.Add((Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText));
+            if (!ownPointer && list.All(d => d.Path != Testing.ValidPacket.SpecPath)) list.Add((Testing.ValidPacket.SpecPath, Testing.ValidPacket.SpecText));
+            return list.Where(d => d.Text != null);
+        }
 
         public static GovernanceResult Analyze(string text) => Analyze((Path, text));
 

@@ -17,8 +17,10 @@ namespace Orchestrator.Governance.Tests
         {
             var dir = new System.IO.DirectoryInfo(System.AppContext.BaseDirectory);
             while (dir != null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
-            string example = System.IO.Path.Combine(dir!.FullName, "examples", "governed-repo", Packets.Path);
-            Assert.Equal(Packets.Valid, System.IO.File.ReadAllText(example));
+            string example = System.IO.Path.Combine(dir!.FullName, "examples", "governed-repo");
+            Assert.Equal(Packets.Valid, System.IO.File.ReadAllText(System.IO.Path.Combine(example, Packets.Path)));
+            Assert.Equal(Testing.ValidPacket.SpecText, System.IO.File.ReadAllText(System.IO.Path.Combine(example, Testing.ValidPacket.SpecPath)));
+            Assert.Equal(Testing.ValidPacket.PointerText, System.IO.File.ReadAllText(System.IO.Path.Combine(example, Testing.ValidPacket.PointerPath)));
         }
 
         [Fact]

@@ -9,6 +9,51 @@ namespace Orchestrator.Governance.Testing
     {
         public const string Path = "docs/task_packets/WP-1-Storage-Layer.md";
 
+        /// <summary>The spec the packet's SPEC_ANCHOR (§2.3.12.3) resolves in; the example repository holds it too.</summary>
+        public const string SpecPath = "Example_Master_Spec_v01.2.md";
+
+        /// <summary>SPEC_CURRENT.md naming <see cref="SpecPath"/>.</summary>
+        public const string PointerPath = "docs/SPEC_CURRENT.md";
+
+        public const string PointerText =
+"# SPEC_CURRENT\n" +
+"\n" +
+"The current authoritative Master Specification is:\n" +
+"\n" +
+"**Example_Master_Spec_v01.2.md**\n";
+
+        public const string SpecText =
+"# Example Master Specification v01.2\n" +
+"\n" +
+"## Table of Contents\n" +
+"- 1. Vision\n" +
+"- 2. System Architecture\n" +
+"- 7. User Experience & Development\n" +
+"\n" +
+"# 1. Vision\n" +
+"\n" +
+"## 1.1 Goals\n" +
+"The product MUST run fully offline. It SHOULD start in under two seconds.\n" +
+"\n" +
+"# 2. System Architecture\n" +
+"\n" +
+"## 2.3 Storage\n" +
+"\n" +
+"### 2.3.12 Storage Backend Portability [CX-DBP-001]\n" +
+"Every database access goes through one storage API.\n" +
+"\n" +
+"#### 2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]\n" +
+"- The backend MUST define a Database trait with async methods.\n" +
+"- The backend MUST implement a SqliteDatabase wrapper behind the trait.\n" +
+"- The backend SHOULD provide a PostgresDatabase stub.\n" +
+"\n" +
+"# 7. User Experience & Development\n" +
+"\n" +
+"## 7.6 Development Roadmap\n" +
+"\n" +
+"### 7.6.3 Phase 1\n" +
+"- Storage portability (pointer to §2.3.12).\n";
+
         // Line numbers below are part of the tests' expectations: keep them stable.
         public const string Text =
 "# Task Packet: WP-1-Storage-Layer\n" +                       // 1

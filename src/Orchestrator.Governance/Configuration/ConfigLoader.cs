@@ -153,6 +153,7 @@ namespace Orchestrator.Governance.Configuration
 
             CheckRegex(config.TaskPacket.FileNamePattern, "taskPacket.fileNamePattern");
             foreach (var p in config.TaskPacket.Placeholders) CheckRegex(p, "taskPacket.placeholders");
+            CheckRegex(config.Spec.IdPattern, "spec.idPattern");
             foreach (var entry in config.Severity)
             {
                 if (RuleCatalog.Find(entry.Key) is null)

@@ -23,6 +23,28 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>The task packet profile (seed 003 §5).</summary>
         [JsonProperty("taskPacket")] public TaskPacketConfig TaskPacket { get; set; } = new TaskPacketConfig();
+
+        /// <summary>Spec anchors and traceability (seed 003 §5.2, §5.4).</summary>
+        [JsonProperty("spec")] public SpecConfig Spec { get; set; } = new SpecConfig();
+    }
+
+    /// <summary>Where the current Master Spec is and how to read it.</summary>
+    public sealed class SpecConfig
+    {
+        /// <summary>Repository-relative path of the file naming the current spec (SPEC_CURRENT.md).</summary>
+        [JsonProperty("currentPointer")] public string CurrentPointer { get; set; } = "docs/SPEC_CURRENT.md";
+
+        /// <summary>Regular expression of a requirement ID (CX-DBP-022).</summary>
+        [JsonProperty("idPattern")] public string IdPattern { get; set; } = @"\b[A-Z][A-Z0-9]+(-[A-Z0-9]+)+\b";
+
+        /// <summary>Words that make a section (and all below it) not Main Body.</summary>
+        [JsonProperty("nonMainBodyTitles")] public List<string> NonMainBodyTitles { get; set; } = new List<string>();
+
+        /// <summary>Top-level ranges ("1-6") that are Main Body; empty means all.</summary>
+        [JsonProperty("mainBody")] public List<string> MainBody { get; set; } = new List<string>();
+
+        /// <summary>Section-number prefixes ("7.6") that are not Main Body.</summary>
+        [JsonProperty("nonMainBody")] public List<string> NonMainBody { get; set; } = new List<string>();
     }
 
     /// <summary>Size limits.</summary>

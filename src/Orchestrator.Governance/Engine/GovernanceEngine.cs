@@ -6,6 +6,8 @@ using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Rules;
+using Orchestrator.Governance.Model.Spec;
+using Orchestrator.Governance.Rules.Spec;
 using Orchestrator.Governance.Rules.TaskPackets;
 using Orchestrator.Governance.Suppressions;
 
@@ -16,8 +18,9 @@ namespace Orchestrator.Governance.Engine
     /// reads no files, opens no network connection, reads no clock and no environment, and gives
     /// the same output for the same input. Flow: configuration (defaults + governance.yml) →
     /// classify documents by glob → skip unreadable or too large ones (GOV002) → note invalid UTF-8
-    /// (GOV004) → parse each task packet once with Markdig → index TASK_IDs across packets → run
-    /// every rule on every packet (a rule that throws becomes GOV003) → inline suppressions →
+    /// (GOV004) → parse each task packet once with Markdig → index TASK_IDs across packets and
+    /// read the current spec (SPEC_CURRENT.md) once → run every rule on every packet and the
+    /// repository rules once (a rule that throws becomes GOV003) → inline suppressions →
     /// severities from configuration → sort.
     /// </summary>
     public static class GovernanceEngine
@@ -37,6 +40,18 @@ namespace Orchestrator.Governance.Engine
             new PlaceholderRule(),
             new UserSignatureRule(),
             new TestPlanCommandRule(),
+            new SpecAnchorMissingRule(),
+            new SpecAnchorUnparsableRule(),
+            new SpecAnchorUnresolvedRule(),
+            new SpecAnchorMainBodyRule(),
+            new SpecAnchorDriftRule(),
+        };
+
+        /// <summary>The repository rules (spec pointer, spec numbering), in ID order.</summary>
+        public static IReadOnlyList<RepositoryRule> RepositoryRules { get; } = new RepositoryRule[]
+        {
+            new SpecCurrentRule(),
+            new SpecNumberingRule(),
         };
 
         /// <summary>Analyzes <paramref name="documents"/>; never throws for any document content.</summary>
@@ -85,8 +100,11 @@ namespace Orchestrator.Governance.Engine
                 if (inlineConfig) suppressions[packet.Path] = InlineSuppressions.Read(packet.Document);
             }
 
-            // 3. Cross-document index, built once.
-            var index = BuildIndex(packets, profile);
+            // 3. Cross-document facts, built once: TASK_IDs, the current spec (parsed once, cached by
+            //    content across analyses) and each packet's resolved anchors.
+            var specContext = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes);
+            if (inlineConfig && specContext.Spec != null) suppressions[specContext.Spec.Path] = InlineSuppressions.Read(specContext.Spec.Document);
+            var index = BuildIndex(packets, profile, specContext);
 
             // 4. Rules.
             var found = new List<GovernanceDiagnostic>();
@@ -105,6 +123,22 @@ namespace Orchestrator.Governance.Engine
                         found.Add(new GovernanceDiagnostic(RuleCatalog.RuleFailed, packet.Path, packet.AnchorSpan, RuleCatalog.RuleFailed.DefaultSeverity,
                             new[] { rule.Descriptor.Id, e.GetType().Name + ": " + e.Message }));
                     }
+                }
+            }
+
+            foreach (var rule in RepositoryRules)
+            {
+                var sink = new List<GovernanceDiagnostic>();
+                try
+                {
+                    rule.Analyze(new RepositoryRuleContext(index, profile, sink, rule.Descriptor));
+                    found.AddRange(sink);
+                }
+                catch (Exception e) when (!(e is OutOfMemoryException))
+                {
+                    string path = specContext.PointerDocument?.Path ?? configPath;
+                    found.Add(new GovernanceDiagnostic(RuleCatalog.RuleFailed, path, new Text.SourceSpan(0, 0, 1, 1, 1, 1), RuleCatalog.RuleFailed.DefaultSeverity,
+                        new[] { rule.Descriptor.Id, e.GetType().Name + ": " + e.Message }));
                 }
             }
 
@@ -184,7 +218,7 @@ namespace Orchestrator.Governance.Engine
             return TaskPacketReader.Read(doc, profile);
         }
 
-        private static RepoIndex BuildIndex(List<TaskPacket> packets, TaskPacketProfile profile)
+        private static RepoIndex BuildIndex(List<TaskPacket> packets, TaskPacketProfile profile, SpecContext spec)
         {
             var byId = new Dictionary<string, List<TaskPacket>>(StringComparer.Ordinal);
             foreach (var packet in packets)
@@ -196,7 +230,7 @@ namespace Orchestrator.Governance.Engine
                 list.Add(packet);
             }
 
-            return new RepoIndex(packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal));
+            return new RepoIndex(packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), spec);
         }
 
         private static int Compare(GovernanceDiagnostic a, GovernanceDiagnostic b)

@@ -317,36 +317,9 @@ namespace Orchestrator.Governance.Model
             return new PacketFieldItem(line, doc.Span(start, line.Length));
         }
 
-        /// <summary>The heading's text without "#" markers and its offset.</summary>
-        private static (string Text, int Start) HeadingText(ParsedMarkdown doc, HeadingBlock heading)
-        {
-            int start = heading.Span.Start;
-            string line = LineFrom(doc, start);
-            int i = 0;
-            if (line.Length > 0 && line[0] == '#')
-            {
-                while (i < line.Length && line[i] == '#') i++;
-                while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
-                string rest = line.Substring(i).TrimEnd();
-                // A closing sequence of #s preceded by a space is not part of the text (CommonMark 4.2).
-                int j = rest.Length;
-                while (j > 0 && rest[j - 1] == '#') j--;
-                if (j < rest.Length && (j == 0 || rest[j - 1] == ' ' || rest[j - 1] == '\t')) rest = rest.Substring(0, j).TrimEnd();
-                return (rest, start + i);
-            }
+        private static (string Text, int Start) HeadingText(ParsedMarkdown doc, HeadingBlock heading) => doc.HeadingText(heading);
 
-            return (line.Trim(), start + (line.Length - line.TrimStart().Length));
-        }
-
-        /// <summary>The rest of the line from <paramref name="start"/>, without its line break.</summary>
-        private static string LineFrom(ParsedMarkdown doc, int start)
-        {
-            string text = doc.Text;
-            if (start < 0 || start >= text.Length) return string.Empty;
-            int end = start;
-            while (end < text.Length && text[end] != '\r' && text[end] != '\n') end++;
-            return text.Substring(start, end - start);
-        }
+        private static string LineFrom(ParsedMarkdown doc, int start) => doc.LineFrom(start);
 
         /// <summary>Each source line of a paragraph, trimmed at the start, with its offset.</summary>
         private static IEnumerable<(string Line, int Start)> Lines(ParsedMarkdown doc, ParagraphBlock paragraph)

@@ -6,12 +6,14 @@ namespace Orchestrator.Governance.Rules
     /// <summary>
     /// Every rule descriptor, in one place (the habit of dotnet/roslyn-analyzers). IDs are stable
     /// once shipped; AnalyzerReleases.Shipped.md records them. Ranges: GOV0xx engine and
-    /// configuration, GOV1xx task packet structure (seed 003 §4-5, §8).
+    /// configuration, GOV1xx task packet structure (seed 003 §4-5, §8), GOV2xx spec anchors and
+    /// traceability (seed 003 Part 1, §5.2, §5.4).
     /// </summary>
     public static class RuleCatalog
     {
         private const string Engine = "Governance.Engine";
         private const string Packet = "Governance.TaskPacket";
+        private const string Spec = "Governance.Spec";
 
         /// <summary>GOV001: governance.yml does not validate against the configuration schema.</summary>
         public static readonly RuleDescriptor InvalidConfiguration = new RuleDescriptor(
@@ -149,6 +151,62 @@ namespace Orchestrator.Governance.Rules
             "TEST_PLAN lists the exact commands the coder must run; prose alone cannot be run or checked.",
             "seed 003 §5.1, §8");
 
+        /// <summary>GOV201: a packet has no SPEC_ANCHOR.</summary>
+        public static readonly RuleDescriptor SpecAnchorMissing = new RuleDescriptor(
+            "GOV201", "Task packet must have a SPEC_ANCHOR",
+            "Task packet has no SPEC_ANCHOR (expected in the '{0}' section, e.g. '- **SPEC_ANCHOR**: §2.3.12.1 (Four Portability Pillars)')",
+            Spec, GovernanceSeverity.Error,
+            "Every work packet references the Master Spec requirement it implements; a packet without an anchor invents its requirements.",
+            "seed 003 Part 3 rule 3, §5.2, §8");
+
+        /// <summary>GOV202: an anchor line names nothing the spec can resolve.</summary>
+        public static readonly RuleDescriptor SpecAnchorUnparsable = new RuleDescriptor(
+            "GOV202", "SPEC_ANCHOR must name a spec section, requirement ID or line",
+            "SPEC_ANCHOR '{0}' names no spec section number, requirement ID or spec line",
+            Spec, GovernanceSeverity.Error,
+            "An anchor in prose ('Photo Studio section') cannot be checked; name the section (§2.3.12.1) or the requirement ID (CX-DBP-022).",
+            "seed 003 §5.2");
+
+        /// <summary>GOV203: an anchor does not resolve in the current spec.</summary>
+        public static readonly RuleDescriptor SpecAnchorUnresolved = new RuleDescriptor(
+            "GOV203", "SPEC_ANCHOR must resolve in the current spec",
+            "SPEC_ANCHOR {0} does not resolve in {1}: {2}",
+            Spec, GovernanceSeverity.Error,
+            "The anchored section number or requirement ID must exist in the spec that SPEC_CURRENT.md names. A requirement ID that resolves is preferred to a section number, since IDs are stable across versions.",
+            "seed 003 §5.2 (SPEC_ANCHOR exists in latest Master Spec version)");
+
+        /// <summary>GOV204: an anchor points into the Roadmap or another non-Main-Body section.</summary>
+        public static readonly RuleDescriptor SpecAnchorNotMainBody = new RuleDescriptor(
+            "GOV204", "SPEC_ANCHOR must point into the Main Body",
+            "SPEC_ANCHOR {0} points into {1}, which is not Main Body; anchor the Main Body section that defines the requirement",
+            Spec, GovernanceSeverity.Error,
+            "'Done' means the Main Body's MUST and SHOULD, not roadmap bullets: a packet anchored only in the Roadmap (or Future Work, an Appendix) has no requirement to be done against. A roadmap pointer next to a Main Body anchor is not reported.",
+            "seed 003 Part 1 PRIORITY_2, Part 3 rule 3, §5.2");
+
+        /// <summary>GOV205: the anchor's ID moved, or the packet's spec version is older than the current one.</summary>
+        public static readonly RuleDescriptor SpecAnchorDrift = new RuleDescriptor(
+            "GOV205", "SPEC_ANCHOR must match the current spec version",
+            "SPEC_ANCHOR drift: {0}",
+            Spec, GovernanceSeverity.Warning,
+            "When a requirement ID now lives under another section number, or the packet names an older spec version than SPEC_CURRENT.md, the anchor may no longer say what the team thinks: revalidate it.",
+            "seed 003 Part 1 PRIORITY_3 (spec-version lock), §5.2");
+
+        /// <summary>GOV210: SPEC_CURRENT.md is missing or names no existing spec.</summary>
+        public static readonly RuleDescriptor SpecCurrentInvalid = new RuleDescriptor(
+            "GOV210", "SPEC_CURRENT.md must name the current spec",
+            "Current spec unavailable: {0}",
+            Spec, GovernanceSeverity.Error,
+            "SPEC_CURRENT.md names the authoritative Master Spec; without it (or when the named file is missing) no SPEC_ANCHOR can be resolved.",
+            "seed 003 Part 2 Step 1");
+
+        /// <summary>GOV211: a spec heading is numbered outside the section it stands in.</summary>
+        public static readonly RuleDescriptor SpecNumberingInconsistent = new RuleDescriptor(
+            "GOV211", "Spec headings must be numbered within their section",
+            "Heading §{0} is numbered outside §{1}, the section it stands in (line {2})",
+            Spec, GovernanceSeverity.Warning,
+            "A heading whose number does not extend its enclosing section's number (2.3.11.1 inside 2.3.12) makes anchors to either number ambiguous.",
+            "seed 003 §5.2 (anchors must resolve unambiguously)");
+
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
@@ -156,6 +214,8 @@ namespace Orchestrator.Governance.Rules
             PacketFileName, RequiredSectionMissing, SectionOrder, RequiredFieldMissing, TaskIdMismatch,
             DuplicateTaskId, FieldValueNotAllowed, DateNotIso8601, ListCountOutOfRange, UnfilledPlaceholder,
             MissingUserSignature, TestPlanWithoutCommand,
+            SpecAnchorMissing, SpecAnchorUnparsable, SpecAnchorUnresolved, SpecAnchorNotMainBody, SpecAnchorDrift,
+            SpecCurrentInvalid, SpecNumberingInconsistent,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 
         private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(d => d.Id, System.StringComparer.OrdinalIgnoreCase);

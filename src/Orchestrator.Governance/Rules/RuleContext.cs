@@ -48,19 +48,61 @@ namespace Orchestrator.Governance.Rules
         public abstract void Analyze(RuleContext context);
     }
 
-    /// <summary>Facts across all task packets of one analysis, built once.</summary>
+    /// <summary>Facts across all documents of one analysis, built once.</summary>
     public sealed class RepoIndex
     {
-        internal RepoIndex(IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId)
+        internal RepoIndex(IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec)
         {
             Packets = packets;
             PacketsByTaskId = packetsByTaskId;
+            Spec = spec;
         }
+
+        /// <summary>The SPEC_CURRENT pointer, the current spec and resolved anchors.</summary>
+        public Model.Spec.SpecContext Spec { get; }
 
         /// <summary>Every task packet, in path order.</summary>
         public IReadOnlyList<TaskPacket> Packets { get; }
 
         /// <summary>TASK_ID value (as written, trimmed) to the packets declaring it, in path order.</summary>
         public IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> PacketsByTaskId { get; }
+    }
+}
+
+namespace Orchestrator.Governance.Rules
+{
+    /// <summary>What a repository-level rule sees (the spec, the pointer, all packets) and where it reports.</summary>
+    public sealed class RepositoryRuleContext
+    {
+        private readonly List<GovernanceDiagnostic> _sink;
+        private readonly RuleDescriptor _descriptor;
+
+        internal RepositoryRuleContext(RepoIndex index, TaskPacketProfile profile, List<GovernanceDiagnostic> sink, RuleDescriptor descriptor)
+        {
+            Index = index;
+            Profile = profile;
+            _sink = sink;
+            _descriptor = descriptor;
+        }
+
+        /// <summary>Cross-document facts.</summary>
+        public RepoIndex Index { get; }
+
+        /// <summary>The compiled task packet profile.</summary>
+        public TaskPacketProfile Profile { get; }
+
+        /// <summary>Reports the rule's diagnostic in the document at <paramref name="path"/>.</summary>
+        public void Report(string path, SourceSpan span, params string[] arguments) =>
+            _sink.Add(new GovernanceDiagnostic(_descriptor, path, span, _descriptor.DefaultSeverity, arguments));
+    }
+
+    /// <summary>A rule over the repository as a whole (the spec, SPEC_CURRENT.md), run once per analysis.</summary>
+    public abstract class RepositoryRule
+    {
+        /// <summary>The rule's descriptor, from <see cref="RuleCatalog"/>.</summary>
+        public abstract RuleDescriptor Descriptor { get; }
+
+        /// <summary>Analyzes the repository, reporting through <paramref name="context"/>.</summary>
+        public abstract void Analyze(RepositoryRuleContext context);
     }
 }

@@ -17,7 +17,7 @@ namespace Orchestrator.Governance.Tests.Engine
             var bytes = new List<byte>(Encoding.UTF8.GetBytes(Packets.Valid));
             int at = Packets.Valid.IndexOf("Add the storage trait.", StringComparison.Ordinal) + 3;
             bytes.Insert(at, 0x97); // Windows-1252 em dash
-            var result = GovernanceEngine.Analyze(new[] { DocumentInput.FromBytes(Packets.Path, bytes.ToArray()) });
+            var result = GovernanceEngine.Analyze(Packets.SpecInputs().Append(DocumentInput.FromBytes(Packets.Path, bytes.ToArray())));
             Packets.Single(result, "GOV004", Packets.Path, 12, 16, $"Byte 0x97 at offset {at}");
             Assert.Single(result.Diagnostics);
         }
@@ -25,7 +25,7 @@ namespace Orchestrator.Governance.Tests.Engine
         [Fact]
         public void A_section_sign_in_valid_UTF8_is_not_reported()
         {
-            var result = GovernanceEngine.Analyze(new[] { DocumentInput.FromBytes(Packets.Path, Encoding.UTF8.GetBytes(Packets.Valid)) });
+            var result = GovernanceEngine.Analyze(Packets.SpecInputs().Append(DocumentInput.FromBytes(Packets.Path, Encoding.UTF8.GetBytes(Packets.Valid))));
             Assert.Empty(result.Diagnostics);
         }
 
@@ -49,7 +49,7 @@ namespace Orchestrator.Governance.Tests.Engine
         public void A_rule_that_throws_is_GOV003_and_the_other_rules_still_run()
         {
             var rules = GovernanceEngine.TaskPacketRules.Append(new ThrowingRule()).ToList();
-            var result = GovernanceEngine.Analyze(new[] { DocumentInput.FromText(Packets.Path, Packets.WithLine(9, "- STATUS: Almost done")) }, null, rules);
+            var result = GovernanceEngine.Analyze(Packets.SpecInputs().Append(DocumentInput.FromText(Packets.Path, Packets.WithLine(9, "- STATUS: Almost done"))), null, rules);
             Packets.Single(result, "GOV003", Packets.Path, 1, 3, "GOV101", "InvalidOperationException: boom");
             Assert.Single(result.Of("GOV107"));
         }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
 using Xunit;
@@ -52,7 +53,7 @@ namespace Orchestrator.Governance.Tests.Engine
         [Fact]
         public void Inline_configuration_can_be_switched_off()
         {
-            var docs = new[] { DocumentInput.FromText(Packets.Path, Bad + "\n<!-- governance-disable-file GOV107 -->\n") };
+            var docs = Packets.SpecInputs().Append(DocumentInput.FromText(Packets.Path, Bad + "\n<!-- governance-disable-file GOV107 -->\n"));
             var result = GovernanceEngine.Analyze(docs, new AnalysisOptions { InlineConfig = false });
             Assert.Single(result.Of("GOV107"));
         }

@@ -35,13 +35,6 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
             Assert.Empty(result.Of("GOV104"));
         }
 
-        [Fact]
-        public void An_Authority_heading_without_a_SPEC_ANCHOR_is_still_missing_the_anchor()
-        {
-            var result = Packets.Analyze(Packets.WithLine(58, "- **SPEC_CURRENT**: docs/SPEC_CURRENT.md"));
-            Packets.Single(result, "GOV104", Packets.Path, 57, 4, "SPEC_ANCHOR", "AUTHORITY");
-        }
-
         [Theory]
         [InlineData("## METADATA")]
         [InlineData("## metadata")]

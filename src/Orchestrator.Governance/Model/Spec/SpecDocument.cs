@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Text;
+
+namespace Orchestrator.Governance.Model.Spec
+{
+    /// <summary>
+    /// A heading of the Master Spec. Numbered headings ("2.3.13.4 Migration Framework Requirements
+    /// [CX-DBP-022]") carry their number; <see cref="Scope"/> tells the spec's own numbering ("")
+    /// from a document embedded in it (the title of the unnumbered level-1 heading it stands under,
+    /// such as "Handshake Runtime Integration Addendum v0.5"), whose numbering starts again.
+    /// </summary>
+    public sealed class SpecSection
+    {
+        internal SpecSection(int index, string? number, string title, int level, SourceSpan headingSpan, string scope, int start)
+        {
+            Index = index;
+            Number = number;
+            Title = title;
+            Level = level;
+            HeadingSpan = headingSpan;
+            Scope = scope;
+            Start = start;
+            End = start;
+        }
+
+        /// <summary>Position among all headings, in document order.</summary>
+        public int Index { get; }
+
+        /// <summary>Section number without "§" ("2.3.13.4", "A7.6.3", "2.3.14.A"), or null.</summary>
+        public string? Number { get; }
+
+        /// <summary>Heading text after the number.</summary>
+        public string Title { get; }
+
+        /// <summary>Heading level (1-6).</summary>
+        public int Level { get; }
+
+        /// <summary>Span of the heading text.</summary>
+        public SourceSpan HeadingSpan { get; }
+
+        /// <summary>"" for the spec's own numbering, else the embedded document's title.</summary>
+        public string Scope { get; }
+
+        /// <summary>The enclosing heading (nearest earlier heading of a lower level), or null.</summary>
+        public SpecSection? Parent { get; internal set; }
+
+        /// <summary>Requirement IDs written in the heading ("[CX-DBP-022]").</summary>
+        public List<string> Ids { get; } = new List<string>();
+
+        /// <summary>False for Roadmap, Future Work, Appendix and the other configured non-Main-Body sections.</summary>
+        public bool IsMainBody { get; internal set; } = true;
+
+        /// <summary>0-based offset of the heading.</summary>
+        public int Start { get; }
+
+        /// <summary>0-based offset where the section (with its subsections) ends.</summary>
+        public int End { get; internal set; }
+
+        /// <summary>Requirements whose innermost section this is.</summary>
+        public List<SpecRequirement> Requirements { get; } = new List<SpecRequirement>();
+
+        /// <summary>"§2.3.13.4 Migration Framework Requirements", or the title alone.</summary>
+        public string Display => Number == null ? Title : "§" + Number + " " + Title;
+
+        /// <summary>Whether <paramref name="other"/> is this section or below it.</summary>
+        public bool Contains(SpecSection other)
+        {
+            for (var s = other; s != null; s = s.Parent)
+            {
+                if (ReferenceEquals(s, this)) return true;
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>An RFC 2119 requirement of the spec: a sentence or list item with MUST, SHOULD, ...</summary>
+    public sealed class SpecRequirement
+    {
+        internal SpecRequirement(string keyword, string text, SourceSpan span, SpecSection section, IReadOnlyList<string> ids)
+        {
+            Keyword = keyword;
+            Text = text;
+            Span = span;
+            Section = section;
+            Ids = ids;
+        }
+
+        /// <summary>The keyword as written: MUST, MUST NOT, SHALL, SHALL NOT, REQUIRED, SHOULD, SHOULD NOT, RECOMMENDED.</summary>
+        public string Keyword { get; }
+
+        /// <summary>Whether the keyword is absolute (MUST, SHALL, REQUIRED and their negations).</summary>
+        public bool IsAbsolute => Keyword.StartsWith("MUST", StringComparison.Ordinal) || Keyword.StartsWith("SHALL", StringComparison.Ordinal) || Keyword == "REQUIRED";
+
+        /// <summary>The sentence or list item, whitespace folded.</summary>
+        public string Text { get; }
+
+        /// <summary>Where it stands in the spec.</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary>Its innermost section.</summary>
+        public SpecSection Section { get; }
+
+        /// <summary>Requirement IDs written in it.</summary>
+        public IReadOnlyList<string> Ids { get; }
+    }
+
+    /// <summary>A heading whose number does not fit under its parent heading's number (2.3.11.1 under 2.3.12).</summary>
+    public sealed class NumberingProblem
+    {
+        internal NumberingProblem(SpecSection section, SpecSection parent)
+        {
+            Section = section;
+            Parent = parent;
+        }
+
+        /// <summary>The misnumbered heading.</summary>
+        public SpecSection Section { get; }
+
+        /// <summary>The numbered heading it stands under, whose number it should extend.</summary>
+        public SpecSection Parent { get; }
+    }
+
+    /// <summary>
+    /// The current Master Spec, parsed once: sections with numbers, IDs and Main Body status,
+    /// requirements, and indexes by number and by ID. Source: seed 003 Part 1 PRIORITY_2, §5.2, §5.4.
+    /// </summary>
+    public sealed class SpecDocument
+    {
+        internal SpecDocument(ParsedMarkdown document, string? version, IReadOnlyList<SpecSection> sections, IReadOnlyList<SpecRequirement> requirements,
+            IReadOnlyDictionary<string, SpecSection> byNumber, IReadOnlyDictionary<string, SpecSection> byId,
+            IReadOnlyDictionary<string, IReadOnlyList<SpecSection>> mentionsById, IReadOnlyList<NumberingProblem> numberingProblems)
+        {
+            MentionsById = mentionsById;
+            Document = document;
+            Version = version;
+            Sections = sections;
+            Requirements = requirements;
+            ByNumber = byNumber;
+            ById = byId;
+            NumberingProblems = numberingProblems;
+        }
+
+        /// <summary>The parsed Markdown.</summary>
+        public ParsedMarkdown Document { get; }
+
+        /// <summary>Repository-relative path.</summary>
+        public string Path => Document.Path;
+
+        /// <summary>The spec version from its file name or title ("02.123"), or null.</summary>
+        public string? Version { get; }
+
+        /// <summary>Every heading, in document order.</summary>
+        public IReadOnlyList<SpecSection> Sections { get; }
+
+        /// <summary>Every requirement, in document order.</summary>
+        public IReadOnlyList<SpecRequirement> Requirements { get; }
+
+        /// <summary>Section number (spec's own numbering) to its first correctly numbered heading, else its first heading.</summary>
+        public IReadOnlyDictionary<string, SpecSection> ByNumber { get; }
+
+        /// <summary>Requirement ID to the section that defines it: the heading that names it, else the section of its first mention.</summary>
+        public IReadOnlyDictionary<string, SpecSection> ById { get; }
+
+        /// <summary>Requirement ID to every section that mentions it, in document order.</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<SpecSection>> MentionsById { get; }
+
+        /// <summary>Headings numbered inconsistently with the heading they stand under.</summary>
+        public IReadOnlyList<NumberingProblem> NumberingProblems { get; }
+
+        /// <summary>A numbered section of an embedded document whose title contains <paramref name="scopeHint"/>.</summary>
+        public SpecSection? FindInScope(string scopeHint, string number)
+        {
+            foreach (var s in Sections)
+            {
+                if (s.Number == number && s.Scope.Length > 0 && s.Scope.IndexOf(scopeHint, StringComparison.OrdinalIgnoreCase) >= 0) return s;
+            }
+
+            return null;
+        }
+
+        /// <summary>The innermost section holding the 1-based <paramref name="line"/>, or null.</summary>
+        public SpecSection? SectionAtLine(int line)
+        {
+            if (line < 1 || line > Document.Lines.LineCount) return null;
+            int offset = Document.Lines.GetLineStart(line);
+            SpecSection? found = null;
+            foreach (var s in Sections)
+            {
+                if (s.Start > offset) break;
+                if (offset < s.End) found = s;
+            }
+
+            return found;
+        }
+    }
+}

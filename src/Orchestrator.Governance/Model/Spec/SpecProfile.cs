@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Orchestrator.Governance.Configuration;
+
+namespace Orchestrator.Governance.Model.Spec
+{
+    /// <summary>The spec part of the configuration, compiled once.</summary>
+    public sealed class SpecProfile
+    {
+        /// <summary>Compiles <paramref name="config"/>.</summary>
+        public SpecProfile(SpecConfig config)
+        {
+            Config = config;
+            IdPattern = new Regex(config.IdPattern, RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+            NonMainBodyTitles = config.NonMainBodyTitles
+                .Select(t => new Regex(@"\b" + Regex.Escape(t) + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TaskPacketProfile.RegexTimeout))
+                .ToArray();
+            MainBodyRanges = config.MainBody.Select(ParseRange).ToArray();
+            NonMainBodyPrefixes = config.NonMainBody.ToArray();
+        }
+
+        /// <summary>The configuration.</summary>
+        public SpecConfig Config { get; }
+
+        /// <summary>Requirement ID pattern.</summary>
+        public Regex IdPattern { get; }
+
+        /// <summary>Title words of non-Main-Body sections.</summary>
+        public IReadOnlyList<Regex> NonMainBodyTitles { get; }
+
+        /// <summary>Main Body top-level ranges ("1-6" as 1..6); empty means every top-level number.</summary>
+        public IReadOnlyList<(int From, int To)> MainBodyRanges { get; }
+
+        /// <summary>Section-number prefixes that are not Main Body.</summary>
+        public IReadOnlyList<string> NonMainBodyPrefixes { get; }
+
+        /// <summary>Whether a section number lies outside the configured Main Body.</summary>
+        public bool IsExcludedNumber(string number)
+        {
+            foreach (var prefix in NonMainBodyPrefixes)
+            {
+                if (number == prefix || number.StartsWith(prefix + ".", StringComparison.Ordinal)) return true;
+            }
+
+            if (MainBodyRanges.Count == 0) return false;
+            string top = number.Split('.')[0];
+            if (!int.TryParse(top, out int n)) return false;
+            return !MainBodyRanges.Any(r => n >= r.From && n <= r.To);
+        }
+
+        private static (int, int) ParseRange(string range)
+        {
+            var parts = range.Split('-');
+            int from = int.Parse(new string(parts[0].Where(char.IsDigit).ToArray()), System.Globalization.CultureInfo.InvariantCulture);
+            int to = parts.Length > 1 ? int.Parse(new string(parts[1].Where(char.IsDigit).ToArray()), System.Globalization.CultureInfo.InvariantCulture) : from;
+            return (from, to);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using Orchestrator.Governance.Documents;
+
+namespace Orchestrator.Governance.Model.Spec
+{
+    /// <summary>
+    /// Reads the Master Spec in one walk over Markdig's tree: every heading with its number, IDs,
+    /// parent and scope; Main Body status; numbering problems; and each sentence or list item with
+    /// an RFC 2119 keyword as a requirement of its innermost section.
+    /// </summary>
+    public static class SpecReader
+    {
+        private static readonly Regex Numbered = new Regex(
+            @"^(?:§\s*)?(?<num>(?:[A-Z](?=\d))?\d+(?:\.\d+)*(?:\.[A-Z](?![A-Za-z]))?)(?:\.(?=\s)|\))?(?:\s+|$)(?<title>.*)$",
+            RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+
+        /// <summary>RFC 2119 keywords, negations first so "MUST NOT" is not read as "MUST".</summary>
+        internal static readonly Regex Keyword = new Regex(
+            @"\b(MUST NOT|MUST|SHALL NOT|SHALL|REQUIRED|SHOULD NOT|SHOULD|RECOMMENDED)\b",
+            RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+
+        private static readonly Regex VersionPattern = new Regex(@"v(?<v>\d+(?:\.\d+)+)", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+        private static readonly Regex SentenceEnd = new Regex(@"(?<=[.!?])\s+(?=[""'(\[*`A-Z0-9])", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+
+        /// <summary>The version in a spec's file name or title ("Handshake_Master_Spec_v02.123.md" gives 02.123).</summary>
+        public static string? VersionOf(string text)
+        {
+            var m = VersionPattern.Match(text);
+            return m.Success ? m.Groups["v"].Value : null;
+        }
+
+        /// <summary>Reads the spec; never throws on any Markdown input.</summary>
+        public static SpecDocument Read(ParsedMarkdown doc, SpecProfile profile)
+        {
+            var sections = new List<SpecSection>();
+            var stack = new List<SpecSection>();
+            var byNumber = new Dictionary<string, SpecSection>(StringComparer.Ordinal);
+            var problems = new List<NumberingProblem>();
+            var misnumbered = new HashSet<SpecSection>();
+            var foreign = new HashSet<SpecSection>();
+            string scope = string.Empty;
+            string? mainTop = null;
+            foreach (var heading in doc.Ast.Descendants<HeadingBlock>())
+            {
+                var (text, start) = doc.HeadingText(heading);
+                string? number = null;
+                string title = text;
+                var m = Numbered.Match(text);
+                if (m.Success)
+                {
+                    number = m.Groups["num"].Value;
+                    title = m.Groups["title"].Value.Trim();
+                }
+
+                string[] parts = number?.Split('.') ?? new string[0];
+                if (heading.Level == 1 && sections.Count > 0)
+                {
+                    // A numbered top-level heading is the spec's own numbering; an unnumbered one
+                    // starts an embedded document (or is a stray "#" line from an unclosed fence).
+                    scope = number != null ? string.Empty : (text.Length > 0 ? text : "(untitled)");
+                    if (number != null) mainTop = parts[0];
+                }
+                else if (scope.Length > 0 && number != null && parts.Length >= 2 && parts[0] == mainTop && !byNumber.ContainsKey(number))
+                {
+                    // The spec's numbering resumes after an embedded document or a stray heading.
+                    scope = string.Empty;
+                }
+
+                var section = new SpecSection(sections.Count, number, title, heading.Level, doc.Span(start, text.Length), scope, heading.Span.Start);
+                foreach (Match id in profile.IdPattern.Matches(text)) section.Ids.Add(id.Value);
+
+                while (stack.Count > 0 && stack[stack.Count - 1].Level >= heading.Level)
+                {
+                    stack[stack.Count - 1].End = heading.Span.Start;
+                    stack.RemoveAt(stack.Count - 1);
+                }
+
+                section.Parent = stack.Count > 0 ? stack[stack.Count - 1] : null;
+                stack.Add(section);
+                sections.Add(section);
+                section.IsMainBody = (section.Parent?.IsMainBody ?? true)
+                    && !profile.NonMainBodyTitles.Any(r => r.IsMatch(section.Title))
+                    && !(scope.Length == 0 && number != null && profile.IsExcludedNumber(number));
+
+                if (number == null || scope.Length > 0) continue;
+
+                // Numbering (the issue's example: "### 2.3.12 Taste Engine" then "#### 2.3.11.1 Goals"):
+                // the nearest numbered heading above, skipping headings already reported, must have a
+                // number this one extends. Any ancestor prefix will do, since Markdown's six levels
+                // cannot nest 2.6.6.7.11.1 under 2.6.6.7.11; each problem is reported once, at its root.
+                SpecSection? reference = null;
+                bool underForeign = false;
+                for (var ancestor = section.Parent; ancestor != null; ancestor = ancestor.Parent)
+                {
+                    if (ancestor.Number == null) continue;
+                    if (parts.Length >= 2 && number.StartsWith(ancestor.Number + ".", StringComparison.Ordinal))
+                    {
+                        underForeign = foreign.Contains(ancestor); // fits, even under a reported heading
+                        break;
+                    }
+
+                    if (!misnumbered.Contains(ancestor))
+                    {
+                        reference = ancestor;
+                        break;
+                    }
+                }
+
+                // A top-level number ("11") below a numbered section restarts the numbering: it and
+                // everything numbered under it are foreign to the spec's own numbering.
+                if (reference != null && reference.Scope.Length == 0)
+                {
+                    problems.Add(new NumberingProblem(section, reference));
+                    misnumbered.Add(section);
+                    foreign.Add(section);
+                }
+                else if (underForeign)
+                {
+                    foreign.Add(section);
+                }
+
+                // A number names its first heading that is not foreign (a misnumbered copy inside the
+                // Roadmap must not hide the real §11.7.5), else its first heading.
+                if (!byNumber.TryGetValue(number, out var known) || (foreign.Contains(known) && !foreign.Contains(section)))
+                    byNumber[number] = section;
+            }
+
+            foreach (var open in stack) open.End = doc.Text.Length;
+
+            // Requirements.
+            var requirements = new List<SpecRequirement>();
+            var starts = sections.Select(s => s.Start).ToArray();
+            foreach (var paragraph in doc.Ast.Descendants<ParagraphBlock>())
+            {
+                if (paragraph.Span.IsEmpty) continue;
+                int pStart = paragraph.Span.Start;
+                int pEnd = Math.Min(doc.Text.Length, paragraph.Span.End + 1);
+                string raw = doc.Text.Substring(pStart, pEnd - pStart);
+                if (!MayHoldKeyword(raw)) continue;
+                int at = Array.BinarySearch(starts, pStart);
+                if (at < 0) at = ~at - 1;
+                if (at < 0) continue;
+                var owner = sections[at];
+
+                bool listItem = paragraph.Parent is ListItemBlock;
+                foreach (var (sentence, offset) in listItem ? new[] { (raw, 0) } : Sentences(raw))
+                {
+                    Match k;
+                    try
+                    {
+                        k = Keyword.Match(sentence);
+                    }
+                    catch (RegexMatchTimeoutException)
+                    {
+                        continue;
+                    }
+
+                    if (!k.Success) continue;
+                    var ids = profile.IdPattern.Matches(sentence).Cast<Match>().Select(x => x.Value).Distinct().ToList();
+                    var requirement = new SpecRequirement(k.Value, Fold(sentence), doc.Span(pStart + offset, sentence.Length), owner, ids);
+                    requirements.Add(requirement);
+                    owner.Requirements.Add(requirement);
+                }
+            }
+
+            // IDs: a heading that names an ID defines it...
+            var byId = new Dictionary<string, SpecSection>(StringComparer.Ordinal);
+            foreach (var s in sections)
+            {
+                foreach (var id in s.Ids)
+                {
+                    if (!byId.ContainsKey(id)) byId[id] = s;
+                }
+            }
+
+            // ...else its first mention anywhere in the spec (bold text, tables, code). Every
+            // section that mentions an ID is kept too: a packet may cite any of them.
+            var mentions = new Dictionary<string, List<SpecSection>>(StringComparer.Ordinal);
+            try
+            {
+                foreach (Match id in profile.IdPattern.Matches(doc.Text))
+                {
+                    int at = Array.BinarySearch(starts, id.Index);
+                    if (at < 0) at = ~at - 1;
+                    if (at < 0) continue;
+                    if (!byId.ContainsKey(id.Value)) byId[id.Value] = sections[at];
+                    if (!mentions.TryGetValue(id.Value, out var list)) mentions[id.Value] = list = new List<SpecSection>();
+                    if (list.Count == 0 || list[list.Count - 1] != sections[at]) list.Add(sections[at]);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A configured ID pattern too slow for the spec leaves mentions unindexed.
+            }
+
+            string? version = VersionOf(doc.Path.Substring(doc.Path.LastIndexOf('/') + 1)) ?? (sections.Count > 0 ? VersionOf(sections[0].Title) : null);
+            return new SpecDocument(doc, version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems);
+        }
+
+        private static bool MayHoldKeyword(string text) =>
+            text.IndexOf("MUST", StringComparison.Ordinal) >= 0 || text.IndexOf("SHALL", StringComparison.Ordinal) >= 0
+            || text.IndexOf("SHOULD", StringComparison.Ordinal) >= 0 || text.IndexOf("REQUIRED", StringComparison.Ordinal) >= 0
+            || text.IndexOf("RECOMMENDED", StringComparison.Ordinal) >= 0;
+
+        private static IEnumerable<(string Sentence, int Offset)> Sentences(string paragraph)
+        {
+            int start = 0;
+            foreach (Match m in SentenceEnd.Matches(paragraph))
+            {
+                yield return (paragraph.Substring(start, m.Index - start), start);
+                start = m.Index + m.Length;
+            }
+
+            if (start < paragraph.Length) yield return (paragraph.Substring(start), start);
+        }
+
+        private static string Fold(string text)
+        {
+            var sb = new StringBuilder(text.Length);
+            bool space = false;
+            foreach (char c in text)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = sb.Length > 0;
+                    continue;
+                }
+
+                if (space) sb.Append(' ');
+                space = false;
+                sb.Append(c);
+            }
+
+            return sb.ToString();
+        }
+    }
+}

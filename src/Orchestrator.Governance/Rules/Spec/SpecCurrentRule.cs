@@ -1,0 +1,39 @@
+namespace Orchestrator.Governance.Rules.Spec
+{
+    /// <summary>
+    /// GOV210: SPEC_CURRENT.md names a spec that is in the repository (seed 003 Part 2 Step 1).
+    /// Reported in SPEC_CURRENT.md; when the repository has no SPEC_CURRENT.md but its packets
+    /// carry anchors, at the first anchor, since nothing can resolve it.
+    /// </summary>
+    public sealed class SpecCurrentRule : RepositoryRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.SpecCurrentInvalid;
+
+        /// <inheritdoc />
+        public override void Analyze(RepositoryRuleContext context)
+        {
+            var spec = context.Index.Spec;
+            string pointerPath = spec.Profile.Config.CurrentPointer;
+            if (spec.Pointer == null)
+            {
+                foreach (var packet in context.Index.Packets)
+                {
+                    var anchors = spec.AnchorsOf(packet, context.Profile);
+                    if (anchors.Lines.Count == 0) continue;
+                    context.Report(packet.Path, anchors.Lines[0].Span, $"{pointerPath} is missing, so no SPEC_ANCHOR can be resolved (set spec.currentPointer in governance.yml if it lives elsewhere)");
+                    break;
+                }
+
+                return;
+            }
+
+            if (spec.Pointer.FileName == null)
+                context.Report(spec.Pointer.Path, spec.Pointer.Span, $"{spec.Pointer.Path} names no spec file (*.md)");
+            else if (spec.NamedSpecPath == null)
+                context.Report(spec.Pointer.Path, spec.Pointer.Span, $"{spec.Pointer.Path} names '{spec.Pointer.FileName}', which is not in the repository");
+            else if (spec.Spec == null)
+                context.Report(spec.Pointer.Path, spec.Pointer.Span, $"'{spec.NamedSpecPath}' could not be read as Markdown (see GOV002 on it)");
+        }
+    }
+}

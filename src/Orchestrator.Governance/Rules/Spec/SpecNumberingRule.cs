@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Orchestrator.Governance.Rules.Spec
+{
+    /// <summary>
+    /// GOV211 (warning): spec headings are numbered within the section they stand in. Reported on
+    /// the spec heading, once per misnumbered heading (its own children are compared with it).
+    /// </summary>
+    public sealed class SpecNumberingRule : RepositoryRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.SpecNumberingInconsistent;
+
+        /// <inheritdoc />
+        public override void Analyze(RepositoryRuleContext context)
+        {
+            var spec = context.Index.Spec.Spec;
+            if (spec == null) return;
+            foreach (var problem in spec.NumberingProblems)
+            {
+                context.Report(spec.Path, problem.Section.HeadingSpan,
+                    problem.Section.Number + " " + problem.Section.Title,
+                    problem.Parent.Number + " " + problem.Parent.Title,
+                    problem.Parent.HeadingSpan.StartLine.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+}
