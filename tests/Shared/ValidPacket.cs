@@ -81,7 +81,7 @@ namespace Orchestrator.Governance.Testing
 "  cargo test --manifest-path src/Cargo.toml\n" +              // 23
 "  ```\n" +                                                    // 24
 "- **DONE_MEANS**:\n" +                                        // 25
-"  * Database trait defined (§2.3.12.3, requirement 1)\n" +    // 26
+"  * Database trait, SqliteDatabase wrapper and PostgresDatabase stub exist (§2.3.12.3)\n" +    // 26
 "  * All tests pass\n" +                                       // 27
 "- **ROLLBACK_HINT**: git revert <commit-sha>\n" +             // 28
 "\n" +                                                         // 29

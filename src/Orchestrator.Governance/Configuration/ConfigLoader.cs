@@ -154,6 +154,7 @@ namespace Orchestrator.Governance.Configuration
             CheckRegex(config.TaskPacket.FileNamePattern, "taskPacket.fileNamePattern");
             foreach (var p in config.TaskPacket.Placeholders) CheckRegex(p, "taskPacket.placeholders");
             CheckRegex(config.Spec.IdPattern, "spec.idPattern");
+            foreach (var p in config.Spec.DoneMeans.GenericGates) CheckRegex(p, "spec.doneMeans.genericGates");
             foreach (var entry in config.Severity)
             {
                 if (RuleCatalog.Find(entry.Key) is null)

@@ -45,6 +45,25 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Section-number prefixes ("7.6") that are not Main Body.</summary>
         [JsonProperty("nonMainBody")] public List<string> NonMainBody { get; set; } = new List<string>();
+
+        /// <summary>DONE_MEANS to requirement mapping (seed 003 §5.4).</summary>
+        [JsonProperty("doneMeans")] public DoneMeansConfig DoneMeans { get; set; } = new DoneMeansConfig();
+    }
+
+    /// <summary>How DONE_MEANS items map to requirements.</summary>
+    public sealed class DoneMeansConfig
+    {
+        /// <summary>Map by shared words when an item cites no section, ID or "requirement N".</summary>
+        [JsonProperty("lexicalMapping")] public bool LexicalMapping { get; set; } = true;
+
+        /// <summary>Share (0-1) of an item's content words that must appear in the requirement.</summary>
+        [JsonProperty("minOverlap")] public double MinOverlap { get; set; } = 0.5;
+
+        /// <summary>Regular expressions of gate items that need not map ("All tests pass").</summary>
+        [JsonProperty("genericGates")] public List<string> GenericGates { get; set; } = new List<string>();
+
+        /// <summary>Phrases that make an item unmeasurable without a command, number, path or ID.</summary>
+        [JsonProperty("vaguePhrases")] public List<string> VaguePhrases { get; set; } = new List<string>();
     }
 
     /// <summary>Size limits.</summary>

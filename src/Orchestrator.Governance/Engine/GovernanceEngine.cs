@@ -45,6 +45,10 @@ namespace Orchestrator.Governance.Engine
             new SpecAnchorUnresolvedRule(),
             new SpecAnchorMainBodyRule(),
             new SpecAnchorDriftRule(),
+            new DoneMeansUnmappedRule(),
+            new UncoveredMustRule(),
+            new UncoveredShouldRule(),
+            new DoneMeansMeasurableRule(),
         };
 
         /// <summary>The repository rules (spec pointer, spec numbering), in ID order.</summary>

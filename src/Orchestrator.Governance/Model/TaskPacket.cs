@@ -49,7 +49,8 @@ namespace Orchestrator.Governance.Model
     /// <summary>One entry of a field's list (a FILES_TO_OPEN path, a DONE_MEANS criterion).</summary>
     public sealed class PacketFieldItem
     {
-        internal PacketFieldItem(string text, SourceSpan span)
+        /// <summary>Creates an item (the reader does; rules may wrap a one-line value as an item).</summary>
+        public PacketFieldItem(string text, SourceSpan span)
         {
             Text = text;
             Span = span;

@@ -191,6 +191,38 @@ namespace Orchestrator.Governance.Rules
             "When a requirement ID now lives under another section number, or the packet names an older spec version than SPEC_CURRENT.md, the anchor may no longer say what the team thinks: revalidate it.",
             "seed 003 Part 1 PRIORITY_3 (spec-version lock), §5.2");
 
+        /// <summary>GOV206: a DONE_MEANS item maps to no requirement of the anchored sections.</summary>
+        public static readonly RuleDescriptor DoneMeansUnmapped = new RuleDescriptor(
+            "GOV206", "DONE_MEANS items must map to anchored requirements",
+            "DONE_MEANS item '{0}' maps to no MUST/SHOULD of {1}; closest: {2}",
+            Spec, GovernanceSeverity.Warning,
+            "Each DONE_MEANS item is a requirement of the anchored Main Body sections (or a generic gate such as 'All tests pass'). An item that maps to none is invented scope or a requirement the anchor does not cover.",
+            "seed 003 §5.4, Part 3 rule 2 (transcription, not invention)");
+
+        /// <summary>GOV207: a MUST requirement of the anchored sections is covered by no DONE_MEANS item.</summary>
+        public static readonly RuleDescriptor UncoveredMust = new RuleDescriptor(
+            "GOV207", "Every MUST of the anchored sections must be covered by DONE_MEANS",
+            "{0} MUST requirement(s) of {1} are covered by no DONE_MEANS item: {2}",
+            Spec, GovernanceSeverity.Error,
+            "'Done' means 100% of the Main Body: every MUST (SHALL, REQUIRED) of the anchored sections maps to a DONE_MEANS item, so that validation checks each one.",
+            "seed 003 Part 1 PRIORITY_2, §5.2 checklist, §5.4");
+
+        /// <summary>GOV208: a SHOULD requirement of the anchored sections is covered by no DONE_MEANS item.</summary>
+        public static readonly RuleDescriptor UncoveredShould = new RuleDescriptor(
+            "GOV208", "Every SHOULD of the anchored sections should be covered by DONE_MEANS",
+            "{0} SHOULD requirement(s) of {1} are covered by no DONE_MEANS item: {2}",
+            Spec, GovernanceSeverity.Warning,
+            "SHOULD and RECOMMENDED requirements of the anchored sections map to DONE_MEANS too, or the packet says why not.",
+            "seed 003 Part 1 PRIORITY_2, §5.2 checklist, §5.4");
+
+        /// <summary>GOV209: a DONE_MEANS item is not measurable.</summary>
+        public static readonly RuleDescriptor DoneMeansNotMeasurable = new RuleDescriptor(
+            "GOV209", "DONE_MEANS items must be measurable",
+            "DONE_MEANS item '{0}' is not measurable: '{1}' with no command, number, path or ID",
+            Spec, GovernanceSeverity.Warning,
+            "A DONE_MEANS item is a yes/no test ('POST /jobs/:id/cancel returns 200'), not an impression ('Feature works').",
+            "seed 003 §8 (DONE_MEANS are measurable), Part 4 Common Mistakes 2");
+
         /// <summary>GOV210: SPEC_CURRENT.md is missing or names no existing spec.</summary>
         public static readonly RuleDescriptor SpecCurrentInvalid = new RuleDescriptor(
             "GOV210", "SPEC_CURRENT.md must name the current spec",
@@ -215,6 +247,7 @@ namespace Orchestrator.Governance.Rules
             DuplicateTaskId, FieldValueNotAllowed, DateNotIso8601, ListCountOutOfRange, UnfilledPlaceholder,
             MissingUserSignature, TestPlanWithoutCommand,
             SpecAnchorMissing, SpecAnchorUnparsable, SpecAnchorUnresolved, SpecAnchorNotMainBody, SpecAnchorDrift,
+            DoneMeansUnmapped, UncoveredMust, UncoveredShould, DoneMeansNotMeasurable,
             SpecCurrentInvalid, SpecNumberingInconsistent,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 

@@ -68,6 +68,7 @@ namespace Orchestrator.Governance.Model.Spec
         private static readonly object CacheGate = new object();
         private static readonly LinkedList<(string Key, SpecDocument Spec)> Cache = new LinkedList<(string, SpecDocument)>();
         private readonly Dictionary<string, PacketAnchors> _anchors = new Dictionary<string, PacketAnchors>(StringComparer.Ordinal);
+        private readonly Dictionary<string, DoneMeansCoverage> _coverage = new Dictionary<string, DoneMeansCoverage>(StringComparer.Ordinal);
         private readonly HashSet<string> _idPrefixes;
 
         internal SpecContext(SpecProfile profile, DocumentInput? pointerDocument, SpecPointer? pointer, SpecDocument? spec, string? specPath)
@@ -165,6 +166,20 @@ namespace Orchestrator.Governance.Model.Spec
             var anchors = new PacketAnchors(field, lines, resolved);
             lock (_anchors) _anchors[packet.Path] = anchors;
             return anchors;
+        }
+
+        /// <summary>The packet's DONE_MEANS against its anchored requirements, computed once; null without a current spec.</summary>
+        public DoneMeansCoverage? CoverageOf(TaskPacket packet, TaskPacketProfile packetProfile)
+        {
+            if (Spec == null) return null;
+            lock (_coverage)
+            {
+                if (_coverage.TryGetValue(packet.Path, out var known)) return known;
+            }
+
+            var coverage = DoneMeansCoverage.Compute(packet, packetProfile, AnchorsOf(packet, packetProfile), this);
+            lock (_coverage) _coverage[packet.Path] = coverage;
+            return coverage;
         }
 
         private AnchorLine Parse(TaskPacket packet, string text, SourceSpan span) =>

@@ -19,7 +19,17 @@ namespace Orchestrator.Governance.Model.Spec
                 .ToArray();
             MainBodyRanges = config.MainBody.Select(ParseRange).ToArray();
             NonMainBodyPrefixes = config.NonMainBody.ToArray();
+            GenericGates = config.DoneMeans.GenericGates
+                .Select(g => new Regex(g, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TaskPacketProfile.RegexTimeout)).ToArray();
+            VaguePhrases = config.DoneMeans.VaguePhrases
+                .Select(v => new Regex(@"(?<![\w])" + Regex.Escape(v) + @"(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TaskPacketProfile.RegexTimeout)).ToArray();
         }
+
+        /// <summary>Gate items that need not map to a requirement.</summary>
+        public IReadOnlyList<Regex> GenericGates { get; }
+
+        /// <summary>Phrases that make a DONE_MEANS item unmeasurable on their own.</summary>
+        public IReadOnlyList<Regex> VaguePhrases { get; }
 
         /// <summary>The configuration.</summary>
         public SpecConfig Config { get; }

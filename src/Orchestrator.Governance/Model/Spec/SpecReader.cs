@@ -160,7 +160,7 @@ namespace Orchestrator.Governance.Model.Spec
                         continue;
                     }
 
-                    if (!k.Success) continue;
+                    if (!k.Success || IsKeywordPreamble(sentence)) continue;
                     var ids = profile.IdPattern.Matches(sentence).Cast<Match>().Select(x => x.Value).Distinct().ToList();
                     var requirement = new SpecRequirement(k.Value, Fold(sentence), doc.Span(pStart + offset, sentence.Length), owner, ids);
                     requirements.Add(requirement);
@@ -201,6 +201,12 @@ namespace Orchestrator.Governance.Model.Spec
             string? version = VersionOf(doc.Path.Substring(doc.Path.LastIndexOf('/') + 1)) ?? (sections.Count > 0 ? VersionOf(sections[0].Title) : null);
             return new SpecDocument(doc, version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems);
         }
+
+        /// <summary>The RFC 2119 preamble ("The key words MUST, SHOULD, MAY are to be interpreted...") defines the keywords; it is not a requirement.</summary>
+        private static bool IsKeywordPreamble(string sentence) =>
+            sentence.IndexOf("RFC 2119", StringComparison.OrdinalIgnoreCase) >= 0
+            || sentence.IndexOf("key words", StringComparison.OrdinalIgnoreCase) >= 0
+            || sentence.IndexOf("keywords", StringComparison.OrdinalIgnoreCase) >= 0 && Keyword.Matches(sentence).Count >= 2;
 
         private static bool MayHoldKeyword(string text) =>
             text.IndexOf("MUST", StringComparison.Ordinal) >= 0 || text.IndexOf("SHALL", StringComparison.Ordinal) >= 0

@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Orchestrator.Governance.Model.Spec
+{
+    /// <summary>How a DONE_MEANS item was matched to requirements.</summary>
+    public enum MappingKind
+    {
+        /// <summary>The item cites a section number, requirement ID or "requirement N".</summary>
+        Explicit,
+
+        /// <summary>Enough of the item's words appear in a requirement.</summary>
+        Lexical,
+
+        /// <summary>A generic gate ("All tests pass") that needs no requirement.</summary>
+        Gate,
+
+        /// <summary>Nothing.</summary>
+        None,
+    }
+
+    /// <summary>One DONE_MEANS item and the requirements it maps to.</summary>
+    public sealed class ItemMapping
+    {
+        internal ItemMapping(PacketFieldItem item, MappingKind kind, IReadOnlyList<SpecRequirement> requirements, SpecRequirement? best, double bestScore)
+        {
+            Item = item;
+            Kind = kind;
+            Requirements = requirements;
+            Best = best;
+            BestScore = bestScore;
+        }
+
+        /// <summary>The item.</summary>
+        public PacketFieldItem Item { get; }
+
+        /// <summary>How it mapped.</summary>
+        public MappingKind Kind { get; }
+
+        /// <summary>The requirements it covers.</summary>
+        public IReadOnlyList<SpecRequirement> Requirements { get; }
+
+        /// <summary>The requirement with the largest word overlap, even below the threshold, or null.</summary>
+        public SpecRequirement? Best { get; }
+
+        /// <summary>Share (0-1) of the item's content words found in <see cref="Best"/>.</summary>
+        public double BestScore { get; }
+    }
+
+    /// <summary>
+    /// A packet's DONE_MEANS against the MUST/SHOULD requirements of its anchored Main Body
+    /// sections (seed 003 §5.4: "Every DONE_MEANS MUST map 1:1 to SPEC_ANCHOR requirement"; Part 1
+    /// PRIORITY_2: "Extract ALL MUST/SHOULD from spec section").
+    /// </summary>
+    public sealed class DoneMeansCoverage
+    {
+        private static readonly Regex RequirementIndex = new Regex(@"\brequirement\s+(?<n>\d+)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Model.TaskPacketProfile.RegexTimeout);
+        private static readonly Regex Identifier = new Regex(
+            @"`(?<code>[^`]{3,60})`|(?<code>\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b)|(?<code>\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b)",
+            RegexOptions.CultureInvariant, Model.TaskPacketProfile.RegexTimeout);
+
+        private static readonly Regex Word = new Regex(@"[A-Za-z][A-Za-z0-9_]+", RegexOptions.CultureInvariant, Model.TaskPacketProfile.RegexTimeout);
+
+        private static readonly HashSet<string> StopWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "the", "and", "for", "with", "must", "should", "shall", "not", "are", "is", "be", "been", "being", "this", "that", "these", "those",
+            "from", "into", "onto", "than", "then", "when", "where", "which", "while", "will", "would", "can", "could", "may", "might",
+            "has", "have", "had", "its", "it's", "their", "there", "them", "they", "each", "every", "all", "any", "some", "such", "only",
+            "also", "via", "per", "our", "your", "who", "what", "how", "why", "but", "nor", "yet", "out", "over", "under", "about",
+            "required", "recommended", "optional", "done", "means", "implemented", "implement", "ensure", "ensures", "exists", "present",
+        };
+
+        internal DoneMeansCoverage(PacketField? field, IReadOnlyList<SpecSection> anchored, IReadOnlyList<SpecRequirement> requirements, IReadOnlyList<ItemMapping> items)
+        {
+            Field = field;
+            Anchored = anchored;
+            Requirements = requirements;
+            Items = items;
+            Covered = new HashSet<SpecRequirement>(items.SelectMany(i => i.Requirements));
+        }
+
+        /// <summary>The DONE_MEANS field, or null.</summary>
+        public PacketField? Field { get; }
+
+        /// <summary>The Main Body sections the packet anchors (outermost only).</summary>
+        public IReadOnlyList<SpecSection> Anchored { get; }
+
+        /// <summary>Every requirement of the anchored sections, in document order.</summary>
+        public IReadOnlyList<SpecRequirement> Requirements { get; }
+
+        /// <summary>Each DONE_MEANS item and its mapping.</summary>
+        public IReadOnlyList<ItemMapping> Items { get; }
+
+        /// <summary>Requirements some item covers.</summary>
+        public ISet<SpecRequirement> Covered { get; }
+
+        /// <summary>"§2.3.12.3, §2.3.12.4" (at most three, then "and N more").</summary>
+        public string AnchoredDisplay()
+        {
+            var shown = Anchored.Take(3).Select(s => "§" + (s.Number ?? s.Title)).ToList();
+            if (Anchored.Count > 3) shown.Add($"and {Anchored.Count - 3} more");
+            return string.Join(", ", shown);
+        }
+
+        internal static DoneMeansCoverage Compute(TaskPacket packet, Model.TaskPacketProfile packetProfile, PacketAnchors anchors, SpecContext context)
+        {
+            var spec = context.Spec!;
+            var profile = context.Profile;
+
+            var anchored = new List<SpecSection>();
+            foreach (var r in anchors.References)
+            {
+                var s = r.Section;
+                if (s == null || !s.IsMainBody || anchored.Contains(s)) continue;
+                anchored.Add(s);
+            }
+
+            anchored = anchored.Where(s => !anchored.Any(o => o != s && o.Contains(s))).OrderBy(s => s.Start).ToList();
+            var requirements = spec.Requirements.Where(q => anchored.Any(a => a.Contains(q.Section))).ToList();
+
+            var field = packet.FindField("DONE_MEANS", packetProfile.AliasesOf("DONE_MEANS"));
+            var items = new List<PacketFieldItem>();
+            if (field != null)
+            {
+                items.AddRange(field.Items);
+                if (items.Count == 0 && field.Value.Length > 0) items.Add(new PacketFieldItem(field.Value, field.ValueSpan));
+            }
+
+            var requirementWords = requirements.ToDictionary(q => q, q => Words(q.Text));
+            var mappings = new List<ItemMapping>(items.Count);
+            foreach (var item in items) mappings.Add(Map(item, packet, requirements, requirementWords, spec, profile, context));
+            return new DoneMeansCoverage(field, anchored, requirements, mappings);
+        }
+
+        private static ItemMapping Map(PacketFieldItem item, TaskPacket packet, List<SpecRequirement> requirements, Dictionary<SpecRequirement, HashSet<string>> requirementWords,
+            SpecDocument spec, SpecProfile profile, SpecContext context)
+        {
+            string text = item.Text;
+
+            // 1. Explicit: a section number, an ID or "requirement N" of a cited section.
+            var line = SpecAnchorParser.Parse(text, item.Span, packet.Document.Lines, profile.IdPattern, context.LooksLikeRequirementId);
+            var explicitly = new List<SpecRequirement>();
+            bool cites = false;
+            var index = RequirementIndex.Match(text);
+            foreach (var reference in line.References)
+            {
+                if (reference.Kind == AnchorKind.Section && spec.ByNumber.TryGetValue(reference.Value.TrimStart('A'), out var section))
+                {
+                    cites = true;
+                    var inSection = spec.Requirements.Where(q => section.Contains(q.Section)).ToList();
+                    if (index.Success && int.TryParse(index.Groups["n"].Value, out int n) && n >= 1 && n <= inSection.Count)
+                        explicitly.Add(inSection[n - 1]);
+                    else
+                        explicitly.AddRange(inSection);
+                }
+                else if (reference.Kind == AnchorKind.Id && spec.ById.TryGetValue(reference.Value, out var idSection))
+                {
+                    cites = true;
+                    var carrying = spec.Requirements.Where(q => q.Ids.Contains(reference.Value)).ToList();
+                    explicitly.AddRange(carrying.Count > 0 ? carrying : spec.Requirements.Where(q => idSection.Contains(q.Section)));
+                }
+            }
+
+            if (cites) return new ItemMapping(item, MappingKind.Explicit, explicitly.Distinct().ToList(), null, 1);
+
+            // 2. A generic gate needs no requirement.
+            if (profile.GenericGates.Any(g => SafeMatch(g, text))) return new ItemMapping(item, MappingKind.Gate, Array.Empty<SpecRequirement>(), null, 0);
+
+            // 3. A code identifier the item names (`JobKind`, RetentionPolicy, job_id) that a
+            //    requirement names too: the requirement naming most of them.
+            var identifiers = Identifier.Matches(text).Cast<Match>().Select(m => m.Groups["code"].Value.Trim()).Where(c => c.Length >= 3).Distinct().ToList();
+            if (identifiers.Count > 0)
+            {
+                var named = requirements
+                    .Select(q => (Requirement: q, Hits: identifiers.Count(id => q.Text.IndexOf(id, StringComparison.Ordinal) >= 0)))
+                    .Where(x => x.Hits > 0)
+                    .OrderByDescending(x => x.Hits)
+                    .FirstOrDefault();
+                if (named.Requirement != null && profile.Config.DoneMeans.LexicalMapping)
+                    return new ItemMapping(item, MappingKind.Lexical, new[] { named.Requirement }, named.Requirement, (double)named.Hits / identifiers.Count);
+            }
+
+            // 4. Lexical: the share of the item's content words found in the requirement.
+            var words = Words(text);
+            SpecRequirement? best = null;
+            double bestScore = 0;
+            if (words.Count > 0)
+            {
+                foreach (var q in requirements)
+                {
+                    var other = requirementWords[q];
+                    double score = (double)words.Count(other.Contains) / words.Count;
+                    if (score > bestScore)
+                    {
+                        bestScore = score;
+                        best = q;
+                    }
+                }
+            }
+
+            if (profile.Config.DoneMeans.LexicalMapping && best != null && bestScore >= profile.Config.DoneMeans.MinOverlap)
+                return new ItemMapping(item, MappingKind.Lexical, new[] { best }, best, bestScore);
+            return new ItemMapping(item, MappingKind.None, Array.Empty<SpecRequirement>(), best, bestScore);
+        }
+
+        /// <summary>Lower-case content words (3+ letters, stop words out, a plural "s" dropped).</summary>
+        internal static HashSet<string> Words(string text)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Match m in Word.Matches(text))
+            {
+                string w = m.Value.ToLowerInvariant();
+                if (w.Length < 3 || StopWords.Contains(w)) continue;
+                if (w.Length > 4 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal)) w = w.Substring(0, w.Length - 1);
+                set.Add(w);
+            }
+
+            return set;
+        }
+
+        private static bool SafeMatch(Regex regex, string text)
+        {
+            try
+            {
+                return regex.IsMatch(text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+    }
+}

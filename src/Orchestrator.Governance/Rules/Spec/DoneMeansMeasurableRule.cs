@@ -1,0 +1,40 @@
+using System.Linq;
+using System.Text.RegularExpressions;
+using Orchestrator.Governance.Model;
+
+namespace Orchestrator.Governance.Rules.Spec
+{
+    /// <summary>
+    /// GOV209 (warning): a DONE_MEANS item holding a vague phrase ("works", "improve", "as needed",
+    /// "etc.") is measurable only with a command (code span), a number, a path or an ID beside it
+    /// (seed 003 §8; Part 4, Common Mistakes 2: "DONE_MEANS: Feature works"). Needs no spec.
+    /// </summary>
+    public sealed class DoneMeansMeasurableRule : TaskPacketRule
+    {
+        private static readonly Regex Evidence = new Regex(@"`|\d|[\w-]+/[\w./-]+|\.\w{1,5}\b|§|\b[A-Z]{2,}-[A-Z0-9]", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.DoneMeansNotMeasurable;
+
+        /// <inheritdoc />
+        public override void Analyze(RuleContext context)
+        {
+            var field = context.Packet.FindField("DONE_MEANS", context.Profile.AliasesOf("DONE_MEANS"));
+            if (field == null) return;
+            var items = field.Items.Count > 0 ? field.Items : (field.Value.Length > 0 ? new[] { new PacketFieldItem(field.Value, field.ValueSpan) }.ToList() : new System.Collections.Generic.List<PacketFieldItem>());
+            foreach (var item in items)
+            {
+                try
+                {
+                    var vague = context.Index.Spec.Profile.VaguePhrases.Select(v => v.Match(item.Text)).FirstOrDefault(m => m.Success);
+                    if (vague == null || Evidence.IsMatch(item.Text)) continue;
+                    context.Report(item.Span, DoneMeansUnmappedRule.Short(item.Text), vague.Value);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // A configured phrase too slow for this item is skipped.
+                }
+            }
+        }
+    }
+}

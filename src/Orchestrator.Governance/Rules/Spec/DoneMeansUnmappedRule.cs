@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Linq;
+using Orchestrator.Governance.Model.Spec;
+
+namespace Orchestrator.Governance.Rules.Spec
+{
+    /// <summary>
+    /// GOV206 (warning): each DONE_MEANS item maps to a requirement of the anchored Main Body
+    /// sections, by what it cites or (configurable) by shared words, unless it is a generic gate
+    /// (seed 003 §5.4). Evaluated only when the anchored sections hold requirements.
+    /// </summary>
+    public sealed class DoneMeansUnmappedRule : TaskPacketRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.DoneMeansUnmapped;
+
+        /// <inheritdoc />
+        public override void Analyze(RuleContext context)
+        {
+            var coverage = context.Index.Spec.CoverageOf(context.Packet, context.Profile);
+            if (coverage == null || coverage.Requirements.Count == 0) return;
+            foreach (var item in coverage.Items.Where(i => i.Kind == MappingKind.None))
+            {
+                string closest = item.Best == null
+                    ? "none"
+                    : string.Format(CultureInfo.InvariantCulture, "'{0}' (§{1}, spec line {2}, {3:0}% of the item's words)",
+                        Short(item.Best.Text), item.Best.Section.Number ?? item.Best.Section.Title, item.Best.Span.StartLine, item.BestScore * 100);
+                context.Report(item.Item.Span, Short(item.Item.Text), coverage.AnchoredDisplay(), closest);
+            }
+        }
+
+        internal static string Short(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+    }
+}
