@@ -8,8 +8,9 @@ using Orchestrator.Governance.Engine;
 namespace Orchestrator.Governance.Cli
 {
     /// <summary>
-    /// <c>governance check [PATH] [--config FILE] [--format text|sarif|json] [--output FILE] [--no-inline-config]</c>.
-    /// Exit codes: 0 no error-severity diagnostic; 1 at least one; 2 bad arguments or unreadable PATH.
+    /// <c>governance check [PATH] [--config FILE] [--format text|sarif|json] [--output FILE] [--no-inline-config]
+    /// [--report trace [--phase N]]</c>. Exit codes: 0 no error-severity diagnostic; 1 at least one (also when a
+    /// report is written); 2 bad arguments or unreadable PATH.
     /// </summary>
     public static class Program
     {
@@ -28,12 +29,16 @@ namespace Orchestrator.Governance.Cli
             format.AcceptOnlyFromAmong("text", "sarif", "json");
             var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
             var noInline = new Option<bool>("--no-inline-config") { Description = "Ignore governance-disable comments in documents." };
+            var report = new Option<string?>("--report") { Description = "Write a report instead of the diagnostics: 'trace' (requirement traceability; Markdown, or JSON with --format json)." };
+            report.AcceptOnlyFromAmong("trace");
+            var phase = new Option<string?>("--phase") { Description = "With --report trace: only packets of this phase (WP-{phase}-...)." };
 
-            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline };
+            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase };
             int exit = 0;
             check.SetAction(result =>
             {
-                exit = Check(result.GetValue(path) ?? ".", result.GetValue(config), result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(noInline), stdout, stderr);
+                exit = Check(result.GetValue(path) ?? ".", result.GetValue(config), result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(noInline),
+                    result.GetValue(report), result.GetValue(phase), stdout, stderr);
                 return exit;
             });
 
@@ -50,8 +55,14 @@ namespace Orchestrator.Governance.Cli
             return code;
         }
 
-        private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, TextWriter stdout, TextWriter stderr)
+        private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, TextWriter stdout, TextWriter stderr)
         {
+            if (reportKind != null && format == "sarif")
+            {
+                stderr.WriteLine("governance: --report trace is written as Markdown (--format text) or JSON (--format json), not SARIF");
+                return UsageError;
+            }
+
             if (!Directory.Exists(root))
             {
                 stderr.WriteLine($"governance: PATH '{root}' is not a readable folder");
@@ -82,12 +93,21 @@ namespace Orchestrator.Governance.Cli
             var documents = RepositoryScanner.Scan(root, config, configDocument);
             var result = GovernanceEngine.Analyze(documents, options);
 
-            string report = format switch
+            string report;
+            if (reportKind == "trace")
             {
-                "sarif" => Reports.Sarif(result),
-                "json" => Reports.Json(result),
-                _ => Reports.Text(result),
-            };
+                var trace = TraceabilityReport.Build(result, phase);
+                report = format == "json" ? trace.ToJson() : trace.ToMarkdown();
+            }
+            else
+            {
+                report = format switch
+                {
+                    "sarif" => Reports.Sarif(result),
+                    "json" => Reports.Json(result),
+                    _ => Reports.Text(result),
+                };
+            }
 
             if (outputFile != null)
             {

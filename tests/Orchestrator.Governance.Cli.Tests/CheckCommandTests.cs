@@ -139,5 +139,24 @@ namespace Orchestrator.Governance.Cli.Tests
             var (_, output, _) = Run("check", _repo);
             Assert.Contains($"docs/task_packets/WP-1-Storage-Layer.md(12,13): warning GOV004: Byte 0x93 at offset {at} is not valid UTF-8; the file mixes encodings (save it as UTF-8)", output.Split('\n'));
         }
+    
+
+        [Fact]
+        public void Report_trace_writes_Markdown_or_JSON()
+        {
+            string md = Path.Combine(_repo, "trace.md");
+            var (exit, _, _) = Run("check", _repo, "--report", "trace", "--output", md);
+            Assert.Equal(1, exit);
+            string text = File.ReadAllText(md);
+            Assert.StartsWith("# Traceability report\n\nSpec: `Example_Master_Spec_v01.2.md` (v01.2). Packets: 3.", text);
+            Assert.Contains("Anchored by: WP-1-Job-Retry, WP-1-Storage-Layer. Coverage: 100.0% (3 of 3 requirements).", text);
+
+            var json = Run("check", _repo, "--report", "trace", "--format", "json");
+            using var doc = JsonDocument.Parse(json.Out);
+            Assert.Equal(3, doc.RootElement.GetProperty("packets").GetInt32());
+
+            Assert.Equal(2, Run("check", _repo, "--report", "trace", "--format", "sarif").Exit);
+            Assert.Equal(2, Run("check", _repo, "--report", "coverage").Exit);
+        }
     }
 }

@@ -169,7 +169,7 @@ namespace Orchestrator.Governance.Engine
             }
 
             result.Sort(Compare);
-            return new GovernanceResult(result, config, packets);
+            return new GovernanceResult(result, config, packets, specContext, profile);
         }
 
         private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics)

@@ -9,12 +9,20 @@ namespace Orchestrator.Governance.Engine
     /// <summary>The outcome of one analysis.</summary>
     public sealed class GovernanceResult
     {
-        internal GovernanceResult(IReadOnlyList<GovernanceDiagnostic> diagnostics, GovernanceConfig config, IReadOnlyList<TaskPacket> packets)
+        internal GovernanceResult(IReadOnlyList<GovernanceDiagnostic> diagnostics, GovernanceConfig config, IReadOnlyList<TaskPacket> packets, Model.Spec.SpecContext spec, TaskPacketProfile profile)
         {
             Diagnostics = diagnostics;
             Config = config;
             Packets = packets;
+            Spec = spec;
+            Profile = profile;
         }
+
+        /// <summary>The current spec and the packets' resolved anchors and DONE_MEANS coverage.</summary>
+        public Model.Spec.SpecContext Spec { get; }
+
+        /// <summary>The compiled task packet profile.</summary>
+        public TaskPacketProfile Profile { get; }
 
         /// <summary>Diagnostics sorted by path (ordinal), line, column, rule ID and message.</summary>
         public IReadOnlyList<GovernanceDiagnostic> Diagnostics { get; }
