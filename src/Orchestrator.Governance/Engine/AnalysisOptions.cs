@@ -11,5 +11,11 @@ namespace Orchestrator.Governance.Engine
 
         /// <summary>When false, governance-disable comments are ignored (CLI --no-inline-config); null keeps the configuration's choice.</summary>
         public bool? InlineConfig { get; set; }
+
+        /// <summary>
+        /// Reuse the parsed spec from an earlier analysis when its text is unchanged (default). The
+        /// benchmarks switch it off to measure a cold analysis.
+        /// </summary>
+        public bool ReuseParsedSpec { get; set; } = true;
     }
 }

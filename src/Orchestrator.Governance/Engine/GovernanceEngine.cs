@@ -106,7 +106,7 @@ namespace Orchestrator.Governance.Engine
 
             // 3. Cross-document facts, built once: TASK_IDs, the current spec (parsed once, cached by
             //    content across analyses) and each packet's resolved anchors.
-            var specContext = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes);
+            var specContext = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec);
             if (inlineConfig && specContext.Spec != null) suppressions[specContext.Spec.Path] = InlineSuppressions.Read(specContext.Spec.Document);
             var index = BuildIndex(packets, profile, specContext);
 

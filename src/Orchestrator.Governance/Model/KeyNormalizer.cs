@@ -11,12 +11,19 @@ namespace Orchestrator.Governance.Model
     /// </summary>
     public static class KeyNormalizer
     {
+        private static readonly char[] TrailingMarks = { '*', '_', ' ', '`', ':' };
+        private static readonly char[] EdgeSeparators = { '.', '_' };
+
+        [System.ThreadStatic]
+        private static StringBuilder? _builder;
+
         /// <summary>Normalizes a key or heading text; returns "" when nothing word-like is left.</summary>
         public static string Normalize(string raw)
         {
             if (string.IsNullOrEmpty(raw)) return string.Empty;
             string s = StripQualifiers(raw);
-            var sb = new StringBuilder(s.Length);
+            var sb = _builder ??= new StringBuilder(64);
+            sb.Clear();
             bool pendingSeparator = false;
             foreach (char c in s)
             {
@@ -33,7 +40,7 @@ namespace Orchestrator.Governance.Model
                 // Everything else (emphasis markers, emoji, punctuation, non-ASCII) is dropped.
             }
 
-            return sb.ToString().Trim('.', '_');
+            return sb.ToString().Trim(EdgeSeparators);
         }
 
         /// <summary>Drops trailing "(...)" and "[...]" groups: "BOOTSTRAP (Coder Work Plan)" to "BOOTSTRAP".</summary>
@@ -44,7 +51,7 @@ namespace Orchestrator.Governance.Model
             while (changed && s.Length > 0)
             {
                 changed = false;
-                string t = s.TrimEnd('*', '_', ' ', '`', ':');
+                string t = s.TrimEnd(TrailingMarks);
                 if (t.Length > 0 && (t[t.Length - 1] == ')' || t[t.Length - 1] == ']'))
                 {
                     char open = t[t.Length - 1] == ')' ? '(' : '[';

@@ -49,15 +49,25 @@ namespace Orchestrator.Governance.Model
     /// <summary>One entry of a field's list (a FILES_TO_OPEN path, a DONE_MEANS criterion).</summary>
     public sealed class PacketFieldItem
     {
+        private readonly string? _source;
+        private string? _text;
+
         /// <summary>Creates an item (the reader does; rules may wrap a one-line value as an item).</summary>
         public PacketFieldItem(string text, SourceSpan span)
         {
-            Text = text;
+            _text = text;
+            Span = span;
+        }
+
+        /// <summary>An item whose text is <paramref name="span"/> of <paramref name="source"/>, cut on first use.</summary>
+        internal PacketFieldItem(string source, SourceSpan span, bool lazy)
+        {
+            _source = source;
             Span = span;
         }
 
         /// <summary>The first line of the item, without its list marker.</summary>
-        public string Text { get; }
+        public string Text => _text ??= _source!.Substring(Span.Start, Span.Length);
 
         /// <summary>Span of that line.</summary>
         public SourceSpan Span { get; }

@@ -15,11 +15,21 @@ namespace Orchestrator.Governance.Model
         /// <summary>Regex match timeout: a pathological user pattern cannot hang a build.</summary>
         public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
 
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, RegexOptions), Regex> Compiled =
+            new System.Collections.Concurrent.ConcurrentDictionary<(string, RegexOptions), Regex>();
+
+        /// <summary>
+        /// A configured pattern, compiled once per process and shared by every analysis (the
+        /// configuration loader has checked that it parses); it keeps the match timeout.
+        /// </summary>
+        public static Regex Pattern(string pattern, RegexOptions options = RegexOptions.None) =>
+            Compiled.GetOrAdd((pattern, options), key => new Regex(key.Item1, key.Item2 | RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout));
+
         /// <summary>Compiles <paramref name="config"/> (which the loader has already validated).</summary>
         public TaskPacketProfile(TaskPacketConfig config)
         {
             Config = config;
-            FileNamePattern = new Regex(config.FileNamePattern, RegexOptions.CultureInvariant, RegexTimeout);
+            FileNamePattern = Pattern(config.FileNamePattern);
             IgnoredSectionPrefixes = config.IgnoredSections.Select(KeyNormalizer.Normalize).Where(s => s.Length > 0).ToArray();
             Sections = config.Sections.Select(s => new SectionRule(
                 KeyNormalizer.Normalize(s.Name),
@@ -30,7 +40,7 @@ namespace Orchestrator.Governance.Model
                 e => KeyNormalizer.Normalize(e.Key),
                 e => (IReadOnlyList<string>)e.Value.Select(KeyNormalizer.Normalize).ToArray(),
                 StringComparer.Ordinal);
-            Placeholders = config.Placeholders.Select(p => new Regex(p, RegexOptions.CultureInvariant, RegexTimeout)).ToArray();
+            Placeholders = config.Placeholders.Select(p => Pattern(p)).ToArray();
             CommandWords = new HashSet<string>(config.CommandWords, StringComparer.Ordinal);
 
             var known = new HashSet<string>(StringComparer.Ordinal) { SignatureField };

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Orchestrator.Governance.Documents;
@@ -17,12 +16,6 @@ namespace Orchestrator.Governance.Model
     /// </summary>
     public static class TaskPacketReader
     {
-        private static readonly Regex FieldLine = new Regex(
-            @"^(?<open>\*\*|__)?(?<key>[A-Za-z][A-Za-z0-9 _./-]{0,60}?)[ \t]*(?<close1>\*\*|__)?[ \t]*:(?!//)(?<close2>\*\*|__)?[ \t]*(?<value>.*?)[ \t]*$",
-            RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
-
-        private static readonly Regex UpperKey = new Regex(@"^[A-Z][A-Z0-9_]*$", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
-
         /// <summary>Reads the packet; never throws on any Markdown input.</summary>
         public static TaskPacket Read(ParsedMarkdown doc, TaskPacketProfile profile)
         {
@@ -91,9 +84,9 @@ namespace Orchestrator.Governance.Model
                     case ListBlock list:
                     {
                         PacketField? last = null;
-                        foreach (Block child in list)
+                        for (int li = 0; li < list.Count; li++)
                         {
-                            if (!(child is ListItemBlock item)) continue;
+                            if (!(list[li] is ListItemBlock item)) continue;
 
                             // "- **SEARCH_TERMS**:" after "### FILES_TO_OPEN" starts a new field, not an entry.
                             if (headingField != null && StartsKnownField(doc, item, profile)) headingField = null;
@@ -101,7 +94,7 @@ namespace Orchestrator.Governance.Model
                             if (headingField != null) headingField.Items.Add(entry);
                             else if (awaiting != null) awaiting.Items.Add(entry);
 
-                            var field = ReadListItemField(doc, item, current, fields);
+                            var field = ReadListItemField(doc, item, current, fields, profile);
                             if (field != null)
                             {
                                 if (headingField != null && headingField.Value.Length == 0 && headingField.Items.Count == 1 && field.Value.Length > 0)
@@ -115,7 +108,7 @@ namespace Orchestrator.Governance.Model
                         }
 
                         // A heading indented into a list item ("  ## Scope") still reads as a heading.
-                        foreach (var nestedHeading in list.Descendants<HeadingBlock>()) OnHeading(nestedHeading);
+                        foreach (var nestedHeading in HeadingsInList(list)) OnHeading(nestedHeading);
 
                         headingField?.Extend(blockEnd);
                         awaiting?.Extend(blockEnd);
@@ -127,9 +120,9 @@ namespace Orchestrator.Governance.Model
                     case ParagraphBlock paragraph:
                     {
                         bool any = false;
-                        foreach (var (line, start) in Lines(doc, paragraph))
+                        foreach (var (lineStart, lineEnd) in Lines(doc, paragraph))
                         {
-                            var field = MatchField(doc, line, start, current, strict: true, FieldForm.Line);
+                            var field = MatchFieldAt(doc, lineStart, lineEnd, current, strict: true, FieldForm.Line, profile);
                             if (field != null)
                             {
                                 fields.Add(field);
@@ -185,19 +178,34 @@ namespace Orchestrator.Governance.Model
             return new TaskPacket(doc, title, sections, fields);
         }
 
+        /// <summary>Headings standing in the list's items (or their nested lists), in order; no other walk.</summary>
+        private static IEnumerable<HeadingBlock> HeadingsInList(ListBlock list, int depth = 0)
+        {
+            foreach (Block child in list)
+            {
+                if (!(child is ListItemBlock item)) continue;
+                foreach (Block inner in item)
+                {
+                    if (inner is HeadingBlock heading) yield return heading;
+                    else if (inner is ListBlock nested && depth < 8)
+                        foreach (var h in HeadingsInList(nested, depth + 1)) yield return h;
+                }
+            }
+        }
+
         /// <summary>
         /// Reads a list item: its first line may be a field (lenient key match); further lines of its
         /// paragraphs may be bold or upper-case field lines (a lock line that runs on from a bullet);
         /// nested items are the field's entries and may be fields themselves (metadata indented
         /// under TASK_ID). Every field found is added to <paramref name="fields"/> in document order.
         /// </summary>
-        private static PacketField? ReadListItemField(ParsedMarkdown doc, ListItemBlock item, PacketSection? section, List<PacketField> fields, int depth = 0)
+        private static PacketField? ReadListItemField(ParsedMarkdown doc, ListItemBlock item, PacketSection? section, List<PacketField> fields, TaskPacketProfile profile, int depth = 0)
         {
             PacketField? field = null;
             if (item.Count > 0 && item[0] is ParagraphBlock first)
             {
                 int start = first.Span.Start;
-                field = MatchField(doc, LineFrom(doc, start), start, section, strict: false, FieldForm.ListItem);
+                field = MatchFieldAt(doc, start, LineEnd(doc.Text, start), section, strict: false, FieldForm.ListItem, profile);
                 if (field != null)
                 {
                     field.Extend(first.Span.End + 1);
@@ -212,7 +220,7 @@ namespace Orchestrator.Governance.Model
                 if (child is ParagraphBlock paragraph)
                 {
                     bool firstLine = i == 0;
-                    foreach (var (line, lineStart) in Lines(doc, paragraph))
+                    foreach (var (lineStart, lineEnd) in Lines(doc, paragraph))
                     {
                         if (firstLine)
                         {
@@ -220,7 +228,7 @@ namespace Orchestrator.Governance.Model
                             continue;
                         }
 
-                        var lineField = MatchField(doc, line, lineStart, section, strict: true, FieldForm.Line);
+                        var lineField = MatchFieldAt(doc, lineStart, lineEnd, section, strict: true, FieldForm.Line, profile);
                         if (lineField != null) fields.Add(lineField);
                     }
                 }
@@ -230,7 +238,7 @@ namespace Orchestrator.Governance.Model
                     {
                         if (!(n is ListItemBlock nestedItem)) continue;
                         field?.Items.Add(ItemOf(doc, nestedItem));
-                        if (depth < 8) ReadListItemField(doc, nestedItem, section, fields, depth + 1);
+                        if (depth < 8) ReadListItemField(doc, nestedItem, section, fields, profile, depth + 1);
                     }
                 }
                 else if (child is CodeBlock code)
@@ -247,48 +255,131 @@ namespace Orchestrator.Governance.Model
         private static bool StartsKnownField(ParsedMarkdown doc, ListItemBlock item, TaskPacketProfile profile)
         {
             if (item.Count == 0 || !(item[0] is ParagraphBlock first)) return false;
-            Match m;
-            try
-            {
-                m = FieldLine.Match(LineFrom(doc, first.Span.Start));
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return false;
-            }
-
-            return m.Success && profile.KnownFieldKeys.Contains(KeyNormalizer.Normalize(m.Groups["key"].Value));
+            int start = first.Span.Start;
+            return TryParseFieldLine(doc.Text, start, LineEnd(doc.Text, start), out var parts)
+                && profile.KnownFieldKeys.Contains(KeyNormalizer.Normalize(doc.Text.Substring(parts.KeyStart, parts.KeyEnd - parts.KeyStart)));
         }
 
-        private static PacketField? MatchField(ParsedMarkdown doc, string line, int lineStart, PacketSection? section, bool strict, FieldForm form)
+        /// <summary>Offsets of the parts of a field line.</summary>
+        private struct FieldLineParts
         {
-            Match m;
-            try
+            public bool Bold;
+            public bool Closed;
+            public int KeyStart;
+            public int KeyEnd;
+            public int ValueStart;
+            public int ValueEnd;
+        }
+
+        /// <summary>
+        /// Parses <c>KEY: value</c>, <c>**Key:** value</c>, <c>**Key**: value</c> (or with __) on the
+        /// line [start, end) without allocating: the key is a letter, then letters, digits, spaces,
+        /// _ . / - (at most 61 characters), before a colon within 72 characters that is not "://".
+        /// </summary>
+        private static bool TryParseFieldLine(string text, int start, int end, out FieldLineParts parts)
+        {
+            parts = default;
+            int i = start;
+            if (i + 1 < end && ((text[i] == '*' && text[i + 1] == '*') || (text[i] == '_' && text[i + 1] == '_')))
             {
-                m = FieldLine.Match(line);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return null;
+                parts.Bold = true;
+                i += 2;
             }
 
-            if (!m.Success) return null;
-            var keyGroup = m.Groups["key"];
-            string rawKey = keyGroup.Value.Trim();
-            bool bold = m.Groups["open"].Success;
-            if (strict && !bold && !UpperKey.IsMatch(rawKey)) return null;
-            if (rawKey.Split(' ').Length > 6) return null;
+            if (i >= end || !IsAsciiLetter(text[i])) return false;
+            parts.KeyStart = i;
+            int limit = Math.Min(end, start + 73);
+            for (; i < limit; i++)
+            {
+                char c = text[i];
+                if (c == ':') break;
+                if (!(IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == ' ' || c == '_' || c == '.' || c == '/' || c == '-' || c == '*' || c == '\t')) return false;
+            }
 
+            if (i >= limit || (i + 2 < end && text[i + 1] == '/' && text[i + 2] == '/')) return false;
+            int colon = i;
+
+            // The key ends before blanks and a closing ** or __ ("**TASK_ID**:").
+            int keyEnd = colon;
+            while (keyEnd > parts.KeyStart && (text[keyEnd - 1] == ' ' || text[keyEnd - 1] == '\t')) keyEnd--;
+            if (keyEnd - parts.KeyStart >= 2 && ((text[keyEnd - 1] == '*' && text[keyEnd - 2] == '*') || (text[keyEnd - 1] == '_' && text[keyEnd - 2] == '_')))
+            {
+                keyEnd -= 2;
+                parts.Closed = true;
+                while (keyEnd > parts.KeyStart && (text[keyEnd - 1] == ' ' || text[keyEnd - 1] == '\t')) keyEnd--;
+            }
+
+            for (int k = parts.KeyStart; k < keyEnd; k++)
+            {
+                if (text[k] == '*') return false;
+            }
+
+            if (keyEnd <= parts.KeyStart || keyEnd - parts.KeyStart > 61) return false;
+            parts.KeyEnd = keyEnd;
+
+            // After the colon: a closing ** or __ ("**Status:** Done"), blanks, the value.
+            int v = colon + 1;
+            if (v + 1 < end && ((text[v] == '*' && text[v + 1] == '*') || (text[v] == '_' && text[v + 1] == '_')))
+            {
+                v += 2;
+                parts.Closed = true;
+            }
+
+            while (v < end && (text[v] == ' ' || text[v] == '\t')) v++;
+            int valueEnd = end;
+            while (valueEnd > v && (text[valueEnd - 1] == ' ' || text[valueEnd - 1] == '\t')) valueEnd--;
+            parts.ValueStart = v;
+            parts.ValueEnd = valueEnd;
+            return true;
+        }
+
+        /// <summary>A field on the line [start, end), or null. Most lines are not fields and cost no allocation.</summary>
+        private static PacketField? MatchFieldAt(ParsedMarkdown doc, int start, int end, PacketSection? section, bool strict, FieldForm form, TaskPacketProfile profile)
+        {
+            string text = doc.Text;
+            if (!TryParseFieldLine(text, start, end, out var parts)) return null;
+            if (strict && !parts.Bold && !IsUpperKey(text, parts.KeyStart, parts.KeyEnd)) return null;
+
+            int spaces = 0;
+            for (int k = parts.KeyStart; k < parts.KeyEnd; k++)
+            {
+                if (text[k] == ' ') spaces++;
+            }
+
+            if (spaces > 5) return null;
+            string rawKey = text.Substring(parts.KeyStart, parts.KeyEnd - parts.KeyStart);
             string key = KeyNormalizer.Normalize(rawKey);
             if (key.Length == 0) return null;
 
-            var valueGroup = m.Groups["value"];
-            string value = valueGroup.Value;
-            int valueStart = lineStart + valueGroup.Index;
-            if (bold && !m.Groups["close1"].Success && !m.Groups["close2"].Success && value.EndsWith("**", StringComparison.Ordinal))
+            // In report and log sections only the template's own fields matter (presence, lock line).
+            if (section != null && section.IsIgnored && !profile.KnownFieldKeys.Contains(key)) return null;
+
+            string value = text.Substring(parts.ValueStart, parts.ValueEnd - parts.ValueStart);
+            if (parts.Bold && !parts.Closed && value.EndsWith("**", StringComparison.Ordinal))
                 value = value.Substring(0, value.Length - 2).TrimEnd();
-            var (clean, cleanStart) = CleanValue(value, valueStart);
-            return new PacketField(key, rawKey, doc.Span(lineStart + keyGroup.Index, rawKey.Length), clean, doc.Span(cleanStart, clean.Length), form, section);
+            var (clean, cleanStart) = CleanValue(value, parts.ValueStart);
+            return new PacketField(key, rawKey, doc.Span(parts.KeyStart, rawKey.Length), clean, doc.Span(cleanStart, clean.Length), form, section);
+        }
+
+        private static bool IsUpperKey(string text, int start, int end)
+        {
+            if (start >= end || text[start] < 'A' || text[start] > 'Z') return false;
+            for (int k = start; k < end; k++)
+            {
+                char c = text[k];
+                if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+            }
+
+            return true;
+        }
+
+        private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+
+        private static int LineEnd(string text, int start)
+        {
+            int end = start;
+            while (end < text.Length && text[end] != '\r' && text[end] != '\n') end++;
+            return end;
         }
 
         /// <summary>Trims and drops one enclosing pair of ** or ` so that "`ilja123`" reads ilja123.</summary>
@@ -313,16 +404,17 @@ namespace Orchestrator.Governance.Model
         private static PacketFieldItem ItemOf(ParsedMarkdown doc, ListItemBlock item)
         {
             int start = item.Count > 0 ? item[0].Span.Start : item.Span.Start;
-            string line = LineFrom(doc, start).TrimEnd();
-            return new PacketFieldItem(line, doc.Span(start, line.Length));
+            int end = LineEnd(doc.Text, start);
+            while (end > start && char.IsWhiteSpace(doc.Text[end - 1])) end--;
+            return new PacketFieldItem(doc.Text, doc.Span(start, end - start), lazy: true);
         }
 
         private static (string Text, int Start) HeadingText(ParsedMarkdown doc, HeadingBlock heading) => doc.HeadingText(heading);
 
         private static string LineFrom(ParsedMarkdown doc, int start) => doc.LineFrom(start);
 
-        /// <summary>Each source line of a paragraph, trimmed at the start, with its offset.</summary>
-        private static IEnumerable<(string Line, int Start)> Lines(ParsedMarkdown doc, ParagraphBlock paragraph)
+        /// <summary>Each source line of a paragraph as [start, end) offsets, leading blanks and '>' skipped.</summary>
+        private static IEnumerable<(int Start, int End)> Lines(ParsedMarkdown doc, ParagraphBlock paragraph)
         {
             string text = doc.Text;
             int pos = paragraph.Span.Start;
@@ -333,11 +425,12 @@ namespace Orchestrator.Governance.Model
                 while (lineEnd < end && text[lineEnd] != '\r' && text[lineEnd] != '\n') lineEnd++;
                 int s = pos;
                 while (s < lineEnd && (text[s] == ' ' || text[s] == '\t' || text[s] == '>')) s++;
-                yield return (text.Substring(s, lineEnd - s), s);
+                yield return (s, lineEnd);
                 pos = lineEnd;
                 if (pos < text.Length && text[pos] == '\r') pos++;
                 if (pos < text.Length && text[pos] == '\n') pos++;
             }
         }
+
     }
 }

@@ -69,12 +69,33 @@ namespace Orchestrator.Governance.Suppressions
         public static InlineSuppressions Read(ParsedMarkdown doc)
         {
             var comments = new List<(int Start, string Text)>();
-            foreach (var node in doc.Ast.Descendants())
+            if (doc.Text.IndexOf("governance-", StringComparison.Ordinal) < 0)
+                return new InlineSuppressions(new List<(string, int, int)>(), new List<SuppressionReference>());
+
+            foreach (var block in doc.Ast.Descendants<LeafBlock>())
             {
-                if (node is HtmlBlock block && !block.Span.IsEmpty)
-                    comments.Add((block.Span.Start, doc.Text.Substring(block.Span.Start, Math.Min(doc.Text.Length, block.Span.End + 1) - block.Span.Start)));
-                else if (node is HtmlInline inline && inline.Tag != null && inline.Tag.StartsWith("<!--", StringComparison.Ordinal))
-                    comments.Add((inline.Span.Start, inline.Tag));
+                if (block.Span.IsEmpty) continue;
+                int start = block.Span.Start;
+                int end = Math.Min(doc.Text.Length, block.Span.End + 1);
+                if (block is HtmlBlock)
+                {
+                    comments.Add((start, doc.Text.Substring(start, end - start)));
+                    continue;
+                }
+
+                if (block.Inline == null || doc.Text.IndexOf("<!--", start, end - start, StringComparison.Ordinal) < 0) continue;
+
+                // A comment inline: Markdig says which comments are real (not in a code span); its
+                // position is found in the block's text, in order, since inline spans are not tracked.
+                int from = start;
+                foreach (var inline in block.Inline.Descendants<HtmlInline>())
+                {
+                    if (inline.Tag == null || !inline.Tag.StartsWith("<!--", StringComparison.Ordinal)) continue;
+                    int at = doc.Text.IndexOf(inline.Tag, from, end - from, StringComparison.Ordinal);
+                    if (at < 0) continue;
+                    comments.Add((at, inline.Tag));
+                    from = at + inline.Tag.Length;
+                }
             }
 
             comments.Sort((a, b) => a.Start.CompareTo(b.Start));

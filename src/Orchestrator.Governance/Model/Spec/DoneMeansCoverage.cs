@@ -61,7 +61,7 @@ namespace Orchestrator.Governance.Model.Spec
             @"`(?<code>[^`]{3,60})`|(?<code>\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b)|(?<code>\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b)",
             RegexOptions.CultureInvariant, Model.TaskPacketProfile.RegexTimeout);
 
-        private static readonly Regex Word = new Regex(@"[A-Za-z][A-Za-z0-9_]+", RegexOptions.CultureInvariant, Model.TaskPacketProfile.RegexTimeout);
+        private static readonly Regex Word = new Regex(@"[A-Za-z][A-Za-z0-9_]+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         private static readonly HashSet<string> StopWords = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -128,14 +128,12 @@ namespace Orchestrator.Governance.Model.Spec
                 if (items.Count == 0 && field.Value.Length > 0) items.Add(new PacketFieldItem(field.Value, field.ValueSpan));
             }
 
-            var requirementWords = requirements.ToDictionary(q => q, q => Words(q.Text));
             var mappings = new List<ItemMapping>(items.Count);
-            foreach (var item in items) mappings.Add(Map(item, packet, requirements, requirementWords, spec, profile, context));
+            foreach (var item in items) mappings.Add(Map(item, packet, requirements, spec, profile, context));
             return new DoneMeansCoverage(field, anchored, requirements, mappings);
         }
 
-        private static ItemMapping Map(PacketFieldItem item, TaskPacket packet, List<SpecRequirement> requirements, Dictionary<SpecRequirement, HashSet<string>> requirementWords,
-            SpecDocument spec, SpecProfile profile, SpecContext context)
+        private static ItemMapping Map(PacketFieldItem item, TaskPacket packet, List<SpecRequirement> requirements, SpecDocument spec, SpecProfile profile, SpecContext context)
         {
             string text = item.Text;
 
@@ -190,7 +188,7 @@ namespace Orchestrator.Governance.Model.Spec
             {
                 foreach (var q in requirements)
                 {
-                    var other = requirementWords[q];
+                    var other = q.Words;
                     double score = (double)words.Count(other.Contains) / words.Count;
                     if (score > bestScore)
                     {

@@ -108,7 +108,19 @@ namespace Orchestrator.Governance.Model.Spec
             char[] masked = text.ToCharArray();
             int Abs(int i) => span.Start + i;
 
-            foreach (Match m in SpecFile.Matches(text))
+            // Cheap checks first: most DONE_MEANS items name no spec file, no number and no ID.
+            bool mayNameFile = text.IndexOf(".md", StringComparison.Ordinal) >= 0 || text.IndexOf("Spec v", StringComparison.Ordinal) >= 0;
+            bool hasDigit = false;
+            bool hasDash = false;
+            foreach (char c in text)
+            {
+                if (c >= '0' && c <= '9') hasDigit = true;
+                else if (c == '-') hasDash = true;
+            }
+
+            if (!hasDigit && !hasDash) return new AnchorLine(text, span, references, versions);
+
+            foreach (Match m in mayNameFile ? SpecFile.Matches(text).Cast<Match>() : Enumerable.Empty<Match>())
             {
                 var ver = m.Groups["ver"].Success ? m.Groups["ver"] : m.Groups["ver2"];
                 versions.Add((ver.Value, lines.GetSpan(Abs(m.Index), m.Length)));
@@ -123,7 +135,7 @@ namespace Orchestrator.Governance.Model.Spec
 
             string rest = new string(masked);
             var addendum = Addendum.Match(rest);
-            foreach (Match m in SectionNumber.Matches(rest))
+            foreach (Match m in hasDigit ? SectionNumber.Matches(rest).Cast<Match>() : Enumerable.Empty<Match>())
             {
                 var g = m.Groups["num"];
                 string? version = null;
@@ -138,7 +150,7 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             rest = new string(masked);
-            foreach (Match m in idPattern.Matches(rest))
+            foreach (Match m in hasDash ? idPattern.Matches(rest).Cast<Match>() : Enumerable.Empty<Match>())
             {
                 if (!isId(m.Value)) continue;
                 references.Add(new AnchorReference(AnchorKind.Id, m.Value, lines.GetSpan(Abs(m.Index), m.Length), null, null, 0));

@@ -97,7 +97,7 @@ namespace Orchestrator.Governance.Model.Spec
         public string? NamedSpecPath { get; }
 
         /// <summary>Builds the context from the inputs; the spec is read from the cache when its text is unchanged.</summary>
-        internal static SpecContext Build(IReadOnlyList<DocumentInput> inputs, SpecProfile profile, long maxBytes)
+        internal static SpecContext Build(IReadOnlyList<DocumentInput> inputs, SpecProfile profile, long maxBytes, bool reuseParsedSpec = true)
         {
             string pointerPath = DocumentInput.NormalizePath(profile.Config.CurrentPointer);
             var pointerDoc = inputs.FirstOrDefault(d => d.Path == pointerPath && d.Text != null);
@@ -110,7 +110,7 @@ namespace Orchestrator.Governance.Model.Spec
             SpecDocument spec;
             try
             {
-                spec = Cached(specDoc, profile);
+                spec = reuseParsedSpec ? Cached(specDoc, profile) : SpecReader.Read(ParsedMarkdown.Parse(specDoc.Path, specDoc.Text!), profile);
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
             {

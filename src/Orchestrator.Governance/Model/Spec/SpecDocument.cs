@@ -105,6 +105,11 @@ namespace Orchestrator.Governance.Model.Spec
 
         /// <summary>Requirement IDs written in it.</summary>
         public IReadOnlyList<string> Ids { get; }
+
+        private HashSet<string>? _words;
+
+        /// <summary>Its content words (as DONE_MEANS mapping compares them), computed once.</summary>
+        public HashSet<string> Words => _words ??= DoneMeansCoverage.Words(Text);
     }
 
     /// <summary>A heading whose number does not fit under its parent heading's number (2.3.11.1 under 2.3.12).</summary>

@@ -13,16 +13,16 @@ namespace Orchestrator.Governance.Model.Spec
         public SpecProfile(SpecConfig config)
         {
             Config = config;
-            IdPattern = new Regex(config.IdPattern, RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+            IdPattern = TaskPacketProfile.Pattern(config.IdPattern);
             NonMainBodyTitles = config.NonMainBodyTitles
-                .Select(t => new Regex(@"\b" + Regex.Escape(t) + @"\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TaskPacketProfile.RegexTimeout))
+                .Select(t => TaskPacketProfile.Pattern(@"\b" + Regex.Escape(t) + @"\b", RegexOptions.IgnoreCase))
                 .ToArray();
             MainBodyRanges = config.MainBody.Select(ParseRange).ToArray();
             NonMainBodyPrefixes = config.NonMainBody.ToArray();
             GenericGates = config.DoneMeans.GenericGates
-                .Select(g => new Regex(g, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TaskPacketProfile.RegexTimeout)).ToArray();
+                .Select(g => TaskPacketProfile.Pattern(g, RegexOptions.IgnoreCase)).ToArray();
             VaguePhrases = config.DoneMeans.VaguePhrases
-                .Select(v => new Regex(@"(?<![\w])" + Regex.Escape(v) + @"(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TaskPacketProfile.RegexTimeout)).ToArray();
+                .Select(v => TaskPacketProfile.Pattern(@"(?<![\w])" + Regex.Escape(v) + @"(?![\w])", RegexOptions.IgnoreCase)).ToArray();
         }
 
         /// <summary>Gate items that need not map to a requirement.</summary>

@@ -17,15 +17,15 @@ namespace Orchestrator.Governance.Model.Spec
     {
         private static readonly Regex Numbered = new Regex(
             @"^(?:§\s*)?(?<num>(?:[A-Z](?=\d))?\d+(?:\.\d+)*(?:\.[A-Z](?![A-Za-z]))?)(?:\.(?=\s)|\))?(?:\s+|$)(?<title>.*)$",
-            RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         /// <summary>RFC 2119 keywords, negations first so "MUST NOT" is not read as "MUST".</summary>
         internal static readonly Regex Keyword = new Regex(
             @"\b(MUST NOT|MUST|SHALL NOT|SHALL|REQUIRED|SHOULD NOT|SHOULD|RECOMMENDED)\b",
-            RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-        private static readonly Regex VersionPattern = new Regex(@"v(?<v>\d+(?:\.\d+)+)", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
-        private static readonly Regex SentenceEnd = new Regex(@"(?<=[.!?])\s+(?=[""'(\[*`A-Z0-9])", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+        private static readonly Regex VersionPattern = new Regex(@"v(?<v>\d+(?:\.\d+)+)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex SentenceEnd = new Regex(@"(?<=[.!?])\s+(?=[""'(\[*`A-Z0-9])", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         /// <summary>The version in a spec's file name or title ("Handshake_Master_Spec_v02.123.md" gives 02.123).</summary>
         public static string? VersionOf(string text)

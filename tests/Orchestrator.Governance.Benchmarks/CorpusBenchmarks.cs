@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using Orchestrator.Governance.Configuration;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.Model.Spec;
+
+namespace Orchestrator.Governance.Benchmarks
+{
+    /// <summary>
+    /// The Handshake corpus (../shared/corpus/handshake: 123 task packets, SPEC_CURRENT.md and the
+    /// 2.7 MB Master Spec), read into memory once. Markdig's parse of the same texts is the floor.
+    /// </summary>
+    [MemoryDiagnoser]
+    public class CorpusBenchmarks
+    {
+        private List<DocumentInput> _inputs = new List<DocumentInput>();
+        private DocumentInput _spec = null!;
+        private SpecProfile _profile = null!;
+
+        /// <summary>Corpus root: CORPUS environment variable, else ../shared/corpus/handshake above the repository.</summary>
+        public static string CorpusRoot()
+        {
+            string? env = Environment.GetEnvironmentVariable("CORPUS");
+            if (!string.IsNullOrEmpty(env)) return env;
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
+            if (dir?.Parent == null) throw new InvalidOperationException("Set CORPUS to the corpus folder.");
+            return Path.Combine(dir.Parent.FullName, "shared", "corpus", "handshake");
+        }
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            string root = CorpusRoot();
+            var packets = Directory.GetFiles(Path.Combine(root, "docs", "task_packets"), "WP-*.md");
+            foreach (var file in packets.OrderBy(f => f, StringComparer.Ordinal))
+                _inputs.Add(DocumentInput.FromBytes("docs/task_packets/" + Path.GetFileName(file), File.ReadAllBytes(file)));
+            _inputs.Add(DocumentInput.FromBytes("docs/SPEC_CURRENT.md", File.ReadAllBytes(Path.Combine(root, "docs", "SPEC_CURRENT.md"))));
+            _spec = DocumentInput.FromBytes("Handshake_Master_Spec_v02.123.md", File.ReadAllBytes(Path.Combine(root, "Handshake_Master_Spec_v02.123.md")));
+            _inputs.Add(_spec);
+            _profile = new SpecProfile(ConfigLoader.Default.Spec);
+        }
+
+        /// <summary>Floor: Markdig's default pipeline over the same 125 texts.</summary>
+        [Benchmark(Baseline = true)]
+        public int MarkdigPlainParse()
+        {
+            int blocks = 0;
+            foreach (var input in _inputs) blocks += Markdig.Markdown.Parse(input.Text!).Count;
+            return blocks;
+        }
+
+        /// <summary>Markdig with the engine's pipeline (YAML front matter, pipe tables), line map included.</summary>
+        [Benchmark]
+        public int EnginePipelineParse()
+        {
+            int blocks = 0;
+            foreach (var input in _inputs) blocks += ParsedMarkdown.Parse(input.Path, input.Text!).Ast.Count;
+            return blocks;
+        }
+
+        /// <summary>The spec alone: parse and index (sections, IDs, requirements, numbering).</summary>
+        [Benchmark]
+        public int SpecParseAndIndex() => SpecReader.Read(ParsedMarkdown.Parse(_spec.Path, _spec.Text!), _profile).Requirements.Count;
+
+        /// <summary>The whole check, spec indexing included, with nothing reused from an earlier run.</summary>
+        [Benchmark]
+        public int FullCheck() => GovernanceEngine.Analyze(_inputs, new AnalysisOptions { ReuseParsedSpec = false }).Diagnostics.Count;
+
+        /// <summary>The whole check as an IDE sees it after the first build: the parsed spec reused.</summary>
+        [Benchmark]
+        public int FullCheckSpecCached() => GovernanceEngine.Analyze(_inputs).Diagnostics.Count;
+    }
+}
