@@ -79,6 +79,14 @@ namespace Orchestrator.Governance.Model.Spec
             Requirements = requirements;
             Items = items;
             Covered = new HashSet<SpecRequirement>(items.SelectMany(i => i.Requirements));
+
+            // A lead-in ("The runtime MUST provide validators that reject violations:") introduces
+            // the requirements below it; it is covered when one of those is.
+            foreach (var q in requirements)
+            {
+                if (Covered.Contains(q) || !q.Text.TrimEnd().EndsWith(":", StringComparison.Ordinal)) continue;
+                if (requirements.Any(o => o != q && Covered.Contains(o) && o.Span.Start > q.Span.Start && q.Section.Encloses(o.Section))) Covered.Add(q);
+            }
         }
 
         /// <summary>The DONE_MEANS field, or null.</summary>
@@ -117,8 +125,8 @@ namespace Orchestrator.Governance.Model.Spec
                 anchored.Add(s);
             }
 
-            anchored = anchored.Where(s => !anchored.Any(o => o != s && o.Contains(s))).OrderBy(s => s.Start).ToList();
-            var requirements = spec.Requirements.Where(q => anchored.Any(a => a.Contains(q.Section))).ToList();
+            anchored = anchored.Where(s => !anchored.Any(o => o != s && o.Encloses(s))).OrderBy(s => s.Start).ToList();
+            var requirements = spec.Requirements.Where(q => anchored.Any(a => a.Encloses(q.Section))).ToList();
 
             var field = packet.FindField("DONE_MEANS", packetProfile.AliasesOf("DONE_MEANS"));
             var items = new List<PacketFieldItem>();
@@ -147,7 +155,7 @@ namespace Orchestrator.Governance.Model.Spec
                 if (reference.Kind == AnchorKind.Section && spec.ByNumber.TryGetValue(reference.Value.TrimStart('A'), out var section))
                 {
                     cites = true;
-                    var inSection = spec.Requirements.Where(q => section.Contains(q.Section)).ToList();
+                    var inSection = spec.Requirements.Where(q => section.Encloses(q.Section)).ToList();
                     if (index.Success && int.TryParse(index.Groups["n"].Value, out int n) && n >= 1 && n <= inSection.Count)
                         explicitly.Add(inSection[n - 1]);
                     else
@@ -157,7 +165,7 @@ namespace Orchestrator.Governance.Model.Spec
                 {
                     cites = true;
                     var carrying = spec.Requirements.Where(q => q.Ids.Contains(reference.Value)).ToList();
-                    explicitly.AddRange(carrying.Count > 0 ? carrying : spec.Requirements.Where(q => idSection.Contains(q.Section)));
+                    explicitly.AddRange(carrying.Count > 0 ? carrying : spec.Requirements.Where(q => idSection.Encloses(q.Section)));
                 }
             }
 

@@ -64,7 +64,23 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>"§2.3.13.4 Migration Framework Requirements", or the title alone.</summary>
         public string Display => Number == null ? Title : "§" + Number + " " + Title;
 
-        /// <summary>Whether <paramref name="other"/> is this section or below it.</summary>
+        /// <summary>
+        /// Whether <paramref name="other"/> is this section or below it, by heading structure or, in
+        /// the same numbering, by number (Markdown's six levels put 2.6.6.7.11.0 beside 2.6.6.7.11).
+        /// </summary>
+        public bool Encloses(SpecSection other)
+        {
+            if (Contains(other)) return true;
+            if (Number == null || other.Number == null || other.Scope != Scope) return false;
+            for (var s = other; s != null; s = s.Parent)
+            {
+                if (s.Number != null && s.Number.StartsWith(Number + ".", StringComparison.Ordinal)) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="other"/> is this section or below it in the heading structure.</summary>
         public bool Contains(SpecSection other)
         {
             for (var s = other; s != null; s = s.Parent)

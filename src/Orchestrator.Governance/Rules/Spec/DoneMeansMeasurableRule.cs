@@ -11,6 +11,8 @@ namespace Orchestrator.Governance.Rules.Spec
     /// </summary>
     public sealed class DoneMeansMeasurableRule : TaskPacketRule
     {
+        private static readonly Regex Parenthesized = new Regex(@"\([^()]*\)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
         private static readonly Regex Evidence = new Regex(@"`|\d|[\w-]+/[\w./-]+|\.\w{1,5}\b|§|\b[A-Z]{2,}-[A-Z0-9]", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
 
         /// <inheritdoc />
@@ -26,7 +28,9 @@ namespace Orchestrator.Governance.Rules.Spec
             {
                 try
                 {
-                    var vague = context.Index.Spec.Profile.VaguePhrases.Select(v => v.Match(item.Text)).FirstOrDefault(m => m.Success);
+                    // Examples in parentheses ("(job start, completion, etc.)") do not make an item vague.
+                    string outside = Parenthesized.Replace(item.Text, " ");
+                    var vague = context.Index.Spec.Profile.VaguePhrases.Select(v => v.Match(outside)).FirstOrDefault(m => m.Success);
                     if (vague == null || Evidence.IsMatch(item.Text)) continue;
                     context.Report(item.Span, DoneMeansUnmappedRule.Short(item.Text), vague.Value);
                 }

@@ -36,7 +36,7 @@ namespace Orchestrator.Governance.Rules.Spec
                     ?? numbers.OrderBy(n => n.Reference.Span.Start).First();
                 var target = cited.Target;
                 var mentions = spec.MentionsById.TryGetValue(id.Reference.Value, out var m) ? m : new[] { id.Section! };
-                if (target != null && mentions.Any(x => target.Contains(x) || x.Contains(target))) continue;
+                if (target != null && mentions.Any(x => target.Encloses(x) || x.Encloses(target))) continue;
                 context.Report(cited.Reference.Span,
                     $"{id.Reference.Value} is §{id.Section!.Number} in {FileName(spec.Path)}, not §{cited.Reference.Value}; revalidate the anchor");
             }

@@ -70,6 +70,22 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
             Packets.Single(result, "GOV209", Packets.Path, 27, 5, "Feature works as needed", "works");
         }
 
+        [Fact]
+        public void Examples_in_parentheses_do_not_make_an_item_vague()
+        {
+            Assert.Empty(WithItems(Item26 + "\n  * The view lists AI events (job start, completion, etc.) with timestamps\n").Of("GOV209"));
+        }
+
+        [Fact]
+        public void A_lead_in_requirement_is_covered_by_the_requirements_below_it()
+        {
+            string spec = Testing.ValidPacket.SpecText.Replace(
+                "#### 2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]\n",
+                "#### 2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]\nThe backend MUST provide these parts:\n\n");
+            var result = Packets.Analyze((Packets.Path, Packets.Valid), ("docs/SPEC_CURRENT.md", Testing.ValidPacket.PointerText), (Testing.ValidPacket.SpecPath, spec));
+            Assert.Empty(result.Diagnostics);
+        }
+
         [Theory]
         [InlineData("  * Cancel works for running jobs (POST /jobs/:id/cancel returns 200)\n")]
         [InlineData("  * Workflow stops within 5 seconds, so cancel works\n")]
