@@ -117,6 +117,22 @@ namespace Orchestrator.Governance.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Findings_in_the_spec_are_reported_in_the_spec_file()
+        {
+            string spec = "# Spec v01.0\n\n# 2. Architecture\n\n### 2.3.12 Taste Engine\n\n#### 2.3.11.1 Goals\nThe engine MUST learn.\n";
+            var diagnostics = await AnalyzerHarness.RunAsync(new[]
+            {
+                AnalyzerHarness.File("docs/SPEC_CURRENT.md", "**Spec_v01.0.md**\n"),
+                AnalyzerHarness.File("Spec_v01.0.md", spec),
+            });
+            var d = Assert.Single(diagnostics);
+            Assert.Equal("GOV211", d.Id);
+            Assert.Equal(AnalyzerHarness.Root + "Spec_v01.0.md", d.Location.GetLineSpan().Path);
+            Assert.Equal((6, 5), (d.Location.GetLineSpan().StartLinePosition.Line, d.Location.GetLineSpan().StartLinePosition.Character));
+            Assert.Equal("Heading §2.3.11.1 Goals is numbered outside §2.3.12 Taste Engine, the section it stands in (line 5)", d.GetMessage());
+        }
+
+        [Fact]
         public async Task Files_that_are_not_governance_documents_are_ignored()
         {
             Assert.Empty(await AnalyzerHarness.RunAsync(new[] { AnalyzerHarness.File("src/App/Strings.resx", "<root/>"), AnalyzerHarness.File("README.md", "# Hello") }));
