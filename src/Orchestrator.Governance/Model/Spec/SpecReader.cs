@@ -140,8 +140,8 @@ namespace Orchestrator.Governance.Model.Spec
                 if (paragraph.Span.IsEmpty) continue;
                 int pStart = paragraph.Span.Start;
                 int pEnd = Math.Min(doc.Text.Length, paragraph.Span.End + 1);
+                if (!MayHoldKeyword(doc.Text, pStart, pEnd - pStart)) continue;
                 string raw = doc.Text.Substring(pStart, pEnd - pStart);
-                if (!MayHoldKeyword(raw)) continue;
                 int at = Array.BinarySearch(starts, pStart);
                 if (at < 0) at = ~at - 1;
                 if (at < 0) continue;
@@ -208,10 +208,24 @@ namespace Orchestrator.Governance.Model.Spec
             || sentence.IndexOf("key words", StringComparison.OrdinalIgnoreCase) >= 0
             || sentence.IndexOf("keywords", StringComparison.OrdinalIgnoreCase) >= 0 && Keyword.Matches(sentence).Count >= 2;
 
-        private static bool MayHoldKeyword(string text) =>
-            text.IndexOf("MUST", StringComparison.Ordinal) >= 0 || text.IndexOf("SHALL", StringComparison.Ordinal) >= 0
-            || text.IndexOf("SHOULD", StringComparison.Ordinal) >= 0 || text.IndexOf("REQUIRED", StringComparison.Ordinal) >= 0
-            || text.IndexOf("RECOMMENDED", StringComparison.Ordinal) >= 0;
+        private static bool MayHoldKeyword(string text, int start, int length)
+        {
+            // All keywords start with M, S, or R followed by an upper-case letter: one pass, no copy.
+            int end = start + length;
+            for (int i = start; i + 1 < end; i++)
+            {
+                char c = text[i];
+                if ((c == 'M' || c == 'S' || c == 'R') && text[i + 1] >= 'A' && text[i + 1] <= 'Z')
+                {
+                    int rest = end - i;
+                    if ((rest >= 4 && string.CompareOrdinal(text, i, "MUST", 0, 4) == 0) || (rest >= 5 && string.CompareOrdinal(text, i, "SHALL", 0, 5) == 0)
+                        || (rest >= 6 && string.CompareOrdinal(text, i, "SHOULD", 0, 6) == 0) || (rest >= 8 && string.CompareOrdinal(text, i, "REQUIRED", 0, 8) == 0)
+                        || (rest >= 11 && string.CompareOrdinal(text, i, "RECOMMENDED", 0, 11) == 0)) return true;
+                }
+            }
+
+            return false;
+        }
 
         private static IEnumerable<(string Sentence, int Offset)> Sentences(string paragraph)
         {

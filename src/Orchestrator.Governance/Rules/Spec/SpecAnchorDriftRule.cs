@@ -8,7 +8,7 @@ namespace Orchestrator.Governance.Rules.Spec
     /// GOV205 (warning): the anchor still says what it said when the packet was written (seed 003
     /// Part 1 PRIORITY_3, spec-version lock). Two cases: a requirement ID cited with a section
     /// number now lives under another number ("CX-DBP-022 is §2.3.13.4 in v02.123, not 2.3.12.4");
-    /// the packet names a spec version (in SPEC_ANCHOR or SPEC_BASELINE) older than the current one.
+    /// the packet names a spec version (in SPEC_ANCHOR, SPEC_BASELINE or SPEC_TARGET) older than the current one.
     /// </summary>
     public sealed class SpecAnchorDriftRule : TaskPacketRule
     {
@@ -43,11 +43,12 @@ namespace Orchestrator.Governance.Rules.Spec
 
             // 2. An older spec version named by the anchor or the baseline: one warning per packet.
             if (spec.Version == null) return;
-            var baseline = context.Packet.FindField("SPEC_BASELINE", context.Profile.AliasesOf("SPEC_BASELINE"));
             var named = anchors.Lines.SelectMany(l => l.Versions).ToList();
-            if (baseline != null)
+            foreach (var key in new[] { "SPEC_BASELINE", "SPEC_TARGET" })
             {
-                var parsed = SpecAnchorParser.Parse(baseline.Value, baseline.ValueSpan, context.Packet.Document.Lines, context.Index.Spec.Profile.IdPattern, _ => false);
+                var field = context.Packet.FindField(key, context.Profile.AliasesOf(key));
+                if (field == null) continue;
+                var parsed = SpecAnchorParser.Parse(field.Value, field.ValueSpan, context.Packet.Document.Lines, context.Index.Spec.Profile.IdPattern, _ => false);
                 named.AddRange(parsed.Versions);
             }
 

@@ -82,6 +82,14 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
             Packets.Single(result, "GOV205", Packets.Path, 59, 18, "the packet is anchored to spec v01.0; the current spec is v01.2 (" + SpecFile + "); revalidate its anchors");
         }
 
+        [Fact]
+        public void An_older_SPEC_TARGET_is_GOV205()
+        {
+            var result = Packets.Analyze(Packets.Valid.Replace("- **Codex**:", "- SPEC_TARGET: Example_Master_Spec_v01.1.md\n- **Codex**:"));
+            Packets.Single(result, "GOV205", Packets.Path, 59, 16, "the packet is anchored to spec v01.1; the current spec is v01.2 (" + SpecFile + "); revalidate its anchors");
+            Assert.Empty(Packets.Analyze(Packets.Valid.Replace("- **Codex**:", "- SPEC_TARGET: docs/SPEC_CURRENT.md (closure target)\n- **Codex**:")).Diagnostics);
+        }
+
         [Theory]
         [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 (Storage API Abstraction Pattern)")]
         [InlineData("- SPEC_ANCHOR: Example_Master_Spec_v01.2.md sections 2.3.12.3 (CX-DBP-021)")]
