@@ -71,8 +71,9 @@ namespace Orchestrator.Governance.Model.Spec
         private readonly Dictionary<string, DoneMeansCoverage> _coverage = new Dictionary<string, DoneMeansCoverage>(StringComparer.Ordinal);
         private readonly HashSet<string> _idPrefixes;
 
-        internal SpecContext(SpecProfile profile, DocumentInput? pointerDocument, SpecPointer? pointer, SpecDocument? spec, string? specPath)
+        internal SpecContext(SpecProfile profile, DocumentInput? pointerDocument, SpecPointer? pointer, SpecDocument? spec, string? specPath, string? problem = null)
         {
+            Problem = problem;
             Profile = profile;
             PointerDocument = pointerDocument;
             Pointer = pointer;
@@ -93,6 +94,9 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>The current spec, or null when it could not be found.</summary>
         public SpecDocument? Spec { get; }
 
+        /// <summary>Why the named spec, though present, could not be used (too large, binary, refused by the parser), or null.</summary>
+        public string? Problem { get; }
+
         /// <summary>The path of the named spec among the inputs, or null.</summary>
         public string? NamedSpecPath { get; }
 
@@ -104,8 +108,14 @@ namespace Orchestrator.Governance.Model.Spec
             if (pointerDoc == null) return new SpecContext(profile, null, null, null, null);
             var pointer = SpecPointer.Read(pointerDoc.Path, pointerDoc.Text!);
             var specDoc = FindNamed(inputs, pointer);
-            if (specDoc?.Text == null || Math.Max(specDoc.SizeInBytes, specDoc.Text.Length) > maxBytes || specDoc.Text.IndexOf('\0') >= 0)
-                return new SpecContext(profile, pointerDoc, pointer, null, specDoc?.Path);
+            if (specDoc == null) return new SpecContext(profile, pointerDoc, pointer, null, null);
+            if (specDoc.Text == null)
+                return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, specDoc.UnreadableReason ?? "it could not be read");
+            long size = Math.Max(specDoc.SizeInBytes, specDoc.Text.Length);
+            if (size > maxBytes)
+                return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, $"{size} bytes is more than limits.maxDocumentBytes ({maxBytes})");
+            if (specDoc.Text.IndexOf('\0') >= 0)
+                return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, "it holds NUL bytes, so it is a binary file, not Markdown");
 
             SpecDocument spec;
             try
@@ -114,7 +124,7 @@ namespace Orchestrator.Governance.Model.Spec
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
             {
-                return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path);
+                return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, "the Markdown parser rejected it: " + e.Message);
             }
 
             return new SpecContext(profile, pointerDoc, pointer, spec, specDoc.Path);

@@ -11,7 +11,7 @@ namespace Orchestrator.Governance.Model.Spec
     /// </summary>
     public sealed class SpecPointer
     {
-        private static readonly Regex FileNamePattern = new Regex(@"(?<name>[A-Za-z0-9_][A-Za-z0-9_.\- ]*\.md)\b", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+        private static readonly Regex FileNamePattern = new Regex(@"(?<name>(?:(?:\.\.?/)+|/)?(?:[A-Za-z0-9_][A-Za-z0-9_.\- ]*/)*[A-Za-z0-9_][A-Za-z0-9_.\- ]*\.md)\b", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
 
         private SpecPointer(string path, string? fileName, SourceSpan span)
         {
@@ -25,6 +25,20 @@ namespace Orchestrator.Governance.Model.Spec
 
         /// <summary>The spec file it names, as written, or null when it names none.</summary>
         public string? FileName { get; }
+
+        /// <summary>
+        /// Whether the named path is absolute or climbs out with "..": it is then never looked up
+        /// (no host reads outside the repository on a document's say-so).
+        /// </summary>
+        public bool EscapesRepository
+        {
+            get
+            {
+                if (FileName == null) return false;
+                string p = FileName.Replace('\\', '/');
+                return p.StartsWith("/", System.StringComparison.Ordinal) || (p.Length > 1 && p[1] == ':') || ("/" + p + "/").Contains("/../");
+            }
+        }
 
         /// <summary>Where the name stands (the start of the file when there is none).</summary>
         public SourceSpan Span { get; }
@@ -45,7 +59,7 @@ namespace Orchestrator.Governance.Model.Spec
         /// </summary>
         public string[] CandidatePaths()
         {
-            if (FileName == null) return new string[0];
+            if (FileName == null || EscapesRepository) return new string[0];
             string name = DocumentInput.NormalizePath(FileName);
             int slash = Path.LastIndexOf('/');
             string beside = slash < 0 ? name : Path.Substring(0, slash + 1) + name;

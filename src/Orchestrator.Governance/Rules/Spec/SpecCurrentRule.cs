@@ -30,10 +30,12 @@ namespace Orchestrator.Governance.Rules.Spec
 
             if (spec.Pointer.FileName == null)
                 context.Report(spec.Pointer.Path, spec.Pointer.Span, $"{spec.Pointer.Path} names no spec file (*.md)");
+            else if (spec.Pointer.EscapesRepository)
+                context.Report(spec.Pointer.Path, spec.Pointer.Span, $"{spec.Pointer.Path} names '{spec.Pointer.FileName}', which is outside the repository; it is not read");
             else if (spec.NamedSpecPath == null)
                 context.Report(spec.Pointer.Path, spec.Pointer.Span, $"{spec.Pointer.Path} names '{spec.Pointer.FileName}', which is not in the repository");
             else if (spec.Spec == null)
-                context.Report(spec.Pointer.Path, spec.Pointer.Span, $"'{spec.NamedSpecPath}' could not be read as Markdown (see GOV002 on it)");
+                context.Report(spec.Pointer.Path, spec.Pointer.Span, $"'{spec.NamedSpecPath}' could not be used: {spec.Problem ?? "it could not be read"}");
         }
     }
 }

@@ -29,6 +29,26 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         }
 
         [Fact]
+        public void A_pointer_that_climbs_out_of_the_repository_is_refused()
+        {
+            var result = Packets.Analyze((Packets.Path, Packets.Valid), (Pointer, "**../../secrets/Spec_v01.0.md**\n"), ("../../secrets/Spec_v01.0.md", "# not read"));
+            Packets.Single(result, "GOV210", Pointer, 1, 3, "docs/SPEC_CURRENT.md names '../../secrets/Spec_v01.0.md', which is outside the repository; it is not read");
+        }
+
+        [Fact]
+        public void A_spec_too_large_or_binary_is_GOV210_with_the_reason()
+        {
+            var large = Packets.Analyze(("governance.yml", "limits:\n  maxDocumentBytes: 4096\n"), (Packets.Path, Packets.Valid), (Pointer, Testing.ValidPacket.PointerText),
+                (Testing.ValidPacket.SpecPath, Testing.ValidPacket.SpecText + new string('x', 5000)));
+            var d = Assert.Single(large.Of("GOV210"));
+            Assert.StartsWith("'Example_Master_Spec_v01.2.md' could not be used: ", d.Arguments[0]);
+            Assert.EndsWith("bytes is more than limits.maxDocumentBytes (4096)", d.Arguments[0]);
+
+            var binary = Packets.Analyze((Packets.Path, Packets.Valid), (Pointer, Testing.ValidPacket.PointerText), (Testing.ValidPacket.SpecPath, "\0\0binary"));
+            Packets.Single(binary, "GOV210", Pointer, 5, 3, "'Example_Master_Spec_v01.2.md' could not be used: it holds NUL bytes, so it is a binary file, not Markdown");
+        }
+
+        [Fact]
         public void The_pointer_may_name_the_spec_beside_it()
         {
             var result = Packets.Analyze((Packets.Path, Packets.Valid), (Pointer, "**Example_Master_Spec_v01.2.md**\n"), ("docs/Example_Master_Spec_v01.2.md", Testing.ValidPacket.SpecText));
