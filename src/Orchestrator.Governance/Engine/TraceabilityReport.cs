@@ -128,7 +128,7 @@ namespace Orchestrator.Governance.Engine
             var sections = anchoredBy.Keys.OrderBy(s => s.Start).Select(section => new SectionTrace(
                 section,
                 anchoredBy[section],
-                spec.Requirements.Where(q => section.Encloses(q.Section))
+                spec.RequirementsWithin(section)
                     .Select(q => new RequirementTrace(q, coveredBy.TryGetValue(q, out var c) ? (IReadOnlyList<(string, string, MappingKind)>)c : Array.Empty<(string, string, MappingKind)>()))
                     .ToList())).ToList();
             var mainMusts = spec.Requirements.Where(q => q.IsAbsolute && q.Section.IsMainBody && q.Section.Scope.Length == 0).ToList();

@@ -126,7 +126,7 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             anchored = anchored.Where(s => !anchored.Any(o => o != s && o.Encloses(s))).OrderBy(s => s.Start).ToList();
-            var requirements = spec.Requirements.Where(q => anchored.Any(a => a.Encloses(q.Section))).ToList();
+            var requirements = anchored.SelectMany(a => spec.RequirementsWithin(a)).Distinct().OrderBy(q => q.Span.Start).ToList();
 
             var field = packet.FindField("DONE_MEANS", packetProfile.AliasesOf("DONE_MEANS"));
             var items = new List<PacketFieldItem>();
@@ -155,7 +155,7 @@ namespace Orchestrator.Governance.Model.Spec
                 if (reference.Kind == AnchorKind.Section && spec.ByNumber.TryGetValue(reference.Value.TrimStart('A'), out var section))
                 {
                     cites = true;
-                    var inSection = spec.Requirements.Where(q => section.Encloses(q.Section)).ToList();
+                    var inSection = spec.RequirementsWithin(section);
                     if (index.Success && int.TryParse(index.Groups["n"].Value, out int n) && n >= 1 && n <= inSection.Count)
                         explicitly.Add(inSection[n - 1]);
                     else
@@ -164,8 +164,8 @@ namespace Orchestrator.Governance.Model.Spec
                 else if (reference.Kind == AnchorKind.Id && spec.ById.TryGetValue(reference.Value, out var idSection))
                 {
                     cites = true;
-                    var carrying = spec.Requirements.Where(q => q.Ids.Contains(reference.Value)).ToList();
-                    explicitly.AddRange(carrying.Count > 0 ? carrying : spec.Requirements.Where(q => idSection.Encloses(q.Section)));
+                    var carrying = spec.RequirementsCarrying(reference.Value);
+                    explicitly.AddRange(carrying.Count > 0 ? carrying : spec.RequirementsWithin(idSection));
                 }
             }
 

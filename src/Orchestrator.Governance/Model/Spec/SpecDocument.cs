@@ -191,6 +191,84 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>Headings numbered inconsistently with the heading they stand under.</summary>
         public IReadOnlyList<NumberingProblem> NumberingProblems { get; }
 
+        private readonly object _withinGate = new object();
+        private Dictionary<string, List<SpecRequirement>>? _carrying;
+
+        /// <summary>The requirements whose text names the requirement ID <paramref name="id"/>, in document order.</summary>
+        public IReadOnlyList<SpecRequirement> RequirementsCarrying(string id)
+        {
+            lock (_withinGate)
+            {
+                if (_carrying == null)
+                {
+                    _carrying = new Dictionary<string, List<SpecRequirement>>(StringComparer.Ordinal);
+                    foreach (var q in Requirements)
+                    {
+                        foreach (var i in q.Ids)
+                        {
+                            if (!_carrying.TryGetValue(i, out var list)) _carrying[i] = list = new List<SpecRequirement>();
+                            list.Add(q);
+                        }
+                    }
+                }
+
+                return _carrying.TryGetValue(id, out var found) ? found : (IReadOnlyList<SpecRequirement>)Array.Empty<SpecRequirement>();
+            }
+        }
+        private Dictionary<SpecSection, List<SpecRequirement>>? _within;
+
+        /// <summary>
+        /// The requirements <paramref name="section"/> encloses (<see cref="SpecSection.Encloses"/>), in
+        /// document order. Indexed once per spec in one pass over the requirements, then looked up.
+        /// </summary>
+        public IReadOnlyList<SpecRequirement> RequirementsWithin(SpecSection section)
+        {
+            lock (_withinGate)
+            {
+                _within ??= IndexWithin();
+                return _within.TryGetValue(section, out var list) ? list : (IReadOnlyList<SpecRequirement>)Array.Empty<SpecRequirement>();
+            }
+        }
+
+        private Dictionary<SpecSection, List<SpecRequirement>> IndexWithin()
+        {
+            var byNumber = new Dictionary<(string Scope, string Number), List<SpecSection>>();
+            foreach (var s in Sections)
+            {
+                if (s.Number == null) continue;
+                if (!byNumber.TryGetValue((s.Scope, s.Number), out var same)) byNumber[(s.Scope, s.Number)] = same = new List<SpecSection>();
+                same.Add(s);
+            }
+
+            var within = new Dictionary<SpecSection, List<SpecRequirement>>();
+            var seen = new HashSet<SpecSection>();
+            void Add(SpecSection s, SpecRequirement q)
+            {
+                if (!seen.Add(s)) return;
+                if (!within.TryGetValue(s, out var list)) within[s] = list = new List<SpecRequirement>();
+                list.Add(q);
+            }
+
+            foreach (var q in Requirements)
+            {
+                seen.Clear();
+                for (var a = q.Section; a != null; a = a.Parent)
+                {
+                    Add(a, q);
+                    if (a.Number == null) continue;
+                    string n = a.Number;
+                    for (int dot = n.LastIndexOf('.'); dot > 0; dot = n.LastIndexOf('.'))
+                    {
+                        n = n.Substring(0, dot);
+                        if (byNumber.TryGetValue((a.Scope, n), out var enclosing))
+                            foreach (var e in enclosing) Add(e, q);
+                    }
+                }
+            }
+
+            return within;
+        }
+
         /// <summary>A numbered section of an embedded document whose title contains <paramref name="scopeHint"/>.</summary>
         public SpecSection? FindInScope(string scopeHint, string number)
         {
