@@ -12,7 +12,7 @@ namespace Orchestrator.Governance.Cli
 {
     /// <summary>
     /// Gathers the documents the engine needs from a folder on disk: the configuration file,
-    /// every file the configured globs name, SPEC_CURRENT.md and the spec it names. Files larger than limits.maxDocumentBytes are not read;
+    /// every file the configured globs name, the task board, SPEC_CURRENT.md and the spec it names. Files larger than limits.maxDocumentBytes are not read;
     /// files that cannot be read are handed over as unreadable, so the engine reports GOV002.
     /// </summary>
     internal static class RepositoryScanner
@@ -32,6 +32,11 @@ namespace Orchestrator.Governance.Cli
             {
                 documents.Add(Read(root, file, config.Limits.MaxDocumentBytes));
             }
+
+            // The task board (seed 003 Part 6).
+            string boardPath = DocumentInput.NormalizePath(config.Board.Path);
+            if (File.Exists(Path.Combine(root, boardPath)) && documents.All(d => d.Path != boardPath))
+                documents.Add(Read(root, boardPath, config.Limits.MaxDocumentBytes));
 
             // The current spec: SPEC_CURRENT.md and the file it names (seed 003 Part 2 Step 1).
             string pointerPath = DocumentInput.NormalizePath(config.Spec.CurrentPointer);

@@ -26,6 +26,44 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Spec anchors and traceability (seed 003 §5.2, §5.4).</summary>
         [JsonProperty("spec")] public SpecConfig Spec { get; set; } = new SpecConfig();
+
+        /// <summary>The task board (seed 003 Part 6).</summary>
+        [JsonProperty("board")] public BoardConfig Board { get; set; } = new BoardConfig();
+
+        /// <summary>Dependencies between packets (seed 003 Part 7).</summary>
+        [JsonProperty("dependencies")] public DependenciesConfig Dependencies { get; set; } = new DependenciesConfig();
+    }
+
+    /// <summary>Where the task board is and how to read its statuses.</summary>
+    public sealed class BoardConfig
+    {
+        /// <summary>Repository-relative path of the board.</summary>
+        [JsonProperty("path")] public string Path { get; set; } = "docs/TASK_BOARD.md";
+
+        /// <summary>Normalized section-heading prefix to the status of its entries.</summary>
+        [JsonProperty("sections")] public Dictionary<string, string> Sections { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>Board status to the packet STATUS values that agree with it.</summary>
+        [JsonProperty("agreement")] public Dictionary<string, List<string>> Agreement { get; set; } = new Dictionary<string, List<string>>();
+
+        /// <summary>Board statuses whose entries need no packet.</summary>
+        [JsonProperty("withoutPacket")] public List<string> WithoutPacket { get; set; } = new List<string>();
+    }
+
+    /// <summary>Which fields name dependencies and what counts as done.</summary>
+    public sealed class DependenciesConfig
+    {
+        /// <summary>Fields naming the WPs a packet depends on.</summary>
+        [JsonProperty("dependsOn")] public List<string> DependsOn { get; set; } = new List<string>();
+
+        /// <summary>Fields naming the WPs a packet blocks.</summary>
+        [JsonProperty("blocks")] public List<string> Blocks { get; set; } = new List<string>();
+
+        /// <summary>Statuses in which a blocker counts as done.</summary>
+        [JsonProperty("validated")] public List<string> Validated { get; set; } = new List<string>();
+
+        /// <summary>Packet STATUS values meaning work has started.</summary>
+        [JsonProperty("started")] public List<string> Started { get; set; } = new List<string>();
     }
 
     /// <summary>Where the current Master Spec is and how to read it.</summary>

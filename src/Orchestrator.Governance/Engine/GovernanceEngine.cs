@@ -56,6 +56,12 @@ namespace Orchestrator.Governance.Engine
         {
             new SpecCurrentRule(),
             new SpecNumberingRule(),
+            new Rules.Topology.DependencyUnknownRule(),
+            new Rules.Topology.DependencyCycleRule(),
+            new Rules.Topology.BlockerNotValidatedRule(),
+            new Rules.Topology.BoardStatusRule(),
+            new Rules.Topology.PacketNotOnBoardRule(),
+            new Rules.Topology.BoardEntryWithoutPacketRule(),
         };
 
         /// <summary>Analyzes <paramref name="documents"/>; never throws for any document content.</summary>
@@ -89,7 +95,7 @@ namespace Orchestrator.Governance.Engine
                 }
             }
 
-            var profile = new TaskPacketProfile(config.TaskPacket);
+            var profile = new TaskPacketProfile(config.TaskPacket, config.Dependencies.DependsOn.Concat(config.Dependencies.Blocks).Concat(new[] { "SPEC_BASELINE", "SPEC_TARGET" }));
             bool inlineConfig = options.InlineConfig ?? config.InlineConfig;
 
             // 2. Classify, read, parse.
@@ -108,7 +114,27 @@ namespace Orchestrator.Governance.Engine
             //    content across analyses) and each packet's resolved anchors.
             var specContext = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec);
             if (inlineConfig && specContext.Spec != null) suppressions[specContext.Spec.Path] = InlineSuppressions.Read(specContext.Spec.Document);
-            var index = BuildIndex(packets, profile, specContext);
+            // The task board (parsed once) and the dependency graph over all packets.
+            string boardPath = DocumentInput.NormalizePath(config.Board.Path);
+            var boardInput = inputs.FirstOrDefault(d => d.Path == boardPath && d.Text != null);
+            Model.Board.TaskBoard? board = null;
+            if (boardInput != null)
+            {
+                try
+                {
+                    var boardDoc = ParsedMarkdown.Parse(boardInput.Path, boardInput.Text!);
+                    board = Model.Board.TaskBoard.Read(boardDoc, config.Board);
+                    if (inlineConfig) suppressions[boardDoc.Path] = InlineSuppressions.Read(boardDoc);
+                }
+                catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
+                {
+                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, boardInput.Path, new Text.SourceSpan(0, 0, 1, 1, 1, 1), RuleCatalog.DocumentUnreadable.DefaultSeverity,
+                        new[] { "the Markdown parser rejected it: " + e.Message }));
+                }
+            }
+
+            var topology = Model.Board.Topology.Build(packets, profile, board, config.Dependencies);
+            var index = BuildIndex(packets, profile, specContext, topology, config.Board);
 
             // 4. Rules.
             var found = new List<GovernanceDiagnostic>();
@@ -222,7 +248,7 @@ namespace Orchestrator.Governance.Engine
             return TaskPacketReader.Read(doc, profile);
         }
 
-        private static RepoIndex BuildIndex(List<TaskPacket> packets, TaskPacketProfile profile, SpecContext spec)
+        private static RepoIndex BuildIndex(List<TaskPacket> packets, TaskPacketProfile profile, SpecContext spec, Model.Board.Topology topology, BoardConfig boardConfig)
         {
             var byId = new Dictionary<string, List<TaskPacket>>(StringComparer.Ordinal);
             foreach (var packet in packets)
@@ -234,7 +260,7 @@ namespace Orchestrator.Governance.Engine
                 list.Add(packet);
             }
 
-            return new RepoIndex(packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), spec);
+            return new RepoIndex(packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), spec, topology, boardConfig);
         }
 
         private static int Compare(GovernanceDiagnostic a, GovernanceDiagnostic b)

@@ -25,8 +25,11 @@ namespace Orchestrator.Governance.Model
         public static Regex Pattern(string pattern, RegexOptions options = RegexOptions.None) =>
             Compiled.GetOrAdd((pattern, options), key => new Regex(key.Item1, key.Item2 | RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout));
 
-        /// <summary>Compiles <paramref name="config"/> (which the loader has already validated).</summary>
-        public TaskPacketProfile(TaskPacketConfig config)
+        /// <summary>
+        /// Compiles <paramref name="config"/> (which the loader has already validated);
+        /// <paramref name="moreFieldKeys"/> are further keys read as fields (the dependency fields).
+        /// </summary>
+        public TaskPacketProfile(TaskPacketConfig config, IEnumerable<string>? moreFieldKeys = null)
         {
             Config = config;
             FileNamePattern = Pattern(config.FileNamePattern);
@@ -48,6 +51,7 @@ namespace Orchestrator.Governance.Model
             foreach (var e in FieldAliases) { known.Add(e.Key); known.UnionWith(e.Value); }
             known.UnionWith(config.AllowedValues.Keys.Select(KeyNormalizer.Normalize));
             known.UnionWith(config.Counts.Keys.Select(KeyNormalizer.Normalize));
+            if (moreFieldKeys != null) known.UnionWith(moreFieldKeys.Select(KeyNormalizer.Normalize));
             // A heading named like a section is the section, even when a field alias shares its name.
             SectionNames = new HashSet<string>(Sections.SelectMany(sec => sec.Names), StringComparer.Ordinal);
             KnownFieldKeys = known;

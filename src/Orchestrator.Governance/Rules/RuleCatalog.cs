@@ -14,6 +14,7 @@ namespace Orchestrator.Governance.Rules
         private const string Engine = "Governance.Engine";
         private const string Packet = "Governance.TaskPacket";
         private const string Spec = "Governance.Spec";
+        private const string Topology = "Governance.Topology";
 
         /// <summary>GOV001: governance.yml does not validate against the configuration schema.</summary>
         public static readonly RuleDescriptor InvalidConfiguration = new RuleDescriptor(
@@ -239,6 +240,54 @@ namespace Orchestrator.Governance.Rules
             "A heading whose number does not extend its enclosing section's number (2.3.11.1 inside 2.3.12) makes anchors to either number ambiguous.",
             "seed 003 §5.2 (anchors must resolve unambiguously)");
 
+        /// <summary>GOV301: a dependency names a WP with no packet and no board entry.</summary>
+        public static readonly RuleDescriptor DependencyUnknown = new RuleDescriptor(
+            "GOV301", "Dependencies must name known WPs",
+            "{0} names '{1}', which has no task packet and no task board entry",
+            Topology, GovernanceSeverity.Error,
+            "A dependency on a WP that does not exist cannot be tracked or validated; it is usually a typo or a renamed packet.",
+            "seed 003 §7.1");
+
+        /// <summary>GOV302: dependencies form a cycle.</summary>
+        public static readonly RuleDescriptor DependencyCycle = new RuleDescriptor(
+            "GOV302", "Dependencies must not form a cycle",
+            "Dependency cycle: {0}",
+            Topology, GovernanceSeverity.Error,
+            "WPs that wait for each other can never start. Each edge of the cycle is reported where it is written, naming the whole cycle.",
+            "seed 003 §7.1-7.2");
+
+        /// <summary>GOV303: a WP has started while a blocker is not VALIDATED.</summary>
+        public static readonly RuleDescriptor BlockerNotValidated = new RuleDescriptor(
+            "GOV303", "A WP must not start before its blockers are VALIDATED",
+            "{0} is {1} while its blocker {2} is {3}, not VALIDATED",
+            Topology, GovernanceSeverity.Error,
+            "Downstream work starts only when every blocker is VALIDATED ('Done' is not 'VALIDATED').",
+            "seed 003 §7.2, Part 3 rule 6, Part 9");
+
+        /// <summary>GOV304: the packet's STATUS and the board disagree.</summary>
+        public static readonly RuleDescriptor BoardStatusMismatch = new RuleDescriptor(
+            "GOV304", "Packet STATUS and task board must agree",
+            "{0}: the packet says STATUS '{1}' but the task board says '{2}'",
+            Topology, GovernanceSeverity.Error,
+            "The packet and the board are updated together; a disagreement means one of them drifted. Reported at both places.",
+            "seed 003 §6.3, Task State Management");
+
+        /// <summary>GOV305: a packet is not on the board.</summary>
+        public static readonly RuleDescriptor PacketNotOnBoard = new RuleDescriptor(
+            "GOV305", "Every task packet must be on the task board",
+            "{0} is not on the task board ({1})",
+            Topology, GovernanceSeverity.Warning,
+            "The board is the single status tracker; a packet missing from it is invisible to planning and phase gates.",
+            "seed 003 §6.1, §6.3");
+
+        /// <summary>GOV306: a board entry has no packet.</summary>
+        public static readonly RuleDescriptor BoardEntryWithoutPacket = new RuleDescriptor(
+            "GOV306", "Every board entry must have a task packet",
+            "Task board lists {0} as {1}, but there is no task packet {0}",
+            Topology, GovernanceSeverity.Warning,
+            "A board entry in a working status (Ready for Dev, In Progress, Done) needs its packet; stubs and gaps are allowed (board.withoutPacket).",
+            "seed 003 §6.1, Part 4 (packet before delegation)");
+
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
@@ -249,6 +298,7 @@ namespace Orchestrator.Governance.Rules
             SpecAnchorMissing, SpecAnchorUnparsable, SpecAnchorUnresolved, SpecAnchorNotMainBody, SpecAnchorDrift,
             DoneMeansUnmapped, UncoveredMust, UncoveredShould, DoneMeansNotMeasurable,
             SpecCurrentInvalid, SpecNumberingInconsistent,
+            DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 
         private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(d => d.Id, System.StringComparer.OrdinalIgnoreCase);

@@ -51,12 +51,20 @@ namespace Orchestrator.Governance.Rules
     /// <summary>Facts across all documents of one analysis, built once.</summary>
     public sealed class RepoIndex
     {
-        internal RepoIndex(IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec)
+        internal RepoIndex(IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec, Model.Board.Topology topology, BoardConfig boardConfig)
         {
+            BoardConfig = boardConfig;
             Packets = packets;
             PacketsByTaskId = packetsByTaskId;
             Spec = spec;
+            Topology = topology;
         }
+
+        /// <summary>The board configuration.</summary>
+        public BoardConfig BoardConfig { get; }
+
+        /// <summary>The task board and the WP dependency graph.</summary>
+        public Model.Board.Topology Topology { get; }
 
         /// <summary>The SPEC_CURRENT pointer, the current spec and resolved anchors.</summary>
         public Model.Spec.SpecContext Spec { get; }

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+
+namespace Orchestrator.Governance.Rules.Topology
+{
+    /// <summary>
+    /// GOV306 (warning): every board entry in a working status has a packet (seed 003 §6.1, Part 4).
+    /// Statuses in board.withoutPacket (STUB, GAP) need none. Reported at the entry's ID.
+    /// </summary>
+    public sealed class BoardEntryWithoutPacketRule : RepositoryRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.BoardEntryWithoutPacket;
+
+        /// <inheritdoc />
+        public override void Analyze(RepositoryRuleContext context)
+        {
+            var topology = context.Index.Topology;
+            var board = topology.Board;
+            if (board == null) return;
+            var allowed = context.Index.BoardConfig.WithoutPacket;
+            var reported = new HashSet<string>(TopologyFacts.Ids);
+            foreach (var entry in board.Entries)
+            {
+                if (topology.PacketOf(entry.Id) != null || TopologyFacts.IsOneOf(entry.Status, allowed) || !reported.Add(entry.Id)) continue;
+                context.Report(board.Path, entry.IdSpan, entry.Id, entry.Status);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Linq;
+
+namespace Orchestrator.Governance.Rules.Topology
+{
+    /// <summary>
+    /// GOV302: the WP dependencies form no cycle (seed 003 §7.1-7.2). One cycle per strongly
+    /// connected component, reported on each of its edges where the edge is written, naming the
+    /// whole path "A → B → C → A".
+    /// </summary>
+    public sealed class DependencyCycleRule : RepositoryRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.DependencyCycle;
+
+        /// <inheritdoc />
+        public override void Analyze(RepositoryRuleContext context)
+        {
+            foreach (var cycle in context.Index.Topology.Cycles)
+            {
+                string path = string.Join(" → ", cycle.Select(e => e.Dependent).Concat(new[] { cycle[0].Dependent }));
+                foreach (var edge in cycle) context.Report(edge.Packet.Path, edge.Span, path);
+            }
+        }
+    }
+}
