@@ -154,6 +154,9 @@ namespace Orchestrator.Governance.Configuration
             CheckRegex(config.TaskPacket.FileNamePattern, "taskPacket.fileNamePattern");
             foreach (var p in config.TaskPacket.Placeholders) CheckRegex(p, "taskPacket.placeholders");
             CheckRegex(config.Spec.IdPattern, "spec.idPattern");
+            CheckRegex(config.Board.PhaseGates.Heading, "board.phaseGates.heading");
+            CheckRegex(config.Board.PhaseGates.StatusLine, "board.phaseGates.statusLine");
+            CheckRegex(config.Board.PhaseGates.ClosedLine, "board.phaseGates.closedLine");
             foreach (var p in config.Spec.DoneMeans.GenericGates) CheckRegex(p, "spec.doneMeans.genericGates");
             foreach (var entry in config.Severity)
             {

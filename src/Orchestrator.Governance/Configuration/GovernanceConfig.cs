@@ -48,6 +48,25 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Board statuses whose entries need no packet.</summary>
         [JsonProperty("withoutPacket")] public List<string> WithoutPacket { get; set; } = new List<string>();
+
+        /// <summary>How the board marks phase gates and their closure (seed 003 §6.4).</summary>
+        [JsonProperty("phaseGates")] public PhaseGateConfig PhaseGates { get; set; } = new PhaseGateConfig();
+    }
+
+    /// <summary>Phase gate markers on the task board (seed 003 §6.4, §7.2 "DO NOT close phase if blockers unresolved").</summary>
+    public sealed class PhaseGateConfig
+    {
+        /// <summary>Regular expression (case-insensitive) of a phase gate heading, with a named group <c>phase</c>.</summary>
+        [JsonProperty("heading")] public string Heading { get; set; } = string.Empty;
+
+        /// <summary>Regular expression (case-insensitive) of the gate's status line inside its section, with a named group <c>status</c>.</summary>
+        [JsonProperty("statusLine")] public string StatusLine { get; set; } = string.Empty;
+
+        /// <summary>Gate statuses that mean the phase is closed.</summary>
+        [JsonProperty("closedStatuses")] public List<string> ClosedStatuses { get; set; } = new List<string>();
+
+        /// <summary>Regular expression (case-insensitive) of a line anywhere on the board that closes a phase, with a named group <c>phase</c>.</summary>
+        [JsonProperty("closedLine")] public string ClosedLine { get; set; } = string.Empty;
     }
 
     /// <summary>Which fields name dependencies and what counts as done.</summary>

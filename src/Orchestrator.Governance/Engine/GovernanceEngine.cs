@@ -62,6 +62,7 @@ namespace Orchestrator.Governance.Engine
             new Rules.Topology.BoardStatusRule(),
             new Rules.Topology.PacketNotOnBoardRule(),
             new Rules.Topology.BoardEntryWithoutPacketRule(),
+            new Rules.Topology.PhaseClosedRule(),
         };
 
         /// <summary>Analyzes <paramref name="documents"/>; never throws for any document content.</summary>

@@ -288,6 +288,14 @@ namespace Orchestrator.Governance.Rules
             "A board entry in a working status (Ready for Dev, In Progress, Done) needs its packet; stubs and gaps are allowed (board.withoutPacket).",
             "seed 003 §6.1, Part 4 (packet before delegation)");
 
+        /// <summary>GOV307: a phase is marked closed while one of its WPs is not VALIDATED.</summary>
+        public static readonly RuleDescriptor PhaseClosedWithOpenWp = new RuleDescriptor(
+            "GOV307", "A phase must not close before all its WPs are VALIDATED",
+            "Phase {0} is marked '{1}' but {2} is {3}, not VALIDATED",
+            Topology, GovernanceSeverity.Error,
+            "A phase closes only when every gate-critical WP is VALIDATED, not just done. Reported at the closure marker, once per open WP.",
+            "seed 003 §6.4, §7.2, Part 3 rule 5");
+
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
@@ -298,7 +306,7 @@ namespace Orchestrator.Governance.Rules
             SpecAnchorMissing, SpecAnchorUnparsable, SpecAnchorUnresolved, SpecAnchorNotMainBody, SpecAnchorDrift,
             DoneMeansUnmapped, UncoveredMust, UncoveredShould, DoneMeansNotMeasurable,
             SpecCurrentInvalid, SpecNumberingInconsistent,
-            DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket,
+            DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 
         private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(d => d.Id, System.StringComparer.OrdinalIgnoreCase);

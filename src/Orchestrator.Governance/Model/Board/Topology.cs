@@ -75,6 +75,9 @@ namespace Orchestrator.Governance.Model.Board
         /// <summary>The packet of a WP ID (TASK_ID or file name), or null.</summary>
         public TaskPacket? PacketOf(string id) => _packets.TryGetValue(id, out var p) ? p : null;
 
+        /// <summary>Every WP with a packet or a board entry, in ordinal order.</summary>
+        public IEnumerable<string> KnownIds => _packets.Keys.Concat(Board?.ById.Keys ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal);
+
         /// <summary>Whether the WP has a packet or a board entry.</summary>
         public bool IsKnown(string id) => _packets.ContainsKey(id) || (Board?.ById.ContainsKey(id) ?? false);
 
@@ -86,14 +89,19 @@ namespace Orchestrator.Governance.Model.Board
         {
             var byId = new Dictionary<string, TaskPacket>(StringComparer.Ordinal);
             var status = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+            var ownIds = new List<HashSet<string>>(packets.Count);
             foreach (var p in packets)
             {
                 var idField = profile == null ? null : p.FindField("TASK_ID", profile.AliasesOf("TASK_ID"));
                 string? declared = idField == null ? null : Rules.TaskPackets.PacketFacts.DeclaredId(idField);
+                var own = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var id in new[] { p.FileStem, declared })
                 {
                     if (id != null && !byId.ContainsKey(id)) byId[id] = p;
+                    if (id != null && byId[id] == p) own.Add(id);
                 }
+
+                ownIds.Add(own);
 
                 var statusField = p.FindField("STATUS", profile!.AliasesOf("STATUS"));
                 if (statusField != null && statusField.Value.Length > 0)
@@ -116,9 +124,10 @@ namespace Orchestrator.Governance.Model.Board
             var dependsOn = new HashSet<string>(config.DependsOn.Select(KeyNormalizer.Normalize), StringComparer.Ordinal);
             var blocks = new HashSet<string>(config.Blocks.Select(KeyNormalizer.Normalize), StringComparer.Ordinal);
             var edges = new List<DependencyEdge>();
-            foreach (var p in packets)
+            for (int n = 0; n < packets.Count; n++)
             {
-                var own = new HashSet<string>(byId.Where(e => e.Value == p).Select(e => e.Key), StringComparer.Ordinal);
+                var p = packets[n];
+                var own = ownIds[n];
                 string self = own.OrderBy(x => x.Length).FirstOrDefault() ?? p.FileStem;
                 foreach (var field in p.Fields)
                 {

@@ -25,7 +25,7 @@ namespace Orchestrator.Governance.Rules.Topology
                 var packetStatus = topology.PacketOf(edge.Dependent)?.FindField("STATUS", context.Profile.AliasesOf("STATUS"))?.Value;
                 if (packetStatus == null || !TopologyFacts.IsOneOf(packetStatus, config.Started)) continue;
                 var blocker = topology.StatusOf(edge.Blocker);
-                if (blocker == null || TopologyFacts.IsOneOf(blocker.Value.Status, config.Validated)) continue;
+                if (blocker == null || TopologyFacts.IsValidated(topology, edge.Blocker)) continue;
                 context.Report(edge.Packet.Path, edge.Span, edge.Dependent, packetStatus, edge.Blocker, blocker.Value.Status);
             }
         }

@@ -19,6 +19,20 @@ namespace Orchestrator.Governance.Rules.Topology
         public static List<string>? AgreementOf(Configuration.BoardConfig config, string boardStatus) =>
             config.Agreement.Where(e => AllowedValueRule.Comparable(e.Key) == AllowedValueRule.Comparable(boardStatus)).Select(e => e.Value).FirstOrDefault();
 
+        /// <summary>
+        /// Whether a WP counts as VALIDATED: one of its board entries has a status in
+        /// dependencies.validated (a WP listed as STUB and as VALIDATED is validated), or, when the
+        /// board does not list it, its packet STATUS is one.
+        /// </summary>
+        public static bool IsValidated(Model.Board.Topology topology, string id)
+        {
+            var validated = topology.Config.Validated;
+            var entries = topology.Board?.EntriesOf(id).ToList();
+            if (entries != null && entries.Count > 0) return entries.Any(e => IsOneOf(e.Status, validated));
+            var status = topology.StatusOf(id);
+            return status != null && IsOneOf(status.Value.Status, validated);
+        }
+
         public static string IdOf(Model.TaskPacket packet, Model.TaskPacketProfile profile)
         {
             var field = PacketFacts.TaskIdField(packet, profile);

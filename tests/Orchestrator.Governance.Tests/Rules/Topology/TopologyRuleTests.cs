@@ -105,6 +105,91 @@ namespace Orchestrator.Governance.Tests.Rules.Topology
         }
 
         [Fact]
+        public void A_Dependencies_section_with_Depends_on_and_Blocks_lines_makes_edges_at_each_ID()
+        {
+            string text = Packet("WP-1-A").Text.Replace("## Notes\n- **Dependencies**: none\n", "## Dependencies\n- Depends on: WP-1-Ghost\n- Blocks: WP-1-Phantom\n");
+            var result = Packets.Analyze(("docs/task_packets/WP-1-A.md", text));
+            var unknown = result.Of("GOV301");
+            Assert.Equal(2, unknown.Count);
+            Packets.Has(result, "GOV301", "docs/task_packets/WP-1-A.md", 63, 15, "Dependency", "WP-1-Ghost");
+            Packets.Has(result, "GOV301", "docs/task_packets/WP-1-A.md", 64, 11, "Blocks", "WP-1-Phantom");
+        }
+
+        [Fact]
+        public void A_backticked_ID_in_prose_is_a_blocker_at_its_span()
+        {
+            var result = Packets.Analyze(
+                Packet("WP-1-A", "Depends on `WP-1-Storage-Foundation-v2` (Completed).", status: "In-Progress"),
+                Packet("WP-1-Storage-Foundation-v2", status: "Ready-for-Dev"));
+            Packets.Single(result, "GOV303", "docs/task_packets/WP-1-A.md", 63, 33, "WP-1-A", "In-Progress", "WP-1-Storage-Foundation-v2", "Ready-for-Dev");
+        }
+
+        [Fact]
+        public void A_Blocker_field_is_a_dependency()
+        {
+            string text = Packet("WP-1-A").Text.Replace("- **Dependencies**: none", "- Blocker: WP-1-Ghost (MUST COMPLETE FIRST)");
+            var result = Packets.Analyze(("docs/task_packets/WP-1-A.md", text));
+            Packets.Single(result, "GOV301", "docs/task_packets/WP-1-A.md", 63, 12, "Dependency", "WP-1-Ghost");
+        }
+
+        [Fact]
+        public void NONE_or_foundational_makes_no_edge()
+        {
+            var result = Packets.Analyze(Packet("WP-1-A", "NONE (foundational WP-level work)", status: "In-Progress"));
+            Assert.Empty(result.Of("GOV301"));
+            Assert.Empty(result.Of("GOV303"));
+        }
+
+        private const string Gate =
+            "## 🚨 PHASE 1 CLOSURE GATES (BLOCKING)\n" +
+            "**Status:** {0}\n" +
+            "\n" +
+            "1. **[WP-1-A]** - Define the storage trait\n" +
+            "   - Status: [READY FOR DEV 🔴]\n" +
+            "2. **[WP-1-B]** - Refactor AppState\n" +
+            "   - Status: [VALIDATED]\n";
+
+        [Fact]
+        public void A_closed_phase_gate_with_a_WP_not_VALIDATED_is_GOV307_at_the_status()
+        {
+            var result = Packets.Analyze(Packet("WP-1-A"), Packet("WP-1-B", status: "Done"), (Board, string.Format(Gate, "CLOSED - all gates passed")));
+            Packets.Single(result, "GOV307", Board, 2, 13, "1", "CLOSED", "WP-1-A", "READY_FOR_DEV");
+        }
+
+        [Fact]
+        public void A_holding_phase_gate_is_not_closed()
+        {
+            var result = Packets.Analyze(Packet("WP-1-A"), Packet("WP-1-B", status: "Done"), (Board, string.Format(Gate, "HOLDING - 1 of 2 gate-critical WPs VALIDATED")));
+            Assert.Empty(result.Of("GOV307"));
+        }
+
+        [Fact]
+        public void A_Phase_closed_line_covers_every_WP_of_that_phase_and_no_other()
+        {
+            string board = "## In Progress\n- **[WP-1-A]** - [IN_PROGRESS]\n- **[WP-2-C]** - [IN_PROGRESS]\n\n## Done\n- **[WP-1-B]** - [VALIDATED]\n\n**Phase 1: CLOSED**\n";
+            var result = Packets.Analyze(Packet("WP-1-A", status: "In-Progress"), Packet("WP-1-B", status: "Done"), Packet("WP-2-C", status: "In-Progress"), (Board, board));
+            Packets.Single(result, "GOV307", Board, 8, 3, "1", "Phase 1: CLOSED", "WP-1-A", "IN_PROGRESS");
+        }
+
+        [Fact]
+        public void A_closed_phase_whose_WPs_are_all_VALIDATED_passes()
+        {
+            string board = "## Done\n- **[WP-1-A]** - [VALIDATED]\n- **[WP-1-B]** - [VALIDATED]\n\nPhase 1: CLOSED\n";
+            var result = Packets.Analyze(Packet("WP-1-A", status: "Done"), Packet("WP-1-B", status: "Done"), (Board, board));
+            Assert.Empty(result.Diagnostics);
+        }
+
+        [Fact]
+        public void A_board_table_row_gives_the_status_of_its_first_status_cell_or_of_its_section()
+        {
+            string board = "## Ready for Dev\n| WP | Status | Owner |\n|----|--------|-------|\n| WP-1-A | **IN_PROGRESS** | coder |\n| WP-1-B | pending review | coder |\n";
+            var result = Packets.Analyze(Packet("WP-1-A"), Packet("WP-1-B"), (Board, board));
+            Assert.Equal(2, result.Of("GOV304").Count);
+            Packets.Has(result, "GOV304", Board, 4, 14, "WP-1-A", "Ready-for-Dev", "IN_PROGRESS");
+            Assert.Empty(result.Of("GOV305"));
+        }
+
+        [Fact]
         public void A_thousand_packet_chain_is_checked()
         {
             var packets = Enumerable.Range(0, 1000).Select(i => Packet("WP-1-P" + i, i + 1 < 1000 ? "WP-1-P" + (i + 1) : "none")).ToArray();
