@@ -82,5 +82,30 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.True(exit == 0, output);
             Assert.Contains(consumer + "/docs/task_packets/WP-1-Storage-Layer.md(12,21): warning GOV004:", output);
         }
+        [Fact]
+        public void A_three_packet_dependency_cycle_fails_the_build_naming_the_whole_cycle()
+        {
+            string consumer = _feed.NewConsumer("cycle");
+            string packets = Path.Combine(consumer, "docs", "task_packets");
+            File.Delete(Path.Combine(packets, "WP-1-Job-Cancel.md"));
+            File.Delete(Path.Combine(packets, "WP-1-Job-Retry.md"));
+            string valid = File.ReadAllText(Path.Combine(packets, "WP-1-Storage-Layer.md"));
+            foreach (var (id, blocker) in new[] { ("A", "B"), ("B", "C"), ("C", "A") })
+            {
+                File.WriteAllText(Path.Combine(packets, "WP-1-Cycle-" + id + ".md"), valid
+                    .Replace("WP-1-Storage-Layer", "WP-1-Cycle-" + id)
+                    .Replace("- **Dependencies**: none", "- **Dependencies**: WP-1-Cycle-" + blocker + " (MUST COMPLETE FIRST)"));
+            }
+
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            foreach (var id in new[] { "A", "B", "C" })
+            {
+                Assert.Contains(consumer + "/docs/task_packets/WP-1-Cycle-" + id + ".md(63,21): error GOV302: Dependency cycle: WP-1-Cycle-A → WP-1-Cycle-B → WP-1-Cycle-C → WP-1-Cycle-A", output);
+            }
+
+            var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => l.Trim()).Distinct().ToList();
+            Assert.Equal(3, reported.Count);
+        }
     }
 }
