@@ -18,6 +18,11 @@ namespace Orchestrator.Governance.Benchmarks
     public class CorpusBenchmarks
     {
         private List<DocumentInput> _inputs = new List<DocumentInput>();
+        private List<DocumentInput> _withBoard = new List<DocumentInput>();
+        private List<Model.TaskPacket> _packets = new List<Model.TaskPacket>();
+        private Model.TaskPacketProfile _packetProfile = null!;
+        private ParsedMarkdown _board = null!;
+        private GovernanceConfig _config = null!;
         private DocumentInput _spec = null!;
         private SpecProfile _profile = null!;
 
@@ -43,6 +48,12 @@ namespace Orchestrator.Governance.Benchmarks
             _spec = DocumentInput.FromBytes("Handshake_Master_Spec_v02.123.md", File.ReadAllBytes(Path.Combine(root, "Handshake_Master_Spec_v02.123.md")));
             _inputs.Add(_spec);
             _profile = new SpecProfile(ConfigLoader.Default.Spec);
+            var config = _config = ConfigLoader.Default;
+            _packetProfile = new Model.TaskPacketProfile(config.TaskPacket, config.Dependencies.DependsOn.Concat(config.Dependencies.Blocks));
+            _packets = _inputs.Where(i => i.Path.StartsWith("docs/task_packets/", StringComparison.Ordinal))
+                .Select(i => Model.TaskPacketReader.Read(ParsedMarkdown.Parse(i.Path, i.Text!), _packetProfile)).ToList();
+            _board = ParsedMarkdown.Parse("docs/TASK_BOARD.md", DocumentInput.FromBytes("docs/TASK_BOARD.md", File.ReadAllBytes(Path.Combine(root, "docs", "TASK_BOARD.md"))).Text!);
+            _withBoard = _inputs.Concat(new[] { DocumentInput.FromBytes("docs/TASK_BOARD.md", File.ReadAllBytes(Path.Combine(root, "docs", "TASK_BOARD.md"))) }).ToList();
         }
 
         /// <summary>Floor: Markdig's default pipeline over the same 125 texts.</summary>
@@ -74,5 +85,20 @@ namespace Orchestrator.Governance.Benchmarks
         /// <summary>The whole check as an IDE sees it after the first build: the parsed spec reused.</summary>
         [Benchmark]
         public int FullCheckSpecCached() => GovernanceEngine.Analyze(_inputs).Diagnostics.Count;
+
+        /// <summary>
+        /// <see cref="FullCheckSpecCached"/> with the task board added: the difference is the board's
+        /// parse and the board rules (GOV304-GOV307); the dependency graph is built in both.
+        /// </summary>
+        [Benchmark]
+        public int FullCheckSpecCachedWithBoard() => GovernanceEngine.Analyze(_withBoard).Diagnostics.Count;
+
+        /// <summary>The cross-document index of the corpus alone: read the parsed board, build the dependency graph over the parsed packets.</summary>
+        [Benchmark]
+        public int BoardAndGraph()
+        {
+            var board = Model.Board.TaskBoard.Read(_board, _config.Board);
+            return Model.Board.Topology.Build(_packets, _packetProfile, board, _config.Dependencies).Edges.Count + board.Entries.Count;
+        }
     }
 }

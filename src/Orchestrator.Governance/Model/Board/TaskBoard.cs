@@ -90,6 +90,8 @@ namespace Orchestrator.Governance.Model.Board
             foreach (var e in entries)
             {
                 if (!byId.ContainsKey(e.Id)) byId[e.Id] = e;
+                if (!_all.TryGetValue(e.Id, out var list)) _all[e.Id] = list = new List<BoardEntry>(1);
+                list.Add(e);
             }
 
             ById = byId;
@@ -105,7 +107,9 @@ namespace Orchestrator.Governance.Model.Board
         public IReadOnlyList<PhaseGate> PhaseGates { get; }
 
         /// <summary>Every entry of a WP, in board order (a WP may be listed twice, e.g. as STUB and VALIDATED).</summary>
-        public IEnumerable<BoardEntry> EntriesOf(string id) => Entries.Where(e => e.Id == id);
+        public IReadOnlyList<BoardEntry> EntriesOf(string id) => _all.TryGetValue(id, out var list) ? list : (IReadOnlyList<BoardEntry>)Array.Empty<BoardEntry>();
+
+        private readonly Dictionary<string, List<BoardEntry>> _all = new Dictionary<string, List<BoardEntry>>(StringComparer.Ordinal);
 
         /// <summary>WP ID to its first entry.</summary>
         public IReadOnlyDictionary<string, BoardEntry> ById { get; }
