@@ -8,8 +8,8 @@ using Orchestrator.Governance.Engine;
 namespace Orchestrator.Governance.Cli
 {
     /// <summary>
-    /// <c>governance check [PATH] [--config FILE] [--format text|sarif|json] [--output FILE] [--no-inline-config]
-    /// [--report trace [--phase N]]</c>. Exit codes: 0 no error-severity diagnostic; 1 at least one (also when a
+    /// <c>governance check [PATH] [--config FILE] [--format text|sarif|json|mermaid|dot] [--output FILE] [--no-inline-config]
+    /// [--report trace|graph [--phase N]]</c>. Exit codes: 0 no error-severity diagnostic; 1 at least one (also when a
     /// report is written); 2 bad arguments or unreadable PATH.
     /// </summary>
     public static class Program
@@ -26,12 +26,12 @@ namespace Orchestrator.Governance.Cli
             var path = new Argument<string>("path") { Description = "Repository root to check (default: the current folder).", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
             var config = new Option<string?>("--config") { Description = "Configuration file (default: governance.yml at the root)." };
             var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-            format.AcceptOnlyFromAmong("text", "sarif", "json");
+            format.AcceptOnlyFromAmong("text", "sarif", "json", "mermaid", "dot");
             var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
             var noInline = new Option<bool>("--no-inline-config") { Description = "Ignore governance-disable comments in documents." };
-            var report = new Option<string?>("--report") { Description = "Write a report instead of the diagnostics: 'trace' (requirement traceability; Markdown, or JSON with --format json)." };
-            report.AcceptOnlyFromAmong("trace");
-            var phase = new Option<string?>("--phase") { Description = "With --report trace: only packets of this phase (WP-{phase}-...)." };
+            var report = new Option<string?>("--report") { Description = "Write a report instead of the diagnostics: 'trace' (requirement traceability; Markdown, or JSON with --format json) or 'graph' (WP dependency graph; Mermaid, or Graphviz with --format dot)." };
+            report.AcceptOnlyFromAmong("trace", "graph");
+            var phase = new Option<string?>("--phase") { Description = "With --report trace or graph: only WPs of this phase (WP-{phase}-...)." };
 
             var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase };
             int exit = 0;
@@ -57,9 +57,18 @@ namespace Orchestrator.Governance.Cli
 
         private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, TextWriter stdout, TextWriter stderr)
         {
-            if (reportKind != null && format == "sarif")
+            string? formatProblem = (reportKind, format) switch
             {
-                stderr.WriteLine("governance: --report trace is written as Markdown (--format text) or JSON (--format json), not SARIF");
+                ("trace", "text") or ("trace", "json") => null,
+                ("trace", _) => "--report trace is written as Markdown (--format text) or JSON (--format json)",
+                ("graph", "text") or ("graph", "mermaid") or ("graph", "dot") => null,
+                ("graph", _) => "--report graph is written as Mermaid (--format mermaid, the default) or Graphviz DOT (--format dot)",
+                (null, "mermaid") or (null, "dot") => "--format mermaid and dot need --report graph",
+                _ => null,
+            };
+            if (formatProblem != null)
+            {
+                stderr.WriteLine("governance: " + formatProblem);
                 return UsageError;
             }
 
@@ -98,6 +107,11 @@ namespace Orchestrator.Governance.Cli
             {
                 var trace = TraceabilityReport.Build(result, phase);
                 report = format == "json" ? trace.ToJson() : trace.ToMarkdown();
+            }
+            else if (reportKind == "graph")
+            {
+                var graph = DependencyGraphReport.Build(result, phase);
+                report = format == "dot" ? graph.ToDot() : graph.ToMermaid();
             }
             else
             {

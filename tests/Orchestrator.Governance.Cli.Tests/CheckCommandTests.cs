@@ -158,5 +158,25 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Equal(2, Run("check", _repo, "--report", "trace", "--format", "sarif").Exit);
             Assert.Equal(2, Run("check", _repo, "--report", "coverage").Exit);
         }
+        [Fact]
+        public void Report_graph_writes_Mermaid_or_DOT_of_the_dependency_graph()
+        {
+            // WP-1-Job-Cancel now waits for WP-1-Storage-Layer.
+            string cancel = Path.Combine(_repo, Bad);
+            File.WriteAllText(cancel, File.ReadAllText(cancel).Replace("## Notes\n", "## Notes\n- **Depends on**: WP-1-Storage-Layer\n"));
+            var (exit, mermaid, _) = Run("check", _repo, "--report", "graph");
+            Assert.Equal(1, exit);
+            Assert.StartsWith("flowchart LR\n", mermaid);
+            Assert.Contains("  %% 2 WPs with dependencies drawn; 1 WPs without dependencies not drawn.\n", mermaid);
+            Assert.Contains("  n1 --> n0\n", mermaid);
+
+            var dot = Run("check", _repo, "--report", "graph", "--format", "dot");
+            Assert.Contains("  \"WP-1-Storage-Layer\" -> \"WP-1-Job-Cancel\";\n", dot.Out);
+
+            Assert.Equal(2, Run("check", _repo, "--report", "graph", "--format", "sarif").Exit);
+            var noReport = Run("check", _repo, "--format", "dot");
+            Assert.Equal(2, noReport.Exit);
+            Assert.Equal("governance: --format mermaid and dot need --report graph", noReport.Err.Trim());
+        }
     }
 }

@@ -196,7 +196,7 @@ namespace Orchestrator.Governance.Engine
             }
 
             result.Sort(Compare);
-            return new GovernanceResult(result, config, packets, specContext, profile);
+            return new GovernanceResult(result, config, packets, specContext, profile, topology);
         }
 
         private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics)

@@ -9,8 +9,9 @@ namespace Orchestrator.Governance.Engine
     /// <summary>The outcome of one analysis.</summary>
     public sealed class GovernanceResult
     {
-        internal GovernanceResult(IReadOnlyList<GovernanceDiagnostic> diagnostics, GovernanceConfig config, IReadOnlyList<TaskPacket> packets, Model.Spec.SpecContext spec, TaskPacketProfile profile)
+        internal GovernanceResult(IReadOnlyList<GovernanceDiagnostic> diagnostics, GovernanceConfig config, IReadOnlyList<TaskPacket> packets, Model.Spec.SpecContext spec, TaskPacketProfile profile, Model.Board.Topology topology)
         {
+            Topology = topology;
             Diagnostics = diagnostics;
             Config = config;
             Packets = packets;
@@ -20,6 +21,9 @@ namespace Orchestrator.Governance.Engine
 
         /// <summary>The current spec and the packets' resolved anchors and DONE_MEANS coverage.</summary>
         public Model.Spec.SpecContext Spec { get; }
+
+        /// <summary>The task board and the WP dependency graph.</summary>
+        public Model.Board.Topology Topology { get; }
 
         /// <summary>The compiled task packet profile.</summary>
         public TaskPacketProfile Profile { get; }

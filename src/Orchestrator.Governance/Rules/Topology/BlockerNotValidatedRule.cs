@@ -15,18 +15,10 @@ namespace Orchestrator.Governance.Rules.Topology
         public override void Analyze(RepositoryRuleContext context)
         {
             var topology = context.Index.Topology;
-            var config = topology.Config;
             foreach (var edge in topology.Edges)
             {
-                var dependent = topology.StatusOf(edge.Dependent);
-                if (dependent == null || !TopologyFacts.IsOneOf(dependent.Value.Status, config.Started)) continue;
-
-                // A dependent whose own board entry is not a working status (superseded) is history.
-                var packetStatus = topology.PacketOf(edge.Dependent)?.FindField("STATUS", context.Profile.AliasesOf("STATUS"))?.Value;
-                if (packetStatus == null || !TopologyFacts.IsOneOf(packetStatus, config.Started)) continue;
-                var blocker = topology.StatusOf(edge.Blocker);
-                if (blocker == null || TopologyFacts.IsValidated(topology, edge.Blocker)) continue;
-                context.Report(edge.Packet.Path, edge.Span, edge.Dependent, packetStatus, edge.Blocker, blocker.Value.Status);
+                var blocked = TopologyFacts.Blocked(topology, edge, context.Profile);
+                if (blocked != null) context.Report(edge.Packet.Path, edge.Span, edge.Dependent, blocked.Value.DependentStatus, edge.Blocker, blocked.Value.BlockerStatus);
             }
         }
     }

@@ -33,6 +33,25 @@ namespace Orchestrator.Governance.Rules.Topology
             return status != null && IsOneOf(status.Value.Status, validated);
         }
 
+        /// <summary>
+        /// The edge's dependent has started (its board status, else packet STATUS, and its packet
+        /// STATUS are in dependencies.started) while its blocker is not VALIDATED (GOV303). Returns
+        /// the dependent's packet STATUS and the blocker's status, or null when the edge is fine.
+        /// </summary>
+        public static (string DependentStatus, string BlockerStatus)? Blocked(Model.Board.Topology topology, Model.Board.DependencyEdge edge, Model.TaskPacketProfile profile)
+        {
+            var started = topology.Config.Started;
+            var dependent = topology.StatusOf(edge.Dependent);
+            if (dependent == null || !IsOneOf(dependent.Value.Status, started)) return null;
+
+            // A dependent whose own board entry is not a working status (superseded) is history.
+            var packetStatus = topology.PacketOf(edge.Dependent)?.FindField("STATUS", profile.AliasesOf("STATUS"))?.Value;
+            if (packetStatus == null || !IsOneOf(packetStatus, started)) return null;
+            var blocker = topology.StatusOf(edge.Blocker);
+            if (blocker == null || IsValidated(topology, edge.Blocker)) return null;
+            return (packetStatus, blocker.Value.Status);
+        }
+
         public static string IdOf(Model.TaskPacket packet, Model.TaskPacketProfile profile)
         {
             var field = PacketFacts.TaskIdField(packet, profile);
