@@ -174,7 +174,9 @@ namespace Orchestrator.Governance.Analyzers
         private static bool IsGovernanceFile(string path)
         {
             string name = path.Replace('\\', '/');
+            // Markdown documents, the configuration and JSON state files (the engine's globs decide which are which).
             return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith("/governance.yml", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, "governance.yml", StringComparison.OrdinalIgnoreCase);
         }

@@ -12,7 +12,7 @@ namespace Orchestrator.Governance.Cli
 {
     /// <summary>
     /// Gathers the documents the engine needs from a folder on disk: the configuration file,
-    /// every file the configured globs name, the task board, SPEC_CURRENT.md and the spec it names. Files larger than limits.maxDocumentBytes are not read;
+    /// every file the configured globs name (task packets, state files), the task board, SPEC_CURRENT.md and the spec it names. Files larger than limits.maxDocumentBytes are not read;
     /// files that cannot be read are handed over as unreadable, so the engine reports GOV002.
     /// </summary>
     internal static class RepositoryScanner
@@ -21,14 +21,22 @@ namespace Orchestrator.Governance.Cli
 
         public static List<DocumentInput> Scan(string root, GovernanceConfig config, DocumentInput? configDocument)
         {
-            var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-            foreach (var include in config.Documents.TaskPackets.Include) matcher.AddInclude(include);
-            foreach (var exclude in config.Documents.TaskPackets.Exclude.Concat(AlwaysExcluded)) matcher.AddExclude(exclude);
-
             var documents = new List<DocumentInput>();
             if (configDocument != null) documents.Add(configDocument);
-            var result = matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root)));
-            foreach (var file in result.Files.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal))
+
+            // Each document kind with its own globs: task packets and the orchestration state files.
+            var d = config.Documents;
+            var files = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var kind in new[] { d.TaskPackets, d.Plan, d.Session, d.Progress, d.ActivePhase, d.IdempotencyContracts })
+            {
+                if (kind.Include.Count == 0) continue;
+                var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+                foreach (var include in kind.Include) matcher.AddInclude(include);
+                foreach (var exclude in kind.Exclude.Concat(AlwaysExcluded)) matcher.AddExclude(exclude);
+                files.UnionWith(matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root))).Files.Select(f => f.Path));
+            }
+
+            foreach (var file in files)
             {
                 documents.Add(Read(root, file, config.Limits.MaxDocumentBytes));
             }

@@ -107,5 +107,22 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => l.Trim()).Distinct().ToList();
             Assert.Equal(3, reported.Count);
         }
+        [Fact]
+        public void State_files_reach_the_analyzer_and_fail_the_build_at_the_offending_value()
+        {
+            string consumer = _feed.NewConsumer("state");
+            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Cancel.md"));
+            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Retry.md"));
+            File.WriteAllText(Path.Combine(consumer, "session.json"), "{ \"Phase\": 1, \"Task\": 2, \"GapCount\": 3 }\n");
+            Directory.CreateDirectory(Path.Combine(consumer, ".agent", "state"));
+            File.WriteAllText(Path.Combine(consumer, ".agent", "state", "active_phase.json"),
+                "{ \"phaseId\": \"1\", \"completedLayers\": [\"LAYER_0_REFLECTION\", \"LAYER_B\"], \"nextAction\": \"LAYER_C\" }\n");
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            Assert.Contains(consumer + "/session.json(1,38): error GOV315: GapCount is 3; the verifier retry limit is 2 (state.maxGapCount)", output);
+            Assert.Contains(consumer + "/.agent/state/active_phase.json(1,61): error GOV318: Layer 'LAYER_B' is completed out of order: expected 'LAYER_A' next", output);
+            var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => l.Trim()).Distinct().ToList();
+            Assert.Equal(2, reported.Count);
+        }
     }
 }

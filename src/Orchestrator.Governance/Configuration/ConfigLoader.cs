@@ -79,60 +79,14 @@ namespace Orchestrator.Governance.Configuration
                 return null;
             }
 
-            foreach (var error in Flatten(Schema.Value.Validate(obj)).OrderBy(e => e.LineNumber).ThenBy(e => e.Path, StringComparer.Ordinal))
+            foreach (var error in SchemaErrors.Flatten(Schema.Value.Validate(obj)).OrderBy(e => e.LineNumber).ThenBy(e => e.Path, StringComparer.Ordinal))
             {
-                problems.Add(new ConfigProblem(Describe(error), error.HasLineInfo ? error.LineNumber : 1, 1));
+                problems.Add(new ConfigProblem(SchemaErrors.Describe(error), error.HasLineInfo ? error.LineNumber : 1, 1));
             }
 
             return problems.Count == 0 ? obj : null;
         }
 
-        private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
-        {
-            foreach (var error in errors)
-            {
-                if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
-                {
-                    foreach (var inner in Flatten(child.Errors.SelectMany(e => e.Value))) yield return inner;
-                }
-                else
-                {
-                    yield return error;
-                }
-            }
-        }
-
-        private static string Describe(ValidationError error)
-        {
-            string path = (error.Path ?? "#").TrimStart('#', '/');
-            if (path.Length == 0) path = "(root)";
-            string key = error.Property ?? path;
-            switch (error.Kind)
-            {
-                case ValidationErrorKind.NoAdditionalPropertiesAllowed:
-                {
-                    int dot = path.LastIndexOf('.');
-                    return dot < 0 ? $"unknown key '{key}'" : $"unknown key '{key}' in '{path.Substring(0, dot)}'";
-                }
-                case ValidationErrorKind.NotInEnumeration:
-                    return $"'{path}' must be one of: {string.Join(", ", error.Schema?.Enumeration ?? Enumerable.Empty<object>())}";
-                case ValidationErrorKind.IntegerExpected:
-                case ValidationErrorKind.StringExpected:
-                case ValidationErrorKind.ArrayExpected:
-                case ValidationErrorKind.ObjectExpected:
-                case ValidationErrorKind.BooleanExpected:
-                    return $"'{path}': {SplitWords(error.Kind.ToString()).ToLowerInvariant()}";
-                case ValidationErrorKind.NumberTooSmall:
-                case ValidationErrorKind.NumberTooBig:
-                    return $"'{path}' is out of range ({SplitWords(error.Kind.ToString()).ToLowerInvariant()})";
-                case ValidationErrorKind.PropertyRequired:
-                    return $"'{path}' is required";
-                default:
-                    return $"'{path}': {SplitWords(error.Kind.ToString()).ToLowerInvariant()}";
-            }
-        }
-
-        private static string SplitWords(string pascal) => Regex.Replace(pascal, "(?<=[a-z])(?=[A-Z])", " ");
 
         private static GovernanceConfig Materialize(JObject merged, List<ConfigProblem> problems)
         {

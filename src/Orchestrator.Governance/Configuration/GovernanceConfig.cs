@@ -32,6 +32,9 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Dependencies between packets (seed 003 Part 7).</summary>
         [JsonProperty("dependencies")] public DependenciesConfig Dependencies { get; set; } = new DependenciesConfig();
+
+        /// <summary>Orchestration state files.</summary>
+        [JsonProperty("state")] public StateConfig State { get; set; } = new StateConfig();
     }
 
     /// <summary>Where the task board is and how to read its statuses.</summary>
@@ -128,6 +131,9 @@ namespace Orchestrator.Governance.Configuration
     {
         /// <summary>Documents larger than this (bytes on disk; characters in the analyzer) are skipped with GOV002.</summary>
         [JsonProperty("maxDocumentBytes")] public long MaxDocumentBytes { get; set; } = 8 * 1024 * 1024;
+
+        /// <summary>JSON state files nested deeper than this are reported (GOV310) and not read.</summary>
+        [JsonProperty("maxJsonDepth")] public int MaxJsonDepth { get; set; } = 64;
     }
 
     /// <summary>Document kinds and their globs (repository-relative, forward slashes).</summary>
@@ -135,6 +141,46 @@ namespace Orchestrator.Governance.Configuration
     {
         /// <summary>Task packets.</summary>
         [JsonProperty("taskPackets")] public DocumentKindConfig TaskPackets { get; set; } = new DocumentKindConfig();
+
+        /// <summary>plan.json files (seed 002).</summary>
+        [JsonProperty("plan")] public DocumentKindConfig Plan { get; set; } = new DocumentKindConfig();
+
+        /// <summary>session.json files (seed 002).</summary>
+        [JsonProperty("session")] public DocumentKindConfig Session { get; set; } = new DocumentKindConfig();
+
+        /// <summary>PROGRESS.json files (seed 004).</summary>
+        [JsonProperty("progress")] public DocumentKindConfig Progress { get; set; } = new DocumentKindConfig();
+
+        /// <summary>.agent/state/active_phase.json (seed 000).</summary>
+        [JsonProperty("activePhase")] public DocumentKindConfig ActivePhase { get; set; } = new DocumentKindConfig();
+
+        /// <summary>Idempotency contracts (seed 000 LAYER_E).</summary>
+        [JsonProperty("idempotencyContracts")] public DocumentKindConfig IdempotencyContracts { get; set; } = new DocumentKindConfig();
+    }
+
+    /// <summary>Limits and vocabularies of the orchestration state files (seeds 000, 002, 004).</summary>
+    public sealed class StateConfig
+    {
+        /// <summary>A plan task touching more files than this is over the context budget (seed 002: 3).</summary>
+        [JsonProperty("contextBudgetFiles")] public int ContextBudgetFiles { get; set; } = 3;
+
+        /// <summary>The verifier retry limit: session GapCount may not exceed it (seed 002: 2).</summary>
+        [JsonProperty("maxGapCount")] public int MaxGapCount { get; set; } = 2;
+
+        /// <summary>Longest PROGRESS.json phase summary, in characters (seed 004: 300).</summary>
+        [JsonProperty("summaryMaxChars")] public int SummaryMaxChars { get; set; } = 300;
+
+        /// <summary>PROGRESS.json phase statuses meaning complete.</summary>
+        [JsonProperty("completeStatuses")] public List<string> CompleteStatuses { get; set; } = new List<string>();
+
+        /// <summary>PROGRESS.json phase statuses meaning the phase has started or finished.</summary>
+        [JsonProperty("startedStatuses")] public List<string> StartedStatuses { get; set; } = new List<string>();
+
+        /// <summary>active_phase.json layers in the order they are completed (seed 000).</summary>
+        [JsonProperty("layers")] public List<string> Layers { get; set; } = new List<string>();
+
+        /// <summary>Layers followed by a human gate (seed 000: after LAYER_C and LAYER_E).</summary>
+        [JsonProperty("humanGatesAfter")] public List<string> HumanGatesAfter { get; set; } = new List<string>();
     }
 
     /// <summary>Include and exclude globs of one document kind (Microsoft.Extensions.FileSystemGlobbing syntax).</summary>

@@ -10,10 +10,37 @@ namespace Orchestrator.Governance.Engine
     {
         private const string Root = "/repo";
         private readonly Matcher _taskPackets;
+        private readonly (Model.State.StateKind Kind, Matcher Matcher)[] _stateFiles;
 
         public DocumentClassifier(GovernanceConfig config)
         {
             _taskPackets = Build(config.Documents.TaskPackets);
+            var d = config.Documents;
+            _stateFiles = new[]
+            {
+                (Model.State.StateKind.Plan, Build(d.Plan)),
+                (Model.State.StateKind.Session, Build(d.Session)),
+                (Model.State.StateKind.Progress, Build(d.Progress)),
+                (Model.State.StateKind.ActivePhase, Build(d.ActivePhase)),
+                (Model.State.StateKind.IdempotencyContract, Build(d.IdempotencyContracts)),
+            };
+        }
+
+        /// <summary>The state files among <paramref name="paths"/> with their kind (the first kind whose globs match), in ordinal path order.</summary>
+        public SortedDictionary<string, Model.State.StateKind> StateFiles(IEnumerable<string> paths)
+        {
+            var list = paths.Where(p => p.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase)).ToList();
+            var result = new SortedDictionary<string, Model.State.StateKind>(System.StringComparer.Ordinal);
+            if (list.Count == 0) return result;
+            foreach (var (kind, matcher) in _stateFiles)
+            {
+                foreach (var file in matcher.Match(Root, list.Select(p => Root + "/" + p)).Files)
+                {
+                    if (!result.ContainsKey(file.Path)) result[file.Path] = kind;
+                }
+            }
+
+            return result;
         }
 
         /// <summary>The subset of <paramref name="paths"/> that are task packets.</summary>

@@ -65,6 +65,18 @@ namespace Orchestrator.Governance.Engine
             new Rules.Topology.PhaseClosedRule(),
         };
 
+        private static readonly StateFileRule[] StateRules =
+        {
+            new Rules.State.PlanFutureDependencyRule(),
+            new Rules.State.PlanUnknownDependencyRule(),
+            new Rules.State.PlanContextBudgetRule(),
+            new Rules.State.SessionGapCountRule(),
+            new Rules.State.ProgressPhaseOrderRule(),
+            new Rules.State.ProgressSummaryLengthRule(),
+            new Rules.State.LayerOrderRule(),
+            new Rules.State.HumanGateRule(),
+        };
+
         /// <summary>Analyzes <paramref name="documents"/>; never throws for any document content.</summary>
         public static GovernanceResult Analyze(IEnumerable<DocumentInput> documents, AnalysisOptions? options = null) =>
             Analyze(documents, options, TaskPacketRules);
@@ -100,7 +112,8 @@ namespace Orchestrator.Governance.Engine
             bool inlineConfig = options.InlineConfig ?? config.InlineConfig;
 
             // 2. Classify, read, parse.
-            var packetPaths = new DocumentClassifier(config).TaskPackets(inputs.Select(d => d.Path));
+            var classifier = new DocumentClassifier(config);
+            var packetPaths = classifier.TaskPackets(inputs.Select(d => d.Path));
             var packets = new List<TaskPacket>();
             var suppressions = new Dictionary<string, InlineSuppressions>(StringComparer.Ordinal);
             foreach (var input in inputs.Where(d => packetPaths.Contains(d.Path)))
@@ -173,6 +186,13 @@ namespace Orchestrator.Governance.Engine
                 }
             }
 
+            // Orchestration state files (seeds 000, 002, 004): each parsed once and checked by the rules of its kind.
+            foreach (var entry in classifier.StateFiles(inputs.Select(d => d.Path)))
+            {
+                var input = inputs.First(d => d.Path == entry.Key);
+                AnalyzeStateFile(input, entry.Value, config, diagnostics, found);
+            }
+
             // 5. Inline suppressions: GOV005 for unknown IDs, then filter.
             foreach (var entry in suppressions)
             {
@@ -199,14 +219,15 @@ namespace Orchestrator.Governance.Engine
             return new GovernanceResult(result, config, packets, specContext, profile, topology);
         }
 
-        private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics)
+        /// <summary>GOV002 for a document the host could not read, one over the size limit, or a binary one; true when it can be parsed.</summary>
+        private static bool Admit(DocumentInput input, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics, string format)
         {
             var point = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
             if (input.Text == null)
             {
                 diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, point, RuleCatalog.DocumentUnreadable.DefaultSeverity,
                     new[] { input.UnreadableReason ?? "the host could not read it" }));
-                return null;
+                return false;
             }
 
             long size = Math.Max(input.SizeInBytes, input.Text.Length);
@@ -214,21 +235,66 @@ namespace Orchestrator.Governance.Engine
             {
                 diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, point, RuleCatalog.DocumentUnreadable.DefaultSeverity,
                     new[] { string.Format(CultureInfo.InvariantCulture, "{0} bytes is more than limits.maxDocumentBytes ({1})", size, config.Limits.MaxDocumentBytes) }));
-                return null;
+                return false;
             }
 
             if (input.Text.IndexOf('\0') >= 0)
             {
-                // NUL never appears in text: this is a binary file with a Markdown name.
+                // NUL never appears in text: this is a binary file with a text file's name.
                 diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, point, RuleCatalog.DocumentUnreadable.DefaultSeverity,
-                    new[] { "it holds NUL bytes, so it is a binary file, not Markdown" }));
-                return null;
+                    new[] { "it holds NUL bytes, so it is a binary file, not " + format }));
+                return false;
             }
+
+            return true;
+        }
+
+        /// <summary>Reads one state file: GOV002/GOV004 as for packets, GOV310/GOV311 for its JSON and schema, then the rules of its kind.</summary>
+        private static void AnalyzeStateFile(DocumentInput input, Model.State.StateKind kind, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics, List<GovernanceDiagnostic> found)
+        {
+            if (!Admit(input, config, diagnostics, "JSON")) return;
+            var state = Model.State.StateDocument.Read(input.Path, kind, input.Text!, config.Limits.MaxJsonDepth);
+            if (input.InvalidUtf8 != null)
+            {
+                var bad = input.InvalidUtf8;
+                int start = state.Lines.GetLineStart(bad.Line) + bad.Column - 1;
+                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.InvalidUtf8, input.Path, state.Lines.GetSpan(start, 1), RuleCatalog.InvalidUtf8.DefaultSeverity, new[] { bad.Describe() }));
+            }
+
+            string schema = Model.State.StateDocument.SchemaResource(kind);
+            foreach (var problem in state.Problems)
+            {
+                var rule = problem.IsSyntax ? RuleCatalog.StateFileInvalidJson : RuleCatalog.StateFileSchemaViolation;
+                found.Add(new GovernanceDiagnostic(rule, input.Path, problem.Span, rule.DefaultSeverity,
+                    problem.IsSyntax ? new[] { input.Path, problem.Message } : new[] { input.Path, schema, problem.Message }));
+            }
+
+            if (state.Root == null) return;
+            foreach (var rule in StateRules.Where(r => r.Kind == kind))
+            {
+                var sink = new List<GovernanceDiagnostic>();
+                try
+                {
+                    rule.Analyze(new StateRuleContext(state, config, sink, rule.Descriptor));
+                    found.AddRange(sink);
+                }
+                catch (Exception e) when (!(e is OutOfMemoryException))
+                {
+                    found.Add(new GovernanceDiagnostic(RuleCatalog.RuleFailed, input.Path, new Text.SourceSpan(0, 0, 1, 1, 1, 1), RuleCatalog.RuleFailed.DefaultSeverity,
+                        new[] { rule.Descriptor.Id, e.GetType().Name + ": " + e.Message }));
+                }
+            }
+        }
+
+        private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics)
+        {
+            var point = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
+            if (!Admit(input, config, diagnostics, "Markdown")) return null;
 
             ParsedMarkdown doc;
             try
             {
-                doc = ParsedMarkdown.Parse(input.Path, input.Text);
+                doc = ParsedMarkdown.Parse(input.Path, input.Text!);
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
             {

@@ -15,6 +15,7 @@ namespace Orchestrator.Governance.Rules
         private const string Packet = "Governance.TaskPacket";
         private const string Spec = "Governance.Spec";
         private const string Topology = "Governance.Topology";
+        private const string State = "Governance.State";
 
         /// <summary>GOV001: governance.yml does not validate against the configuration schema.</summary>
         public static readonly RuleDescriptor InvalidConfiguration = new RuleDescriptor(
@@ -296,6 +297,86 @@ namespace Orchestrator.Governance.Rules
             "A phase closes only when every gate-critical WP is VALIDATED, not just done. Reported at the closure marker, once per open WP.",
             "seed 003 §6.4, §7.2, Part 3 rule 5");
 
+        /// <summary>GOV310: a state file is not valid JSON.</summary>
+        public static readonly RuleDescriptor StateFileInvalidJson = new RuleDescriptor(
+            "GOV310", "State file must be valid JSON",
+            "{0} is not valid JSON: {1}",
+            State, GovernanceSeverity.Error,
+            "An orchestrator that cannot parse its state cannot resume (seed 000 Resume Protocol, seed 004 Checkpoint Recovery). Nesting deeper than limits.maxJsonDepth is refused the same way.",
+            "seeds 000, 002, 004; RFC 8259");
+
+        /// <summary>GOV311: a state file violates its JSON Schema.</summary>
+        public static readonly RuleDescriptor StateFileSchemaViolation = new RuleDescriptor(
+            "GOV311", "State file must match its schema",
+            "{0} does not match {1}: {2}",
+            State, GovernanceSeverity.Error,
+            "Each kind of state file has the fields its protocol reads; the schemas are in schemas/state/. Reported at the offending value.",
+            "seeds 000, 002, 004; JSON Schema draft-07");
+
+        /// <summary>GOV312: a plan task depends on a task at the same or a later index.</summary>
+        public static readonly RuleDescriptor PlanFutureDependency = new RuleDescriptor(
+            "GOV312", "Plan tasks must depend only on earlier tasks",
+            "Invalid topology: task {0} depends on future task {1} ('{2}'); a task may depend only on tasks listed before it",
+            State, GovernanceSeverity.Error,
+            "Tasks run in list order; a dependency on the same or a later task can never be satisfied.",
+            "seed 002 Step 1.2 (V3.1 Topology Check)");
+
+        /// <summary>GOV313: a plan task depends on an unknown task ID.</summary>
+        public static readonly RuleDescriptor PlanUnknownDependency = new RuleDescriptor(
+            "GOV313", "Plan dependencies must name tasks of the plan",
+            "Task {0} depends on '{1}', which is not the id of any task in the plan",
+            State, GovernanceSeverity.Error,
+            "The executor halts with 'Dependency violation' on a dependency it cannot find.",
+            "seed 002 Step 2.2");
+
+        /// <summary>GOV314: a plan task touches more files than the context budget.</summary>
+        public static readonly RuleDescriptor PlanContextBudget = new RuleDescriptor(
+            "GOV314", "Plan tasks must stay within the context budget",
+            "Task {0} touches {1} files; the context budget is {2} (state.contextBudgetFiles)",
+            State, GovernanceSeverity.Warning,
+            "A task touching many files overflows the executor's context; split it.",
+            "seed 002 Step 1.2 (V3.1 Budget Warning)");
+
+        /// <summary>GOV315: session GapCount above the retry limit.</summary>
+        public static readonly RuleDescriptor SessionGapCount = new RuleDescriptor(
+            "GOV315", "Session GapCount must not exceed the retry limit",
+            "GapCount is {0}; the verifier retry limit is {1} (state.maxGapCount)",
+            State, GovernanceSeverity.Error,
+            "The workflow halts with 'Max Retries Exceeded' at the limit; a count above it means the loop went on after it should have stopped.",
+            "seed 002 Step 2.3");
+
+        /// <summary>GOV316: a PROGRESS.json phase started before an earlier phase passed its gate.</summary>
+        public static readonly RuleDescriptor ProgressPhaseOrder = new RuleDescriptor(
+            "GOV316", "Phases must run in order through their validation gates",
+            "Phase '{0}' is {1} while earlier phase '{2}' is {3}; an earlier phase must be complete with validation.passed true",
+            State, GovernanceSeverity.Error,
+            "Phases run sequentially with a validation gate between them; work may not start past a failed or unfinished gate.",
+            "seed 004 Phase Controller, State Management");
+
+        /// <summary>GOV317: a PROGRESS.json phase summary is too long.</summary>
+        public static readonly RuleDescriptor ProgressSummaryLength = new RuleDescriptor(
+            "GOV317", "Phase summaries must be short",
+            "Phase '{0}' summary has {1} characters; at most {2} (state.summaryMaxChars)",
+            State, GovernanceSeverity.Warning,
+            "Summaries are what returns to the orchestrator's context; details belong in files.",
+            "seed 004 (Summary-only returns: max 300 chars)");
+
+        /// <summary>GOV318: active_phase.json layers completed out of order.</summary>
+        public static readonly RuleDescriptor ActivePhaseLayerOrder = new RuleDescriptor(
+            "GOV318", "Layers must be completed in order",
+            "Layer '{0}' is completed out of order: expected '{1}' next",
+            State, GovernanceSeverity.Error,
+            "The 8-layer protocol runs LAYER_0_REFLECTION, A, B, C, D, S, E, F, G, I, H in sequence; completedLayers lists them in that order without gaps.",
+            "seed 000 §2 Execution Protocol");
+
+        /// <summary>GOV319: a layer completed past an unsigned human gate.</summary>
+        public static readonly RuleDescriptor ActivePhaseHumanGate = new RuleDescriptor(
+            "GOV319", "Layers past a human gate need its sign-off",
+            "Layer '{0}' is completed while the human gate after '{1}' is not signed off (requiresSignoff true, isSignedOff false)",
+            State, GovernanceSeverity.Error,
+            "The model must pause at each human gate until the user signs; work past an unsigned gate skipped the human.",
+            "seed 000 §2 (HUMAN GATE)");
+
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
@@ -307,6 +388,7 @@ namespace Orchestrator.Governance.Rules
             DoneMeansUnmapped, UncoveredMust, UncoveredShould, DoneMeansNotMeasurable,
             SpecCurrentInvalid, SpecNumberingInconsistent,
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
+            StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 
         private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(d => d.Id, System.StringComparer.OrdinalIgnoreCase);

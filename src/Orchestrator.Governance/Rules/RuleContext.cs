@@ -113,4 +113,42 @@ namespace Orchestrator.Governance.Rules
         /// <summary>Analyzes the repository, reporting through <paramref name="context"/>.</summary>
         public abstract void Analyze(RepositoryRuleContext context);
     }
+
+    /// <summary>What a state file rule sees: one parsed state file of its kind, and where it reports.</summary>
+    public sealed class StateRuleContext
+    {
+        private readonly List<GovernanceDiagnostic> _sink;
+        private readonly RuleDescriptor _descriptor;
+
+        internal StateRuleContext(Model.State.StateDocument document, GovernanceConfig config, List<GovernanceDiagnostic> sink, RuleDescriptor descriptor)
+        {
+            Document = document;
+            Config = config;
+            _sink = sink;
+            _descriptor = descriptor;
+        }
+
+        /// <summary>The state file; its <see cref="Model.State.StateDocument.Root"/> is not null.</summary>
+        public Model.State.StateDocument Document { get; }
+
+        /// <summary>The effective configuration (state.*).</summary>
+        public GovernanceConfig Config { get; }
+
+        /// <summary>Reports the rule's diagnostic at a JSON token.</summary>
+        public void Report(Newtonsoft.Json.Linq.JToken token, params string[] arguments) =>
+            _sink.Add(new GovernanceDiagnostic(_descriptor, Document.Path, Document.SpanOf(token), _descriptor.DefaultSeverity, arguments));
+    }
+
+    /// <summary>A rule over one kind of orchestration state file (seeds 000, 002, 004). One class per rule, one file per class.</summary>
+    public abstract class StateFileRule
+    {
+        /// <summary>The rule's descriptor, from <see cref="RuleCatalog"/>.</summary>
+        public abstract RuleDescriptor Descriptor { get; }
+
+        /// <summary>The kind of state file the rule reads.</summary>
+        public abstract Model.State.StateKind Kind { get; }
+
+        /// <summary>Analyzes one state file whose JSON parsed (schema violations may remain), reporting through <paramref name="context"/>.</summary>
+        public abstract void Analyze(StateRuleContext context);
+    }
 }

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+using Orchestrator.Governance.Model.State;
+
+namespace Orchestrator.Governance.Rules.State
+{
+    /// <summary>
+    /// GOV314 (warning): a plan.json task lists more files than state.contextBudgetFiles (seed 002
+    /// Step 1.2, V3.1 Budget Warning: "IF task.files.length > 3, LOG WARN"). Reported at "files".
+    /// </summary>
+    public sealed class PlanContextBudgetRule : StateFileRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.PlanContextBudget;
+
+        /// <inheritdoc />
+        public override StateKind Kind => StateKind.Plan;
+
+        /// <inheritdoc />
+        public override void Analyze(StateRuleContext context)
+        {
+            int budget = context.Config.State.ContextBudgetFiles;
+            foreach (var (index, task) in StateFacts.Objects(context.Document.Root, "tasks"))
+            {
+                if (task["files"] is JArray files && files.Count > budget)
+                    context.Report(files, StateFacts.Label(task, index), files.Count.ToString(CultureInfo.InvariantCulture), budget.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+}

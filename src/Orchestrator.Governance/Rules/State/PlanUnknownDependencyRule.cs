@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using Orchestrator.Governance.Model.State;
+
+namespace Orchestrator.Governance.Rules.State
+{
+    /// <summary>
+    /// GOV313: a plan.json dependency names no task id of the plan (seed 002 Step 2.2: the
+    /// executor halts with "Dependency violation" when a dependency's state is not complete; one
+    /// that does not exist never is). Reported at the dependency.
+    /// </summary>
+    public sealed class PlanUnknownDependencyRule : StateFileRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.PlanUnknownDependency;
+
+        /// <inheritdoc />
+        public override StateKind Kind => StateKind.Plan;
+
+        /// <inheritdoc />
+        public override void Analyze(StateRuleContext context)
+        {
+            var tasks = StateFacts.Objects(context.Document.Root, "tasks").ToList();
+            var ids = new HashSet<string>(tasks.Select(t => StateFacts.Scalar(t.Item["id"])).Where(id => id != null)!, System.StringComparer.Ordinal);
+            foreach (var (index, task) in tasks)
+            {
+                if (!(task["dependencies"] is JArray dependencies)) continue;
+                foreach (var dependency in dependencies)
+                {
+                    if (StateFacts.Scalar(dependency) is string name && !ids.Contains(name))
+                        context.Report(dependency, StateFacts.Label(task, index), name);
+                }
+            }
+        }
+    }
+}
