@@ -70,6 +70,12 @@ namespace Orchestrator.Governance.Analyzers
                 .ToList();
             var texts = new List<(AdditionalText File, string Relative, SourceText? Text)>(relevant.Count);
             var key = new StringBuilder(root ?? string.Empty).Append('|').Append(inlineConfig).Append('|');
+
+            // The repository's file list, written by the package's targets (GovernanceFileList): data, not a document.
+            var listFile = files.FirstOrDefault(f => f.Path.Replace('\\', '/').EndsWith("/" + FileListName, StringComparison.OrdinalIgnoreCase));
+            var listText = listFile?.GetText();
+            if (listText != null) foreach (byte b in listText.GetChecksum()) key.Append(b.ToString("x2"));
+            key.Append('|');
             foreach (var (file, relative) in relevant)
             {
                 var text = file.GetText();
@@ -79,10 +85,10 @@ namespace Orchestrator.Governance.Analyzers
                 key.Append(';');
             }
 
-            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig));
+            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText));
         }
 
-        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig)
+        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList)
         {
             var inputs = new List<DocumentInput>(texts.Count);
             var pathByRelative = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -103,6 +109,8 @@ namespace Orchestrator.Governance.Analyzers
 
             var options = new AnalysisOptions();
             if (string.Equals(inlineConfig?.Trim(), "false", StringComparison.OrdinalIgnoreCase)) options.InlineConfig = false;
+            if (fileList != null)
+                options.RepositoryFiles = fileList.Lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0).ToList();
 
             GovernanceResult result;
             try
@@ -170,6 +178,9 @@ namespace Orchestrator.Governance.Analyzers
                 ? Diagnostic.Create(descriptor, location, args)
                 : Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, args);
         }
+
+        /// <summary>The additional file that lists the repository's files, one relative path a line.</summary>
+        internal const string FileListName = "governance.files.txt";
 
         private static bool IsGovernanceFile(string path)
         {

@@ -19,6 +19,23 @@ namespace Orchestrator.Governance.Cli
     {
         private static readonly string[] AlwaysExcluded = { "**/bin/**", "**/obj/**", "**/.git/**", "**/node_modules/**" };
 
+        /// <summary>
+        /// Every file under <paramref name="root"/> (repository-relative, forward slashes), without
+        /// bin, obj, .git and node_modules: the data GOV320 needs. Listed only when the repository has
+        /// an active phase file, the one kind that names other files.
+        /// </summary>
+        public static List<string>? RepositoryFiles(string root, GovernanceConfig config, IEnumerable<DocumentInput> documents)
+        {
+            var active = new Matcher(StringComparison.OrdinalIgnoreCase);
+            if (config.Documents.ActivePhase.Include.Count == 0) return null;
+            foreach (var include in config.Documents.ActivePhase.Include) active.AddInclude(include);
+            if (!active.Match("/r", documents.Select(d => "/r/" + d.Path)).HasMatches) return null;
+            var all = new Matcher(StringComparison.OrdinalIgnoreCase);
+            all.AddInclude("**/*");
+            foreach (var exclude in AlwaysExcluded) all.AddExclude(exclude);
+            return all.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root))).Files.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        }
+
         public static List<DocumentInput> Scan(string root, GovernanceConfig config, DocumentInput? configDocument)
         {
             var documents = new List<DocumentInput>();

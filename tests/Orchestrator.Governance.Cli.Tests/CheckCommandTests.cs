@@ -178,5 +178,19 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Equal(2, noReport.Exit);
             Assert.Equal("governance: --format mermaid and dot need --report graph", noReport.Err.Trim());
         }
+        [Fact]
+        public void State_files_are_read_and_artifacts_checked_against_the_folder()
+        {
+            Directory.CreateDirectory(Path.Combine(_repo, ".agent", "state"));
+            File.WriteAllText(Path.Combine(_repo, ".agent", "state", "active_phase.json"),
+                "{ \"phaseId\": \"1\", \"completedLayers\": [\"LAYER_0_REFLECTION\"], \"nextAction\": \"LAYER_A\",\n" +
+                "  \"artifacts\": { \"LAYER_A\": \"docs/SPEC_CURRENT.md\", \"LAYER_B\": \"docs/decisions/ADR_01.md\" } }\n");
+            File.WriteAllText(Path.Combine(_repo, "session.json"), "{ \"Phase\": 1, \"Task\": 0, \"GapCount\": 5 }");
+            var (_, output, _) = Run("check", _repo);
+            var lines = output.Split('\n');
+            Assert.Contains(".agent/state/active_phase.json(2,64): error GOV320: Artifact of LAYER_B is 'docs/decisions/ADR_01.md', which is not a file of the repository", lines);
+            Assert.Contains("session.json(1,38): error GOV315: GapCount is 5; the verifier retry limit is 2 (state.maxGapCount)", lines);
+            Assert.DoesNotContain(lines, l => l.Contains("docs/SPEC_CURRENT.md', which"));
+        }
     }
 }

@@ -124,5 +124,21 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => l.Trim()).Distinct().ToList();
             Assert.Equal(2, reported.Count);
         }
+        [Fact]
+        public void The_build_hands_the_analyzer_the_file_list_so_a_missing_artifact_is_GOV320()
+        {
+            string consumer = _feed.NewConsumer("artifacts");
+            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Cancel.md"));
+            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Retry.md"));
+            Directory.CreateDirectory(Path.Combine(consumer, ".agent", "state"));
+            File.WriteAllText(Path.Combine(consumer, ".agent", "state", "active_phase.json"),
+                "{\n  \"phaseId\": \"1\",\n  \"completedLayers\": [\"LAYER_0_REFLECTION\", \"LAYER_A\", \"LAYER_B\"],\n  \"nextAction\": \"LAYER_C\",\n" +
+                "  \"artifacts\": {\n    \"LAYER_0_REFLECTION\": \"Analysis in Chat\",\n    \"LAYER_A\": \"docs/SPEC_CURRENT.md\",\n    \"LAYER_B\": \"docs/decisions/ADR_01.md\"\n  }\n}\n");
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            Assert.Contains(consumer + "/.agent/state/active_phase.json(8,16): error GOV320: Artifact of LAYER_B is 'docs/decisions/ADR_01.md', which is not a file of the repository", output);
+            var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => l.Trim()).Distinct().ToList();
+            Assert.Single(reported);
+        }
     }
 }

@@ -17,5 +17,12 @@ namespace Orchestrator.Governance.Engine
         /// benchmarks switch it off to measure a cold analysis.
         /// </summary>
         public bool ReuseParsedSpec { get; set; } = true;
+
+        /// <summary>
+        /// Every file of the repository (repository-relative, forward slashes), gathered by the host:
+        /// the MSBuild targets write it to an additional file, the CLI lists the folder. Null when the
+        /// host did not gather it; then the rules that need it (GOV320) do not run.
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyCollection<string>? RepositoryFiles { get; set; }
     }
 }

@@ -75,6 +75,7 @@ namespace Orchestrator.Governance.Engine
             new Rules.State.ProgressSummaryLengthRule(),
             new Rules.State.LayerOrderRule(),
             new Rules.State.HumanGateRule(),
+            new Rules.State.ArtifactExistsRule(),
         };
 
         /// <summary>Analyzes <paramref name="documents"/>; never throws for any document content.</summary>
@@ -187,10 +188,12 @@ namespace Orchestrator.Governance.Engine
             }
 
             // Orchestration state files (seeds 000, 002, 004): each parsed once and checked by the rules of its kind.
+            var repositoryFiles = options.RepositoryFiles == null ? null
+                : new HashSet<string>(options.RepositoryFiles.Select(DocumentInput.NormalizePath), StringComparer.Ordinal);
             foreach (var entry in classifier.StateFiles(inputs.Select(d => d.Path)))
             {
                 var input = inputs.First(d => d.Path == entry.Key);
-                AnalyzeStateFile(input, entry.Value, config, diagnostics, found);
+                AnalyzeStateFile(input, entry.Value, config, repositoryFiles, diagnostics, found);
             }
 
             // 5. Inline suppressions: GOV005 for unknown IDs, then filter.
@@ -250,7 +253,7 @@ namespace Orchestrator.Governance.Engine
         }
 
         /// <summary>Reads one state file: GOV002/GOV004 as for packets, GOV310/GOV311 for its JSON and schema, then the rules of its kind.</summary>
-        private static void AnalyzeStateFile(DocumentInput input, Model.State.StateKind kind, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics, List<GovernanceDiagnostic> found)
+        private static void AnalyzeStateFile(DocumentInput input, Model.State.StateKind kind, GovernanceConfig config, ISet<string>? repositoryFiles, List<GovernanceDiagnostic> diagnostics, List<GovernanceDiagnostic> found)
         {
             if (!Admit(input, config, diagnostics, "JSON")) return;
             var state = Model.State.StateDocument.Read(input.Path, kind, input.Text!, config.Limits.MaxJsonDepth);
@@ -275,7 +278,7 @@ namespace Orchestrator.Governance.Engine
                 var sink = new List<GovernanceDiagnostic>();
                 try
                 {
-                    rule.Analyze(new StateRuleContext(state, config, sink, rule.Descriptor));
+                    rule.Analyze(new StateRuleContext(state, config, repositoryFiles, sink, rule.Descriptor));
                     found.AddRange(sink);
                 }
                 catch (Exception e) when (!(e is OutOfMemoryException))

@@ -377,6 +377,14 @@ namespace Orchestrator.Governance.Rules
             "The model must pause at each human gate until the user signs; work past an unsigned gate skipped the human.",
             "seed 000 §2 (HUMAN GATE)");
 
+        /// <summary>GOV320: an active_phase.json artifact path is not in the repository.</summary>
+        public static readonly RuleDescriptor ActivePhaseArtifactMissing = new RuleDescriptor(
+            "GOV320", "Layer artifacts must exist",
+            "Artifact of {0} is '{1}', which {2}",
+            State, GovernanceSeverity.Error,
+            "The Resume Protocol reads the artifact of the last completed layer to regain context; a path that does not exist breaks the resume.",
+            "seed 000 §1, §4 Resume Protocol");
+
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
@@ -388,7 +396,7 @@ namespace Orchestrator.Governance.Rules
             DoneMeansUnmapped, UncoveredMust, UncoveredShould, DoneMeansNotMeasurable,
             SpecCurrentInvalid, SpecNumberingInconsistent,
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
-            StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate,
+            StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 
         private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(d => d.Id, System.StringComparer.OrdinalIgnoreCase);

@@ -120,8 +120,9 @@ namespace Orchestrator.Governance.Rules
         private readonly List<GovernanceDiagnostic> _sink;
         private readonly RuleDescriptor _descriptor;
 
-        internal StateRuleContext(Model.State.StateDocument document, GovernanceConfig config, List<GovernanceDiagnostic> sink, RuleDescriptor descriptor)
+        internal StateRuleContext(Model.State.StateDocument document, GovernanceConfig config, ISet<string>? repositoryFiles, List<GovernanceDiagnostic> sink, RuleDescriptor descriptor)
         {
+            RepositoryFiles = repositoryFiles;
             Document = document;
             Config = config;
             _sink = sink;
@@ -133,6 +134,9 @@ namespace Orchestrator.Governance.Rules
 
         /// <summary>The effective configuration (state.*).</summary>
         public GovernanceConfig Config { get; }
+
+        /// <summary>Every file of the repository (ordinal), or null when the host did not hand the list over.</summary>
+        public ISet<string>? RepositoryFiles { get; }
 
         /// <summary>Reports the rule's diagnostic at a JSON token.</summary>
         public void Report(Newtonsoft.Json.Linq.JToken token, params string[] arguments) =>

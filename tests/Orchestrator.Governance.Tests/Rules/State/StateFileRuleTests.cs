@@ -78,5 +78,22 @@ namespace Orchestrator.Governance.Tests.Rules.State
             var result = Analyze(("session.json", "{\0}"));
             Assert.Equal("session.json(1,1) GOV002 [it holds NUL bytes, so it is a binary file, not JSON]", Describe(result));
         }
+        [Fact]
+        public void Artifacts_are_looked_up_in_the_file_list_the_host_hands_over()
+        {
+            string active = "{ \"phaseId\": \"1\", \"completedLayers\": [], \"nextAction\": \"LAYER_0_REFLECTION\",\n" +
+                "  \"artifacts\": { \"LAYER_0_REFLECTION\": \"Analysis in Chat\", \"LAYER_A\": \"./docs/phases/MILESTONE_01.md\", \"LAYER_B\": \"docs/decisions/ADR_01.md\", \"LAYER_C\": \"../outside/audit.md\" } }";
+            var inputs = new[] { DocumentInput.FromText(".agent/state/active_phase.json", active) };
+
+            // Without the file list (a host that did not gather it) nothing is claimed about existence.
+            Assert.Empty(GovernanceEngine.Analyze(inputs).Diagnostics);
+
+            var options = new AnalysisOptions { RepositoryFiles = new[] { "docs/phases/MILESTONE_01.md", ".agent/state/active_phase.json" } };
+            var result = GovernanceEngine.Analyze(inputs, options);
+            Assert.Equal(
+                ".agent/state/active_phase.json(2,115) GOV320 [LAYER_B | docs/decisions/ADR_01.md | is not a file of the repository]\n" +
+                ".agent/state/active_phase.json(2,154) GOV320 [LAYER_C | ../outside/audit.md | is outside the repository (absolute, or climbing out with '..')]",
+                Describe(result));
+        }
     }
 }

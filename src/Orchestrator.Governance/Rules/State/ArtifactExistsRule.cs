@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using Newtonsoft.Json.Linq;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Model.State;
+
+namespace Orchestrator.Governance.Rules.State
+{
+    /// <summary>
+    /// GOV320: a path in active_phase.json "artifacts" ({layer: path}) is not a file of the
+    /// repository (seed 000 §4 Resume Protocol: "Locate the file at artifacts[last_completed_layer]").
+    /// The repository's file list is data the host hands over (AnalysisOptions.RepositoryFiles);
+    /// without it the rule does not run. A path that is absolute or climbs out of the repository
+    /// with ".." is reported as such and never looked up. Values that are not paths ("Analysis in
+    /// Chat", seed 000 LAYER_0) have no "/" or file extension and are left alone.
+    /// </summary>
+    public sealed class ArtifactExistsRule : StateFileRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.ActivePhaseArtifactMissing;
+
+        /// <inheritdoc />
+        public override StateKind Kind => StateKind.ActivePhase;
+
+        /// <inheritdoc />
+        public override void Analyze(StateRuleContext context)
+        {
+            var files = context.RepositoryFiles;
+            if (files == null || !(context.Document.Root is JObject state) || !(state["artifacts"] is JObject artifacts)) return;
+            foreach (var property in artifacts.Properties())
+            {
+                if (!(property.Value is JValue { Type: JTokenType.String } value)) continue;
+                string raw = ((string)value!).Trim();
+                if (!LooksLikePath(raw)) continue;
+                string? resolved = Resolve(raw);
+                if (resolved == null) context.Report(value, property.Name, raw, "is outside the repository (absolute, or climbing out with '..')");
+                else if (!files.Contains(resolved)) context.Report(value, property.Name, raw, "is not a file of the repository");
+            }
+        }
+
+        private static bool LooksLikePath(string value) =>
+            value.Length > 0 && value.IndexOf(' ') < 0 && (value.IndexOf('/') >= 0 || value.IndexOf('\\') >= 0 || System.IO.Path.HasExtension(value));
+
+        /// <summary>The repository-relative path with "." and ".." segments resolved, or null when it is absolute or leaves the repository.</summary>
+        private static string? Resolve(string path)
+        {
+            string p = DocumentInput.NormalizePath(path);
+            if (p.StartsWith("/", System.StringComparison.Ordinal) || (p.Length > 1 && p[1] == ':')) return null;
+            var parts = new List<string>();
+            foreach (var segment in p.Split('/'))
+            {
+                if (segment.Length == 0 || segment == ".") continue;
+                if (segment == "..")
+                {
+                    if (parts.Count == 0) return null;
+                    parts.RemoveAt(parts.Count - 1);
+                    continue;
+                }
+
+                parts.Add(segment);
+            }
+
+            return string.Join("/", parts);
+        }
+    }
+}
