@@ -12,6 +12,15 @@ namespace Orchestrator.Governance.EndToEnd.Tests
 
         public ConsumerBuildTests(PackageFeed feed) => _feed = feed;
 
+        /// <summary>A copy of the example repository with only its valid packet (the two defective ones removed).</summary>
+        private string CleanConsumer(string name)
+        {
+            string consumer = _feed.NewConsumer(name);
+            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Cancel.md"));
+            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Retry.md"));
+            return consumer;
+        }
+
         [Fact]
         public void A_repository_with_defective_packets_fails_the_build_at_the_offending_lines()
         {
@@ -45,9 +54,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         [Fact]
         public void A_repository_whose_packets_follow_the_protocol_builds_clean()
         {
-            string consumer = _feed.NewConsumer("clean");
-            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Cancel.md"));
-            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Retry.md"));
+            string consumer = CleanConsumer("clean");
             var (exit, output) = _feed.Build(consumer);
             Assert.True(exit == 0, output);
             Assert.DoesNotMatch(new Regex("(error|warning) GOV"), output);
@@ -70,9 +77,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         [Fact]
         public void A_packet_with_a_Windows_1252_byte_gets_GOV004_from_the_real_compiler()
         {
-            string consumer = _feed.NewConsumer("encoding");
-            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Cancel.md"));
-            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Retry.md"));
+            string consumer = CleanConsumer("encoding");
             string packet = Path.Combine(consumer, "docs", "task_packets", "WP-1-Storage-Layer.md");
             var bytes = File.ReadAllBytes(packet).ToList();
             int at = System.Text.Encoding.UTF8.GetString(bytes.ToArray()).IndexOf("storage trait", System.StringComparison.Ordinal);
@@ -85,10 +90,8 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         [Fact]
         public void A_three_packet_dependency_cycle_fails_the_build_naming_the_whole_cycle()
         {
-            string consumer = _feed.NewConsumer("cycle");
+            string consumer = CleanConsumer("cycle");
             string packets = Path.Combine(consumer, "docs", "task_packets");
-            File.Delete(Path.Combine(packets, "WP-1-Job-Cancel.md"));
-            File.Delete(Path.Combine(packets, "WP-1-Job-Retry.md"));
             string valid = File.ReadAllText(Path.Combine(packets, "WP-1-Storage-Layer.md"));
             foreach (var (id, blocker) in new[] { ("A", "B"), ("B", "C"), ("C", "A") })
             {
@@ -110,9 +113,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         [Fact]
         public void State_files_reach_the_analyzer_and_fail_the_build_at_the_offending_value()
         {
-            string consumer = _feed.NewConsumer("state");
-            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Cancel.md"));
-            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Retry.md"));
+            string consumer = CleanConsumer("state");
             File.WriteAllText(Path.Combine(consumer, "session.json"), "{ \"Phase\": 1, \"Task\": 2, \"GapCount\": 3 }\n");
             Directory.CreateDirectory(Path.Combine(consumer, ".agent", "state"));
             File.WriteAllText(Path.Combine(consumer, ".agent", "state", "active_phase.json"),
@@ -127,9 +128,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         [Fact]
         public void The_build_hands_the_analyzer_the_file_list_so_a_missing_artifact_is_GOV320()
         {
-            string consumer = _feed.NewConsumer("artifacts");
-            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Cancel.md"));
-            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Retry.md"));
+            string consumer = CleanConsumer("artifacts");
             Directory.CreateDirectory(Path.Combine(consumer, ".agent", "state"));
             File.WriteAllText(Path.Combine(consumer, ".agent", "state", "active_phase.json"),
                 "{\n  \"phaseId\": \"1\",\n  \"completedLayers\": [\"LAYER_0_REFLECTION\", \"LAYER_A\", \"LAYER_B\"],\n  \"nextAction\": \"LAYER_C\",\n" +
