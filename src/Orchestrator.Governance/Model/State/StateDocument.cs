@@ -106,6 +106,12 @@ namespace Orchestrator.Governance.Model.State
             var problems = new List<StateProblem>();
             var lines = new LineMap(text);
             JToken? root = null;
+            if (text.Trim().Length == 0)
+            {
+                problems.Add(new StateProblem(true, "The file is empty; a JSON value is required.", lines.GetSpan(0, 0)));
+                return new StateDocument(path, kind, text, null, problems);
+            }
+
             try
             {
                 using var reader = new JsonTextReader(new StringReader(text))

@@ -95,5 +95,12 @@ namespace Orchestrator.Governance.Tests.Rules.State
                 ".agent/state/active_phase.json(2,154) GOV320 [LAYER_C | ../outside/audit.md | is outside the repository (absolute, or climbing out with '..')]",
                 Describe(result));
         }
+        [Theory]
+        [InlineData("")]
+        [InlineData("  \n\t\n")]
+        public void An_empty_state_file_is_GOV310_at_its_start(string text)
+        {
+            Assert.Equal("PROGRESS.json(1,1) GOV310 [PROGRESS.json | The file is empty; a JSON value is required.]", Describe(Analyze(("PROGRESS.json", text))));
+        }
     }
 }
