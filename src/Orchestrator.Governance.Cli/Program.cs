@@ -100,7 +100,7 @@ namespace Orchestrator.Governance.Cli
             // The configuration decides which files are governance documents, so it is loaded first.
             var config = ConfigLoader.Load(configDocument?.Text, out _);
             var documents = RepositoryScanner.Scan(root, config, configDocument);
-            options.RepositoryFiles = RepositoryScanner.RepositoryFiles(root, config, documents);
+            options.RepositoryFiles = RepositoryScanner.RepositoryFiles(root);
             var result = GovernanceEngine.Analyze(documents, options);
 
             string report;

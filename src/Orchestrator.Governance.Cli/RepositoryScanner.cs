@@ -18,21 +18,20 @@ namespace Orchestrator.Governance.Cli
     internal static class RepositoryScanner
     {
         private static readonly string[] AlwaysExcluded = { "**/bin/**", "**/obj/**", "**/.git/**", "**/node_modules/**" };
+        private static readonly string[] FileListExcluded = { "**/bin/Debug/**", "**/bin/Release/**", "**/obj/**", "**/.git/**", "**/node_modules/**" };
 
         /// <summary>
         /// Every file under <paramref name="root"/> (repository-relative, forward slashes), without
-        /// bin, obj, .git and node_modules: the data GOV320 needs. Listed only when the repository has
-        /// an active phase file, the one kind that names other files.
+        /// bin/Debug, bin/Release, obj, .git and node_modules: the data GOV320 (artifacts) and GOV501/GOV502 (scope
+        /// paths) need, since the engine reads no files.
         /// </summary>
-        public static List<string>? RepositoryFiles(string root, GovernanceConfig config, IEnumerable<DocumentInput> documents)
+        public static List<string> RepositoryFiles(string root)
         {
-            var active = new Matcher(StringComparison.OrdinalIgnoreCase);
-            if (config.Documents.ActivePhase.Include.Count == 0) return null;
-            foreach (var include in config.Documents.ActivePhase.Include) active.AddInclude(include);
-            if (!active.Match("/r", documents.Select(d => "/r/" + d.Path)).HasMatches) return null;
-            var all = new Matcher(StringComparison.OrdinalIgnoreCase);
+            // Build output of .NET projects is left out, not every folder named bin: Rust keeps
+            // sources in src/bin/. Git compares paths case-sensitively, and so does the list.
+            var all = new Matcher(StringComparison.Ordinal);
             all.AddInclude("**/*");
-            foreach (var exclude in AlwaysExcluded) all.AddExclude(exclude);
+            foreach (var exclude in FileListExcluded) all.AddExclude(exclude);
             return all.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root))).Files.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
         }
 

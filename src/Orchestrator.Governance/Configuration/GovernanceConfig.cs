@@ -35,6 +35,9 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Orchestration state files.</summary>
         [JsonProperty("state")] public StateConfig State { get; set; } = new StateConfig();
+
+        /// <summary>IN_SCOPE_PATHS precision (seed 003 §5.3).</summary>
+        [JsonProperty("scope")] public ScopeConfig Scope { get; set; } = new ScopeConfig();
     }
 
     /// <summary>Where the task board is and how to read its statuses.</summary>
@@ -156,6 +159,16 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Idempotency contracts (seed 000 LAYER_E).</summary>
         [JsonProperty("idempotencyContracts")] public DocumentKindConfig IdempotencyContracts { get; set; } = new DocumentKindConfig();
+    }
+
+    /// <summary>How IN_SCOPE_PATHS entries are read (seed 003 §5.3).</summary>
+    public sealed class ScopeConfig
+    {
+        /// <summary>Whether an entry may be a glob (src/**/*.rs); by default entries are exact file paths.</summary>
+        [JsonProperty("allowGlobs")] public bool AllowGlobs { get; set; }
+
+        /// <summary>Regular expressions (case-insensitive) that mark an entry as a file to be created, so it need not exist yet.</summary>
+        [JsonProperty("newMarkers")] public List<string> NewMarkers { get; set; } = new List<string>();
     }
 
     /// <summary>Limits and vocabularies of the orchestration state files (seeds 000, 002, 004).</summary>

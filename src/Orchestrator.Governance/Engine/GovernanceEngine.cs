@@ -49,6 +49,10 @@ namespace Orchestrator.Governance.Engine
             new UncoveredMustRule(),
             new UncoveredShouldRule(),
             new DoneMeansMeasurableRule(),
+            new Rules.Scope.ScopePathNotExactRule(),
+            new Rules.Scope.ScopePathMissingRule(),
+            new Rules.Scope.ScopePathOutsideRule(),
+            new Rules.Scope.ScopePathInAndOutRule(),
         };
 
         /// <summary>The repository rules (spec pointer, spec numbering), in ID order.</summary>
@@ -149,7 +153,8 @@ namespace Orchestrator.Governance.Engine
             }
 
             var topology = Model.Board.Topology.Build(packets, profile, board, config.Dependencies);
-            var index = BuildIndex(packets, profile, specContext, topology, config.Board);
+            var repositoryFiles = options.RepositoryFiles == null ? null : new Model.Scope.RepositoryFiles(options.RepositoryFiles);
+            var index = BuildIndex(packets, profile, specContext, topology, config, repositoryFiles);
 
             // 4. Rules.
             var found = new List<GovernanceDiagnostic>();
@@ -188,12 +193,10 @@ namespace Orchestrator.Governance.Engine
             }
 
             // Orchestration state files (seeds 000, 002, 004): each parsed once and checked by the rules of its kind.
-            var repositoryFiles = options.RepositoryFiles == null ? null
-                : new HashSet<string>(options.RepositoryFiles.Select(DocumentInput.NormalizePath), StringComparer.Ordinal);
             foreach (var entry in classifier.StateFiles(inputs.Select(d => d.Path)))
             {
                 var input = inputs.First(d => d.Path == entry.Key);
-                AnalyzeStateFile(input, entry.Value, config, repositoryFiles, diagnostics, found);
+                AnalyzeStateFile(input, entry.Value, config, repositoryFiles?.Files, diagnostics, found);
             }
 
             // 5. Inline suppressions: GOV005 for unknown IDs, then filter.
@@ -318,7 +321,7 @@ namespace Orchestrator.Governance.Engine
             return TaskPacketReader.Read(doc, profile);
         }
 
-        private static RepoIndex BuildIndex(List<TaskPacket> packets, TaskPacketProfile profile, SpecContext spec, Model.Board.Topology topology, BoardConfig boardConfig)
+        private static RepoIndex BuildIndex(List<TaskPacket> packets, TaskPacketProfile profile, SpecContext spec, Model.Board.Topology topology, GovernanceConfig config, Model.Scope.RepositoryFiles? files)
         {
             var byId = new Dictionary<string, List<TaskPacket>>(StringComparer.Ordinal);
             foreach (var packet in packets)
@@ -330,7 +333,7 @@ namespace Orchestrator.Governance.Engine
                 list.Add(packet);
             }
 
-            return new RepoIndex(packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), spec, topology, boardConfig);
+            return new RepoIndex(packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), spec, topology, config.Board, files, config.Scope);
         }
 
         private static int Compare(GovernanceDiagnostic a, GovernanceDiagnostic b)

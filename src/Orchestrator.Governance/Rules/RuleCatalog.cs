@@ -16,6 +16,7 @@ namespace Orchestrator.Governance.Rules
         private const string Spec = "Governance.Spec";
         private const string Topology = "Governance.Topology";
         private const string State = "Governance.State";
+        private const string Scope = "Governance.Scope";
 
         /// <summary>GOV001: governance.yml does not validate against the configuration schema.</summary>
         public static readonly RuleDescriptor InvalidConfiguration = new RuleDescriptor(
@@ -385,6 +386,38 @@ namespace Orchestrator.Governance.Rules
             "The Resume Protocol reads the artifact of the last completed layer to regain context; a path that does not exist breaks the resume.",
             "seed 000 §1, §4 Resume Protocol");
 
+        /// <summary>GOV501: an IN_SCOPE_PATHS entry is a folder, prose or a glob.</summary>
+        public static readonly RuleDescriptor ScopePathNotExact = new RuleDescriptor(
+            "GOV501", "IN_SCOPE_PATHS entries must be exact file paths",
+            "IN_SCOPE_PATHS entry '{0}' is {1}; list the exact files the packet may change",
+            Scope, GovernanceSeverity.Error,
+            "The coder needs to know exactly which files they can modify; a folder, a description or a glob lets the scope creep.",
+            "seed 003 §5.3 [CX-603]");
+
+        /// <summary>GOV502: an IN_SCOPE_PATHS file does not exist and is not marked new.</summary>
+        public static readonly RuleDescriptor ScopePathMissing = new RuleDescriptor(
+            "GOV502", "IN_SCOPE_PATHS files must exist or be marked new",
+            "IN_SCOPE_PATHS file '{0}' is not in the repository; mark a file the packet creates with '(new)'",
+            Scope, GovernanceSeverity.Warning,
+            "A path that names no file is a typo, a file moved since the packet was written, or a new file that should say so. Needs the repository's file list from the host.",
+            "seed 003 §5.3, §5.5 (BOOTSTRAP FILES_TO_OPEN)");
+
+        /// <summary>GOV503: a scope path is outside the repository.</summary>
+        public static readonly RuleDescriptor ScopePathOutside = new RuleDescriptor(
+            "GOV503", "Scope paths must stay inside the repository",
+            "IN_SCOPE_PATHS entry '{0}' is outside the repository (absolute, or climbing out with '..'); it is not resolved",
+            Scope, GovernanceSeverity.Error,
+            "A packet governs files of its repository; a path outside it is an error or an attempt to reach beyond the scope. It is never looked up.",
+            "seed 003 §5.3");
+
+        /// <summary>GOV504: a path is both in and out of scope.</summary>
+        public static readonly RuleDescriptor ScopePathInAndOut = new RuleDescriptor(
+            "GOV504", "A path must not be both in and out of scope",
+            "'{0}' is listed in IN_SCOPE_PATHS and in OUT_OF_SCOPE (line {1})",
+            Scope, GovernanceSeverity.Error,
+            "A coder cannot both change and leave alone the same file; one of the two lists is wrong.",
+            "seed 003 §5.1 (Scope), §5.3");
+
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
@@ -397,6 +430,7 @@ namespace Orchestrator.Governance.Rules
             SpecCurrentInvalid, SpecNumberingInconsistent,
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
             StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
+            ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 
         private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(d => d.Id, System.StringComparer.OrdinalIgnoreCase);

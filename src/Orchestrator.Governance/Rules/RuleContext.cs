@@ -51,8 +51,10 @@ namespace Orchestrator.Governance.Rules
     /// <summary>Facts across all documents of one analysis, built once.</summary>
     public sealed class RepoIndex
     {
-        internal RepoIndex(IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec, Model.Board.Topology topology, BoardConfig boardConfig)
+        internal RepoIndex(IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec, Model.Board.Topology topology, BoardConfig boardConfig, Model.Scope.RepositoryFiles? files, ScopeConfig scope)
         {
+            Files = files;
+            Scope = scope;
             BoardConfig = boardConfig;
             Packets = packets;
             PacketsByTaskId = packetsByTaskId;
@@ -62,6 +64,12 @@ namespace Orchestrator.Governance.Rules
 
         /// <summary>The board configuration.</summary>
         public BoardConfig BoardConfig { get; }
+
+        /// <summary>The repository's files and folders, or null when the host did not hand the list over.</summary>
+        public Model.Scope.RepositoryFiles? Files { get; }
+
+        /// <summary>The scope path configuration.</summary>
+        public ScopeConfig Scope { get; }
 
         /// <summary>The task board and the WP dependency graph.</summary>
         public Model.Board.Topology Topology { get; }

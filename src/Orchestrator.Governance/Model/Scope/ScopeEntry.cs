@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Orchestrator.Governance.Text;
+
+namespace Orchestrator.Governance.Model.Scope
+{
+    /// <summary>What an IN_SCOPE_PATHS entry names (seed 003 §5.3 "exact file paths").</summary>
+    public enum ScopeEntryKind
+    {
+        /// <summary>A file path (it may or may not exist).</summary>
+        File,
+
+        /// <summary>A folder: ends with "/" or is a folder of the repository.</summary>
+        Folder,
+
+        /// <summary>Words, not a path ("Everything related to storage").</summary>
+        Prose,
+
+        /// <summary>A glob (*, ?, [...]).</summary>
+        Glob,
+
+        /// <summary>Absolute, or climbing out of the repository with "..": never resolved.</summary>
+        Outside,
+    }
+
+    /// <summary>
+    /// One entry of IN_SCOPE_PATHS or OUT_OF_SCOPE: the path as written (first word, backticks
+    /// removed), where it stands, its normalized form, the rest of the line (an annotation such as
+    /// "(new)") and what it names.
+    /// </summary>
+    public sealed class ScopeEntry
+    {
+        private static readonly Regex BacktickedPath = new Regex(@"`(?<p>[^`\s]+)`", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private ScopeEntry(string written, SourceSpan span, string path, string annotation, ScopeEntryKind kind)
+        {
+            Written = written;
+            Span = span;
+            Path = path;
+            Annotation = annotation;
+            Kind = kind;
+        }
+
+        /// <summary>The path as written, backticks removed.</summary>
+        public string Written { get; }
+
+        /// <summary>Where <see cref="Written"/> stands.</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary>Repository-relative, forward slashes, "./" and "." segments removed, no trailing slash ("" for <see cref="ScopeEntryKind.Outside"/>).</summary>
+        public string Path { get; }
+
+        /// <summary>The text after the path ("(new component)").</summary>
+        public string Annotation { get; }
+
+        /// <summary>What the entry names; <see cref="ScopeEntryKind.Folder"/> also when the repository has a folder of that name.</summary>
+        public ScopeEntryKind Kind { get; }
+
+        /// <summary>
+        /// The entries of IN_SCOPE_PATHS: each list item (or, without items, each comma-separated
+        /// part of the value) is one entry whose first word is the path. <paramref name="files"/>,
+        /// when known, tells a folder written without a trailing slash from a file.
+        /// </summary>
+        public static List<ScopeEntry> Read(PacketField field, TaskPacket packet, RepositoryFiles? files)
+        {
+            var entries = new List<ScopeEntry>();
+            var parts = field.Items.Count > 0
+                ? WithGroups(field.Items.Select(i => (i.Text, i.Span.Start)), packet.Document.Text)
+                : SplitValue(field.Value, field.ValueSpan.Start);
+            foreach (var (text, start) in parts)
+            {
+                int lead = 0;
+                while (lead < text.Length && char.IsWhiteSpace(text[lead])) lead++;
+                if (lead == text.Length) continue;
+                int end = lead;
+                if (text[lead] == '`')
+                {
+                    int close = text.IndexOf('`', lead + 1);
+                    end = close < 0 ? text.Length : close + 1;
+                }
+                else
+                {
+                    while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;
+                }
+
+                string token = text.Substring(lead, end - lead);
+                string written = token.Trim('`').TrimEnd(',', ';', ':');
+                int offset = lead + (token.StartsWith("`", StringComparison.Ordinal) ? 1 : 0);
+                var span = packet.Document.Span(start + offset, written.Length);
+                string annotation = text.Substring(end).Trim();
+                entries.Add(Classify(written, span, annotation, files));
+            }
+
+            return entries;
+        }
+
+        /// <summary>The paths named in OUT_OF_SCOPE: entries that are a path, and paths in backticks inside prose.</summary>
+        public static List<ScopeEntry> ReadMentions(PacketField field, TaskPacket packet, RepositoryFiles? files)
+        {
+            var entries = Read(field, packet, files).Where(e => e.Kind == ScopeEntryKind.File || e.Kind == ScopeEntryKind.Folder).ToList();
+            var parts = field.Items.Count > 0 ? field.Items.Select(i => (i.Text, i.Span.Start)).ToList() : new List<(string, int)> { (field.Value, field.ValueSpan.Start) };
+            foreach (var (text, start) in parts)
+            {
+                foreach (Match m in BacktickedPath.Matches(text))
+                {
+                    if (m.Index == 0 && text.TrimStart().StartsWith("`", StringComparison.Ordinal)) continue; // the entry's own path, read above
+                    var entry = Classify(m.Groups["p"].Value, packet.Document.Span(start + m.Groups["p"].Index, m.Groups["p"].Length), string.Empty, files);
+                    if (entry.Kind == ScopeEntryKind.File || entry.Kind == ScopeEntryKind.Folder) entries.Add(entry);
+                }
+            }
+
+            return entries;
+        }
+
+        /// <summary>
+        /// A group label ("- Backend (Rust):") is not an entry: the list items indented below it
+        /// are (the reader keeps only a field's top-level items). Other items pass through.
+        /// </summary>
+        private static List<(string Text, int Start)> WithGroups(IEnumerable<(string Text, int Start)> items, string text)
+        {
+            var result = new List<(string, int)>();
+            var seen = new HashSet<int>();
+            foreach (var (itemText, start) in items)
+            {
+                if (!itemText.TrimEnd().EndsWith(":", StringComparison.Ordinal))
+                {
+                    if (seen.Add(start)) result.Add((itemText, start));
+                    continue;
+                }
+
+                int lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+                int labelIndent = 0;
+                while (lineStart + labelIndent < text.Length && text[lineStart + labelIndent] == ' ') labelIndent++;
+                int at = text.IndexOf('\n', start);
+                int nested = 0;
+                while (at >= 0 && at + 1 < text.Length)
+                {
+                    int ls = at + 1;
+                    int le = text.IndexOf('\n', ls);
+                    if (le < 0) le = text.Length;
+                    string line = text.Substring(ls, le - ls).TrimEnd('\r');
+                    at = le < text.Length ? le : -1;
+                    if (line.Trim().Length == 0) continue;
+                    int indent = 0;
+                    while (indent < line.Length && line[indent] == ' ') indent++;
+                    if (indent <= labelIndent) break;
+                    var marker = ListMarker.Match(line, indent);
+                    if (!marker.Success) continue;
+                    int contentStart = ls + marker.Index + marker.Length;
+                    if (seen.Add(contentStart)) result.Add((line.Substring(marker.Index + marker.Length), contentStart));
+                    nested++;
+                }
+
+                if (nested == 0 && seen.Add(start)) result.Add((itemText, start));
+            }
+
+            return result;
+        }
+
+        private static readonly Regex ListMarker = new Regex(@"\G(?:[-*+]|\d{1,3}[.)])[ \t]+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private static List<(string Text, int Start)> SplitValue(string value, int start)
+        {
+            var parts = new List<(string, int)>();
+            int from = 0;
+            for (int i = 0; i <= value.Length; i++)
+            {
+                if (i < value.Length && value[i] != ',') continue;
+                parts.Add((value.Substring(from, i - from), start + from));
+                from = i + 1;
+            }
+
+            return parts;
+        }
+
+        private static ScopeEntry Classify(string written, SourceSpan span, string annotation, RepositoryFiles? files)
+        {
+            string p = written.Replace('\\', '/');
+            // A path has a slash or an extension, or is a file or folder of the repository, or stands
+            // alone on its line (justfile); a first word followed by more words is prose.
+            bool looksLikePath = p.IndexOf('/') >= 0 || System.IO.Path.HasExtension(p.TrimEnd('/')) || p.StartsWith(".", StringComparison.Ordinal)
+                || (files != null && (files.Files.Contains(p) || files.Folders.Contains(p.TrimEnd('/'))))
+                || annotation.Length == 0;
+            if (!looksLikePath) return new ScopeEntry(written, span, string.Empty, annotation, ScopeEntryKind.Prose);
+            if (p.StartsWith("/", StringComparison.Ordinal) || p.StartsWith("~", StringComparison.Ordinal) || (p.Length > 1 && p[1] == ':'))
+                return new ScopeEntry(written, span, string.Empty, annotation, ScopeEntryKind.Outside);
+
+            var segments = new List<string>();
+            foreach (var segment in p.Split('/'))
+            {
+                if (segment.Length == 0 || segment == ".") continue;
+                if (segment == "..")
+                {
+                    if (segments.Count == 0) return new ScopeEntry(written, span, string.Empty, annotation, ScopeEntryKind.Outside);
+                    segments.RemoveAt(segments.Count - 1);
+                    continue;
+                }
+
+                segments.Add(segment);
+            }
+
+            string path = string.Join("/", segments);
+            if (p.IndexOfAny(new[] { '*', '?', '[' }) >= 0) return new ScopeEntry(written, span, path, annotation, ScopeEntryKind.Glob);
+            bool folder = p.EndsWith("/", StringComparison.Ordinal) || (files != null && !files.Files.Contains(path) && files.Folders.Contains(path));
+            return new ScopeEntry(written, span, path, annotation, folder ? ScopeEntryKind.Folder : ScopeEntryKind.File);
+        }
+    }
+}

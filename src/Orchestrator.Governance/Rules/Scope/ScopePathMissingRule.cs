@@ -1,0 +1,44 @@
+using System.Linq;
+using System.Text.RegularExpressions;
+using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Model.Scope;
+
+namespace Orchestrator.Governance.Rules.Scope
+{
+    /// <summary>
+    /// GOV502 (warning): an IN_SCOPE_PATHS file is not in the repository's file list and its
+    /// annotation carries none of scope.newMarkers ("(new)", "[new]"). Runs only when the host
+    /// handed over the file list (AnalysisOptions.RepositoryFiles). Reported at the path.
+    /// </summary>
+    public sealed class ScopePathMissingRule : TaskPacketRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.ScopePathMissing;
+
+        /// <inheritdoc />
+        public override void Analyze(RuleContext context)
+        {
+            var files = context.Index.Files;
+            if (files == null) return;
+            var markers = context.Index.Scope.NewMarkers.Select(m => TaskPacketProfile.Pattern(m, RegexOptions.IgnoreCase)).ToList();
+            foreach (var entry in ScopeFacts.InScope(context))
+            {
+                if (entry.Kind != ScopeEntryKind.File || files.Files.Contains(entry.Path)) continue;
+                if (markers.Any(m => IsMatch(m, entry.Annotation))) continue;
+                context.Report(entry.Span, entry.Written);
+            }
+        }
+
+        private static bool IsMatch(Regex regex, string text)
+        {
+            try
+            {
+                return regex.IsMatch(text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+    }
+}

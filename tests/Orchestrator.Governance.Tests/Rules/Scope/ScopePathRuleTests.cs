@@ -1,0 +1,84 @@
+using System.Linq;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Engine;
+using Xunit;
+
+namespace Orchestrator.Governance.Tests.Rules.Scope
+{
+    /// <summary>
+    /// GOV501-GOV504 on the shared valid packet, whose IN_SCOPE_PATHS (line 14) lists
+    /// "  * src/storage/mod.rs" on line 15 (the path from column 5) and OUT_OF_SCOPE (line 16)
+    /// "  * Migrations rewrite" on line 17.
+    /// </summary>
+    public class ScopePathRuleTests
+    {
+        private static readonly string[] Files = { "src/storage/mod.rs", "src/storage/sqlite.rs", "src/api/jobs.rs", "justfile" };
+
+        private static GovernanceResult Analyze(string inScope, string outOfScope = "  * Migrations rewrite\n", string[]? files = null)
+        {
+            string text = Packets.Valid.Replace("  * src/storage/mod.rs\n", inScope).Replace("  * Migrations rewrite\n", outOfScope);
+            var inputs = new[]
+            {
+                DocumentInput.FromText(Packets.Path, text),
+                DocumentInput.FromText(Orchestrator.Governance.Testing.ValidPacket.SpecPath, Orchestrator.Governance.Testing.ValidPacket.SpecText),
+                DocumentInput.FromText(Orchestrator.Governance.Testing.ValidPacket.PointerPath, Orchestrator.Governance.Testing.ValidPacket.PointerText),
+            };
+            return GovernanceEngine.Analyze(inputs, new AnalysisOptions { RepositoryFiles = files ?? Files });
+        }
+
+        private static string Scope(GovernanceResult result) => string.Join("\n", result.Diagnostics.Where(d => d.Id.StartsWith("GOV5"))
+            .Select(d => $"({d.Span.StartLine},{d.Span.StartColumn}) {d.Id} [{string.Join(" | ", d.Arguments)}]"));
+
+        [Fact]
+        public void Exact_existing_files_and_new_files_marked_new_pass()
+        {
+            var result = Analyze("  * src/storage/mod.rs\n  * `src/api/jobs.rs`\n  * src/storage/postgres.rs (new)\n  * justfile\n");
+            Assert.Empty(result.Diagnostics);
+        }
+
+        [Fact]
+        public void Folders_prose_and_globs_are_GOV501_at_the_entry()
+        {
+            var result = Analyze("  * src/storage/\n  * src/api\n  * Everything related to storage\n  * src/storage/*.rs\n");
+            Assert.Equal(
+                "(15,5) GOV501 [src/storage/ | a folder]\n" +
+                "(16,5) GOV501 [src/api | a folder]\n" +
+                "(17,5) GOV501 [Everything related to storage | prose, not a path]\n" +
+                "(18,5) GOV501 [src/storage/*.rs | a glob (scope.allowGlobs is false)]",
+                Scope(result));
+        }
+
+        [Fact]
+        public void A_group_label_is_read_through_to_the_paths_below_it()
+        {
+            var result = Analyze("  * Backend (Rust):\n    * src/storage/mod.rs\n    * src/storage/gone.rs\n");
+            Assert.Equal("(17,7) GOV502 [src/storage/gone.rs]", Scope(result));
+        }
+
+        [Fact]
+        public void A_missing_file_is_GOV502_only_when_the_host_handed_over_the_file_list()
+        {
+            Assert.Equal("(15,5) GOV502 [src/storage/typo.rs]", Scope(Analyze("  * src/storage/typo.rs\n")));
+            string text = Packets.Valid.Replace("  * src/storage/mod.rs\n", "  * src/storage/typo.rs\n");
+            Assert.Empty(Packets.Analyze(text).Diagnostics);
+        }
+
+        [Fact]
+        public void Paths_outside_the_repository_are_GOV503_and_never_looked_up()
+        {
+            var result = Analyze("  * ../secrets/key.pem\n  * /etc/passwd\n  * src/../../x.rs\n");
+            Assert.Equal(
+                "(15,5) GOV503 [../secrets/key.pem]\n" +
+                "(16,5) GOV503 [/etc/passwd]\n" +
+                "(17,5) GOV503 [src/../../x.rs]",
+                Scope(result));
+        }
+
+        [Fact]
+        public void A_path_also_named_out_of_scope_is_GOV504_naming_the_line()
+        {
+            var result = Analyze("  * src/storage/mod.rs\n  * ./src/api/jobs.rs\n", "  * Migrations rewrite\n  * Any changes to `src/api/jobs.rs` (owned by WP-1-Jobs)\n");
+            Assert.Equal("(16,5) GOV504 [./src/api/jobs.rs | 19]", Scope(result));
+        }
+    }
+}
