@@ -54,5 +54,31 @@ namespace Orchestrator.Governance.Documents
             while (p.StartsWith("./", System.StringComparison.Ordinal)) p = p.Substring(2);
             return p;
         }
+
+        /// <summary>
+        /// A path written in a document, made repository-relative with "." and ".." segments and
+        /// empty segments resolved (no trailing slash), or null when it is absolute (/x, C:\x, ~/x)
+        /// or climbs out of the repository. Never touches the disk.
+        /// </summary>
+        public static string? ResolveInside(string path)
+        {
+            string p = NormalizePath(path);
+            if (p.StartsWith("/", System.StringComparison.Ordinal) || p.StartsWith("~", System.StringComparison.Ordinal) || (p.Length > 1 && p[1] == ':')) return null;
+            var parts = new System.Collections.Generic.List<string>();
+            foreach (var segment in p.Split('/'))
+            {
+                if (segment.Length == 0 || segment == ".") continue;
+                if (segment == "..")
+                {
+                    if (parts.Count == 0) return null;
+                    parts.RemoveAt(parts.Count - 1);
+                    continue;
+                }
+
+                parts.Add(segment);
+            }
+
+            return string.Join("/", parts);
+        }
     }
 }

@@ -184,24 +184,8 @@ namespace Orchestrator.Governance.Model.Scope
                 || (files != null && (files.Files.Contains(p) || files.Folders.Contains(p.TrimEnd('/'))))
                 || annotation.Length == 0;
             if (!looksLikePath) return new ScopeEntry(written, span, string.Empty, annotation, ScopeEntryKind.Prose);
-            if (p.StartsWith("/", StringComparison.Ordinal) || p.StartsWith("~", StringComparison.Ordinal) || (p.Length > 1 && p[1] == ':'))
-                return new ScopeEntry(written, span, string.Empty, annotation, ScopeEntryKind.Outside);
-
-            var segments = new List<string>();
-            foreach (var segment in p.Split('/'))
-            {
-                if (segment.Length == 0 || segment == ".") continue;
-                if (segment == "..")
-                {
-                    if (segments.Count == 0) return new ScopeEntry(written, span, string.Empty, annotation, ScopeEntryKind.Outside);
-                    segments.RemoveAt(segments.Count - 1);
-                    continue;
-                }
-
-                segments.Add(segment);
-            }
-
-            string path = string.Join("/", segments);
+            string? path = Documents.DocumentInput.ResolveInside(p);
+            if (path == null) return new ScopeEntry(written, span, string.Empty, annotation, ScopeEntryKind.Outside);
             if (p.IndexOfAny(new[] { '*', '?', '[' }) >= 0) return new ScopeEntry(written, span, path, annotation, ScopeEntryKind.Glob);
             bool folder = p.EndsWith("/", StringComparison.Ordinal) || (files != null && !files.Files.Contains(path) && files.Folders.Contains(path));
             return new ScopeEntry(written, span, path, annotation, folder ? ScopeEntryKind.Folder : ScopeEntryKind.File);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Model.State;
@@ -31,7 +30,7 @@ namespace Orchestrator.Governance.Rules.State
                 if (!(property.Value is JValue { Type: JTokenType.String } value)) continue;
                 string raw = ((string)value!).Trim();
                 if (!LooksLikePath(raw)) continue;
-                string? resolved = Resolve(raw);
+                string? resolved = DocumentInput.ResolveInside(raw);
                 if (resolved == null) context.Report(value, property.Name, raw, "is outside the repository (absolute, or climbing out with '..')");
                 else if (!files.Contains(resolved)) context.Report(value, property.Name, raw, "is not a file of the repository");
             }
@@ -39,27 +38,5 @@ namespace Orchestrator.Governance.Rules.State
 
         private static bool LooksLikePath(string value) =>
             value.Length > 0 && value.IndexOf(' ') < 0 && (value.IndexOf('/') >= 0 || value.IndexOf('\\') >= 0 || System.IO.Path.HasExtension(value));
-
-        /// <summary>The repository-relative path with "." and ".." segments resolved, or null when it is absolute or leaves the repository.</summary>
-        private static string? Resolve(string path)
-        {
-            string p = DocumentInput.NormalizePath(path);
-            if (p.StartsWith("/", System.StringComparison.Ordinal) || (p.Length > 1 && p[1] == ':')) return null;
-            var parts = new List<string>();
-            foreach (var segment in p.Split('/'))
-            {
-                if (segment.Length == 0 || segment == ".") continue;
-                if (segment == "..")
-                {
-                    if (parts.Count == 0) return null;
-                    parts.RemoveAt(parts.Count - 1);
-                    continue;
-                }
-
-                parts.Add(segment);
-            }
-
-            return string.Join("/", parts);
-        }
     }
 }
