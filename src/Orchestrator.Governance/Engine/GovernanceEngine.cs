@@ -135,9 +135,10 @@ namespace Orchestrator.Governance.Engine
             if (inlineConfig && specContext.Spec != null) suppressions[specContext.Spec.Path] = InlineSuppressions.Read(specContext.Spec.Document);
             // The task board (parsed once) and the dependency graph over all packets.
             string boardPath = DocumentInput.NormalizePath(config.Board.Path);
-            var boardInput = inputs.FirstOrDefault(d => d.Path == boardPath && d.Text != null);
+            // Like every document: GOV002 when unreadable, over the size limit or binary.
+            var boardInput = inputs.FirstOrDefault(d => d.Path == boardPath);
             Model.Board.TaskBoard? board = null;
-            if (boardInput != null)
+            if (boardInput != null && Admit(boardInput, config, diagnostics, "Markdown"))
             {
                 try
                 {

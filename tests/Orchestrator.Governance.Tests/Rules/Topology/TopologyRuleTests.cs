@@ -190,6 +190,19 @@ namespace Orchestrator.Governance.Tests.Rules.Topology
         }
 
         [Fact]
+        public void A_binary_or_oversized_board_is_GOV002_and_not_read()
+        {
+            var binary = Packets.Analyze(Packet("WP-1-A"), (Board, "## Ready for Dev\n- **[WP-1-A]** - [READY_FOR_DEV]\0\n"));
+            Packets.Single(binary, "GOV002", Board, 1, 1, "it holds NUL bytes, so it is a binary file, not Markdown");
+            Assert.Empty(binary.Of("GOV305"));
+
+            string huge = "## Ready for Dev\n" + string.Concat(Enumerable.Repeat("- **[WP-1-A]** - [READY_FOR_DEV]\n", 300_000));
+            var oversized = Packets.Analyze(Packet("WP-1-A"), (Board, huge));
+            Packets.Single(oversized, "GOV002", Board, 1, 1, $"{huge.Length} bytes is more than limits.maxDocumentBytes (8388608)");
+            Assert.Empty(oversized.Of("GOV305"));
+        }
+
+        [Fact]
         public void A_thousand_packet_chain_is_checked()
         {
             var packets = Enumerable.Range(0, 1000).Select(i => Packet("WP-1-P" + i, i + 1 < 1000 ? "WP-1-P" + (i + 1) : "none")).ToArray();
