@@ -144,7 +144,8 @@ namespace Orchestrator.Governance.Configuration
             return merged;
         }
 
-        private static string ReadResource(string name)
+        /// <summary>An embedded resource of the engine (rules/*.yml, schemas/...) as text.</summary>
+        internal static string ReadResource(string name)
         {
             var assembly = typeof(ConfigLoader).GetTypeInfo().Assembly;
             using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("Missing embedded resource " + name);

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
@@ -139,7 +138,7 @@ namespace Orchestrator.Governance.Model.State
 
             if (root != null)
             {
-                var schema = Schemas.GetOrAdd(kind, k => JsonSchema.FromJsonAsync(ReadResource(SchemaResource(k))).GetAwaiter().GetResult());
+                var schema = Schemas.GetOrAdd(kind, k => JsonSchema.FromJsonAsync(ConfigLoader.ReadResource(SchemaResource(k))).GetAwaiter().GetResult());
                 foreach (var error in SchemaErrors.Flatten(schema.Validate(root)))
                 {
                     var span = error.HasLineInfo ? TokenSpan(lines, text, error.LineNumber, error.LinePosition) : new SourceSpan(0, 0, 1, 1, 1, 1);
@@ -204,13 +203,6 @@ namespace Orchestrator.Governance.Model.State
             if (line < 1) return lines.GetSpan(0, 0);
             int start = lines.GetLineStart(Math.Min(line, lines.LineCount)) + Math.Max(0, position - 1);
             return lines.GetSpan(Math.Min(start, text.Length), 0);
-        }
-
-        private static string ReadResource(string name)
-        {
-            using var stream = typeof(StateDocument).GetTypeInfo().Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("Missing embedded resource " + name);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
         }
     }
 }
