@@ -123,16 +123,15 @@ namespace Orchestrator.Governance.Engine
             var suppressions = new Dictionary<string, InlineSuppressions>(StringComparer.Ordinal);
             foreach (var input in inputs.Where(d => packetPaths.Contains(d.Path)))
             {
-                var packet = Read(input, profile, config, diagnostics);
+                var packet = Read(input, profile, config, diagnostics, inlineConfig ? suppressions : null);
                 if (packet == null) continue;
                 packets.Add(packet);
-                if (inlineConfig) suppressions[packet.Path] = InlineSuppressions.Read(packet.Document);
             }
 
             // 3. Cross-document facts, built once: TASK_IDs, the current spec (parsed once, cached by
             //    content across analyses) and each packet's resolved anchors.
             var specContext = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec);
-            if (inlineConfig && specContext.Spec != null) suppressions[specContext.Spec.Path] = InlineSuppressions.Read(specContext.Spec.Document);
+            if (inlineConfig && specContext.Spec != null) suppressions[specContext.Spec.Path] = specContext.Spec.Suppressions;
             // The task board (parsed once) and the dependency graph over all packets.
             string boardPath = DocumentInput.NormalizePath(config.Board.Path);
             // Like every document: GOV002 when unreadable, over the size limit or binary.
@@ -293,7 +292,8 @@ namespace Orchestrator.Governance.Engine
             }
         }
 
-        private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics)
+        /// <summary>Parses and reads one packet; its inline suppressions are read from the tree, which the packet does not keep.</summary>
+        private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics, Dictionary<string, InlineSuppressions>? suppressions)
         {
             var point = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
             if (!Admit(input, config, diagnostics, "Markdown")) return null;
@@ -319,6 +319,7 @@ namespace Orchestrator.Governance.Engine
                     new[] { bad.Describe() }));
             }
 
+            if (suppressions != null) suppressions[doc.Path] = InlineSuppressions.Read(doc);
             return TaskPacketReader.Read(doc, profile);
         }
 

@@ -134,7 +134,7 @@ namespace Orchestrator.Governance.Model
     /// </summary>
     public sealed class TaskPacket
     {
-        internal TaskPacket(ParsedMarkdown document, PacketSection? title, IReadOnlyList<PacketSection> sections, IReadOnlyList<PacketField> fields)
+        internal TaskPacket(TextDocument document, PacketSection? title, IReadOnlyList<PacketSection> sections, IReadOnlyList<PacketField> fields)
         {
             Document = document;
             Title = title;
@@ -144,8 +144,8 @@ namespace Orchestrator.Governance.Model
             FileStem = name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? name.Substring(0, name.Length - 3) : name;
         }
 
-        /// <summary>The parsed document.</summary>
-        public ParsedMarkdown Document { get; }
+        /// <summary>The packet's text and line map (Markdig's tree is dropped once the packet is read).</summary>
+        public TextDocument Document { get; }
 
         /// <summary>Repository-relative path.</summary>
         public string Path => Document.Path;

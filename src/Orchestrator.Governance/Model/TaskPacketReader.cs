@@ -175,7 +175,7 @@ namespace Orchestrator.Governance.Model
                 }
             }
 
-            return new TaskPacket(doc, title, sections, fields);
+            return new TaskPacket(doc.WithoutTree(), title, sections, fields);
         }
 
         /// <summary>Headings standing in the list's items (or their nested lists), in order; no other walk.</summary>

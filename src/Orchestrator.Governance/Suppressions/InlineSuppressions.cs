@@ -69,7 +69,9 @@ namespace Orchestrator.Governance.Suppressions
         public static InlineSuppressions Read(ParsedMarkdown doc)
         {
             var comments = new List<(int Start, string Text)>();
-            if (doc.Text.IndexOf("governance-", StringComparison.Ordinal) < 0)
+            // Every directive starts "governance-disable" or "governance-enable"; prose such as
+            // "governance-aware" (the Handshake spec has eleven) does not make the tree worth walking.
+            if (doc.Text.IndexOf("governance-disable", StringComparison.Ordinal) < 0 && doc.Text.IndexOf("governance-enable", StringComparison.Ordinal) < 0)
                 return new InlineSuppressions(new List<(string, int, int)>(), new List<SuppressionReference>());
 
             foreach (var block in doc.Ast.Descendants<LeafBlock>())

@@ -61,8 +61,6 @@ namespace Orchestrator.Governance.Model.Spec
             @"`(?<code>[^`]{3,60})`|(?<code>\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b)|(?<code>\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b)",
             RegexOptions.CultureInvariant, Model.TaskPacketProfile.RegexTimeout);
 
-        private static readonly Regex Word = new Regex(@"[A-Za-z][A-Za-z0-9_]+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-
         private static readonly HashSet<string> StopWords = new HashSet<string>(StringComparer.Ordinal)
         {
             "the", "and", "for", "with", "must", "should", "shall", "not", "are", "is", "be", "been", "being", "this", "that", "these", "those",
@@ -179,13 +177,26 @@ namespace Orchestrator.Governance.Model.Spec
             var identifiers = Identifier.Matches(text).Cast<Match>().Select(m => m.Groups["code"].Value.Trim()).Where(c => c.Length >= 3).Distinct().ToList();
             if (identifiers.Count > 0)
             {
-                var named = requirements
-                    .Select(q => (Requirement: q, Hits: identifiers.Count(id => q.Text.IndexOf(id, StringComparison.Ordinal) >= 0)))
-                    .Where(x => x.Hits > 0)
-                    .OrderByDescending(x => x.Hits)
-                    .FirstOrDefault();
-                if (named.Requirement != null && profile.Config.DoneMeans.LexicalMapping)
-                    return new ItemMapping(item, MappingKind.Lexical, new[] { named.Requirement }, named.Requirement, (double)named.Hits / identifiers.Count);
+                // The first requirement (in document order) naming the most of them.
+                SpecRequirement? named = null;
+                int namedHits = 0;
+                foreach (var q in requirements)
+                {
+                    int hits = 0;
+                    foreach (var id in identifiers)
+                    {
+                        if (q.Text.IndexOf(id, StringComparison.Ordinal) >= 0) hits++;
+                    }
+
+                    if (hits > namedHits)
+                    {
+                        named = q;
+                        namedHits = hits;
+                    }
+                }
+
+                if (named != null && profile.Config.DoneMeans.LexicalMapping)
+                    return new ItemMapping(item, MappingKind.Lexical, new[] { named }, named, (double)namedHits / identifiers.Count);
             }
 
             // 4. Lexical: the share of the item's content words found in the requirement.
@@ -197,7 +208,13 @@ namespace Orchestrator.Governance.Model.Spec
                 foreach (var q in requirements)
                 {
                     var other = q.Words;
-                    double score = (double)words.Count(other.Contains) / words.Count;
+                    int shared = 0;
+                    foreach (var w in words)
+                    {
+                        if (other.Contains(w)) shared++;
+                    }
+
+                    double score = (double)shared / words.Count;
                     if (score > bestScore)
                     {
                         bestScore = score;
@@ -211,20 +228,52 @@ namespace Orchestrator.Governance.Model.Spec
             return new ItemMapping(item, MappingKind.None, Array.Empty<SpecRequirement>(), best, bestScore);
         }
 
-        /// <summary>Lower-case content words (3+ letters, stop words out, a plural "s" dropped).</summary>
+        /// <summary>
+        /// Lower-case content words (3+ characters, stop words out, a plural "s" dropped). A word is
+        /// an ASCII letter followed by ASCII letters, digits and underscores; anything else separates
+        /// words. Scanned by hand: it runs over every requirement the packets anchor.
+        /// </summary>
         internal static HashSet<string> Words(string text)
         {
             var set = new HashSet<string>(StringComparer.Ordinal);
-            foreach (Match m in Word.Matches(text))
+            char[]? buffer = null;
+            int i = 0;
+            while (i < text.Length)
             {
-                string w = m.Value.ToLowerInvariant();
-                if (w.Length < 3 || StopWords.Contains(w)) continue;
-                if (w.Length > 4 && w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal)) w = w.Substring(0, w.Length - 1);
-                set.Add(w);
+                if (!IsAsciiLetter(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                while (i < text.Length && (IsAsciiLetter(text[i]) || (text[i] >= '0' && text[i] <= '9') || text[i] == '_')) i++;
+                int length = i - start;
+                if (length < 3) continue;
+                if (buffer == null || buffer.Length < length) buffer = new char[Math.Max(length, 32)];
+                for (int k = 0; k < length; k++)
+                {
+                    char c = text[start + k];
+                    buffer[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+                }
+
+                // A plural "s" goes (not "ss"), only on words longer than four characters.
+                if (length > 4 && buffer[length - 1] == 's' && buffer[length - 2] != 's')
+                {
+                    string whole = new string(buffer, 0, length);
+                    if (StopWords.Contains(whole)) continue;
+                    set.Add(whole.Substring(0, length - 1));
+                    continue;
+                }
+
+                string w = new string(buffer, 0, length);
+                if (!StopWords.Contains(w)) set.Add(w);
             }
 
             return set;
         }
+
+        private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 
         private static bool SafeMatch(Regex regex, string text)
         {

@@ -105,7 +105,6 @@ namespace Orchestrator.Governance.Model.Spec
         {
             var references = new List<AnchorReference>();
             var versions = new List<(string, SourceSpan)>();
-            char[] masked = text.ToCharArray();
             int Abs(int i) => span.Start + i;
 
             // Cheap checks first: most DONE_MEANS items name no spec file, no number and no ID.
@@ -119,6 +118,7 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             if (!hasDigit && !hasDash) return new AnchorLine(text, span, references, versions);
+            char[] masked = text.ToCharArray();
 
             foreach (Match m in mayNameFile ? SpecFile.Matches(text).Cast<Match>() : Enumerable.Empty<Match>())
             {

@@ -150,12 +150,13 @@ namespace Orchestrator.Governance.Model.Spec
     /// </summary>
     public sealed class SpecDocument
     {
-        internal SpecDocument(ParsedMarkdown document, string? version, IReadOnlyList<SpecSection> sections, IReadOnlyList<SpecRequirement> requirements,
+        internal SpecDocument(TextDocument document, Suppressions.InlineSuppressions suppressions, string? version, IReadOnlyList<SpecSection> sections, IReadOnlyList<SpecRequirement> requirements,
             IReadOnlyDictionary<string, SpecSection> byNumber, IReadOnlyDictionary<string, SpecSection> byId,
             IReadOnlyDictionary<string, IReadOnlyList<SpecSection>> mentionsById, IReadOnlyList<NumberingProblem> numberingProblems)
         {
             MentionsById = mentionsById;
             Document = document;
+            Suppressions = suppressions;
             Version = version;
             Sections = sections;
             Requirements = requirements;
@@ -164,8 +165,11 @@ namespace Orchestrator.Governance.Model.Spec
             NumberingProblems = numberingProblems;
         }
 
-        /// <summary>The parsed Markdown.</summary>
-        public ParsedMarkdown Document { get; }
+        /// <summary>The spec's text and line map (Markdig's tree is dropped once the spec is read).</summary>
+        public TextDocument Document { get; }
+
+        /// <summary>The spec's inline suppression comments, read from the tree before it was dropped.</summary>
+        public Suppressions.InlineSuppressions Suppressions { get; }
 
         /// <summary>Repository-relative path.</summary>
         public string Path => Document.Path;

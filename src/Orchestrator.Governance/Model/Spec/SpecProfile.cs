@@ -14,9 +14,10 @@ namespace Orchestrator.Governance.Model.Spec
         {
             Config = config;
             IdPattern = TaskPacketProfile.Pattern(config.IdPattern);
-            NonMainBodyTitles = config.NonMainBodyTitles
-                .Select(t => TaskPacketProfile.Pattern(@"\b" + Regex.Escape(t) + @"\b", RegexOptions.IgnoreCase))
-                .ToArray();
+            // One alternation of the escaped titles: the same answer as trying each, one scan per heading.
+            NonMainBodyTitle = config.NonMainBodyTitles.Count == 0
+                ? null
+                : TaskPacketProfile.Pattern(@"\b(?:" + string.Join("|", config.NonMainBodyTitles.Select(Regex.Escape)) + @")\b", RegexOptions.IgnoreCase);
             MainBodyRanges = config.MainBody.Select(ParseRange).ToArray();
             NonMainBodyPrefixes = config.NonMainBody.ToArray();
             GenericGates = config.DoneMeans.GenericGates
@@ -37,8 +38,22 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>Requirement ID pattern.</summary>
         public Regex IdPattern { get; }
 
-        /// <summary>Title words of non-Main-Body sections.</summary>
-        public IReadOnlyList<Regex> NonMainBodyTitles { get; }
+        /// <summary>Matches a heading title holding one of the non-Main-Body title words (whole words, any case), or null when none are configured.</summary>
+        public Regex? NonMainBodyTitle { get; }
+
+        /// <summary>Whether <paramref name="title"/> names a non-Main-Body section ("Roadmap", "Appendix B").</summary>
+        public bool IsNonMainBodyTitle(string title)
+        {
+            if (NonMainBodyTitle == null) return false;
+            try
+            {
+                return NonMainBodyTitle.IsMatch(title);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
 
         /// <summary>Main Body top-level ranges ("1-6" as 1..6); empty means every top-level number.</summary>
         public IReadOnlyList<(int From, int To)> MainBodyRanges { get; }

@@ -45,7 +45,9 @@ namespace Orchestrator.Governance.Model.Spec
             var foreign = new HashSet<SpecSection>();
             string scope = string.Empty;
             string? mainTop = null;
-            foreach (var heading in doc.Ast.Descendants<HeadingBlock>())
+            var ids = IdOccurrences.Scan(doc.Text, profile.IdPattern);
+            var (headings, paragraphs) = Blocks(doc.Ast);
+            foreach (var heading in headings)
             {
                 var (text, start) = doc.HeadingText(heading);
                 string? number = null;
@@ -72,7 +74,7 @@ namespace Orchestrator.Governance.Model.Spec
                 }
 
                 var section = new SpecSection(sections.Count, number, title, heading.Level, doc.Span(start, text.Length), scope, heading.Span.Start);
-                foreach (Match id in profile.IdPattern.Matches(text)) section.Ids.Add(id.Value);
+                section.Ids.AddRange(ids.Within(start, start + text.Length));
 
                 while (stack.Count > 0 && stack[stack.Count - 1].Level >= heading.Level)
                 {
@@ -84,7 +86,7 @@ namespace Orchestrator.Governance.Model.Spec
                 stack.Add(section);
                 sections.Add(section);
                 section.IsMainBody = (section.Parent?.IsMainBody ?? true)
-                    && !profile.NonMainBodyTitles.Any(r => r.IsMatch(section.Title))
+                    && !profile.IsNonMainBodyTitle(section.Title)
                     && !(scope.Length == 0 && number != null && profile.IsExcludedNumber(number));
 
                 if (number == null || scope.Length > 0) continue;
@@ -135,7 +137,7 @@ namespace Orchestrator.Governance.Model.Spec
             // Requirements.
             var requirements = new List<SpecRequirement>();
             var starts = sections.Select(s => s.Start).ToArray();
-            foreach (var paragraph in doc.Ast.Descendants<ParagraphBlock>())
+            foreach (var paragraph in paragraphs)
             {
                 if (paragraph.Span.IsEmpty) continue;
                 int pStart = paragraph.Span.Start;
@@ -161,8 +163,8 @@ namespace Orchestrator.Governance.Model.Spec
                     }
 
                     if (!k.Success || IsKeywordPreamble(sentence)) continue;
-                    var ids = profile.IdPattern.Matches(sentence).Cast<Match>().Select(x => x.Value).Distinct().ToList();
-                    var requirement = new SpecRequirement(k.Value, Fold(sentence), doc.Span(pStart + offset, sentence.Length), owner, ids);
+                    int sStart = pStart + offset;
+                    var requirement = new SpecRequirement(k.Value, Fold(sentence), doc.Span(sStart, sentence.Length), owner, ids.Within(sStart, sStart + sentence.Length));
                     requirements.Add(requirement);
                     owner.Requirements.Add(requirement);
                 }
@@ -181,25 +183,43 @@ namespace Orchestrator.Governance.Model.Spec
             // ...else its first mention anywhere in the spec (bold text, tables, code). Every
             // section that mentions an ID is kept too: a packet may cite any of them.
             var mentions = new Dictionary<string, List<SpecSection>>(StringComparer.Ordinal);
-            try
+            foreach (var (index, _, value) in ids.All)
             {
-                foreach (Match id in profile.IdPattern.Matches(doc.Text))
-                {
-                    int at = Array.BinarySearch(starts, id.Index);
-                    if (at < 0) at = ~at - 1;
-                    if (at < 0) continue;
-                    if (!byId.ContainsKey(id.Value)) byId[id.Value] = sections[at];
-                    if (!mentions.TryGetValue(id.Value, out var list)) mentions[id.Value] = list = new List<SpecSection>();
-                    if (list.Count == 0 || list[list.Count - 1] != sections[at]) list.Add(sections[at]);
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A configured ID pattern too slow for the spec leaves mentions unindexed.
+                int at = Array.BinarySearch(starts, index);
+                if (at < 0) at = ~at - 1;
+                if (at < 0) continue;
+                if (!byId.ContainsKey(value)) byId[value] = sections[at];
+                if (!mentions.TryGetValue(value, out var list)) mentions[value] = list = new List<SpecSection>();
+                if (list.Count == 0 || list[list.Count - 1] != sections[at]) list.Add(sections[at]);
             }
 
             string? version = VersionOf(doc.Path.Substring(doc.Path.LastIndexOf('/') + 1)) ?? (sections.Count > 0 ? VersionOf(sections[0].Title) : null);
-            return new SpecDocument(doc, version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems);
+            return new SpecDocument(doc.WithoutTree(), Suppressions.InlineSuppressions.Read(doc), version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems);
+        }
+
+        /// <summary>
+        /// Every heading and every paragraph (in lists, quotes and table cells too), in document
+        /// order, from one walk over the tree by index: Markdig's Descendants enumerator, run once
+        /// per block type, cost a fifth of reading the Handshake spec.
+        /// </summary>
+        private static (List<HeadingBlock> Headings, List<ParagraphBlock> Paragraphs) Blocks(ContainerBlock root)
+        {
+            var headings = new List<HeadingBlock>();
+            var paragraphs = new List<ParagraphBlock>();
+            var stack = new Stack<(ContainerBlock Container, int Next)>();
+            stack.Push((root, 0));
+            while (stack.Count > 0)
+            {
+                var (container, next) = stack.Pop();
+                if (next >= container.Count) continue;
+                stack.Push((container, next + 1));
+                var block = container[next];
+                if (block is HeadingBlock heading) headings.Add(heading);
+                else if (block is ParagraphBlock paragraph) paragraphs.Add(paragraph);
+                else if (block is ContainerBlock inner) stack.Push((inner, 0));
+            }
+
+            return (headings, paragraphs);
         }
 
         /// <summary>The RFC 2119 preamble ("The key words MUST, SHOULD, MAY are to be interpreted...") defines the keywords; it is not a requirement.</summary>
@@ -257,6 +277,63 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             return sb.ToString();
+        }
+    }
+
+    /// <summary>
+    /// Every requirement ID in the spec, found in one scan of the whole text and looked up by
+    /// range afterwards: the IDs of a heading or a requirement sentence are the occurrences that
+    /// lie wholly inside it. One scan instead of one per heading and per sentence (about 4,500
+    /// calls on the Handshake spec). A configured pattern that times out on the spec leaves it
+    /// with no IDs at all rather than some.
+    /// </summary>
+    internal sealed class IdOccurrences
+    {
+        private readonly List<(int Index, int Length, string Value)> _all;
+
+        private IdOccurrences(List<(int Index, int Length, string Value)> all) => _all = all;
+
+        /// <summary>Every occurrence, in text order (offset, length, ID).</summary>
+        public IReadOnlyList<(int Index, int Length, string Value)> All => _all;
+
+        /// <summary>Scans <paramref name="text"/> once.</summary>
+        public static IdOccurrences Scan(string text, Regex pattern)
+        {
+            var all = new List<(int, int, string)>();
+            try
+            {
+                for (var m = pattern.Match(text); m.Success; m = m.NextMatch())
+                {
+                    if (m.Length > 0) all.Add((m.Index, m.Length, m.Value));
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                all.Clear();
+            }
+
+            return new IdOccurrences(all);
+        }
+
+        /// <summary>The distinct IDs lying wholly in [<paramref name="start"/>, <paramref name="end"/>), in order of first occurrence.</summary>
+        public List<string> Within(int start, int end)
+        {
+            var found = new List<string>();
+            int lo = 0, hi = _all.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >> 1;
+                if (_all[mid].Index < start) lo = mid + 1;
+                else hi = mid;
+            }
+
+            for (int i = lo; i < _all.Count && _all[i].Index < end; i++)
+            {
+                var (index, length, value) = _all[i];
+                if (index + length <= end && !found.Contains(value)) found.Add(value);
+            }
+
+            return found;
         }
     }
 }

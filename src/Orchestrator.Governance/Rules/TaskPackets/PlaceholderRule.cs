@@ -43,6 +43,8 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             {
                 try
                 {
+                    // IsMatch allocates nothing; almost every value has no placeholder.
+                    if (!pattern.IsMatch(value)) continue;
                     foreach (Match m in pattern.Matches(value))
                     {
                         if (m.Length > 0) context.Report(context.Packet.Document.Span(start + m.Index, m.Length), m.Value);
