@@ -9,8 +9,9 @@ namespace Orchestrator.Governance.Cli
 {
     /// <summary>
     /// <c>governance check [PATH] [--config FILE] [--format text|sarif|json|mermaid|dot] [--output FILE] [--no-inline-config]
-    /// [--report trace|graph [--phase N]]</c>. Exit codes: 0 no error-severity diagnostic; 1 at least one (also when a
-    /// report is written); 2 bad arguments or unreadable PATH.
+    /// [--report trace|graph [--phase N]] [--changed-files FILE | --changed-since REF] [--today YYYY-MM-DD]</c>. Exit codes:
+    /// 0 no error-severity diagnostic; 1 at least one (also when a report is written); 2 bad arguments, an unreadable
+    /// PATH or changed-files list, or a git that cannot answer --changed-since.
     /// </summary>
     public static class Program
     {
@@ -33,12 +34,16 @@ namespace Orchestrator.Governance.Cli
             report.AcceptOnlyFromAmong("trace", "graph");
             var phase = new Option<string?>("--phase") { Description = "With --report trace or graph: only WPs of this phase (WP-{phase}-...)." };
 
-            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase };
+            var changedFiles = new Option<string?>("--changed-files") { Description = "CI scope gate (GOV505): a file listing the changed files, one repository-relative path per line." };
+            var changedSince = new Option<string?>("--changed-since") { Description = "CI scope gate (GOV505): the files changed since this git revision (git diff --name-only REF...HEAD)." };
+            var today = new Option<string?>("--today") { Description = "The date waivers expire against, YYYY-MM-DD (default: today, UTC)." };
+
+            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase, changedFiles, changedSince, today };
             int exit = 0;
             check.SetAction(result =>
             {
                 exit = Check(result.GetValue(path) ?? ".", result.GetValue(config), result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(noInline),
-                    result.GetValue(report), result.GetValue(phase), stdout, stderr);
+                    result.GetValue(report), result.GetValue(phase), new ChangeOptions(result.GetValue(changedFiles), result.GetValue(changedSince), result.GetValue(today)), stdout, stderr);
                 return exit;
             });
 
@@ -55,7 +60,24 @@ namespace Orchestrator.Governance.Cli
             return code;
         }
 
-        private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, TextWriter stdout, TextWriter stderr)
+        /// <summary>The CI scope gate's inputs: where the changed files come from, and the date.</summary>
+        private sealed class ChangeOptions
+        {
+            public ChangeOptions(string? changedFiles, string? changedSince, string? today)
+            {
+                ChangedFiles = changedFiles;
+                ChangedSince = changedSince;
+                Today = today;
+            }
+
+            public string? ChangedFiles { get; }
+
+            public string? ChangedSince { get; }
+
+            public string? Today { get; }
+        }
+
+        private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, ChangeOptions change, TextWriter stdout, TextWriter stderr)
         {
             string? formatProblem = (reportKind, format) switch
             {
@@ -80,6 +102,24 @@ namespace Orchestrator.Governance.Cli
 
             root = Path.GetFullPath(root);
             var options = new AnalysisOptions { InlineConfig = noInlineConfig ? false : (bool?)null };
+
+            // The host, not the engine, knows the date (waivers expire against it).
+            if (change.Today == null) options.Today = DateTime.UtcNow.Date;
+            else if (DateTime.TryParseExact(change.Today, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) options.Today = day;
+            else
+            {
+                stderr.WriteLine($"governance: --today '{change.Today}' is not a date (YYYY-MM-DD)");
+                return UsageError;
+            }
+
+            var (changed, changeProblem) = ChangedFiles.Read(root, change.ChangedFiles, change.ChangedSince);
+            if (changeProblem != null)
+            {
+                stderr.WriteLine("governance: " + changeProblem);
+                return UsageError;
+            }
+
+            options.ChangedFiles = changed;
             DocumentInput? configDocument = null;
             string configPath = configFile ?? Path.Combine(root, "governance.yml");
             if (configFile != null && !File.Exists(configFile))

@@ -192,5 +192,83 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Contains("session.json(1,38): error GOV315: GapCount is 5; the verifier retry limit is 2 (state.maxGapCount)", lines);
             Assert.DoesNotContain(lines, l => l.Contains("docs/SPEC_CURRENT.md', which"));
         }
+
+        /// <summary>Only the valid packet, set In-Progress: its IN_SCOPE_PATHS is src/storage/mod.rs.</summary>
+        private void OnlyStorageLayerInProgress()
+        {
+            File.Delete(Path.Combine(_repo, Bad));
+            File.Delete(Path.Combine(_repo, "docs/task_packets/WP-1-Job-Retry.md"));
+            string packet = Path.Combine(_repo, "docs/task_packets/WP-1-Storage-Layer.md");
+            File.WriteAllText(packet, File.ReadAllText(packet).Replace("- STATUS: Ready-for-Dev", "- STATUS: In-Progress"));
+        }
+
+        [Fact]
+        public void The_scope_gate_fails_on_a_changed_file_outside_scope_and_passes_inside_it()
+        {
+            OnlyStorageLayerInProgress();
+            string list = Path.Combine(_repo, "changed.txt");
+            File.WriteAllText(list, "# files of this change\nsrc/storage/mod.rs\n\ndocs/task_packets/WP-1-Storage-Layer.md\n");
+            var inside = Run("check", _repo, "--changed-files", list);
+            Assert.Equal(0, inside.Exit);
+            Assert.Equal("1 task packet(s) checked: 0 error(s), 0 warning(s).\n", inside.Out);
+
+            File.AppendAllText(list, "src/api/routes.rs\n");
+            var outside = Run("check", _repo, "--changed-files", list);
+            Assert.Equal(1, outside.Exit);
+            Assert.Contains("src/api/routes.rs(1,1): error GOV505: 'src/api/routes.rs' is changed, but it is outside the IN_SCOPE_PATHS of WP-1-Storage-Layer (In-Progress); add it to a packet's IN_SCOPE_PATHS or record a waiver whose Scope names it", outside.Out.Split('\n'));
+        }
+
+        [Fact]
+        public void A_changed_files_list_with_a_path_out_of_the_repository_or_both_sources_is_a_usage_error()
+        {
+            string list = Path.Combine(_repo, "changed.txt");
+            File.WriteAllText(list, "src/storage/mod.rs\n../../etc/passwd\n");
+            var climbing = Run("check", _repo, "--changed-files", list);
+            Assert.Equal(2, climbing.Exit);
+            Assert.Equal($"governance: --changed-files '{list}' line 2: '../../etc/passwd' is not a path inside the repository (absolute, or climbing out with '..')", climbing.Err.Trim());
+
+            var both = Run("check", _repo, "--changed-files", list, "--changed-since", "main");
+            Assert.Equal(2, both.Exit);
+            Assert.Equal("governance: give --changed-files or --changed-since, not both", both.Err.Trim());
+            Assert.Equal(2, Run("check", _repo, "--today", "21.11.2026").Exit);
+            Assert.Equal(2, Run("check", _repo, "--changed-since", "--output=x").Exit);
+        }
+
+        [Fact]
+        public void The_scope_gate_asks_git_for_the_files_changed_since_a_revision()
+        {
+            OnlyStorageLayerInProgress();
+            Git("init", "-q", "-b", "main");
+            Git("add", "-A");
+            Git("commit", "-q", "-m", "base");
+            Git("checkout", "-q", "-b", "work");
+            File.AppendAllText(Path.Combine(_repo, "src/storage/mod.rs"), "// more\n");
+            Directory.CreateDirectory(Path.Combine(_repo, "src/api"));
+            File.WriteAllText(Path.Combine(_repo, "src/api/routes.rs"), "// new\n");
+            Git("add", "-A");
+            Git("commit", "-q", "-m", "work");
+
+            var (exit, output, err) = Run("check", _repo, "--changed-since", "main");
+            Assert.Equal("", err);
+            Assert.Equal(1, exit);
+            var gate = output.Split('\n').Where(l => l.Contains("GOV505")).ToList();
+            Assert.Equal(new[] { "src/api/routes.rs(1,1): error GOV505: 'src/api/routes.rs' is changed, but it is outside the IN_SCOPE_PATHS of WP-1-Storage-Layer (In-Progress); add it to a packet's IN_SCOPE_PATHS or record a waiver whose Scope names it" }, gate);
+
+            var unknown = Run("check", _repo, "--changed-since", "no-such-branch");
+            Assert.Equal(2, unknown.Exit);
+            Assert.StartsWith("governance: --changed-since 'no-such-branch': git diff failed:", unknown.Err);
+        }
+
+        private void Git(params string[] args)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = _repo, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { "-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false" }) start.ArgumentList.Add(a);
+            foreach (var a in args) start.ArgumentList.Add(a);
+            using var git = System.Diagnostics.Process.Start(start)!;
+            string err = git.StandardError.ReadToEnd();
+            git.StandardOutput.ReadToEnd();
+            git.WaitForExit();
+            Assert.True(git.ExitCode == 0, "git " + string.Join(" ", args) + ": " + err);
+        }
     }
 }

@@ -169,6 +169,19 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Regular expressions (case-insensitive) that mark an entry as a file to be created, so it need not exist yet.</summary>
         [JsonProperty("newMarkers")] public List<string> NewMarkers { get; set; } = new List<string>();
+
+        /// <summary>The CI scope gate (GOV505): which packets are being worked on, and which changed files need no scope.</summary>
+        [JsonProperty("gate")] public ScopeGateConfig Gate { get; set; } = new ScopeGateConfig();
+    }
+
+    /// <summary>The CI scope gate (seed 003 §5.3: the coder may modify exactly the IN_SCOPE_PATHS files).</summary>
+    public sealed class ScopeGateConfig
+    {
+        /// <summary>Packet STATUS values of the work in progress, whose IN_SCOPE_PATHS bound a change (compared like allowed values).</summary>
+        [JsonProperty("activeStatuses")] public List<string> ActiveStatuses { get; set; } = new List<string>();
+
+        /// <summary>Globs of files any change may touch (the task board); the active packets themselves always may be.</summary>
+        [JsonProperty("exempt")] public List<string> Exempt { get; set; } = new List<string>();
     }
 
     /// <summary>Limits and vocabularies of the orchestration state files (seeds 000, 002, 004).</summary>
@@ -214,6 +227,12 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Normalized heading prefixes of sections not searched for fields (reports, logs).</summary>
         [JsonProperty("ignoredSections")] public List<string> IgnoredSections { get; set; } = new List<string>();
+
+        /// <summary>Headings of the sections where waivers are recorded ("WAIVERS GRANTED"); each top-level list entry is a waiver.</summary>
+        [JsonProperty("waiverSections")] public List<string> WaiverSections { get; set; } = new List<string>();
+
+        /// <summary>Entries of a waiver section that say there is none ("NONE", "N/A"), compared case-insensitively.</summary>
+        [JsonProperty("noneMarkers")] public List<string> NoneMarkers { get; set; } = new List<string>();
 
         /// <summary>Sections in the protocol's order.</summary>
         [JsonProperty("sections")] public List<SectionConfig> Sections { get; set; } = new List<SectionConfig>();

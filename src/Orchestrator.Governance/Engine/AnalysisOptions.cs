@@ -24,5 +24,19 @@ namespace Orchestrator.Governance.Engine
         /// host did not gather it; then the rules that need it (GOV320) do not run.
         /// </summary>
         public System.Collections.Generic.IReadOnlyCollection<string>? RepositoryFiles { get; set; }
+
+        /// <summary>
+        /// The files a change touches (repository-relative, forward slashes), for the CI scope gate
+        /// (GOV505): the CLI reads them from --changed-files or asks git for --changed-since. Null
+        /// (the default, and always in the analyzer) means there is no change to gate.
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyCollection<string>? ChangedFiles { get; set; }
+
+        /// <summary>
+        /// Today's date, from the host (the engine reads no clock): waivers whose Expires date is
+        /// before it no longer cover anything. Null when the host gives none; then no waiver has
+        /// expired.
+        /// </summary>
+        public System.DateTime? Today { get; set; }
     }
 }

@@ -67,6 +67,7 @@ namespace Orchestrator.Governance.Engine
             new Rules.Topology.PacketNotOnBoardRule(),
             new Rules.Topology.BoardEntryWithoutPacketRule(),
             new Rules.Topology.PhaseClosedRule(),
+            new Rules.Scope.ScopeGateRule(),
         };
 
         private static readonly StateFileRule[] StateRules =
@@ -154,7 +155,7 @@ namespace Orchestrator.Governance.Engine
 
             var topology = Model.Board.Topology.Build(packets, profile, board, config.Dependencies);
             var repositoryFiles = options.RepositoryFiles == null ? null : new Model.Scope.RepositoryFiles(options.RepositoryFiles);
-            var index = BuildIndex(packets, profile, specContext, topology, config, repositoryFiles);
+            var index = BuildIndex(packets, profile, specContext, topology, config, repositoryFiles, options);
 
             // 4. Rules.
             var found = new List<GovernanceDiagnostic>();
@@ -323,7 +324,7 @@ namespace Orchestrator.Governance.Engine
             return TaskPacketReader.Read(doc, profile);
         }
 
-        private static RepoIndex BuildIndex(List<TaskPacket> packets, TaskPacketProfile profile, SpecContext spec, Model.Board.Topology topology, GovernanceConfig config, Model.Scope.RepositoryFiles? files)
+        private static RepoIndex BuildIndex(List<TaskPacket> packets, TaskPacketProfile profile, SpecContext spec, Model.Board.Topology topology, GovernanceConfig config, Model.Scope.RepositoryFiles? files, AnalysisOptions options)
         {
             var byId = new Dictionary<string, List<TaskPacket>>(StringComparer.Ordinal);
             foreach (var packet in packets)
@@ -335,7 +336,8 @@ namespace Orchestrator.Governance.Engine
                 list.Add(packet);
             }
 
-            return new RepoIndex(packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), spec, topology, config.Board, files, config.Scope);
+            return new RepoIndex(packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), spec, topology, config.Board, files, config.Scope,
+                options.ChangedFiles?.Select(DocumentInput.ResolveInside).OfType<string>().Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(), options.Today?.Date);
         }
 
         private static int Compare(GovernanceDiagnostic a, GovernanceDiagnostic b)

@@ -134,8 +134,9 @@ namespace Orchestrator.Governance.Model
     /// </summary>
     public sealed class TaskPacket
     {
-        internal TaskPacket(TextDocument document, PacketSection? title, IReadOnlyList<PacketSection> sections, IReadOnlyList<PacketField> fields)
+        internal TaskPacket(TextDocument document, PacketSection? title, IReadOnlyList<PacketSection> sections, IReadOnlyList<PacketField> fields, IReadOnlyList<PacketWaiver>? waivers = null)
         {
+            Waivers = waivers ?? Array.Empty<PacketWaiver>();
             Document = document;
             Title = title;
             Sections = sections;
@@ -161,6 +162,9 @@ namespace Orchestrator.Governance.Model
 
         /// <summary>Every field, in document order, including those in ignored sections.</summary>
         public IReadOnlyList<PacketField> Fields { get; }
+
+        /// <summary>The waivers recorded in the packet's waiver sections (taskPacket.waiverSections), in document order.</summary>
+        public IReadOnlyList<PacketWaiver> Waivers { get; }
 
         /// <summary>Where file-level diagnostics go: the title heading, or the first character.</summary>
         public SourceSpan AnchorSpan => Title?.HeadingSpan ?? Document.Span(0, 0);

@@ -34,6 +34,8 @@ namespace Orchestrator.Governance.Model
             Config = config;
             FileNamePattern = Pattern(config.FileNamePattern);
             IgnoredSectionPrefixes = config.IgnoredSections.Select(KeyNormalizer.Normalize).Where(s => s.Length > 0).ToArray();
+            WaiverSectionKeys = new HashSet<string>(config.WaiverSections.Select(KeyNormalizer.Normalize).Where(s => s.Length > 0), StringComparer.Ordinal);
+            _noneMarkers = new HashSet<string>(config.NoneMarkers.Select(m => m.Trim()), StringComparer.OrdinalIgnoreCase);
             Sections = config.Sections.Select(s => new SectionRule(
                 KeyNormalizer.Normalize(s.Name),
                 s.Required,
@@ -56,6 +58,14 @@ namespace Orchestrator.Governance.Model
             SectionNames = new HashSet<string>(Sections.SelectMany(sec => sec.Names), StringComparer.Ordinal);
             KnownFieldKeys = known;
         }
+
+        private readonly HashSet<string> _noneMarkers;
+
+        /// <summary>Normalized keys of the sections where waivers are recorded (taskPacket.waiverSections).</summary>
+        public ISet<string> WaiverSectionKeys { get; }
+
+        /// <summary>Whether an entry says there is nothing (taskPacket.noneMarkers: "NONE", "N/A"; trailing "." ignored).</summary>
+        public bool IsNoneMarker(string text) => _noneMarkers.Contains(text.Trim().TrimEnd('.'));
 
         /// <summary>Normalized names and aliases of every template section.</summary>
         public ISet<string> SectionNames { get; }

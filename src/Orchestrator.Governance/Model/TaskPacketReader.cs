@@ -21,6 +21,7 @@ namespace Orchestrator.Governance.Model
         {
             var sections = new List<PacketSection>();
             var fields = new List<PacketField>();
+            var waivers = new List<PacketWaiver>();
             PacketSection? title = null;
             PacketSection? current = null;
             PacketField? headingField = null;
@@ -83,6 +84,7 @@ namespace Orchestrator.Governance.Model
 
                     case ListBlock list:
                     {
+                        if (current != null && profile.WaiverSectionKeys.Contains(current.Key)) ReadWaivers(doc, list, profile, waivers);
                         PacketField? last = null;
                         for (int li = 0; li < list.Count; li++)
                         {
@@ -175,7 +177,64 @@ namespace Orchestrator.Governance.Model
                 }
             }
 
-            return new TaskPacket(doc.WithoutTree(), title, sections, fields);
+            return new TaskPacket(doc.WithoutTree(), title, sections, fields, waivers);
+        }
+
+        /// <summary>
+        /// The waivers of a list in a waiver section: each top-level entry whose first line is not a
+        /// none-marker ("NONE", "N/A") or the template's own note ("(Record explicit user waivers
+        /// here ...)"). The ID is the value of a "Waiver ID:" first line, else the first word of
+        /// the line; the nested items written as <c>Key: value</c> are its attributes.
+        /// </summary>
+        private static void ReadWaivers(ParsedMarkdown doc, ListBlock list, TaskPacketProfile profile, List<PacketWaiver> waivers)
+        {
+            foreach (Block block in list)
+            {
+                if (!(block is ListItemBlock item) || item.Count == 0 || !(item[0] is ParagraphBlock first)) continue;
+                int start = first.Span.Start;
+                int end = LineEnd(doc.Text, start);
+                while (end > start && char.IsWhiteSpace(doc.Text[end - 1])) end--;
+                string line = doc.Text.Substring(start, end - start);
+                string bare = line.Trim('*', '_', ' ', '`');
+                if (bare.Length == 0 || bare[0] == '(' || profile.IsNoneMarker(bare)) continue;
+
+                var attributes = new List<WaiverAttribute>();
+                string? id;
+                if (TryParseFieldLine(doc.Text, start, end, out var parts))
+                {
+                    string key = KeyNormalizer.Normalize(doc.Text.Substring(parts.KeyStart, parts.KeyEnd - parts.KeyStart));
+                    string value = doc.Text.Substring(parts.ValueStart, parts.ValueEnd - parts.ValueStart).Trim('*', '_', '`', ' ');
+                    id = key == "WAIVER_ID" || key == "ID" ? (value.Length > 0 ? FirstWord(value) : null) : null;
+                    if (id == null) attributes.Add(new WaiverAttribute(key, doc.Text.Substring(parts.KeyStart, parts.KeyEnd - parts.KeyStart), value, doc.Span(parts.ValueStart, parts.ValueEnd - parts.ValueStart)));
+                }
+                else
+                {
+                    id = FirstWord(bare);
+                }
+
+                for (int i = 1; i < item.Count; i++)
+                {
+                    if (!(item[i] is ListBlock nested)) continue;
+                    foreach (Block n in nested)
+                    {
+                        if (!(n is ListItemBlock attributeItem) || attributeItem.Count == 0 || !(attributeItem[0] is ParagraphBlock p)) continue;
+                        int s = p.Span.Start;
+                        if (!TryParseFieldLine(doc.Text, s, LineEnd(doc.Text, s), out var a)) continue;
+                        string rawKey = doc.Text.Substring(a.KeyStart, a.KeyEnd - a.KeyStart);
+                        string value = doc.Text.Substring(a.ValueStart, a.ValueEnd - a.ValueStart);
+                        attributes.Add(new WaiverAttribute(KeyNormalizer.Normalize(rawKey), rawKey, value, doc.Span(a.ValueStart, value.Length)));
+                    }
+                }
+
+                waivers.Add(new PacketWaiver(id, doc.Span(start, end - start), attributes));
+            }
+        }
+
+        private static string FirstWord(string text)
+        {
+            int end = 0;
+            while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;
+            return text.Substring(0, end).Trim('*', '_', '`', ',', ';', ':');
         }
 
         /// <summary>Headings standing in the list's items (or their nested lists), in order; no other walk.</summary>

@@ -418,6 +418,14 @@ namespace Orchestrator.Governance.Rules
             "A coder cannot both change and leave alone the same file; one of the two lists is wrong.",
             "seed 003 §5.1 (Scope), §5.3");
 
+        /// <summary>GOV505: the CI scope gate: a changed file outside the scope of the work in progress.</summary>
+        public static readonly RuleDescriptor ChangedOutsideScope = new RuleDescriptor(
+            "GOV505", "Changed files must be in the scope of a packet In Progress",
+            "'{0}' is changed, but {1}; add it to a packet's IN_SCOPE_PATHS or record a waiver whose Scope names it",
+            Scope, GovernanceSeverity.Error,
+            "The coder may modify exactly the files IN_SCOPE_PATHS lists; a change elsewhere is scope creep unless a waiver grants it. Runs in CI, on the files a change touches (governance check --changed-files or --changed-since).",
+            "seed 003 §5.3 [CX-603], [CX-600B] (Waiver Audit Trail)");
+
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
@@ -430,7 +438,7 @@ namespace Orchestrator.Governance.Rules
             SpecCurrentInvalid, SpecNumberingInconsistent,
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
             StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
-            ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut,
+            ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut, ChangedOutsideScope,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 
         private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(d => d.Id, System.StringComparer.OrdinalIgnoreCase);

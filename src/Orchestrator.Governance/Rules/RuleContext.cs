@@ -51,8 +51,11 @@ namespace Orchestrator.Governance.Rules
     /// <summary>Facts across all documents of one analysis, built once.</summary>
     public sealed class RepoIndex
     {
-        internal RepoIndex(IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec, Model.Board.Topology topology, BoardConfig boardConfig, Model.Scope.RepositoryFiles? files, ScopeConfig scope)
+        internal RepoIndex(IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec, Model.Board.Topology topology, BoardConfig boardConfig, Model.Scope.RepositoryFiles? files, ScopeConfig scope,
+            IReadOnlyCollection<string>? changedFiles = null, System.DateTime? today = null)
         {
+            ChangedFiles = changedFiles;
+            Today = today;
             Files = files;
             Scope = scope;
             BoardConfig = boardConfig;
@@ -70,6 +73,12 @@ namespace Orchestrator.Governance.Rules
 
         /// <summary>The scope path configuration.</summary>
         public ScopeConfig Scope { get; }
+
+        /// <summary>The files the change under review touches (CI scope gate), or null when there is none.</summary>
+        public IReadOnlyCollection<string>? ChangedFiles { get; }
+
+        /// <summary>Today's date as the host gave it, or null.</summary>
+        public System.DateTime? Today { get; }
 
         /// <summary>The task board and the WP dependency graph.</summary>
         public Model.Board.Topology Topology { get; }

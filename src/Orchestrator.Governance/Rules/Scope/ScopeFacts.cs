@@ -11,11 +11,14 @@ namespace Orchestrator.Governance.Rules.Scope
         private static readonly ConditionalWeakTable<TaskPacket, List<ScopeEntry>> InScopeCache = new ConditionalWeakTable<TaskPacket, List<ScopeEntry>>();
 
         /// <summary>The IN_SCOPE_PATHS entries of the packet under analysis (empty without the field).</summary>
-        public static List<ScopeEntry> InScope(RuleContext context) =>
-            InScopeCache.GetValue(context.Packet, packet =>
+        public static List<ScopeEntry> InScope(RuleContext context) => InScope(context.Packet, context.Profile, context.Index.Files);
+
+        /// <summary>The IN_SCOPE_PATHS entries of <paramref name="packet"/> (empty without the field), read once.</summary>
+        public static List<ScopeEntry> InScope(TaskPacket packet, TaskPacketProfile profile, RepositoryFiles? files) =>
+            InScopeCache.GetValue(packet, p =>
             {
-                var field = packet.FindField("IN_SCOPE_PATHS", context.Profile.AliasesOf("IN_SCOPE_PATHS"));
-                return field == null ? new List<ScopeEntry>() : ScopeEntry.Read(field, packet, context.Index.Files);
+                var field = p.FindField("IN_SCOPE_PATHS", profile.AliasesOf("IN_SCOPE_PATHS"));
+                return field == null ? new List<ScopeEntry>() : ScopeEntry.Read(field, p, files);
             });
     }
 }

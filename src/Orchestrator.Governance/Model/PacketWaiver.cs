@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using Orchestrator.Governance.Text;
+
+namespace Orchestrator.Governance.Model
+{
+    /// <summary>One <c>Key: value</c> line of a waiver (<c>- Date: 2026-01-18</c>).</summary>
+    public sealed class WaiverAttribute
+    {
+        internal WaiverAttribute(string key, string rawKey, string value, SourceSpan valueSpan)
+        {
+            Key = key;
+            RawKey = rawKey;
+            Value = value;
+            ValueSpan = valueSpan;
+        }
+
+        /// <summary>Normalized key (DATE, SCOPE, EXPIRES, APPROVER, JUSTIFICATION).</summary>
+        public string Key { get; }
+
+        /// <summary>The key as written.</summary>
+        public string RawKey { get; }
+
+        /// <summary>The value, trimmed.</summary>
+        public string Value { get; }
+
+        /// <summary>Span of the value.</summary>
+        public SourceSpan ValueSpan { get; }
+    }
+
+    /// <summary>
+    /// A waiver recorded in a packet's waiver section (seed 003 Part 1 [CX-600B] "Waiver Audit
+    /// Trail: all waivers logged with approval date; expire at phase boundary"; Handshake's
+    /// template: "Include Waiver ID, Date, Scope, and Justification"). Read from one top-level list
+    /// entry of the section: the entry's first line gives the ID (<c>- WAIVER-ACE-VAL-V4-001</c> or
+    /// <c>- Waiver ID: WAIVER-001</c>), its nested <c>Key: value</c> items the attributes.
+    /// </summary>
+    public sealed class PacketWaiver
+    {
+        internal PacketWaiver(string? id, SourceSpan entrySpan, IReadOnlyList<WaiverAttribute> attributes)
+        {
+            Id = id;
+            EntrySpan = entrySpan;
+            Attributes = attributes;
+        }
+
+        /// <summary>The waiver's ID, or null when the entry names none.</summary>
+        public string? Id { get; }
+
+        /// <summary>Span of the entry's first line.</summary>
+        public SourceSpan EntrySpan { get; }
+
+        /// <summary>The entry's <c>Key: value</c> items, in order.</summary>
+        public IReadOnlyList<WaiverAttribute> Attributes { get; }
+
+        /// <summary>The first attribute with the normalized <paramref name="key"/>, or null.</summary>
+        public WaiverAttribute? Find(string key)
+        {
+            foreach (var a in Attributes)
+            {
+                if (string.Equals(a.Key, key, StringComparison.Ordinal)) return a;
+            }
+
+            return null;
+        }
+    }
+}
