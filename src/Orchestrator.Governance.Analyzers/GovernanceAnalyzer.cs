@@ -30,14 +30,15 @@ namespace Orchestrator.Governance.Analyzers
         /// <summary>MSBuild property: false switches inline suppression comments off.</summary>
         public const string InlineConfigProperty = "build_property.GovernanceInlineConfig";
 
-        private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors =
+        /// <summary>Every rule's Roslyn descriptor, by ID (shared with the source rule analyzers).</summary>
+        internal static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors =
             RuleCatalog.All.ToImmutableDictionary(d => d.Id, ToRoslyn);
 
         private static readonly AnalysisCache Cache = new AnalysisCache(capacity: 4);
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            RuleCatalog.All.Select(d => Descriptors[d.Id]).ToImmutableArray();
+            RuleCatalog.All.Where(d => !SourceRuleScope.IsSourceRule(d.Id)).Select(d => Descriptors[d.Id]).ToImmutableArray();
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -206,7 +207,7 @@ namespace Orchestrator.Governance.Analyzers
             d.Id, d.Title, d.MessageFormat, d.Category, ToRoslyn(d.DefaultSeverity), isEnabledByDefault: true,
             description: d.Description + " Source: " + d.Source + ".", helpLinkUri: d.HelpLink);
 
-        private static DiagnosticSeverity ToRoslyn(GovernanceSeverity severity) => severity switch
+        internal static DiagnosticSeverity ToRoslyn(GovernanceSeverity severity) => severity switch
         {
             GovernanceSeverity.Error => DiagnosticSeverity.Error,
             GovernanceSeverity.Warning => DiagnosticSeverity.Warning,

@@ -53,6 +53,29 @@ namespace Orchestrator.Governance.Analyzers.Tests
             return diagnostics;
         }
 
+        /// <summary>
+        /// Runs a C# analyzer over source files at repository-relative paths under <see cref="Root"/>,
+        /// with the given additional files (governance.yml) and GovernanceRoot set.
+        /// </summary>
+        public static async Task<ImmutableArray<Diagnostic>> RunSourceAsync(DiagnosticAnalyzer analyzer, IEnumerable<(string Path, string Code)> sources, params AdditionalText[] files)
+        {
+            var compilation = CSharpCompilation.Create(
+                "Consumer",
+                sources.Select(s => CSharpSyntaxTree.ParseText(s.Code, path: Root + s.Path)),
+                new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var exceptions = new List<Exception>();
+            var analyzerOptions = new AnalyzerOptions(files.ToImmutableArray(), new OptionsProvider(new Dictionary<string, string> { [GovernanceAnalyzer.RootProperty] = Root }));
+            var withAnalyzers = compilation.WithAnalyzers(
+                ImmutableArray.Create(analyzer),
+                new CompilationWithAnalyzersOptions(analyzerOptions, (e, _, _) => { lock (exceptions) exceptions.Add(e); }, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            Assert.Empty(exceptions);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+            return diagnostics;
+        }
+
         public static AdditionalText File(string relative, string text, Encoding? encoding = null) => new InMemoryText(Root + relative, SourceText.From(text, encoding ?? Encoding.UTF8));
 
         public static AdditionalText File(string relative, SourceText text) => new InMemoryText(Root + relative, text);

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Diagnostics;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -141,7 +142,9 @@ namespace Orchestrator.Governance.Analyzers.Tests
         [Fact]
         public void Every_catalog_rule_is_supported_once_with_its_default_severity()
         {
-            var supported = new GovernanceAnalyzer().SupportedDiagnostics;
+            // The document analyzer reports every rule but the source rules, which have an analyzer each.
+            var supported = new DiagnosticAnalyzer[] { new GovernanceAnalyzer(), new NotImplementedExceptionAnalyzer(), new TodoWithoutIssueAnalyzer() }
+                .SelectMany(a => a.SupportedDiagnostics).OrderBy(d => d.Id, System.StringComparer.Ordinal).ToList();
             Assert.Equal(RuleCatalog.All.Select(r => r.Id), supported.Select(d => d.Id));
             foreach (var rule in RuleCatalog.All)
             {

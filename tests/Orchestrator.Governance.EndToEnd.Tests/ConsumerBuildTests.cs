@@ -139,5 +139,30 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => l.Trim()).Distinct().ToList();
             Assert.Single(reported);
         }
+
+        [Fact]
+        public void The_source_rules_run_on_the_consumers_CSharp_files_and_exempt_its_tests()
+        {
+            string consumer = CleanConsumer("source");
+            string app = Path.Combine(consumer, "src", "Example.App");
+            File.WriteAllText(Path.Combine(app, "Retry.cs"),
+                "namespace Example.App\n" +
+                "{\n" +
+                "    public static class Retry\n" +
+                "    {\n" +
+                "        // TODO: cap the backoff\n" +
+                "        public static int Next(int attempt) => throw new System.NotImplementedException();\n" +
+                "        // TODO(HSK-12): jitter\n" +
+                "    }\n" +
+                "}\n");
+            Directory.CreateDirectory(Path.Combine(app, "tests"));
+            File.WriteAllText(Path.Combine(app, "tests", "Fake.cs"), "namespace Example.App.Tests { public static class Fake { public static void M() => throw new System.NotImplementedException(); } }\n");
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            Assert.Contains(consumer + "/src/Example.App/Retry.cs(5,12): warning GOV702: TODO comment has no issue reference", output);
+            Assert.Contains(consumer + "/src/Example.App/Retry.cs(6,54): error GOV701: 'Retry.Next' throws NotImplementedException; implement it, or take it out of the packet's DONE_MEANS", output);
+            var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => Regex.Replace(l.Trim(), @" \[[^\]]*\]$", "")).Distinct().ToList();
+            Assert.Equal(2, reported.Count);
+        }
     }
 }

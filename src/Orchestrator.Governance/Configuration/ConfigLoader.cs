@@ -110,6 +110,7 @@ namespace Orchestrator.Governance.Configuration
             CheckRegex(config.Spec.IdPattern, "spec.idPattern");
             CheckRegex(config.Board.PhaseGates.Heading, "board.phaseGates.heading");
             foreach (var p in config.Scope.NewMarkers) CheckRegex(p, "scope.newMarkers");
+            CheckRegex(config.Source.IssueReference, "source.issueReference");
             CheckRegex(config.Board.PhaseGates.StatusLine, "board.phaseGates.statusLine");
             CheckRegex(config.Board.PhaseGates.ClosedLine, "board.phaseGates.closedLine");
             foreach (var p in config.Spec.DoneMeans.GenericGates) CheckRegex(p, "spec.doneMeans.genericGates");

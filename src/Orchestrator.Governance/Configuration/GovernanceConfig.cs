@@ -38,6 +38,9 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>IN_SCOPE_PATHS precision (seed 003 §5.3).</summary>
         [JsonProperty("scope")] public ScopeConfig Scope { get; set; } = new ScopeConfig();
+
+        /// <summary>The source rules (GOV7xx) on C# files.</summary>
+        [JsonProperty("source")] public SourceConfig Source { get; set; } = new SourceConfig();
     }
 
     /// <summary>Where the task board is and how to read its statuses.</summary>
@@ -172,6 +175,22 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>The CI scope gate (GOV505): which packets are being worked on, and which changed files need no scope.</summary>
         [JsonProperty("gate")] public ScopeGateConfig Gate { get; set; } = new ScopeGateConfig();
+    }
+
+    /// <summary>The source rules (GOV7xx): which C# files they check, and what a TODO must carry.</summary>
+    public sealed class SourceConfig
+    {
+        /// <summary>Globs (repository-relative) of the C# files the source rules check.</summary>
+        [JsonProperty("include")] public List<string> Include { get; set; } = new List<string>();
+
+        /// <summary>Globs of files they skip (tests, samples).</summary>
+        [JsonProperty("exclude")] public List<string> Exclude { get; set; } = new List<string>();
+
+        /// <summary>Comment keywords that need an issue reference (GOV702), matched as whole upper-case words.</summary>
+        [JsonProperty("todoKeywords")] public List<string> TodoKeywords { get; set; } = new List<string>();
+
+        /// <summary>Regular expression that must match the comment text right after the keyword (GOV702).</summary>
+        [JsonProperty("issueReference")] public string IssueReference { get; set; } = string.Empty;
     }
 
     /// <summary>The CI scope gate (seed 003 §5.3: the coder may modify exactly the IN_SCOPE_PATHS files).</summary>

@@ -17,6 +17,7 @@ namespace Orchestrator.Governance.Rules
         private const string Topology = "Governance.Topology";
         private const string State = "Governance.State";
         private const string Scope = "Governance.Scope";
+        private const string Source = "Governance.Source";
 
         /// <summary>GOV001: governance.yml does not validate against the configuration schema.</summary>
         public static readonly RuleDescriptor InvalidConfiguration = new RuleDescriptor(
@@ -426,6 +427,22 @@ namespace Orchestrator.Governance.Rules
             "The coder may modify exactly the files IN_SCOPE_PATHS lists; a change elsewhere is scope creep unless a waiver grants it. Runs in CI, on the files a change touches (governance check --changed-files or --changed-since).",
             "seed 003 §5.3 [CX-603], [CX-600B] (Waiver Audit Trail)");
 
+        /// <summary>GOV701: NotImplementedException thrown in shipping code.</summary>
+        public static readonly RuleDescriptor NotImplementedThrown = new RuleDescriptor(
+            "GOV701", "Shipping code must not throw NotImplementedException",
+            "'{0}' throws NotImplementedException; implement it, or take it out of the packet's DONE_MEANS",
+            Source, GovernanceSeverity.Error,
+            "A stub that throws NotImplementedException compiles, passes a build and fails at run time: the placeholder the Anti-Vibe Guard audits every submission for. Test projects and samples are exempt (source.exclude).",
+            "seed 003 Part 1 [CX-600B] (Anti-Vibe Guard)");
+
+        /// <summary>GOV702: TODO/FIXME/HACK comment without an issue reference.</summary>
+        public static readonly RuleDescriptor TodoWithoutIssue = new RuleDescriptor(
+            "GOV702", "TODO comments must reference an issue",
+            "{0} comment has no issue reference; write {0}(ISSUE-123) or {0} #123 (source.issueReference: {1})",
+            Source, GovernanceSeverity.Warning,
+            "A TODO without an issue is work nobody tracks: it outlives the packet that left it. With a reference, the remaining work is on the board.",
+            "seed 003 Part 1 [CX-600B] (Anti-Vibe Guard), §5.4 (DONE_MEANS)");
+
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
@@ -439,6 +456,7 @@ namespace Orchestrator.Governance.Rules
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
             StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
             ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut, ChangedOutsideScope,
+            NotImplementedThrown, TodoWithoutIssue,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 
         private static readonly Dictionary<string, RuleDescriptor> ById = All.ToDictionary(d => d.Id, System.StringComparer.OrdinalIgnoreCase);
