@@ -50,7 +50,7 @@ namespace Orchestrator.Governance.Analyzers
         public string IssueReferenceText => _config.Source.IssueReference;
 
         /// <summary>Whether <paramref name="id"/> is one of the source rules, which these analyzers (not the document analyzer) report.</summary>
-        public static bool IsSourceRule(string id) => id.StartsWith("GOV7", StringComparison.Ordinal);
+        public static bool IsSourceRule(string id) => RuleCatalog.Find(id)?.Category == RuleCatalog.NotImplementedThrown.Category;
 
         /// <summary>The scope for a compilation: governance.yml among its additional files (at the root), else the defaults.</summary>
         public static SourceRuleScope For(AnalyzerOptions options)
@@ -84,8 +84,7 @@ namespace Orchestrator.Governance.Analyzers
         public Diagnostic? Create(RuleDescriptor rule, Location location, params object[] arguments)
         {
             var descriptor = GovernanceAnalyzer.Descriptors[rule.Id];
-            var severity = rule.DefaultSeverity;
-            if (_config.Severity.TryGetValue(rule.Id, out var name) && GovernanceSeverityNames.TryParse(name, out var configured)) severity = configured;
+            var severity = _config.SeverityOf(rule);
             if (severity == GovernanceSeverity.None) return null;
             var roslyn = GovernanceAnalyzer.ToRoslyn(severity);
             return roslyn == descriptor.DefaultSeverity

@@ -21,6 +21,10 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>Rule ID to severity name (none, silent, suggestion, warning, error).</summary>
         [JsonProperty("severity")] public Dictionary<string, string> Severity { get; set; } = new Dictionary<string, string>();
 
+        /// <summary>The severity of <paramref name="rule"/>: the one <c>severity:</c> sets for its ID, else its default.</summary>
+        public Rules.GovernanceSeverity SeverityOf(Rules.RuleDescriptor rule) =>
+            Severity.TryGetValue(rule.Id, out var name) && Rules.GovernanceSeverityNames.TryParse(name, out var configured) ? configured : rule.DefaultSeverity;
+
         /// <summary>The task packet profile (seed 003 §5).</summary>
         [JsonProperty("taskPacket")] public TaskPacketConfig TaskPacket { get; set; } = new TaskPacketConfig();
 

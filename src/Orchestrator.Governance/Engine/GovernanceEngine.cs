@@ -216,8 +216,7 @@ namespace Orchestrator.Governance.Engine
             var result = new List<GovernanceDiagnostic>(diagnostics.Count);
             foreach (var d in diagnostics)
             {
-                var severity = d.Descriptor.DefaultSeverity;
-                if (config.Severity.TryGetValue(d.Id, out var name) && GovernanceSeverityNames.TryParse(name, out var configured)) severity = configured;
+                var severity = config.SeverityOf(d.Descriptor);
                 if (severity == GovernanceSeverity.None) continue;
                 result.Add(severity == d.Severity ? d : d.WithSeverity(severity));
             }

@@ -103,5 +103,26 @@ namespace Orchestrator.Governance.Tests.Rules.Scope
             string none = Packets.Valid.Replace("## Quality Gate\n", "## WAIVERS GRANTED\n- NONE\n\n## Quality Gate\n");
             Assert.Empty(Assert.Single(Packets.Analyze(none).Packets).Waivers);
         }
+
+        [Fact]
+        public void Malformed_waivers_cover_nothing_and_an_empty_change_list_is_no_finding()
+        {
+            const string malformed =
+                "## WAIVERS GRANTED\n" +
+                "- WAIVER-BAD-001\n" +                        // no attributes at all
+                "- **\n" +                                     // an empty bold marker
+                "- WAIVER-BAD-002\n" +
+                "  - Expires: next week\n" +                  // not a date: never expires
+                "  - Scope: `src/api/jobs.rs`\n" +
+                "  - not a key value line\n" +
+                "\n";
+            string text = Packets.Valid.Replace("- STATUS: Ready-for-Dev", "- STATUS: In-Progress").Replace("## Quality Gate\n", malformed + "## Quality Gate\n");
+            var inputs = Packets.SpecInputs().Append(DocumentInput.FromText(Packets.Path, text)).ToList();
+            var result = GovernanceEngine.Analyze(inputs, new AnalysisOptions { ChangedFiles = new[] { "src/api/jobs.rs", "src/api/routes.rs" }, Today = new DateTime(2030, 1, 1) });
+            Assert.Equal(new[] { "WAIVER-BAD-001", "WAIVER-BAD-002" }, Assert.Single(result.Packets).Waivers.Select(w => w.Id));
+            Assert.Equal("src/api/routes.rs(1,1) [src/api/routes.rs | it is outside the IN_SCOPE_PATHS of WP-1-Storage-Layer (In-Progress)]", Gate(result));
+
+            Assert.Empty(GovernanceEngine.Analyze(inputs, new AnalysisOptions { ChangedFiles = Array.Empty<string>() }).Diagnostics);
+        }
     }
 }
