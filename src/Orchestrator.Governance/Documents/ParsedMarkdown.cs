@@ -19,7 +19,7 @@ namespace Orchestrator.Governance.Documents
     public sealed class ParsedMarkdown : TextDocument
     {
         /// <summary>Built once and shared: Markdig pipelines are immutable and thread-safe.</summary>
-        private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
             .UseYamlFrontMatter()
             .UsePipeTables()
             .Use<InlinesWhereRead>()
@@ -46,24 +46,7 @@ namespace Orchestrator.Governance.Documents
         /// A heading's text without its "#" markers (and closing "#"s, CommonMark 4.2), with the
         /// offset where the text starts. Setext headings give their text line.
         /// </summary>
-        public (string Text, int Start) HeadingText(HeadingBlock heading)
-        {
-            int start = heading.Span.Start;
-            string line = LineFrom(start);
-            int i = 0;
-            if (line.Length > 0 && line[0] == '#')
-            {
-                while (i < line.Length && line[i] == '#') i++;
-                while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
-                string rest = line.Substring(i).TrimEnd();
-                int j = rest.Length;
-                while (j > 0 && rest[j - 1] == '#') j--;
-                if (j < rest.Length && (j == 0 || rest[j - 1] == ' ' || rest[j - 1] == '\t')) rest = rest.Substring(0, j).TrimEnd();
-                return (rest, start + i);
-            }
-
-            return (line.Trim(), start + (line.Length - line.TrimStart().Length));
-        }
+        public (string Text, int Start) HeadingText(HeadingBlock heading) => HeadingTextAt(heading.Span.Start);
     }
 
     /// <summary>

@@ -39,6 +39,29 @@ namespace Orchestrator.Governance.Documents
             return Text.Substring(start, end - start);
         }
 
+        /// <summary>
+        /// The text of the heading that starts at offset <paramref name="start"/>, without its "#"
+        /// markers (and closing "#"s, CommonMark 4.2), with the offset where the text starts.
+        /// Setext headings give their text line.
+        /// </summary>
+        public (string Text, int Start) HeadingTextAt(int start)
+        {
+            string line = LineFrom(start);
+            int i = 0;
+            if (line.Length > 0 && line[0] == '#')
+            {
+                while (i < line.Length && line[i] == '#') i++;
+                while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
+                string rest = line.Substring(i).TrimEnd();
+                int j = rest.Length;
+                while (j > 0 && rest[j - 1] == '#') j--;
+                if (j < rest.Length && (j == 0 || rest[j - 1] == ' ' || rest[j - 1] == '\t')) rest = rest.Substring(0, j).TrimEnd();
+                return (rest, start + i);
+            }
+
+            return (line.Trim(), start + (line.Length - line.TrimStart().Length));
+        }
+
         /// <summary>The text of one 1-based line, without its line break.</summary>
         public string GetLineText(int line)
         {

@@ -69,23 +69,37 @@ namespace Orchestrator.Governance.Suppressions
         public static InlineSuppressions Read(ParsedMarkdown doc)
         {
             var comments = new List<(int Start, string Text)>();
-            // Every directive starts "governance-disable" or "governance-enable"; prose such as
-            // "governance-aware" (the Handshake spec has eleven) does not make the tree worth walking.
-            if (doc.Text.IndexOf("governance-disable", StringComparison.Ordinal) < 0 && doc.Text.IndexOf("governance-enable", StringComparison.Ordinal) < 0)
-                return new InlineSuppressions(new List<(string, int, int)>(), new List<SuppressionReference>());
+            if (MayHoldDirectives(doc.Text)) CollectComments(doc.Ast, 0, doc.Text, comments);
+            return FromComments(doc, comments);
+        }
 
-            foreach (var block in doc.Ast.Descendants<LeafBlock>())
+        /// <summary>
+        /// Whether <paramref name="text"/> can hold a directive: every directive starts
+        /// "governance-disable" or "governance-enable"; prose such as "governance-aware" (the
+        /// Handshake spec has eleven) does not make a tree worth walking.
+        /// </summary>
+        internal static bool MayHoldDirectives(string text) =>
+            text.IndexOf("governance-disable", StringComparison.Ordinal) >= 0 || text.IndexOf("governance-enable", StringComparison.Ordinal) >= 0;
+
+        /// <summary>
+        /// Adds the HTML comments of <paramref name="ast"/>, a tree of the part of
+        /// <paramref name="text"/> that starts at <paramref name="offset"/>, as (offset in
+        /// <paramref name="text"/>, comment text).
+        /// </summary>
+        internal static void CollectComments(MarkdownDocument ast, int offset, string text, List<(int Start, string Text)> comments)
+        {
+            foreach (var block in ast.Descendants<LeafBlock>())
             {
                 if (block.Span.IsEmpty) continue;
-                int start = block.Span.Start;
-                int end = Math.Min(doc.Text.Length, block.Span.End + 1);
+                int start = offset + block.Span.Start;
+                int end = Math.Min(text.Length, offset + block.Span.End + 1);
                 if (block is HtmlBlock)
                 {
-                    comments.Add((start, doc.Text.Substring(start, end - start)));
+                    comments.Add((start, text.Substring(start, end - start)));
                     continue;
                 }
 
-                if (block.Inline == null || doc.Text.IndexOf("<!--", start, end - start, StringComparison.Ordinal) < 0) continue;
+                if (block.Inline == null || text.IndexOf("<!--", start, end - start, StringComparison.Ordinal) < 0) continue;
 
                 // A comment inline: Markdig says which comments are real (not in a code span); its
                 // position is found in the block's text, in order, since inline spans are not tracked.
@@ -93,13 +107,17 @@ namespace Orchestrator.Governance.Suppressions
                 foreach (var inline in block.Inline.Descendants<HtmlInline>())
                 {
                     if (inline.Tag == null || !inline.Tag.StartsWith("<!--", StringComparison.Ordinal)) continue;
-                    int at = doc.Text.IndexOf(inline.Tag, from, end - from, StringComparison.Ordinal);
+                    int at = text.IndexOf(inline.Tag, from, end - from, StringComparison.Ordinal);
                     if (at < 0) continue;
                     comments.Add((at, inline.Tag));
                     from = at + inline.Tag.Length;
                 }
             }
+        }
 
+        /// <summary>The suppressions that the comments collected from <paramref name="doc"/> declare.</summary>
+        internal static InlineSuppressions FromComments(TextDocument doc, List<(int Start, string Text)> comments)
+        {
             comments.Sort((a, b) => a.Start.CompareTo(b.Start));
             var ranges = new List<(string, int, int)>();
             var references = new List<SuppressionReference>();

@@ -120,7 +120,7 @@ namespace Orchestrator.Governance.Model.Spec
             SpecDocument spec;
             try
             {
-                spec = reuseParsedSpec ? Cached(specDoc, profile) : SpecReader.Read(ParsedMarkdown.Parse(specDoc.Path, specDoc.Text!), profile);
+                spec = reuseParsedSpec ? Cached(specDoc, profile) : SpecReader.Read(new TextDocument(specDoc.Path, specDoc.Text!), profile);
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
             {
@@ -251,7 +251,7 @@ namespace Orchestrator.Governance.Model.Spec
                 }
             }
 
-            var spec = SpecReader.Read(ParsedMarkdown.Parse(input.Path, input.Text!), profile);
+            var spec = SpecReader.Read(new TextDocument(input.Path, input.Text!), profile);
             lock (CacheGate)
             {
                 Cache.AddFirst((key, spec));

@@ -34,8 +34,17 @@ namespace Orchestrator.Governance.Model.Spec
             return m.Success ? m.Groups["v"].Value : null;
         }
 
-        /// <summary>Reads the spec; never throws on any Markdown input.</summary>
-        public static SpecDocument Read(ParsedMarkdown doc, SpecProfile profile)
+        /// <summary>
+        /// Reads the spec, parsing it in pieces cut at top-level headings (<see cref="MarkdownChunks"/>):
+        /// the same sections and requirements as one parse, without carrying the whole tree through
+        /// the garbage collector. Never throws on any Markdown input.
+        /// </summary>
+        public static SpecDocument Read(TextDocument doc, SpecProfile profile) => Read(doc, profile, MarkdownChunks.Parse(doc.Text));
+
+        /// <summary>Reads the spec from a tree of the whole text (the reference that the pieces are tested against).</summary>
+        internal static SpecDocument ReadWholeTree(ParsedMarkdown doc, SpecProfile profile) => Read(doc, profile, new[] { (doc.Ast, 0) });
+
+        private static SpecDocument Read(TextDocument doc, SpecProfile profile, IEnumerable<(MarkdownDocument Ast, int Offset)> trees)
         {
             var sections = new List<SpecSection>();
             var stack = new List<SpecSection>();
@@ -46,10 +55,18 @@ namespace Orchestrator.Governance.Model.Spec
             string scope = string.Empty;
             string? mainTop = null;
             var ids = IdOccurrences.Scan(doc.Text, profile.IdPattern);
-            var (headings, paragraphs) = Blocks(doc.Ast);
+            var headings = new List<(int Level, int Start)>();
+            var paragraphs = new List<(int Start, int End, bool ListItem)>();
+            var comments = Suppressions.InlineSuppressions.MayHoldDirectives(doc.Text) ? new List<(int Start, string Text)>() : null;
+            foreach (var (ast, offset) in trees)
+            {
+                Blocks(ast, offset, doc.Text.Length, headings, paragraphs);
+                if (comments != null) Suppressions.InlineSuppressions.CollectComments(ast, offset, doc.Text, comments);
+            }
+
             foreach (var heading in headings)
             {
-                var (text, start) = doc.HeadingText(heading);
+                var (text, start) = doc.HeadingTextAt(heading.Start);
                 string? number = null;
                 string title = text;
                 var m = Numbered.Match(text);
@@ -73,12 +90,12 @@ namespace Orchestrator.Governance.Model.Spec
                     scope = string.Empty;
                 }
 
-                var section = new SpecSection(sections.Count, number, title, heading.Level, doc.Span(start, text.Length), scope, heading.Span.Start);
+                var section = new SpecSection(sections.Count, number, title, heading.Level, doc.Span(start, text.Length), scope, heading.Start);
                 section.Ids.AddRange(ids.Within(start, start + text.Length));
 
                 while (stack.Count > 0 && stack[stack.Count - 1].Level >= heading.Level)
                 {
-                    stack[stack.Count - 1].End = heading.Span.Start;
+                    stack[stack.Count - 1].End = heading.Start;
                     stack.RemoveAt(stack.Count - 1);
                 }
 
@@ -137,11 +154,8 @@ namespace Orchestrator.Governance.Model.Spec
             // Requirements.
             var requirements = new List<SpecRequirement>();
             var starts = sections.Select(s => s.Start).ToArray();
-            foreach (var paragraph in paragraphs)
+            foreach (var (pStart, pEnd, listItem) in paragraphs)
             {
-                if (paragraph.Span.IsEmpty) continue;
-                int pStart = paragraph.Span.Start;
-                int pEnd = Math.Min(doc.Text.Length, paragraph.Span.End + 1);
                 if (!MayHoldKeyword(doc.Text, pStart, pEnd - pStart)) continue;
                 string raw = doc.Text.Substring(pStart, pEnd - pStart);
                 int at = Array.BinarySearch(starts, pStart);
@@ -149,7 +163,6 @@ namespace Orchestrator.Governance.Model.Spec
                 if (at < 0) continue;
                 var owner = sections[at];
 
-                bool listItem = paragraph.Parent is ListItemBlock;
                 foreach (var (sentence, offset) in listItem ? new[] { (raw, 0) } : Sentences(raw))
                 {
                     Match k;
@@ -194,18 +207,18 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             string? version = VersionOf(doc.Path.Substring(doc.Path.LastIndexOf('/') + 1)) ?? (sections.Count > 0 ? VersionOf(sections[0].Title) : null);
-            return new SpecDocument(doc.WithoutTree(), Suppressions.InlineSuppressions.Read(doc), version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems);
+            return new SpecDocument(doc.WithoutTree(), Suppressions.InlineSuppressions.FromComments(doc, comments ?? new List<(int, string)>()), version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems);
         }
 
         /// <summary>
-        /// Every heading and every paragraph (in lists, quotes and table cells too), in document
-        /// order, from one walk over the tree by index: Markdig's Descendants enumerator, run once
-        /// per block type, cost a fifth of reading the Handshake spec.
+        /// Adds every heading (level, offset) and every non-empty paragraph (offsets [start, end),
+        /// whether it is a list item's), in lists, quotes and table cells too, in document order,
+        /// from one walk over the tree by index (Markdig's Descendants enumerator, run once per
+        /// block type, cost a fifth of reading the Handshake spec). Offsets are in the whole text:
+        /// the tree's plus <paramref name="offset"/>.
         /// </summary>
-        private static (List<HeadingBlock> Headings, List<ParagraphBlock> Paragraphs) Blocks(ContainerBlock root)
+        private static void Blocks(ContainerBlock root, int offset, int textLength, List<(int Level, int Start)> headings, List<(int Start, int End, bool ListItem)> paragraphs)
         {
-            var headings = new List<HeadingBlock>();
-            var paragraphs = new List<ParagraphBlock>();
             var stack = new Stack<(ContainerBlock Container, int Next)>();
             stack.Push((root, 0));
             while (stack.Count > 0)
@@ -214,12 +227,14 @@ namespace Orchestrator.Governance.Model.Spec
                 if (next >= container.Count) continue;
                 stack.Push((container, next + 1));
                 var block = container[next];
-                if (block is HeadingBlock heading) headings.Add(heading);
-                else if (block is ParagraphBlock paragraph) paragraphs.Add(paragraph);
+                if (block is HeadingBlock heading) headings.Add((heading.Level, offset + heading.Span.Start));
+                else if (block is ParagraphBlock paragraph)
+                {
+                    if (!paragraph.Span.IsEmpty)
+                        paragraphs.Add((offset + paragraph.Span.Start, Math.Min(textLength, offset + paragraph.Span.End + 1), paragraph.Parent is ListItemBlock));
+                }
                 else if (block is ContainerBlock inner) stack.Push((inner, 0));
             }
-
-            return (headings, paragraphs);
         }
 
         /// <summary>The RFC 2119 preamble ("The key words MUST, SHOULD, MAY are to be interpreted...") defines the keywords; it is not a requirement.</summary>
