@@ -186,11 +186,14 @@ namespace Orchestrator.Governance.Analyzers
         private static bool IsGovernanceFile(string path)
         {
             string name = path.Replace('\\', '/');
-            // Markdown documents, the configuration and JSON state files (the engine's globs decide which are which).
+            // Markdown documents, the configuration and JSON state files (the engine's globs decide which are which),
+            // and files of a type with a comment syntax, for metadata headers (GovernanceHeaderFiles). C# files
+            // are not documents: MetadataHeaderAnalyzer checks them on the compilation's syntax trees.
             return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith("/governance.yml", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "governance.yml", StringComparison.OrdinalIgnoreCase);
+                || string.Equals(name, "governance.yml", StringComparison.OrdinalIgnoreCase)
+                || (!name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && Model.Headers.CommentStyle.ForPath(name) != null);
         }
 
         /// <summary>The path relative to the repository root, with forward slashes.</summary>

@@ -12,7 +12,7 @@ namespace Orchestrator.Governance.Cli
 {
     /// <summary>
     /// Gathers the documents the engine needs from a folder on disk: the configuration file,
-    /// every file the configured globs name (task packets, state files), the task board, SPEC_CURRENT.md and the spec it names. Files larger than limits.maxDocumentBytes are not read;
+    /// every file the configured globs name (task packets, state files, files that must carry a metadata header), the task board, SPEC_CURRENT.md and the spec it names. Files larger than limits.maxDocumentBytes are not read;
     /// files that cannot be read are handed over as unreadable, so the engine reports GOV002.
     /// </summary>
     internal static class RepositoryScanner
@@ -49,6 +49,15 @@ namespace Orchestrator.Governance.Cli
                 var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
                 foreach (var include in kind.Include) matcher.AddInclude(include);
                 foreach (var exclude in kind.Exclude.Concat(AlwaysExcluded)) matcher.AddExclude(exclude);
+                files.UnionWith(matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root))).Files.Select(f => f.Path));
+            }
+
+            // Files that must carry a metadata header (GOV401/GOV402), when headers.include names any.
+            if (config.Headers.Include.Count > 0)
+            {
+                var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+                foreach (var include in config.Headers.Include) matcher.AddInclude(include);
+                foreach (var exclude in config.Headers.Exclude.Concat(AlwaysExcluded)) matcher.AddExclude(exclude);
                 files.UnionWith(matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root))).Files.Select(f => f.Path));
             }
 

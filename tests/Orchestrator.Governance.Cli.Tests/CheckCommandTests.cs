@@ -48,6 +48,28 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         [Fact]
+        public void Metadata_headers_are_read_from_every_file_headers_include_names()
+        {
+            File.Delete(Path.Combine(_repo, Bad));
+            File.Delete(Path.Combine(_repo, "docs/task_packets/WP-1-Job-Retry.md"));
+            File.WriteAllText(Path.Combine(_repo, "governance.yml"), "headers:\n  include: ['scripts/**', 'db/*.sql']\n  statuses: [Active]\n");
+            Directory.CreateDirectory(Path.Combine(_repo, "scripts", "bin"));
+            Directory.CreateDirectory(Path.Combine(_repo, "db"));
+            File.WriteAllText(Path.Combine(_repo, "scripts", "sync.py"), "import os\n");
+            File.WriteAllText(Path.Combine(_repo, "scripts", "ok.sh"), "#!/bin/sh\n# Description: Setup.\n# Orchestration: Phase 2 | Active\n");
+            File.WriteAllText(Path.Combine(_repo, "scripts", "bin", "skip.py"), "import os\n");
+            File.WriteAllText(Path.Combine(_repo, "db", "schema.sql"), "-- Description: Schema.\n-- Orchestration: Phase 2 | Done\n");
+
+            var (exit, output, _) = Run("check", _repo);
+            Assert.Equal(1, exit);
+            Assert.Equal(
+                "db/schema.sql(2,29): error GOV402: Malformed metadata header: the status 'Done' is not one of Active (headers.statuses)\n" +
+                "scripts/sync.py(1,1): error GOV401: The file does not start with a metadata header: its first two lines must be '# Description: <summary>' and '# Orchestration: Phase <XX> | <Status>'\n" +
+                "1 task packet(s) checked: 2 error(s), 0 warning(s).\n",
+                output);
+        }
+
+        [Fact]
         public void Exit_code_0_when_no_error_remains()
         {
             File.Delete(Path.Combine(_repo, Bad));

@@ -164,5 +164,29 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => Regex.Replace(l.Trim(), @" \[[^\]]*\]$", "")).Distinct().ToList();
             Assert.Equal(2, reported.Count);
         }
+    
+        [Fact]
+        public void Metadata_headers_are_checked_in_CSharp_files_and_in_the_files_the_build_hands_over()
+        {
+            string consumer = CleanConsumer("headers");
+            File.AppendAllText(Path.Combine(consumer, "governance.yml"),
+                "headers:\n  include: ['src/Example.App/Headers/**', 'scripts/**']\n  phase: '2'\n  status: Active\n");
+            string project = Path.Combine(consumer, "src", "Example.App", "Example.App.csproj");
+            File.WriteAllText(project, File.ReadAllText(project).Replace("</PropertyGroup>", "  <GovernanceHeaderFiles>scripts/*.py</GovernanceHeaderFiles>\n  </PropertyGroup>"));
+            string headers = Path.Combine(consumer, "src", "Example.App", "Headers");
+            Directory.CreateDirectory(headers);
+            File.WriteAllText(Path.Combine(headers, "Ledger.cs"), "namespace Example.App.Headers\n{\n    public static class Ledger { }\n}\n");
+            File.WriteAllText(Path.Combine(headers, "Audit.cs"), "// Description: Audit trail.\n// Orchestration: Phase 2 | Active\nnamespace Example.App.Headers\n{\n    public static class Audit { }\n}\n");
+            Directory.CreateDirectory(Path.Combine(consumer, "scripts"));
+            File.WriteAllText(Path.Combine(consumer, "scripts", "sync.py"), "# Orchestration: Phase 2 | Active\n# Description: Sync the larder.\nprint(1)\n");
+            File.WriteAllText(Path.Combine(consumer, "scripts", "ok.py"), "#!/usr/bin/env python3\n# Description: Fine.\n# Orchestration: Phase 2 | Active\n");
+
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            Assert.Contains(consumer + "/src/Example.App/Headers/Ledger.cs(1,1): error GOV401: The file does not start with a metadata header: its first two lines must be '// Description: <summary>' and '// Orchestration: Phase <XX> | <Status>'", output);
+            Assert.Contains(consumer + "/scripts/sync.py(1,3): error GOV402: Malformed metadata header: the lines are swapped: 'Description:' must come first, then 'Orchestration:'", output);
+            var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => Regex.Replace(l.Trim(), @" \[[^\]]*\]$", "")).Distinct().ToList();
+            Assert.Equal(2, reported.Count);
+        }
     }
 }

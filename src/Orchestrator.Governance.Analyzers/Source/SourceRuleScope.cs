@@ -24,6 +24,7 @@ namespace Orchestrator.Governance.Analyzers
         private static (string Key, SourceRuleScope Scope)? _last;
 
         private readonly Matcher _matcher;
+        private readonly Matcher? _headers;
         private readonly string? _root;
         private readonly GovernanceConfig _config;
 
@@ -34,6 +35,12 @@ namespace Orchestrator.Governance.Analyzers
             _matcher = new Matcher(StringComparison.Ordinal);
             _matcher.AddIncludePatterns(config.Source.Include);
             _matcher.AddExcludePatterns(config.Source.Exclude);
+            if (config.Headers.Include.Count > 0)
+            {
+                _headers = new Matcher(StringComparison.OrdinalIgnoreCase);
+                _headers.AddIncludePatterns(config.Headers.Include);
+                _headers.AddExcludePatterns(config.Headers.Exclude);
+            }
             Keyword = config.Source.TodoKeywords.Count == 0
                 ? null
                 : new Regex(@"\b(?:" + string.Join("|", config.Source.TodoKeywords.Select(Regex.Escape)) + @")\b", RegexOptions.CultureInvariant, Model.TaskPacketProfile.RegexTimeout);
@@ -48,6 +55,9 @@ namespace Orchestrator.Governance.Analyzers
 
         /// <summary>The pattern as configured, for messages.</summary>
         public string IssueReferenceText => _config.Source.IssueReference;
+
+        /// <summary>headers.* of the configuration (GOV401/GOV402).</summary>
+        public HeadersConfig Headers => _config.Headers;
 
         /// <summary>Whether <paramref name="id"/> is one of the source rules, which these analyzers (not the document analyzer) report.</summary>
         public static bool IsSourceRule(string id) => RuleCatalog.Find(id)?.Category == RuleCatalog.NotImplementedThrown.Category;
@@ -71,25 +81,30 @@ namespace Orchestrator.Governance.Analyzers
         }
 
         /// <summary>Whether the source rules check <paramref name="tree"/>.</summary>
-        public bool Includes(SyntaxTree tree)
+        public bool Includes(SyntaxTree tree) => Matches(_matcher, tree);
+
+        /// <summary>Whether headers.include names <paramref name="tree"/>'s file (and headers.exclude does not); false while headers are off.</summary>
+        public bool HeaderIncludes(SyntaxTree tree) => _headers != null && Matches(_headers, tree);
+
+        private bool Matches(Matcher matcher, SyntaxTree tree)
         {
             if (string.IsNullOrEmpty(tree.FilePath) || string.IsNullOrWhiteSpace(_root)) return false;
             string path = tree.FilePath.Replace('\\', '/');
             string relative = GovernanceAnalyzer.Relative(path, _root);
             if (relative == path) return false; // outside the repository root
-            return _matcher.Match(relative).HasMatches;
+            return matcher.Match(relative).HasMatches;
         }
 
         /// <summary>The diagnostic with the severity governance.yml gives the rule, or null when it turns the rule off.</summary>
-        public Diagnostic? Create(RuleDescriptor rule, Location location, params object[] arguments)
+        public Diagnostic? Create(RuleDescriptor rule, Location location, params object[] arguments) => Create(rule, location, null, arguments);
+
+        /// <summary>The same, carrying <paramref name="properties"/> for a code fix.</summary>
+        public Diagnostic? Create(RuleDescriptor rule, Location location, System.Collections.Immutable.ImmutableDictionary<string, string?>? properties, params object[] arguments)
         {
             var descriptor = GovernanceAnalyzer.Descriptors[rule.Id];
             var severity = _config.SeverityOf(rule);
             if (severity == GovernanceSeverity.None) return null;
-            var roslyn = GovernanceAnalyzer.ToRoslyn(severity);
-            return roslyn == descriptor.DefaultSeverity
-                ? Diagnostic.Create(descriptor, location, arguments)
-                : Diagnostic.Create(descriptor, location, roslyn, additionalLocations: null, properties: null, arguments);
+            return Diagnostic.Create(descriptor, location, GovernanceAnalyzer.ToRoslyn(severity), additionalLocations: null, properties: properties, arguments);
         }
     }
 }

@@ -45,6 +45,9 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>The source rules (GOV7xx) on C# files.</summary>
         [JsonProperty("source")] public SourceConfig Source { get; set; } = new SourceConfig();
+
+        /// <summary>Metadata headers (GOV401/GOV402, seed 000 §3): off until include names files.</summary>
+        [JsonProperty("headers")] public HeadersConfig Headers { get; set; } = new HeadersConfig();
     }
 
     /// <summary>Where the task board is and how to read its statuses.</summary>
@@ -195,6 +198,28 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Regular expression that must match the comment text right after the keyword (GOV702).</summary>
         [JsonProperty("issueReference")] public string IssueReference { get; set; } = string.Empty;
+    }
+
+    /// <summary>Metadata headers (seed 000 §3): which files carry them, in which comment syntax, and what the code fix writes.</summary>
+    public sealed class HeadersConfig
+    {
+        /// <summary>Globs (repository-relative) of the files that must carry the header; empty turns GOV401/GOV402 off.</summary>
+        [JsonProperty("include")] public List<string> Include { get; set; } = new List<string>();
+
+        /// <summary>Globs of files exempt from the header.</summary>
+        [JsonProperty("exclude")] public List<string> Exclude { get; set; } = new List<string>();
+
+        /// <summary>Comment style per extension (with its dot), overriding the built-in table: "//", "#", "--", "&lt;!--" or "markdown".</summary>
+        [JsonProperty("styles")] public Dictionary<string, string> Styles { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>Allowed statuses on the Orchestration line; empty allows any non-empty status.</summary>
+        [JsonProperty("statuses")] public List<string> Statuses { get; set; } = new List<string>();
+
+        /// <summary>The phase the code fix writes when a header has no numeric phase (e.g. "14").</summary>
+        [JsonProperty("phase")] public string Phase { get; set; } = string.Empty;
+
+        /// <summary>The status the code fix writes when a header has none (e.g. "Backfill").</summary>
+        [JsonProperty("status")] public string Status { get; set; } = string.Empty;
     }
 
     /// <summary>The CI scope gate (seed 003 §5.3: the coder may modify exactly the IN_SCOPE_PATHS files).</summary>

@@ -11,10 +11,12 @@ namespace Orchestrator.Governance.Engine
         private const string Root = "/repo";
         private readonly Matcher _taskPackets;
         private readonly (Model.State.StateKind Kind, Matcher Matcher)[] _stateFiles;
+        private readonly Matcher? _headers;
 
         public DocumentClassifier(GovernanceConfig config)
         {
             _taskPackets = Build(config.Documents.TaskPackets);
+            _headers = config.Headers.Include.Count == 0 ? null : Build(new DocumentKindConfig { Include = config.Headers.Include, Exclude = config.Headers.Exclude });
             var d = config.Documents;
             _stateFiles = new[]
             {
@@ -49,6 +51,14 @@ namespace Orchestrator.Governance.Engine
             var list = paths.ToList();
             var result = _taskPackets.Match(Root, list.Select(p => Root + "/" + p));
             return new HashSet<string>(result.Files.Select(f => f.Path), System.StringComparer.Ordinal);
+        }
+
+        /// <summary>The subset of <paramref name="paths"/> that must carry a metadata header (headers.include / exclude), in ordinal order; empty when headers are off.</summary>
+        public List<string> HeaderFiles(IEnumerable<string> paths)
+        {
+            if (_headers == null) return new List<string>();
+            var result = _headers.Match(Root, paths.Select(p => Root + "/" + p));
+            return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
         private static Matcher Build(DocumentKindConfig kind)

@@ -83,6 +83,12 @@ namespace Orchestrator.Governance.Engine
             new Rules.State.ArtifactExistsRule(),
         };
 
+        private static readonly HeaderRule[] HeaderRules =
+        {
+            new Rules.Headers.MetadataHeaderMissingRule(),
+            new Rules.Headers.MetadataHeaderMalformedRule(),
+        };
+
         /// <summary>Analyzes <paramref name="documents"/>; never throws for any document content.</summary>
         public static GovernanceResult Analyze(IEnumerable<DocumentInput> documents, AnalysisOptions? options = null) =>
             Analyze(documents, options, TaskPacketRules);
@@ -200,6 +206,18 @@ namespace Orchestrator.Governance.Engine
                 AnalyzeStateFile(input, entry.Value, config, repositoryFiles?.Files, diagnostics, found);
             }
 
+            // Metadata headers (seed 000 §3) on the files headers.include names. A packet or state
+            // file that could not be admitted has had its GOV002 already.
+            var stateFiles = classifier.StateFiles(inputs.Select(d => d.Path));
+            foreach (var path in classifier.HeaderFiles(inputs.Select(d => d.Path)))
+            {
+                var input = inputs.First(d => d.Path == path);
+                bool admitted = packetPaths.Contains(path) || stateFiles.ContainsKey(path)
+                    ? input.Text != null && input.Text.Length <= config.Limits.MaxDocumentBytes && input.Text.IndexOf('\0') < 0
+                    : Admit(input, config, diagnostics, "text");
+                if (admitted) AnalyzeHeader(input, config, found);
+            }
+
             // 5. Inline suppressions: GOV005 for unknown IDs, then filter.
             foreach (var entry in suppressions)
             {
@@ -282,6 +300,29 @@ namespace Orchestrator.Governance.Engine
                 try
                 {
                     rule.Analyze(new StateRuleContext(state, config, repositoryFiles, sink, rule.Descriptor));
+                    found.AddRange(sink);
+                }
+                catch (Exception e) when (!(e is OutOfMemoryException))
+                {
+                    found.Add(new GovernanceDiagnostic(RuleCatalog.RuleFailed, input.Path, new Text.SourceSpan(0, 0, 1, 1, 1, 1), RuleCatalog.RuleFailed.DefaultSeverity,
+                        new[] { rule.Descriptor.Id, e.GetType().Name + ": " + e.Message }));
+                }
+            }
+        }
+
+        /// <summary>GOV401/GOV402 for one file, when its type has a comment syntax (JSON has none and is exempt).</summary>
+        private static void AnalyzeHeader(DocumentInput input, GovernanceConfig config, List<GovernanceDiagnostic> found)
+        {
+            var style = Model.Headers.CommentStyle.ForPath(input.Path, config.Headers.Styles);
+            if (style == null) return;
+            var document = new TextDocument(input.Path, input.Text!);
+            var problem = Model.Headers.MetadataHeader.Check(input.Text!, style, config.Headers.Statuses);
+            foreach (var rule in HeaderRules)
+            {
+                var sink = new List<GovernanceDiagnostic>();
+                try
+                {
+                    rule.Analyze(new HeaderRuleContext(document, style, problem, sink, rule.Descriptor));
                     found.AddRange(sink);
                 }
                 catch (Exception e) when (!(e is OutOfMemoryException))

@@ -7,7 +7,8 @@ namespace Orchestrator.Governance.Rules
     /// Every rule descriptor, in one place (the habit of dotnet/roslyn-analyzers). IDs are stable
     /// once shipped; AnalyzerReleases.Shipped.md records them. Ranges: GOV0xx engine and
     /// configuration, GOV1xx task packet structure (seed 003 §4-5, §8), GOV2xx spec anchors and
-    /// traceability (seed 003 Part 1, §5.2, §5.4).
+    /// traceability (seed 003 Part 1, §5.2, §5.4), GOV3xx task board, dependencies and state files,
+    /// GOV4xx metadata headers (seed 000 §3), GOV5xx scope paths (seed 003 §5.3), GOV7xx source.
     /// </summary>
     public static class RuleCatalog
     {
@@ -18,6 +19,7 @@ namespace Orchestrator.Governance.Rules
         private const string State = "Governance.State";
         private const string Scope = "Governance.Scope";
         private const string Source = "Governance.Source";
+        private const string Headers = "Governance.Headers";
 
         /// <summary>GOV001: governance.yml does not validate against the configuration schema.</summary>
         public static readonly RuleDescriptor InvalidConfiguration = new RuleDescriptor(
@@ -427,6 +429,22 @@ namespace Orchestrator.Governance.Rules
             "The coder may modify exactly the files IN_SCOPE_PATHS lists; a change elsewhere is scope creep unless a waiver grants it. Runs in CI, on the files a change touches (governance check --changed-files or --changed-since).",
             "seed 003 §5.3 [CX-603], [CX-600B] (Waiver Audit Trail)");
 
+        /// <summary>GOV401: a file in headers.include does not start with the two-line metadata header.</summary>
+        public static readonly RuleDescriptor MetadataHeaderMissing = new RuleDescriptor(
+            "GOV401", "Files must start with the two-line metadata header",
+            "The file does not start with a metadata header: its first two lines must be '{0}' and '{1}'",
+            Headers, GovernanceSeverity.Error,
+            "Every file starts with exactly two lines of metadata in its comment syntax: what the file is for, and the phase and status that produced it. A model or person opening the file mid-session learns both without reading the history. Off until headers.include names the files to check.",
+            "seed 000 §3 (Standard: Anthropic Metadata)");
+
+        /// <summary>GOV402: the metadata header is there but malformed.</summary>
+        public static readonly RuleDescriptor MetadataHeaderMalformed = new RuleDescriptor(
+            "GOV402", "Metadata headers must be well formed",
+            "Malformed metadata header: {0}",
+            Headers, GovernanceSeverity.Error,
+            "The header is line 1 'Description: <summary>' and line 2 'Orchestration: Phase <XX> | <Status>', with XX a number and a status (one of headers.statuses when configured). Swapped lines, a header below the first lines, an empty description, a phase that is not a number or a missing status are reported one at a time, first problem first.",
+            "seed 000 §3 (Standard: Anthropic Metadata)");
+
         /// <summary>GOV701: NotImplementedException thrown in shipping code.</summary>
         public static readonly RuleDescriptor NotImplementedThrown = new RuleDescriptor(
             "GOV701", "Shipping code must not throw NotImplementedException",
@@ -456,6 +474,7 @@ namespace Orchestrator.Governance.Rules
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
             StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
             ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut, ChangedOutsideScope,
+            MetadataHeaderMissing, MetadataHeaderMalformed,
             NotImplementedThrown, TodoWithoutIssue,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 

@@ -172,4 +172,43 @@ namespace Orchestrator.Governance.Rules
         /// <summary>Analyzes one state file whose JSON parsed (schema violations may remain), reporting through <paramref name="context"/>.</summary>
         public abstract void Analyze(StateRuleContext context);
     }
+
+    /// <summary>What a metadata header rule sees: one file that headers.include names, its comment style, and the header's first problem.</summary>
+    public sealed class HeaderRuleContext
+    {
+        private readonly List<GovernanceDiagnostic> _sink;
+        private readonly RuleDescriptor _descriptor;
+
+        internal HeaderRuleContext(Documents.TextDocument document, Model.Headers.CommentStyle style, Model.Headers.HeaderProblem? problem, List<GovernanceDiagnostic> sink, RuleDescriptor descriptor)
+        {
+            Document = document;
+            Style = style;
+            Problem = problem;
+            _sink = sink;
+            _descriptor = descriptor;
+        }
+
+        /// <summary>The file (text and line map).</summary>
+        public Documents.TextDocument Document { get; }
+
+        /// <summary>The file type's comment syntax.</summary>
+        public Model.Headers.CommentStyle Style { get; }
+
+        /// <summary>The header's first problem (<see cref="Model.Headers.MetadataHeader.Check"/>), or null when it is well formed.</summary>
+        public Model.Headers.HeaderProblem? Problem { get; }
+
+        /// <summary>Reports the rule's diagnostic at [<paramref name="start"/>, +<paramref name="length"/>).</summary>
+        public void Report(int start, int length, params string[] arguments) =>
+            _sink.Add(new GovernanceDiagnostic(_descriptor, Document.Path, Document.Span(start, length), _descriptor.DefaultSeverity, arguments));
+    }
+
+    /// <summary>A metadata header rule (GOV4xx, seed 000 §3). One class per rule, one file per class.</summary>
+    public abstract class HeaderRule
+    {
+        /// <summary>The rule's descriptor, from <see cref="RuleCatalog"/>.</summary>
+        public abstract RuleDescriptor Descriptor { get; }
+
+        /// <summary>Analyzes one file, reporting through <paramref name="context"/>.</summary>
+        public abstract void Analyze(HeaderRuleContext context);
+    }
 }
