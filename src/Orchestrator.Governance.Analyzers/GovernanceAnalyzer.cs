@@ -30,6 +30,9 @@ namespace Orchestrator.Governance.Analyzers
         /// <summary>MSBuild property: false switches inline suppression comments off.</summary>
         public const string InlineConfigProperty = "build_property.GovernanceInlineConfig";
 
+        /// <summary>The build's date (YYYY-MM-DD) that waiver expiry (GOV609) is judged against; the package's targets set it.</summary>
+        public const string TodayProperty = "build_property.GovernanceToday";
+
         /// <summary>Every rule's Roslyn descriptor, by ID (shared with the source rule analyzers).</summary>
         internal static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors =
             RuleCatalog.All.ToImmutableDictionary(d => d.Id, ToRoslyn);
@@ -52,7 +55,8 @@ namespace Orchestrator.Governance.Analyzers
                 var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
                 global.TryGetValue(RootProperty, out var root);
                 global.TryGetValue(InlineConfigProperty, out var inline);
-                var snapshot = new Lazy<Snapshot>(() => Analyze(files, root, inline), isThreadSafe: true);
+                global.TryGetValue(TodayProperty, out var today);
+                var snapshot = new Lazy<Snapshot>(() => Analyze(files, root, inline, today), isThreadSafe: true);
                 start.RegisterAdditionalFileAction(fileContext =>
                 {
                     var current = snapshot.Value;
@@ -62,7 +66,7 @@ namespace Orchestrator.Governance.Analyzers
             });
         }
 
-        private static Snapshot Analyze(ImmutableArray<AdditionalText> files, string? root, string? inlineConfig)
+        private static Snapshot Analyze(ImmutableArray<AdditionalText> files, string? root, string? inlineConfig, string? today)
         {
             var relevant = files
                 .Where(f => IsGovernanceFile(f.Path))
@@ -70,7 +74,7 @@ namespace Orchestrator.Governance.Analyzers
                 .OrderBy(f => f.Relative, StringComparer.Ordinal)
                 .ToList();
             var texts = new List<(AdditionalText File, string Relative, SourceText? Text)>(relevant.Count);
-            var key = new StringBuilder(root ?? string.Empty).Append('|').Append(inlineConfig).Append('|');
+            var key = new StringBuilder(root ?? string.Empty).Append('|').Append(inlineConfig).Append('|').Append(today).Append('|');
 
             // The repository's file list, written by the package's targets (GovernanceFileList): data, not a document.
             var listFile = files.FirstOrDefault(f => f.Path.Replace('\\', '/').EndsWith("/" + FileListName, StringComparison.OrdinalIgnoreCase));
@@ -86,10 +90,10 @@ namespace Orchestrator.Governance.Analyzers
                 key.Append(';');
             }
 
-            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText));
+            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, today));
         }
 
-        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList)
+        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, string? today)
         {
             var inputs = new List<DocumentInput>(texts.Count);
             var pathByRelative = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -109,6 +113,7 @@ namespace Orchestrator.Governance.Analyzers
             }
 
             var options = new AnalysisOptions();
+            if (DateTime.TryParseExact(today?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)) options.Today = date;
             if (string.Equals(inlineConfig?.Trim(), "false", StringComparison.OrdinalIgnoreCase)) options.InlineConfig = false;
             if (fileList != null)
                 options.RepositoryFiles = fileList.Lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0).ToList();

@@ -53,6 +53,8 @@ namespace Orchestrator.Governance.Engine
             new Rules.Scope.ScopePathMissingRule(),
             new Rules.Scope.ScopePathOutsideRule(),
             new Rules.Scope.ScopePathInAndOutRule(),
+            new Rules.Decisions.WaiverIncompleteRule(),
+            new Rules.Decisions.WaiverExpiredRule(),
         };
 
         /// <summary>The repository rules (spec pointer, spec numbering), in ID order.</summary>

@@ -32,20 +32,26 @@ namespace Orchestrator.Governance.Model
     /// A waiver recorded in a packet's waiver section (seed 003 Part 1 [CX-600B] "Waiver Audit
     /// Trail: all waivers logged with approval date; expire at phase boundary"; Handshake's
     /// template: "Include Waiver ID, Date, Scope, and Justification"). Read from one top-level list
-    /// entry of the section: the entry's first line gives the ID (<c>- WAIVER-ACE-VAL-V4-001</c> or
-    /// <c>- Waiver ID: WAIVER-001</c>), its nested <c>Key: value</c> items the attributes.
+    /// entry of the section: the entry's first line gives the ID (<c>- WAIVER-ACE-VAL-V4-001</c>,
+    /// <c>- [WAIVER-2026-01-01-ROLLOUT] ...</c>, <c>- WAIVER-01: text</c> or <c>- Waiver ID: WAIVER-001</c>),
+    /// its nested <c>Key: value</c> items the attributes, as do <c>Key: value</c> parts of the first
+    /// line separated by <c> | </c> (<c>- WAIVER_ID: W-1 | Date: 2026-01-07 | Scope: a.rs</c>).
     /// </summary>
     public sealed class PacketWaiver
     {
-        internal PacketWaiver(string? id, SourceSpan entrySpan, IReadOnlyList<WaiverAttribute> attributes)
+        internal PacketWaiver(string? id, string line, SourceSpan entrySpan, IReadOnlyList<WaiverAttribute> attributes)
         {
             Id = id;
+            Line = line;
             EntrySpan = entrySpan;
             Attributes = attributes;
         }
 
         /// <summary>The waiver's ID, or null when the entry names none.</summary>
         public string? Id { get; }
+
+        /// <summary>The entry's first line, as written.</summary>
+        public string Line { get; }
 
         /// <summary>Span of the entry's first line.</summary>
         public SourceSpan EntrySpan { get; }

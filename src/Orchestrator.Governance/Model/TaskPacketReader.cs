@@ -199,17 +199,43 @@ namespace Orchestrator.Governance.Model
                 if (bare.Length == 0 || bare[0] == '(' || profile.IsNoneMarker(bare)) continue;
 
                 var attributes = new List<WaiverAttribute>();
-                string? id;
-                if (TryParseFieldLine(doc.Text, start, end, out var parts))
+                string? id = null;
+                if (bare.Length > 0 && bare[0] == '[' && bare.IndexOf(']') > 1 && bare.Substring(1, bare.IndexOf(']') - 1).IndexOf('-') > 0)
                 {
-                    string key = KeyNormalizer.Normalize(doc.Text.Substring(parts.KeyStart, parts.KeyEnd - parts.KeyStart));
-                    string value = doc.Text.Substring(parts.ValueStart, parts.ValueEnd - parts.ValueStart).Trim('*', '_', '`', ' ');
-                    id = key == "WAIVER_ID" || key == "ID" ? (value.Length > 0 ? FirstWord(value) : null) : null;
-                    if (id == null) attributes.Add(new WaiverAttribute(key, doc.Text.Substring(parts.KeyStart, parts.KeyEnd - parts.KeyStart), value, doc.Span(parts.ValueStart, parts.ValueEnd - parts.ValueStart)));
+                    // "- [WAIVER-2026-01-01-ROLLOUT] ...", "- [CX-106 AUTHORIZATION] 2026-01-18: ...".
+                    id = bare.Substring(1, bare.IndexOf(']') - 1).Trim();
                 }
                 else
                 {
-                    id = FirstWord(bare);
+                    // The first line may hold several "Key: value" parts separated by " | "
+                    // ("WAIVER_ID: W-1 | Date: 2026-01-07 | Scope: a.rs | Justification: ...").
+                    int segment = start;
+                    while (segment < end)
+                    {
+                        int bar = doc.Text.IndexOf(" | ", segment, end - segment, StringComparison.Ordinal);
+                        int segmentEnd = bar < 0 ? end : bar;
+                        int s0 = segment;
+                        while (s0 < segmentEnd && doc.Text[s0] == ' ') s0++;
+                        if (TryParseFieldLine(doc.Text, s0, segmentEnd, out var parts))
+                        {
+                            string rawKey = doc.Text.Substring(parts.KeyStart, parts.KeyEnd - parts.KeyStart);
+                            string key = KeyNormalizer.Normalize(rawKey);
+                            string value = doc.Text.Substring(parts.ValueStart, parts.ValueEnd - parts.ValueStart).Trim('*', '_', '`', ' ');
+                            if (id == null && (key == "WAIVER_ID" || key == "ID") && value.Length > 0) id = FirstWord(value);
+                            else if (id == null && segment == start && WaiverIdShape.IsMatch(rawKey.Trim('*', '_', '`', ' '))) id = rawKey.Trim('*', '_', '`', ' '); // "- WAIVER-20260104-01: text"
+                            else attributes.Add(new WaiverAttribute(key, rawKey, value, doc.Span(parts.ValueStart, parts.ValueEnd - parts.ValueStart)));
+                        }
+                        else if (segment == start)
+                        {
+                            // "- WAIVER-STORAGE-001 [CX-573F]": an ID has at least one dash or underscore;
+                            // "- Approved by the operator" names none.
+                            string word = FirstWord(bare);
+                            id = WaiverIdShape.IsMatch(word) ? word : null;
+                        }
+
+                        if (bar < 0) break;
+                        segment = bar + 3;
+                    }
                 }
 
                 for (int i = 1; i < item.Count; i++)
@@ -226,7 +252,7 @@ namespace Orchestrator.Governance.Model
                     }
                 }
 
-                waivers.Add(new PacketWaiver(id, doc.Span(start, end - start), attributes));
+                waivers.Add(new PacketWaiver(id, line, doc.Span(start, end - start), attributes));
             }
         }
 
@@ -234,8 +260,11 @@ namespace Orchestrator.Governance.Model
         {
             int end = 0;
             while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;
-            return text.Substring(0, end).Trim('*', '_', '`', ',', ';', ':');
+            return text.Substring(0, end).Trim('*', '_', '`', ',', ';', ':', '[', ']', '(', ')');
         }
+
+        private static readonly System.Text.RegularExpressions.Regex WaiverIdShape = new System.Text.RegularExpressions.Regex(
+            @"^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>Headings standing in the list's items (or their nested lists), in order; no other walk.</summary>
         private static IEnumerable<HeadingBlock> HeadingsInList(ListBlock list, int depth = 0)

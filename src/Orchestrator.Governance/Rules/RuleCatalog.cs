@@ -8,7 +8,8 @@ namespace Orchestrator.Governance.Rules
     /// once shipped; AnalyzerReleases.Shipped.md records them. Ranges: GOV0xx engine and
     /// configuration, GOV1xx task packet structure (seed 003 §4-5, §8), GOV2xx spec anchors and
     /// traceability (seed 003 Part 1, §5.2, §5.4), GOV3xx task board, dependencies and state files,
-    /// GOV4xx metadata headers (seed 000 §3), GOV5xx scope paths (seed 003 §5.3), GOV7xx source.
+    /// GOV4xx metadata headers (seed 000 §3), GOV5xx scope paths (seed 003 §5.3), GOV6xx decisions
+    /// and waivers (seed 003 Part 1), GOV7xx source.
     /// </summary>
     public static class RuleCatalog
     {
@@ -20,6 +21,7 @@ namespace Orchestrator.Governance.Rules
         private const string Scope = "Governance.Scope";
         private const string Source = "Governance.Source";
         private const string Headers = "Governance.Headers";
+        private const string Decisions = "Governance.Decisions";
 
         /// <summary>GOV001: governance.yml does not validate against the configuration schema.</summary>
         public static readonly RuleDescriptor InvalidConfiguration = new RuleDescriptor(
@@ -445,6 +447,22 @@ namespace Orchestrator.Governance.Rules
             "The header is line 1 'Description: <summary>' and line 2 'Orchestration: Phase <XX> | <Status>', with XX a number and a status (one of headers.statuses when configured). Swapped lines, a header below the first lines, an empty description, a phase that is not a number or a missing status are reported one at a time, first problem first.",
             "seed 000 §3 (Standard: Anthropic Metadata)");
 
+        /// <summary>GOV608: a waiver without an ID, an approval date or a scope.</summary>
+        public static readonly RuleDescriptor WaiverIncomplete = new RuleDescriptor(
+            "GOV608", "Waivers must record an ID, an approval date and a scope",
+            "Waiver '{0}' has no {1}; a waiver records its ID, approval date and scope",
+            Decisions, GovernanceSeverity.Error,
+            "A waiver is an audit record: which rule was waived (its ID), when the user approved it and for what (its scope). Without them nobody can tell later whether a change was covered.",
+            "seed 003 Part 1 [CX-600B] (Waiver Audit Trail); Handshake task packet template (Waiver ID, Date, Scope, Justification)");
+
+        /// <summary>GOV609: a waiver past its expiry date in a packet still open.</summary>
+        public static readonly RuleDescriptor WaiverExpired = new RuleDescriptor(
+            "GOV609", "Waivers of open packets must not have expired",
+            "Waiver '{0}' expired on {1} (today is {2}); renew it with a new approval date or finish the work without it",
+            Decisions, GovernanceSeverity.Error,
+            "Waivers expire: an expired waiver no longer covers the scope it granted, yet the packet is still being worked on. The date of today comes from the host (governance check --today, the GovernanceToday MSBuild property), never from the engine's clock.",
+            "seed 003 Part 1 [CX-600B] (Waiver Audit Trail: expire at phase boundary)");
+
         /// <summary>GOV701: NotImplementedException thrown in shipping code.</summary>
         public static readonly RuleDescriptor NotImplementedThrown = new RuleDescriptor(
             "GOV701", "Shipping code must not throw NotImplementedException",
@@ -474,7 +492,7 @@ namespace Orchestrator.Governance.Rules
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
             StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
             ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut, ChangedOutsideScope,
-            MetadataHeaderMissing, MetadataHeaderMalformed,
+            MetadataHeaderMissing, MetadataHeaderMalformed, WaiverIncomplete, WaiverExpired,
             NotImplementedThrown, TodoWithoutIssue,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 

@@ -122,7 +122,7 @@ namespace Orchestrator.Governance.Tests.Rules.Scope
             Assert.Equal(new[] { "WAIVER-BAD-001", "WAIVER-BAD-002" }, Assert.Single(result.Packets).Waivers.Select(w => w.Id));
             Assert.Equal("src/api/routes.rs(1,1) [src/api/routes.rs | it is outside the IN_SCOPE_PATHS of WP-1-Storage-Layer (In-Progress)]", Gate(result));
 
-            Assert.Empty(GovernanceEngine.Analyze(inputs, new AnalysisOptions { ChangedFiles = Array.Empty<string>() }).Diagnostics);
+            Assert.Empty(GovernanceEngine.Analyze(inputs, new AnalysisOptions { ChangedFiles = Array.Empty<string>() }).Of("GOV505"));
         }
     }
 }

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Orchestrator.Governance.Rules.Scope;
+using Orchestrator.Governance.Rules.Topology;
+using Orchestrator.Governance.Rules.TaskPackets;
+
+namespace Orchestrator.Governance.Rules.Decisions
+{
+    /// <summary>
+    /// GOV609: a waiver whose <c>Expires:</c> (or <c>Expiry:</c>, <c>Expiration:</c>) date is
+    /// before today, in a packet still open (not one of dependencies.validated on the board or in
+    /// its STATUS): the work goes on under a waiver that no longer holds. Today is the host's date,
+    /// handed over as data (<c>--today</c> in the CLI, the <c>GovernanceToday</c> MSBuild
+    /// property in a build); without it the rule does not run. An expiry in words ("On WP
+    /// closure") is not a date and is not judged. Reported at the date. Source: seed 003 Part 1
+    /// [CX-600B] ("Waiver Audit Trail: ... expire at phase boundary").
+    /// </summary>
+    public sealed class WaiverExpiredRule : TaskPacketRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.WaiverExpired;
+
+        /// <inheritdoc />
+        public override void Analyze(RuleContext context)
+        {
+            var today = context.Index.Today;
+            if (today == null || context.Packet.Waivers.Count == 0) return;
+            var field = PacketFacts.TaskIdField(context.Packet, context.Profile);
+            string? id = field == null ? null : PacketFacts.DeclaredId(field);
+            if (id != null && TopologyFacts.IsValidated(context.Index.Topology, id)) return;
+
+            foreach (var waiver in context.Packet.Waivers)
+            {
+                if (!(ScopeGateRule.ExpiryOf(waiver) is System.DateTime expires) || expires >= today.Value) continue;
+                var attribute = waiver.Find("EXPIRES") ?? waiver.Find("EXPIRY") ?? waiver.Find("EXPIRATION") ?? waiver.Find("EXPIRES_ON");
+                context.Report(attribute!.ValueSpan, waiver.Id ?? "(no ID)", expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), today.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+        }
+    }
+}
