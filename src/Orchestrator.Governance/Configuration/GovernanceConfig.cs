@@ -46,6 +46,9 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>The source rules (GOV7xx) on C# files.</summary>
         [JsonProperty("source")] public SourceConfig Source { get; set; } = new SourceConfig();
 
+        /// <summary>Architecture decision records (GOV601-GOV604).</summary>
+        [JsonProperty("adr")] public AdrConfig Adr { get; set; } = new AdrConfig();
+
         /// <summary>Metadata headers (GOV401/GOV402, seed 000 §3): off until include names files.</summary>
         [JsonProperty("headers")] public HeadersConfig Headers { get; set; } = new HeadersConfig();
     }
@@ -169,6 +172,9 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Idempotency contracts (seed 000 LAYER_E).</summary>
         [JsonProperty("idempotencyContracts")] public DocumentKindConfig IdempotencyContracts { get; set; } = new DocumentKindConfig();
+
+        /// <summary>Architecture decision records (GOV601-GOV604).</summary>
+        [JsonProperty("adrs")] public DocumentKindConfig Adrs { get; set; } = new DocumentKindConfig();
     }
 
     /// <summary>How IN_SCOPE_PATHS entries are read (seed 003 §5.3).</summary>
@@ -198,6 +204,13 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Regular expression that must match the comment text right after the keyword (GOV702).</summary>
         [JsonProperty("issueReference")] public string IssueReference { get; set; } = string.Empty;
+    }
+
+    /// <summary>Architecture decision records.</summary>
+    public sealed class AdrConfig
+    {
+        /// <summary>Allowed statuses, compared case-insensitively with the status's first word.</summary>
+        [JsonProperty("statuses")] public List<string> Statuses { get; set; } = new List<string>();
     }
 
     /// <summary>Metadata headers (seed 000 §3): which files carry them, in which comment syntax, and what the code fix writes.</summary>

@@ -12,10 +12,12 @@ namespace Orchestrator.Governance.Engine
         private readonly Matcher _taskPackets;
         private readonly (Model.State.StateKind Kind, Matcher Matcher)[] _stateFiles;
         private readonly Matcher? _headers;
+        private readonly Matcher _adrs;
 
         public DocumentClassifier(GovernanceConfig config)
         {
             _taskPackets = Build(config.Documents.TaskPackets);
+            _adrs = Build(config.Documents.Adrs);
             _headers = config.Headers.Include.Count == 0 ? null : Build(new DocumentKindConfig { Include = config.Headers.Include, Exclude = config.Headers.Exclude });
             var d = config.Documents;
             _stateFiles = new[]
@@ -51,6 +53,13 @@ namespace Orchestrator.Governance.Engine
             var list = paths.ToList();
             var result = _taskPackets.Match(Root, list.Select(p => Root + "/" + p));
             return new HashSet<string>(result.Files.Select(f => f.Path), System.StringComparer.Ordinal);
+        }
+
+        /// <summary>The architecture decision records among <paramref name="paths"/>: Markdown files documents.adrs names whose file name starts with a number, in ordinal order.</summary>
+        public List<string> Adrs(IEnumerable<string> paths)
+        {
+            var result = _adrs.Match(Root, paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase)).Select(p => Root + "/" + p));
+            return result.Files.Select(f => f.Path).Where(p => Model.Decisions.AdrDocument.NumberOf(p) != null).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The subset of <paramref name="paths"/> that must carry a metadata header (headers.include / exclude), in ordinal order; empty when headers are off.</summary>

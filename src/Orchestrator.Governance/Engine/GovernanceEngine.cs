@@ -70,6 +70,10 @@ namespace Orchestrator.Governance.Engine
             new Rules.Topology.BoardEntryWithoutPacketRule(),
             new Rules.Topology.PhaseClosedRule(),
             new Rules.Scope.ScopeGateRule(),
+            new Rules.Decisions.AdrPartsMissingRule(),
+            new Rules.Decisions.AdrStatusRule(),
+            new Rules.Decisions.AdrSupersedeRule(),
+            new Rules.Decisions.AdrNumberDuplicateRule(),
         };
 
         private static readonly StateFileRule[] StateRules =
@@ -164,6 +168,28 @@ namespace Orchestrator.Governance.Engine
             var topology = Model.Board.Topology.Build(packets, profile, board, config.Dependencies);
             var repositoryFiles = options.RepositoryFiles == null ? null : new Model.Scope.RepositoryFiles(options.RepositoryFiles);
             var index = BuildIndex(packets, profile, specContext, topology, config, repositoryFiles, options);
+
+            // Architecture decision records (GOV601-GOV604), each parsed once.
+            var adrs = new List<Model.Decisions.AdrDocument>();
+            foreach (var path in classifier.Adrs(inputs.Select(d => d.Path)))
+            {
+                var input = inputs.First(d => d.Path == path);
+                if (!Admit(input, config, diagnostics, "Markdown")) continue;
+                try
+                {
+                    var doc = ParsedMarkdown.Parse(input.Path, input.Text!);
+                    if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
+                    adrs.Add(Model.Decisions.AdrDocument.Read(doc, Model.Decisions.AdrDocument.NumberOf(path)!.Value));
+                }
+                catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
+                {
+                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, new Text.SourceSpan(0, 0, 1, 1, 1, 1), RuleCatalog.DocumentUnreadable.DefaultSeverity,
+                        new[] { "the Markdown parser rejected it: " + e.Message }));
+                }
+            }
+
+            index.Adrs = adrs;
+            index.AdrConfig = config.Adr;
 
             // 4. Rules.
             var found = new List<GovernanceDiagnostic>();

@@ -447,6 +447,38 @@ namespace Orchestrator.Governance.Rules
             "The header is line 1 'Description: <summary>' and line 2 'Orchestration: Phase <XX> | <Status>', with XX a number and a status (one of headers.statuses when configured). Swapped lines, a header below the first lines, an empty description, a phase that is not a number or a missing status are reported one at a time, first problem first.",
             "seed 000 §3 (Standard: Anthropic Metadata)");
 
+        /// <summary>GOV601: an ADR without a part of its template.</summary>
+        public static readonly RuleDescriptor AdrPartsMissing = new RuleDescriptor(
+            "GOV601", "ADRs must have every part of their template",
+            "ADR {0} lacks {1} ({2} template: {3})",
+            Decisions, GovernanceSeverity.Error,
+            "A decision record is read years later by someone who was not there: it needs the context that forced the decision, the decision, its consequences and whether it still holds (its status). MADR's template names them Context and Problem Statement, Considered Options and Decision Outcome.",
+            "M. Nygard, Documenting Architecture Decisions (2011); MADR 3.0; seed 000 §2 LAYER_B");
+
+        /// <summary>GOV602: an ADR status outside adr.statuses.</summary>
+        public static readonly RuleDescriptor AdrStatusInvalid = new RuleDescriptor(
+            "GOV602", "ADR status must be a known status",
+            "ADR {0} has status '{1}'; expected one of {2} (adr.statuses)",
+            Decisions, GovernanceSeverity.Error,
+            "Tools and readers decide from the status whether a decision still holds: proposed, accepted, rejected, deprecated or superseded.",
+            "M. Nygard (2011); MADR 3.0");
+
+        /// <summary>GOV603: a supersede link that does not resolve both ways.</summary>
+        public static readonly RuleDescriptor AdrSupersedeBroken = new RuleDescriptor(
+            "GOV603", "Superseded ADRs must name an existing ADR that links back",
+            "ADR {0} is superseded by ADR {1}, but {2}",
+            Decisions, GovernanceSeverity.Error,
+            "A superseded decision stays, with a pointer to the one that replaced it; the new one says which it supersedes. A pointer to nowhere, or one the new ADR does not acknowledge, breaks the chain of decisions.",
+            "M. Nygard (2011)");
+
+        /// <summary>GOV604: two ADRs with the same number.</summary>
+        public static readonly RuleDescriptor AdrNumberDuplicate = new RuleDescriptor(
+            "GOV604", "ADR numbers must be unique",
+            "ADR number {0} is already used by {1}; renumber this ADR",
+            Decisions, GovernanceSeverity.Error,
+            "ADRs are numbered sequentially and numbers are not reused: links and discussions cite them by number. Two branches that each add the next number collide on merge.",
+            "M. Nygard (2011)");
+
         /// <summary>GOV608: a waiver without an ID, an approval date or a scope.</summary>
         public static readonly RuleDescriptor WaiverIncomplete = new RuleDescriptor(
             "GOV608", "Waivers must record an ID, an approval date and a scope",
@@ -492,7 +524,7 @@ namespace Orchestrator.Governance.Rules
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
             StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
             ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut, ChangedOutsideScope,
-            MetadataHeaderMissing, MetadataHeaderMalformed, WaiverIncomplete, WaiverExpired,
+            MetadataHeaderMissing, MetadataHeaderMalformed, AdrPartsMissing, AdrStatusInvalid, AdrSupersedeBroken, AdrNumberDuplicate, WaiverIncomplete, WaiverExpired,
             NotImplementedThrown, TodoWithoutIssue,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 

@@ -68,6 +68,12 @@ namespace Orchestrator.Governance.Rules
         /// <summary>The board configuration.</summary>
         public BoardConfig BoardConfig { get; }
 
+        /// <summary>The architecture decision records (documents.adrs with a number in their name), in path order.</summary>
+        public IReadOnlyList<Model.Decisions.AdrDocument> Adrs { get; internal set; } = new Model.Decisions.AdrDocument[0];
+
+        /// <summary>adr.* of the configuration.</summary>
+        public AdrConfig AdrConfig { get; internal set; } = new AdrConfig();
+
         /// <summary>The repository's files and folders, or null when the host did not hand the list over.</summary>
         public Model.Scope.RepositoryFiles? Files { get; }
 

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Linq;
+
+namespace Orchestrator.Governance.Rules.Decisions
+{
+    /// <summary>
+    /// GOV603: "Superseded by ADR-N" where no ADR has number N, or where ADR N does not say it
+    /// supersedes this one ("Supersedes ADR-M"): the chain of decisions must read both ways.
+    /// Reported at the reference. Source: Nygard (2011) ("superseded by" keeps the old decision
+    /// with a pointer to the new one).
+    /// </summary>
+    public sealed class AdrSupersedeRule : RepositoryRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.AdrSupersedeBroken;
+
+        /// <inheritdoc />
+        public override void Analyze(RepositoryRuleContext context)
+        {
+            var adrs = context.Index.Adrs;
+            foreach (var adr in adrs)
+            {
+                string number = adr.Number.ToString(CultureInfo.InvariantCulture);
+                foreach (var reference in adr.SupersededBy)
+                {
+                    string target = reference.Number.ToString(CultureInfo.InvariantCulture);
+                    var successors = adrs.Where(a => a.Number == reference.Number).ToList();
+                    if (successors.Count == 0)
+                        context.Report(adr.Path, reference.Span, number, target, "no ADR has that number");
+                    else if (!successors.Any(s => s.Supersedes.Any(r => r.Number == adr.Number)))
+                        context.Report(adr.Path, reference.Span, number, target, $"{successors[0].Path} does not say 'Supersedes ADR-{number}'");
+                }
+            }
+        }
+    }
+}
