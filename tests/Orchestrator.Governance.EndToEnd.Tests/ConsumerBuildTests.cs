@@ -188,5 +188,22 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => Regex.Replace(l.Trim(), @" \[[^\]]*\]$", "")).Distinct().ToList();
             Assert.Equal(2, reported.Count);
         }
+    
+        [Fact]
+        public void ADRs_among_the_documents_are_checked_in_the_build()
+        {
+            string consumer = CleanConsumer("adrs");
+            string adr = Path.Combine(consumer, "docs", "adr");
+            Directory.CreateDirectory(adr);
+            File.WriteAllText(Path.Combine(adr, "0001-use-sqlite.md"), "# 1. Use SQLite\n\n## Status\n\nSuperseded by ADR-0009\n\n## Context\n\nLocal-first.\n\n## Decision\n\nSQLite.\n");
+            File.WriteAllText(Path.Combine(adr, "README.md"), "# Decisions\n");
+
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            Assert.Contains(consumer + "/docs/adr/0001-use-sqlite.md(1,3): error GOV601: ADR 1 lacks Consequences (Nygard template: Status, Context, Decision, Consequences)", output);
+            Assert.Contains(consumer + "/docs/adr/0001-use-sqlite.md(5,1): error GOV603: ADR 1 is superseded by ADR 9, but no ADR has that number", output);
+            var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => Regex.Replace(l.Trim(), @" \[[^\]]*\]$", "")).Distinct().ToList();
+            Assert.Equal(2, reported.Count);
+        }
     }
 }
