@@ -196,36 +196,11 @@ namespace Orchestrator.Governance.Engine
             foreach (var packet in packets)
             {
                 foreach (var rule in rules)
-                {
-                    var sink = new List<GovernanceDiagnostic>();
-                    try
-                    {
-                        rule.Analyze(new RuleContext(packet, profile, index, sink, rule.Descriptor));
-                        found.AddRange(sink);
-                    }
-                    catch (Exception e) when (!(e is OutOfMemoryException))
-                    {
-                        found.Add(new GovernanceDiagnostic(RuleCatalog.RuleFailed, packet.Path, packet.AnchorSpan, RuleCatalog.RuleFailed.DefaultSeverity,
-                            new[] { rule.Descriptor.Id, e.GetType().Name + ": " + e.Message }));
-                    }
-                }
+                    Run(rule.Descriptor, packet.Path, packet.AnchorSpan, found, sink => rule.Analyze(new RuleContext(packet, profile, index, sink, rule.Descriptor)));
             }
 
             foreach (var rule in RepositoryRules)
-            {
-                var sink = new List<GovernanceDiagnostic>();
-                try
-                {
-                    rule.Analyze(new RepositoryRuleContext(index, profile, sink, rule.Descriptor));
-                    found.AddRange(sink);
-                }
-                catch (Exception e) when (!(e is OutOfMemoryException))
-                {
-                    string path = specContext.PointerDocument?.Path ?? configPath;
-                    found.Add(new GovernanceDiagnostic(RuleCatalog.RuleFailed, path, new Text.SourceSpan(0, 0, 1, 1, 1, 1), RuleCatalog.RuleFailed.DefaultSeverity,
-                        new[] { rule.Descriptor.Id, e.GetType().Name + ": " + e.Message }));
-                }
-            }
+                Run(rule.Descriptor, specContext.PointerDocument?.Path ?? configPath, FileStart, found, sink => rule.Analyze(new RepositoryRuleContext(index, profile, sink, rule.Descriptor)));
 
             // Orchestration state files (seeds 000, 002, 004): each parsed once and checked by the rules of its kind.
             foreach (var entry in classifier.StateFiles(inputs.Select(d => d.Path)))
@@ -323,19 +298,7 @@ namespace Orchestrator.Governance.Engine
 
             if (state.Root == null) return;
             foreach (var rule in StateRules.Where(r => r.Kind == kind))
-            {
-                var sink = new List<GovernanceDiagnostic>();
-                try
-                {
-                    rule.Analyze(new StateRuleContext(state, config, repositoryFiles, sink, rule.Descriptor));
-                    found.AddRange(sink);
-                }
-                catch (Exception e) when (!(e is OutOfMemoryException))
-                {
-                    found.Add(new GovernanceDiagnostic(RuleCatalog.RuleFailed, input.Path, new Text.SourceSpan(0, 0, 1, 1, 1, 1), RuleCatalog.RuleFailed.DefaultSeverity,
-                        new[] { rule.Descriptor.Id, e.GetType().Name + ": " + e.Message }));
-                }
-            }
+                Run(rule.Descriptor, input.Path, FileStart, found, sink => rule.Analyze(new StateRuleContext(state, config, repositoryFiles, sink, rule.Descriptor)));
         }
 
         /// <summary>GOV401/GOV402 for one file, when its type has a comment syntax (JSON has none and is exempt).</summary>
@@ -346,18 +309,27 @@ namespace Orchestrator.Governance.Engine
             var document = new TextDocument(input.Path, input.Text!);
             var problem = Model.Headers.MetadataHeader.Check(input.Text!, style, config.Headers.Statuses);
             foreach (var rule in HeaderRules)
+                Run(rule.Descriptor, input.Path, FileStart, found, sink => rule.Analyze(new HeaderRuleContext(document, style, problem, sink, rule.Descriptor)));
+        }
+
+        private static readonly Text.SourceSpan FileStart = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
+
+        /// <summary>
+        /// Runs one rule, adding what it reports to <paramref name="found"/>. A rule that throws
+        /// becomes GOV003 at <paramref name="at"/> in <paramref name="path"/>, with what it threw,
+        /// and the analysis goes on: a rule's bug never reaches the compiler (no AD0001).
+        /// </summary>
+        private static void Run(RuleDescriptor rule, string path, Text.SourceSpan at, List<GovernanceDiagnostic> found, Action<List<GovernanceDiagnostic>> analyze)
+        {
+            var sink = new List<GovernanceDiagnostic>();
+            try
             {
-                var sink = new List<GovernanceDiagnostic>();
-                try
-                {
-                    rule.Analyze(new HeaderRuleContext(document, style, problem, sink, rule.Descriptor));
-                    found.AddRange(sink);
-                }
-                catch (Exception e) when (!(e is OutOfMemoryException))
-                {
-                    found.Add(new GovernanceDiagnostic(RuleCatalog.RuleFailed, input.Path, new Text.SourceSpan(0, 0, 1, 1, 1, 1), RuleCatalog.RuleFailed.DefaultSeverity,
-                        new[] { rule.Descriptor.Id, e.GetType().Name + ": " + e.Message }));
-                }
+                analyze(sink);
+                found.AddRange(sink);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                found.Add(new GovernanceDiagnostic(RuleCatalog.RuleFailed, path, at, RuleCatalog.RuleFailed.DefaultSeverity, new[] { rule.Id, e.GetType().Name + ": " + e.Message }));
             }
         }
 
