@@ -68,6 +68,26 @@ namespace Orchestrator.Governance.Tests.Rules.Headers
         }
 
         [Fact]
+        public void Empty_blank_binary_and_unclosed_inputs_get_a_diagnostic_and_nothing_else()
+        {
+            var result = GovernanceEngine.Analyze(new[]
+            {
+                DocumentInput.FromText("governance.yml", "headers:\n  include: ['src/**', 'docs/**']\n"),
+                DocumentInput.FromText("src/empty.py", string.Empty),
+                DocumentInput.FromText("src/blank.py", "\r\n"),
+                DocumentInput.FromText("src/binary.py", "\0\0PK"),
+                DocumentInput.FromText("docs/adr/0009-empty.md", "---\nstatus: accepted\n"),
+            });
+            Assert.Equal(
+                "docs/adr/0009-empty.md(1,1) GOV401\n" +
+                "docs/adr/0009-empty.md(1,1) GOV601 [9 | Context, Decision, Consequences | Nygard | Status, Context, Decision, Consequences]\n" +
+                "src/binary.py(1,1) GOV002 [it holds NUL bytes, so it is a binary file, not text]\n" +
+                "src/blank.py(1,1) GOV401\n" +
+                "src/empty.py(1,1) GOV401",
+                string.Join("\n", result.Diagnostics.Select(d => $"{d.Path}({d.Span.StartLine},{d.Span.StartColumn}) {d.Id}" + (d.Id == "GOV401" ? "" : $" [{string.Join(" | ", d.Arguments)}]"))));
+        }
+
+        [Fact]
         public void Headers_are_off_until_headers_include_names_files()
         {
             Assert.DoesNotContain(Analyze(null).Diagnostics, d => d.Id.StartsWith("GOV4", System.StringComparison.Ordinal));
