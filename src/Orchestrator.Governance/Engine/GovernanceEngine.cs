@@ -150,19 +150,10 @@ namespace Orchestrator.Governance.Engine
             // Like every document: GOV002 when unreadable, over the size limit or binary.
             var boardInput = inputs.FirstOrDefault(d => d.Path == boardPath);
             Model.Board.TaskBoard? board = null;
-            if (boardInput != null && Admit(boardInput, config, diagnostics, "Markdown"))
+            if (boardInput != null && AdmitAndParse(boardInput, config, diagnostics) is ParsedMarkdown boardDoc)
             {
-                try
-                {
-                    var boardDoc = ParsedMarkdown.Parse(boardInput.Path, boardInput.Text!);
-                    board = Model.Board.TaskBoard.Read(boardDoc, config.Board);
-                    if (inlineConfig) suppressions[boardDoc.Path] = InlineSuppressions.Read(boardDoc);
-                }
-                catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
-                {
-                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, boardInput.Path, new Text.SourceSpan(0, 0, 1, 1, 1, 1), RuleCatalog.DocumentUnreadable.DefaultSeverity,
-                        new[] { "the Markdown parser rejected it: " + e.Message }));
-                }
+                board = Model.Board.TaskBoard.Read(boardDoc, config.Board);
+                if (inlineConfig) suppressions[boardDoc.Path] = InlineSuppressions.Read(boardDoc);
             }
 
             var topology = Model.Board.Topology.Build(packets, profile, board, config.Dependencies);
@@ -173,19 +164,9 @@ namespace Orchestrator.Governance.Engine
             var adrs = new List<Model.Decisions.AdrDocument>();
             foreach (var path in classifier.Adrs(inputs.Select(d => d.Path)))
             {
-                var input = inputs.First(d => d.Path == path);
-                if (!Admit(input, config, diagnostics, "Markdown")) continue;
-                try
-                {
-                    var doc = ParsedMarkdown.Parse(input.Path, input.Text!);
-                    if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
-                    adrs.Add(Model.Decisions.AdrDocument.Read(doc, Model.Decisions.AdrDocument.NumberOf(path)!.Value));
-                }
-                catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
-                {
-                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, new Text.SourceSpan(0, 0, 1, 1, 1, 1), RuleCatalog.DocumentUnreadable.DefaultSeverity,
-                        new[] { "the Markdown parser rejected it: " + e.Message }));
-                }
+                if (!(AdmitAndParse(inputs.First(d => d.Path == path), config, diagnostics) is ParsedMarkdown doc)) continue;
+                if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
+                adrs.Add(Model.Decisions.AdrDocument.Read(doc, Model.Decisions.AdrDocument.NumberOf(path)!.Value));
             }
 
             index.Adrs = adrs;
@@ -333,24 +314,29 @@ namespace Orchestrator.Governance.Engine
             }
         }
 
-        /// <summary>Parses and reads one packet; its inline suppressions are read from the tree, which the packet does not keep.</summary>
-        private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics, Dictionary<string, InlineSuppressions>? suppressions)
+        /// <summary>
+        /// <see cref="Admit"/>, then Markdig's parse; GOV002 when Markdig refuses pathological
+        /// input (e.g. 10,000 nested block quotes) with an exception. Null when not parsed.
+        /// </summary>
+        private static ParsedMarkdown? AdmitAndParse(DocumentInput input, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics)
         {
-            var point = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
             if (!Admit(input, config, diagnostics, "Markdown")) return null;
-
-            ParsedMarkdown doc;
             try
             {
-                doc = ParsedMarkdown.Parse(input.Path, input.Text!);
+                return ParsedMarkdown.Parse(input.Path, input.Text!);
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
             {
-                // Markdig refuses pathological input (e.g. 10,000 nested block quotes) with an exception.
-                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, point, RuleCatalog.DocumentUnreadable.DefaultSeverity,
+                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, FileStart, RuleCatalog.DocumentUnreadable.DefaultSeverity,
                     new[] { "the Markdown parser rejected it: " + e.Message }));
                 return null;
             }
+        }
+
+        /// <summary>Parses and reads one packet; its inline suppressions are read from the tree, which the packet does not keep.</summary>
+        private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics, Dictionary<string, InlineSuppressions>? suppressions)
+        {
+            if (!(AdmitAndParse(input, config, diagnostics) is ParsedMarkdown doc)) return null;
 
             if (input.InvalidUtf8 != null)
             {

@@ -59,6 +59,9 @@ namespace Orchestrator.Governance.Model
         /// <summary>The entry's <c>Key: value</c> items, in order.</summary>
         public IReadOnlyList<WaiverAttribute> Attributes { get; }
 
+        /// <summary>The waiver's Expires (or Expiry, Expiration, Expires on) item, or null.</summary>
+        public WaiverAttribute? Expiry => Find("EXPIRES") ?? Find("EXPIRY") ?? Find("EXPIRATION") ?? Find("EXPIRES_ON");
+
         /// <summary>The first attribute with the normalized <paramref name="key"/>, or null.</summary>
         public WaiverAttribute? Find(string key)
         {

@@ -31,8 +31,7 @@ namespace Orchestrator.Governance.Rules.Decisions
             foreach (var waiver in context.Packet.Waivers)
             {
                 if (!(ScopeGateRule.ExpiryOf(waiver) is System.DateTime expires) || expires >= today.Value) continue;
-                var attribute = waiver.Find("EXPIRES") ?? waiver.Find("EXPIRY") ?? waiver.Find("EXPIRATION") ?? waiver.Find("EXPIRES_ON");
-                context.Report(attribute!.ValueSpan, waiver.Id ?? "(no ID)", expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), today.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                context.Report(waiver.Expiry!.ValueSpan, waiver.Id ?? "(no ID)", expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), today.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
         }
     }

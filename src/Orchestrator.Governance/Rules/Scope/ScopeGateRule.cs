@@ -104,7 +104,7 @@ namespace Orchestrator.Governance.Rules.Scope
         /// <summary>The waiver's Expires (or Expiry, Expiration) date as yyyy-MM-dd, or null.</summary>
         internal static DateTime? ExpiryOf(PacketWaiver waiver)
         {
-            var value = (waiver.Find("EXPIRES") ?? waiver.Find("EXPIRY") ?? waiver.Find("EXPIRATION") ?? waiver.Find("EXPIRES_ON"))?.Value.Trim();
+            var value = waiver.Expiry?.Value.Trim();
             if (value == null || value.Length < 10) return null;
             return DateTime.TryParseExact(value.Substring(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : (DateTime?)null;
         }

@@ -88,6 +88,22 @@ namespace Orchestrator.Governance.Tests.Rules.Headers
         }
 
         [Fact]
+        public void A_file_over_the_size_limit_is_skipped_with_GOV002_and_a_long_one_is_read_from_its_top()
+        {
+            string longFile = "# Description: Generated table.\n# Orchestration: Phase 2 | Active\n" + string.Concat(System.Linq.Enumerable.Repeat("x = 1\n", 300_000));
+            var result = GovernanceEngine.Analyze(new[]
+            {
+                DocumentInput.FromText("governance.yml", "headers:\n  include: ['src/**']\nlimits:\n  maxDocumentBytes: 2000000\n"),
+                DocumentInput.FromText("src/huge.py", new string('#', 2_500_000)),
+                DocumentInput.FromText("src/long.py", longFile.Replace("Phase 2", "Phase two")),
+            });
+            Assert.Equal(
+                "src/huge.py(1,1) GOV002 [2500000 bytes is more than limits.maxDocumentBytes (2000000)]\n" +
+                "src/long.py(2,24) GOV402 [the phase 'two' is not a number: expected 'Phase <XX>' with XX a number]",
+                string.Join("\n", result.Diagnostics.Select(d => $"{d.Path}({d.Span.StartLine},{d.Span.StartColumn}) {d.Id} [{string.Join(" | ", d.Arguments)}]")));
+        }
+
+        [Fact]
         public void Headers_are_off_until_headers_include_names_files()
         {
             Assert.DoesNotContain(Analyze(null).Diagnostics, d => d.Id.StartsWith("GOV4", System.StringComparison.Ordinal));
