@@ -49,6 +49,9 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>Architecture decision records (GOV601-GOV604).</summary>
         [JsonProperty("adr")] public AdrConfig Adr { get; set; } = new AdrConfig();
 
+        /// <summary>RFC checks (GOV605).</summary>
+        [JsonProperty("rfc")] public RfcConfig Rfc { get; set; } = new RfcConfig();
+
         /// <summary>Metadata headers (GOV401/GOV402, seed 000 §3): off until include names files.</summary>
         [JsonProperty("headers")] public HeadersConfig Headers { get; set; } = new HeadersConfig();
     }
@@ -175,6 +178,12 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Architecture decision records (GOV601-GOV604).</summary>
         [JsonProperty("adrs")] public DocumentKindConfig Adrs { get; set; } = new DocumentKindConfig();
+
+        /// <summary>RFC technical designs (seed 000 LAYER_D: docs/rfcs/RFC_{XX}.md).</summary>
+        [JsonProperty("rfcs")] public DocumentKindConfig Rfcs { get; set; } = new DocumentKindConfig();
+
+        /// <summary>The lock manifest `governance lock` writes (GOV607).</summary>
+        [JsonProperty("lockManifest")] public DocumentKindConfig LockManifest { get; set; } = new DocumentKindConfig();
     }
 
     /// <summary>How IN_SCOPE_PATHS entries are read (seed 003 §5.3).</summary>
@@ -211,6 +220,13 @@ namespace Orchestrator.Governance.Configuration
     {
         /// <summary>Allowed statuses, compared case-insensitively with the status's first word.</summary>
         [JsonProperty("statuses")] public List<string> Statuses { get; set; } = new List<string>();
+    }
+
+    /// <summary>rfc.*: RFC technical designs (seed 000 LAYER_D).</summary>
+    public sealed class RfcConfig
+    {
+        /// <summary>Lines with text (not blank) an RFC must have; seed 000 LAYER_D asks for 300+.</summary>
+        [JsonProperty("minLines")] public int MinLines { get; set; } = 300;
     }
 
     /// <summary>Metadata headers (seed 000 §3): which files carry them, in which comment syntax, and what the code fix writes.</summary>

@@ -13,11 +13,13 @@ namespace Orchestrator.Governance.Engine
         private readonly (Model.State.StateKind Kind, Matcher Matcher)[] _stateFiles;
         private readonly Matcher? _headers;
         private readonly Matcher _adrs;
+        private readonly Matcher _rfcs;
 
         public DocumentClassifier(GovernanceConfig config)
         {
             _taskPackets = Build(config.Documents.TaskPackets);
             _adrs = Build(config.Documents.Adrs);
+            _rfcs = Build(config.Documents.Rfcs);
             _headers = config.Headers.Include.Count == 0 ? null : Build(new DocumentKindConfig { Include = config.Headers.Include, Exclude = config.Headers.Exclude });
             var d = config.Documents;
             _stateFiles = new[]
@@ -60,6 +62,13 @@ namespace Orchestrator.Governance.Engine
         {
             var result = _adrs.Match(Root, paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase)).Select(p => Root + "/" + p));
             return result.Files.Select(f => f.Path).Where(p => Model.Decisions.AdrDocument.NumberOf(p) != null).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>The RFCs among <paramref name="paths"/> (documents.rfcs), in ordinal order.</summary>
+        public List<string> Rfcs(IEnumerable<string> paths)
+        {
+            var result = _rfcs.Match(Root, paths.Select(p => Root + "/" + p));
+            return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The subset of <paramref name="paths"/> that must carry a metadata header (headers.include / exclude), in ordinal order; empty when headers are off.</summary>

@@ -74,6 +74,7 @@ namespace Orchestrator.Governance.Engine
             new Rules.Decisions.AdrStatusRule(),
             new Rules.Decisions.AdrSupersedeRule(),
             new Rules.Decisions.AdrNumberDuplicateRule(),
+            new Rules.Decisions.RfcLengthRule(),
         };
 
         private static readonly StateFileRule[] StateRules =
@@ -171,6 +172,17 @@ namespace Orchestrator.Governance.Engine
 
             index.Adrs = adrs;
             index.AdrConfig = config.Adr;
+
+            // RFC technical designs (GOV605): only their text is judged.
+            var rfcs = new List<TextDocument>();
+            foreach (var path in classifier.Rfcs(inputs.Select(d => d.Path)))
+            {
+                if (!(AdmitAndParse(inputs.First(d => d.Path == path), config, diagnostics) is ParsedMarkdown doc)) continue;
+                if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
+                rfcs.Add(doc.WithoutTree());
+            }
+
+            index.Rfcs = rfcs;
 
             // 4. Rules.
             var found = new List<GovernanceDiagnostic>();
@@ -362,7 +374,7 @@ namespace Orchestrator.Governance.Engine
                 list.Add(packet);
             }
 
-            return new RepoIndex(packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), spec, topology, config.Board, files, config.Scope,
+            return new RepoIndex(config, packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), spec, topology, config.Board, files, config.Scope,
                 options.ChangedFiles?.Select(DocumentInput.ResolveInside).OfType<string>().Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(), options.Today?.Date);
         }
 

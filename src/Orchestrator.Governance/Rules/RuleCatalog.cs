@@ -479,6 +479,14 @@ namespace Orchestrator.Governance.Rules
             "ADRs are numbered sequentially and numbers are not reused: links and discussions cite them by number. Two branches that each add the next number collide on merge.",
             "M. Nygard (2011)");
 
+        /// <summary>GOV605: an RFC shorter than rfc.minLines lines of text.</summary>
+        public static readonly RuleDescriptor RfcTooShort = new RuleDescriptor(
+            "GOV605", "RFCs must be full technical designs",
+            "RFC has {0} lines of text; seed 000 LAYER_D asks for at least {1} (rfc.minLines)",
+            Decisions, GovernanceSeverity.Warning,
+            "LAYER_D of the phase protocol is a technical design of 300 lines or more, written before simulation and code. A short RFC is a sketch: the design questions it should settle come back during implementation.",
+            "seed 000 §2 LAYER_D (RFC Technical Design, 300+ LOC)");
+
         /// <summary>GOV608: a waiver without an ID, an approval date or a scope.</summary>
         public static readonly RuleDescriptor WaiverIncomplete = new RuleDescriptor(
             "GOV608", "Waivers must record an ID, an approval date and a scope",
@@ -524,7 +532,7 @@ namespace Orchestrator.Governance.Rules
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
             StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
             ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut, ChangedOutsideScope,
-            MetadataHeaderMissing, MetadataHeaderMalformed, AdrPartsMissing, AdrStatusInvalid, AdrSupersedeBroken, AdrNumberDuplicate, WaiverIncomplete, WaiverExpired,
+            MetadataHeaderMissing, MetadataHeaderMalformed, AdrPartsMissing, AdrStatusInvalid, AdrSupersedeBroken, AdrNumberDuplicate, RfcTooShort, WaiverIncomplete, WaiverExpired,
             NotImplementedThrown, TodoWithoutIssue,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 

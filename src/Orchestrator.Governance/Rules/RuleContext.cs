@@ -51,9 +51,10 @@ namespace Orchestrator.Governance.Rules
     /// <summary>Facts across all documents of one analysis, built once.</summary>
     public sealed class RepoIndex
     {
-        internal RepoIndex(IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec, Model.Board.Topology topology, BoardConfig boardConfig, Model.Scope.RepositoryFiles? files, ScopeConfig scope,
+        internal RepoIndex(GovernanceConfig config, IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec, Model.Board.Topology topology, BoardConfig boardConfig, Model.Scope.RepositoryFiles? files, ScopeConfig scope,
             IReadOnlyCollection<string>? changedFiles = null, System.DateTime? today = null)
         {
+            Config = config;
             ChangedFiles = changedFiles;
             Today = today;
             Files = files;
@@ -64,6 +65,12 @@ namespace Orchestrator.Governance.Rules
             Spec = spec;
             Topology = topology;
         }
+
+        /// <summary>The effective configuration (defaults and governance.yml).</summary>
+        public GovernanceConfig Config { get; }
+
+        /// <summary>The RFC technical designs (documents.rfcs), in path order.</summary>
+        public IReadOnlyList<Documents.TextDocument> Rfcs { get; internal set; } = new Documents.TextDocument[0];
 
         /// <summary>The board configuration.</summary>
         public BoardConfig BoardConfig { get; }
