@@ -284,6 +284,12 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Layers followed by a human gate (seed 000: after LAYER_C and LAYER_E).</summary>
         [JsonProperty("humanGatesAfter")] public List<string> HumanGatesAfter { get; set; } = new List<string>();
+
+        /// <summary>Layer name to the path of the artifact it leaves, {XX} standing for the phase (seed 000 §2; GOV606).</summary>
+        [JsonProperty("layerArtifacts")] public Dictionary<string, string> LayerArtifacts { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>Paths a closed phase keeps, {XX} standing for the phase (seed 001 "Minimal Artifact Set Per Phase"; GOV606).</summary>
+        [JsonProperty("closingArtifacts")] public List<string> ClosingArtifacts { get; set; } = new List<string>();
     }
 
     /// <summary>Include and exclude globs of one document kind (Microsoft.Extensions.FileSystemGlobbing syntax).</summary>

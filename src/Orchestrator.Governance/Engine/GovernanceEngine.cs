@@ -75,6 +75,7 @@ namespace Orchestrator.Governance.Engine
             new Rules.Decisions.AdrSupersedeRule(),
             new Rules.Decisions.AdrNumberDuplicateRule(),
             new Rules.Decisions.RfcLengthRule(),
+            new Rules.Decisions.PhaseArtifactsRule(),
         };
 
         private static readonly StateFileRule[] StateRules =
@@ -183,6 +184,7 @@ namespace Orchestrator.Governance.Engine
             }
 
             index.Rfcs = rfcs;
+            index.DocumentPaths = new HashSet<string>(inputs.Select(d => d.Path), StringComparer.Ordinal);
 
             // 4. Rules.
             var found = new List<GovernanceDiagnostic>();
@@ -192,15 +194,17 @@ namespace Orchestrator.Governance.Engine
                     Run(rule.Descriptor, packet.Path, packet.AnchorSpan, found, sink => rule.Analyze(new RuleContext(packet, profile, index, sink, rule.Descriptor)));
             }
 
-            foreach (var rule in RepositoryRules)
-                Run(rule.Descriptor, specContext.PointerDocument?.Path ?? configPath, FileStart, found, sink => rule.Analyze(new RepositoryRuleContext(index, profile, sink, rule.Descriptor)));
-
-            // Orchestration state files (seeds 000, 002, 004): each parsed once and checked by the rules of its kind.
+            // Orchestration state files (seeds 000, 002, 004): each parsed once and checked by the
+            // rules of its kind; the first active phase file is also a fact of the repository (GOV606).
             foreach (var entry in classifier.StateFiles(inputs.Select(d => d.Path)))
             {
                 var input = inputs.First(d => d.Path == entry.Key);
-                AnalyzeStateFile(input, entry.Value, config, repositoryFiles?.Files, diagnostics, found);
+                var state = AnalyzeStateFile(input, entry.Value, config, repositoryFiles?.Files, diagnostics, found);
+                if (state?.Root != null && entry.Value == Model.State.StateKind.ActivePhase && index.ActivePhase == null) index.ActivePhase = state;
             }
+
+            foreach (var rule in RepositoryRules)
+                Run(rule.Descriptor, specContext.PointerDocument?.Path ?? configPath, FileStart, found, sink => rule.Analyze(new RepositoryRuleContext(index, profile, sink, rule.Descriptor)));
 
             // Metadata headers (seed 000 §3) on the files headers.include names. A packet or state
             // file that could not be admitted has had its GOV002 already.
@@ -270,9 +274,9 @@ namespace Orchestrator.Governance.Engine
         }
 
         /// <summary>Reads one state file: GOV002/GOV004 as for packets, GOV310/GOV311 for its JSON and schema, then the rules of its kind.</summary>
-        private static void AnalyzeStateFile(DocumentInput input, Model.State.StateKind kind, GovernanceConfig config, ISet<string>? repositoryFiles, List<GovernanceDiagnostic> diagnostics, List<GovernanceDiagnostic> found)
+        private static Model.State.StateDocument? AnalyzeStateFile(DocumentInput input, Model.State.StateKind kind, GovernanceConfig config, ISet<string>? repositoryFiles, List<GovernanceDiagnostic> diagnostics, List<GovernanceDiagnostic> found)
         {
-            if (!Admit(input, config, diagnostics, "JSON")) return;
+            if (!Admit(input, config, diagnostics, "JSON")) return null;
             var state = Model.State.StateDocument.Read(input.Path, kind, input.Text!, config.Limits.MaxJsonDepth);
             if (input.InvalidUtf8 != null)
             {
@@ -289,9 +293,10 @@ namespace Orchestrator.Governance.Engine
                     problem.IsSyntax ? new[] { input.Path, problem.Message } : new[] { input.Path, schema, problem.Message }));
             }
 
-            if (state.Root == null) return;
+            if (state.Root == null) return state;
             foreach (var rule in StateRules.Where(r => r.Kind == kind))
                 Run(rule.Descriptor, input.Path, FileStart, found, sink => rule.Analyze(new StateRuleContext(state, config, repositoryFiles, sink, rule.Descriptor)));
+            return state;
         }
 
         /// <summary>GOV401/GOV402 for one file, when its type has a comment syntax (JSON has none and is exempt).</summary>

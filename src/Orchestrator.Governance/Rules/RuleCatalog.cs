@@ -487,6 +487,14 @@ namespace Orchestrator.Governance.Rules
             "LAYER_D of the phase protocol is a technical design of 300 lines or more, written before simulation and code. A short RFC is a sketch: the design questions it should settle come back during implementation.",
             "seed 000 §2 LAYER_D (RFC Technical Design, 300+ LOC)");
 
+        /// <summary>GOV606: a declared phase lacks an artifact of a completed layer or of its closing set.</summary>
+        public static readonly RuleDescriptor PhaseArtifactMissing = new RuleDescriptor(
+            "GOV606", "Phases must have the artifacts of their completed layers",
+            "Phase '{0}' {1}, so {2} must exist ({3}); it is not a file of the repository",
+            Decisions, GovernanceSeverity.Error,
+            "Each layer of the phase protocol leaves one artifact (milestone, ADR, RFC, simulation, idempotency contract, red-team test, judge, improvement log), and a closed phase keeps its execution report and final handoff. A layer marked complete without its artifact is a step that was skipped or lost; the next session resumes from files, not from memory.",
+            "seed 000 §2 (Execution Protocol), §4 (Resume Protocol); seed 001 (Minimal Artifact Set Per Phase)");
+
         /// <summary>GOV608: a waiver without an ID, an approval date or a scope.</summary>
         public static readonly RuleDescriptor WaiverIncomplete = new RuleDescriptor(
             "GOV608", "Waivers must record an ID, an approval date and a scope",
@@ -532,7 +540,7 @@ namespace Orchestrator.Governance.Rules
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
             StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
             ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut, ChangedOutsideScope,
-            MetadataHeaderMissing, MetadataHeaderMalformed, AdrPartsMissing, AdrStatusInvalid, AdrSupersedeBroken, AdrNumberDuplicate, RfcTooShort, WaiverIncomplete, WaiverExpired,
+            MetadataHeaderMissing, MetadataHeaderMalformed, AdrPartsMissing, AdrStatusInvalid, AdrSupersedeBroken, AdrNumberDuplicate, RfcTooShort, PhaseArtifactMissing, WaiverIncomplete, WaiverExpired,
             NotImplementedThrown, TodoWithoutIssue,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 

@@ -72,6 +72,12 @@ namespace Orchestrator.Governance.Rules
         /// <summary>The RFC technical designs (documents.rfcs), in path order.</summary>
         public IReadOnlyList<Documents.TextDocument> Rfcs { get; internal set; } = new Documents.TextDocument[0];
 
+        /// <summary>The first active phase file (documents.activePhase) whose JSON parsed, or null.</summary>
+        public Model.State.StateDocument? ActivePhase { get; internal set; }
+
+        /// <summary>The paths of the documents the host handed over (diagnostics can stand only in these in a build).</summary>
+        public ISet<string> DocumentPaths { get; internal set; } = new HashSet<string>();
+
         /// <summary>The board configuration.</summary>
         public BoardConfig BoardConfig { get; }
 
