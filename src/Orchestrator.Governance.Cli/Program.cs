@@ -1,6 +1,8 @@
 using System;
 using System.CommandLine;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
@@ -12,6 +14,7 @@ namespace Orchestrator.Governance.Cli
     /// [--report trace|graph [--phase N]] [--changed-files FILE | --changed-since REF] [--today YYYY-MM-DD]</c>. Exit codes:
     /// 0 no error-severity diagnostic; 1 at least one (also when a report is written); 2 bad arguments, an unreadable
     /// PATH or changed-files list, or a git that cannot answer --changed-since.
+    /// <c>governance lock [PATH] [--config FILE]</c> records the locked task packets in governance.lock.json.
     /// </summary>
     public static class Program
     {
@@ -47,7 +50,16 @@ namespace Orchestrator.Governance.Cli
                 return exit;
             });
 
-            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check };
+            var lockPath = new Argument<string>("path") { Description = "Repository root (default: the current folder).", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
+            var lockConfig = new Option<string?>("--config") { Description = "Configuration file (default: governance.yml at the root)." };
+            var lockCommand = new Command("lock", "Record the SHA-256 of every task packet locked by a USER_SIGNATURE in governance.lock.json (GOV607).") { lockPath, lockConfig };
+            lockCommand.SetAction(result =>
+            {
+                exit = Lock(result.GetValue(lockPath) ?? ".", result.GetValue(lockConfig), stdout, stderr);
+                return exit;
+            });
+
+            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
@@ -120,27 +132,7 @@ namespace Orchestrator.Governance.Cli
             }
 
             options.ChangedFiles = changed;
-            DocumentInput? configDocument = null;
-            string configPath = configFile ?? Path.Combine(root, "governance.yml");
-            if (configFile != null && !File.Exists(configFile))
-            {
-                stderr.WriteLine($"governance: --config '{configFile}' does not exist");
-                return UsageError;
-            }
-
-            if (File.Exists(configPath))
-            {
-                string full = Path.GetFullPath(configPath);
-                string relative = Path.GetRelativePath(root, full).Replace('\\', '/');
-                configDocument = RepositoryScanner.Read(Path.GetDirectoryName(full)!, Path.GetFileName(full), 1024 * 1024);
-                configDocument = configDocument.Text == null ? configDocument : DocumentInput.FromText(relative, configDocument.Text, configDocument.InvalidUtf8);
-                options.ConfigPath = relative;
-            }
-
-            // The configuration decides which files are governance documents, so it is loaded first.
-            var config = ConfigLoader.Load(configDocument?.Text, out _);
-            var documents = RepositoryScanner.Scan(root, config, configDocument);
-            options.RepositoryFiles = RepositoryScanner.RepositoryFiles(root);
+            if (!(Scan(root, configFile, options, stderr) is List<DocumentInput> documents)) return UsageError;
             var result = GovernanceEngine.Analyze(documents, options);
 
             string report;
@@ -182,6 +174,101 @@ namespace Orchestrator.Governance.Cli
             }
 
             return result.HasErrors ? 1 : 0;
+        }
+
+        /// <summary>
+        /// Reads the configuration (--config, or governance.yml at the root), then the documents it
+        /// names and the repository's file list; null after a message on stderr when --config is missing.
+        /// </summary>
+        private static List<DocumentInput>? Scan(string root, string? configFile, AnalysisOptions options, TextWriter stderr)
+        {
+            DocumentInput? configDocument = null;
+            string configPath = configFile ?? Path.Combine(root, "governance.yml");
+            if (configFile != null && !File.Exists(configFile))
+            {
+                stderr.WriteLine($"governance: --config '{configFile}' does not exist");
+                return null;
+            }
+
+            if (File.Exists(configPath))
+            {
+                string full = Path.GetFullPath(configPath);
+                string relative = Path.GetRelativePath(root, full).Replace('\\', '/');
+                configDocument = RepositoryScanner.Read(Path.GetDirectoryName(full)!, Path.GetFileName(full), 1024 * 1024);
+                configDocument = configDocument.Text == null ? configDocument : DocumentInput.FromText(relative, configDocument.Text, configDocument.InvalidUtf8);
+                options.ConfigPath = relative;
+            }
+
+            // The configuration decides which files are governance documents, so it is loaded first.
+            var config = ConfigLoader.Load(configDocument?.Text, out _);
+            var documents = RepositoryScanner.Scan(root, config, configDocument);
+            options.RepositoryFiles = RepositoryScanner.RepositoryFiles(root);
+            return documents;
+        }
+
+        /// <summary>
+        /// <c>governance lock [PATH]</c>: records every task packet locked by a USER_SIGNATURE in the
+        /// lock manifest (documents.lockManifest, default governance.lock.json), keeping what it
+        /// records already (seed 003 §5.6; GOV607). Exit 0, or 1 when a recorded packet has changed
+        /// since its lock (its entry is kept), or 2 for bad arguments or a manifest that cannot be written.
+        /// </summary>
+        private static int Lock(string root, string? configFile, TextWriter stdout, TextWriter stderr)
+        {
+            if (!Directory.Exists(root))
+            {
+                stderr.WriteLine($"governance: PATH '{root}' is not a readable folder");
+                return UsageError;
+            }
+
+            root = Path.GetFullPath(root);
+            var options = new AnalysisOptions();
+            if (!(Scan(root, configFile, options, stderr) is List<DocumentInput> documents)) return UsageError;
+            var result = GovernanceEngine.Analyze(documents, options);
+
+            string manifestPath = result.Config.Documents.LockManifest.Include.FirstOrDefault(p => p.IndexOfAny(new[] { '*', '?', '[', '{' }) < 0) ?? "governance.lock.json";
+            string? relative = DocumentInput.ResolveInside(manifestPath);
+            if (relative == null)
+            {
+                stderr.WriteLine($"governance: documents.lockManifest '{manifestPath}' is outside the repository");
+                return UsageError;
+            }
+
+            var manifestInput = documents.FirstOrDefault(d => d.Path == relative);
+            if (manifestInput != null && manifestInput.Text == null)
+            {
+                stderr.WriteLine($"governance: cannot read {relative}: {manifestInput.UnreadableReason}");
+                return UsageError;
+            }
+
+            Model.Locks.LockManifest? existing = null;
+            if (manifestInput?.Text != null)
+            {
+                var state = Model.State.StateDocument.Read(relative, Model.State.StateKind.LockManifest, manifestInput.Text, result.Config.Limits.MaxJsonDepth);
+                if (state.Problems.Count > 0)
+                {
+                    stderr.WriteLine($"governance: {relative} is not a valid lock manifest ({state.Problems[0].Message}); fix or delete it first");
+                    return UsageError;
+                }
+
+                existing = Model.Locks.LockManifest.From(state.Root);
+            }
+
+            var update = Model.Locks.LockManifest.Update(result, existing);
+            string full = Path.Combine(root, relative);
+            try
+            {
+                File.WriteAllText(full, update.Json, new System.Text.UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"governance: cannot write {relative}: {e.Message}");
+                return UsageError;
+            }
+
+            stdout.WriteLine($"{relative}: {update.Added.Count} locked packet(s) recorded, {update.Kept} kept");
+            foreach (var path in update.Added) stdout.WriteLine("  recorded " + path);
+            foreach (var path in update.Changed) stdout.WriteLine("  changed since its lock (GOV607, entry kept): " + path);
+            return update.Changed.Count > 0 ? 1 : 0;
         }
     }
 }

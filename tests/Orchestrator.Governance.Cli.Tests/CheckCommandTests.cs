@@ -292,5 +292,40 @@ namespace Orchestrator.Governance.Cli.Tests
             git.WaitForExit();
             Assert.True(git.ExitCode == 0, "git " + string.Join(" ", args) + ": " + err);
         }
+
+        [Fact]
+        public void Lock_records_signed_packets_once_and_check_then_reports_an_edit()
+        {
+            var (exit, output, _) = Run("lock", _repo);
+            Assert.Equal(0, exit);
+            Assert.Equal("governance.lock.json: 2 locked packet(s) recorded, 0 kept\n  recorded docs/task_packets/WP-1-Job-Retry.md\n  recorded docs/task_packets/WP-1-Storage-Layer.md\n", output.Replace("\r\n", "\n"));
+            string manifest = File.ReadAllText(Path.Combine(_repo, "governance.lock.json"));
+            Assert.DoesNotContain("WP-1-Job-Cancel.md", manifest); // <pending> is not a lock
+            Assert.DoesNotContain("GOV607", Run("check", _repo).Out);
+
+            // A second run keeps what is recorded.
+            Assert.Equal("governance.lock.json: 0 locked packet(s) recorded, 2 kept\n", Run("lock", _repo).Out.Replace("\r\n", "\n"));
+            Assert.Equal(manifest, File.ReadAllText(Path.Combine(_repo, "governance.lock.json")));
+
+            // Editing a locked packet's scope breaks its lock; lock keeps the entry and exits 1.
+            string packet = Path.Combine(_repo, "docs/task_packets/WP-1-Storage-Layer.md");
+            File.WriteAllText(packet, File.ReadAllText(packet).Replace("Add the storage trait.", "Add the storage trait and a cache."));
+            var check = Run("check", _repo);
+            Assert.Contains(check.Out.Split('\n'), l => l.StartsWith("docs/task_packets/WP-1-Storage-Layer.md(68,28): error GOV607: Task packet 'WP-1-Storage-Layer' is locked (USER_SIGNATURE 'ilja261220251430') and its text no longer matches governance.lock.json", StringComparison.Ordinal)
+                && l.EndsWith("create a variant packet 'WP-1-Storage-Layer-v2' for the change", StringComparison.Ordinal));
+            var relock = Run("lock", _repo);
+            Assert.Equal(1, relock.Exit);
+            Assert.Contains("  changed since its lock (GOV607, entry kept): docs/task_packets/WP-1-Storage-Layer.md", relock.Out);
+            Assert.Equal(manifest, File.ReadAllText(Path.Combine(_repo, "governance.lock.json")));
+        }
+
+        [Fact]
+        public void Lock_refuses_a_manifest_that_is_not_one()
+        {
+            File.WriteAllText(Path.Combine(_repo, "governance.lock.json"), "{ \"version\": 1, ");
+            var (exit, _, error) = Run("lock", _repo);
+            Assert.Equal(2, exit);
+            Assert.StartsWith("governance: governance.lock.json is not a valid lock manifest (", error);
+        }
     }
 }

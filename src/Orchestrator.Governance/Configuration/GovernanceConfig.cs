@@ -49,6 +49,9 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>Architecture decision records (GOV601-GOV604).</summary>
         [JsonProperty("adr")] public AdrConfig Adr { get; set; } = new AdrConfig();
 
+        /// <summary>Packet locks (GOV607).</summary>
+        [JsonProperty("locks")] public LocksConfig Locks { get; set; } = new LocksConfig();
+
         /// <summary>RFC checks (GOV605).</summary>
         [JsonProperty("rfc")] public RfcConfig Rfc { get; set; } = new RfcConfig();
 
@@ -220,6 +223,16 @@ namespace Orchestrator.Governance.Configuration
     {
         /// <summary>Allowed statuses, compared case-insensitively with the status's first word.</summary>
         [JsonProperty("statuses")] public List<string> Statuses { get; set; } = new List<string>();
+    }
+
+    /// <summary>locks.*: what of a locked packet may still change (seed 003 §5.6; GOV607).</summary>
+    public sealed class LocksConfig
+    {
+        /// <summary>Fields left out of a locked packet's hash (aliases count), e.g. STATUS.</summary>
+        [JsonProperty("mutableFields")] public List<string> MutableFields { get; set; } = new List<string>();
+
+        /// <summary>Sections left out of the hash, matched as a prefix of the normalized heading, e.g. VALIDATION.</summary>
+        [JsonProperty("mutableSections")] public List<string> MutableSections { get; set; } = new List<string>();
     }
 
     /// <summary>rfc.*: RFC technical designs (seed 000 LAYER_D).</summary>

@@ -29,6 +29,7 @@ namespace Orchestrator.Governance.Engine
                 (Model.State.StateKind.Progress, Build(d.Progress)),
                 (Model.State.StateKind.ActivePhase, Build(d.ActivePhase)),
                 (Model.State.StateKind.IdempotencyContract, Build(d.IdempotencyContracts)),
+                (Model.State.StateKind.LockManifest, Build(d.LockManifest)),
             };
         }
 

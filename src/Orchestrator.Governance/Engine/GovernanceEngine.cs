@@ -53,6 +53,7 @@ namespace Orchestrator.Governance.Engine
             new Rules.Scope.ScopePathMissingRule(),
             new Rules.Scope.ScopePathOutsideRule(),
             new Rules.Scope.ScopePathInAndOutRule(),
+            new Rules.Decisions.PacketLockRule(),
             new Rules.Decisions.WaiverIncompleteRule(),
             new Rules.Decisions.WaiverExpiredRule(),
         };
@@ -186,21 +187,26 @@ namespace Orchestrator.Governance.Engine
             index.Rfcs = rfcs;
             index.DocumentPaths = new HashSet<string>(inputs.Select(d => d.Path), StringComparer.Ordinal);
 
-            // 4. Rules.
+            // 4. Rules. Orchestration state files (seeds 000, 002, 004) first: each parsed once and
+            //    checked by the rules of its kind; the first active phase file and the first lock
+            //    manifest are also facts the repository and packet rules read (GOV606, GOV607).
             var found = new List<GovernanceDiagnostic>();
-            foreach (var packet in packets)
-            {
-                foreach (var rule in rules)
-                    Run(rule.Descriptor, packet.Path, packet.AnchorSpan, found, sink => rule.Analyze(new RuleContext(packet, profile, index, sink, rule.Descriptor)));
-            }
-
-            // Orchestration state files (seeds 000, 002, 004): each parsed once and checked by the
-            // rules of its kind; the first active phase file is also a fact of the repository (GOV606).
             foreach (var entry in classifier.StateFiles(inputs.Select(d => d.Path)))
             {
                 var input = inputs.First(d => d.Path == entry.Key);
                 var state = AnalyzeStateFile(input, entry.Value, config, repositoryFiles?.Files, diagnostics, found);
                 if (state?.Root != null && entry.Value == Model.State.StateKind.ActivePhase && index.ActivePhase == null) index.ActivePhase = state;
+                if (state?.Root != null && entry.Value == Model.State.StateKind.LockManifest && index.Locks == null)
+                {
+                    index.Locks = Model.Locks.LockManifest.From(state.Root);
+                    index.LockManifestPath = state.Path;
+                }
+            }
+
+            foreach (var packet in packets)
+            {
+                foreach (var rule in rules)
+                    Run(rule.Descriptor, packet.Path, packet.AnchorSpan, found, sink => rule.Analyze(new RuleContext(packet, profile, index, sink, rule.Descriptor)));
             }
 
             foreach (var rule in RepositoryRules)

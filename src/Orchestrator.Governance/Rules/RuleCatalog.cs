@@ -495,6 +495,14 @@ namespace Orchestrator.Governance.Rules
             "Each layer of the phase protocol leaves one artifact (milestone, ADR, RFC, simulation, idempotency contract, red-team test, judge, improvement log), and a closed phase keeps its execution report and final handoff. A layer marked complete without its artifact is a step that was skipped or lost; the next session resumes from files, not from memory.",
             "seed 000 §2 (Execution Protocol), §4 (Resume Protocol); seed 001 (Minimal Artifact Set Per Phase)");
 
+        /// <summary>GOV607: a locked task packet edited after its lock, or locked but not in the lock manifest.</summary>
+        public static readonly RuleDescriptor LockedPacketEdited = new RuleDescriptor(
+            "GOV607", "Locked task packets must not be edited",
+            "Task packet '{0}' is locked (USER_SIGNATURE '{1}') and {2}",
+            Decisions, GovernanceSeverity.Error,
+            "A packet signed by the user is a contract: editing it after the lock is instruction creep, and the audit trail loses what was agreed. Changes go into a new variant packet (WP-...-v2). `governance lock` records each locked packet's SHA-256 in governance.lock.json; STATUS and the report sections the protocol appends are not hashed.",
+            "seed 003 §5.6 [CX-607] (Work Packet Locking), Part 1 (Instruction Creep Prevention)");
+
         /// <summary>GOV608: a waiver without an ID, an approval date or a scope.</summary>
         public static readonly RuleDescriptor WaiverIncomplete = new RuleDescriptor(
             "GOV608", "Waivers must record an ID, an approval date and a scope",
@@ -540,7 +548,7 @@ namespace Orchestrator.Governance.Rules
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
             StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
             ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut, ChangedOutsideScope,
-            MetadataHeaderMissing, MetadataHeaderMalformed, AdrPartsMissing, AdrStatusInvalid, AdrSupersedeBroken, AdrNumberDuplicate, RfcTooShort, PhaseArtifactMissing, WaiverIncomplete, WaiverExpired,
+            MetadataHeaderMissing, MetadataHeaderMalformed, AdrPartsMissing, AdrStatusInvalid, AdrSupersedeBroken, AdrNumberDuplicate, RfcTooShort, PhaseArtifactMissing, LockedPacketEdited, WaiverIncomplete, WaiverExpired,
             NotImplementedThrown, TodoWithoutIssue,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 

@@ -75,6 +75,12 @@ namespace Orchestrator.Governance.Rules
         /// <summary>The first active phase file (documents.activePhase) whose JSON parsed, or null.</summary>
         public Model.State.StateDocument? ActivePhase { get; internal set; }
 
+        /// <summary>The lock manifest (documents.lockManifest) when the repository has one whose JSON parsed, else null.</summary>
+        public Model.Locks.LockManifest? Locks { get; internal set; }
+
+        /// <summary>The lock manifest's path, or null.</summary>
+        public string? LockManifestPath { get; internal set; }
+
         /// <summary>The paths of the documents the host handed over (diagnostics can stand only in these in a build).</summary>
         public ISet<string> DocumentPaths { get; internal set; } = new HashSet<string>();
 

@@ -28,6 +28,9 @@ namespace Orchestrator.Governance.Model.State
 
         /// <summary>docs/idempotency_contracts/phase_XX.json (seed 000 LAYER_E).</summary>
         IdempotencyContract,
+
+        /// <summary>governance.lock.json: the locked task packets' hashes (seed 003 §5.6; GOV607).</summary>
+        LockManifest,
     }
 
     /// <summary>A problem found while reading a state file: a message and where it stands.</summary>
@@ -96,6 +99,7 @@ namespace Orchestrator.Governance.Model.State
             StateKind.Session => "schemas/state/session.schema.json",
             StateKind.Progress => "schemas/state/progress.schema.json",
             StateKind.ActivePhase => "schemas/state/active-phase.schema.json",
+            StateKind.LockManifest => "schemas/state/lock-manifest.schema.json",
             _ => "schemas/state/idempotency-contract.schema.json",
         };
 

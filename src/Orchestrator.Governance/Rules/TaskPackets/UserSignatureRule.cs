@@ -26,17 +26,10 @@ namespace Orchestrator.Governance.Rules.TaskPackets
                 return;
             }
 
-            if (candidates.Any(f => !IsPlaceholder(f.Value, profile))) return;
+            if (candidates.Any(f => !Model.Locks.PacketLock.IsPlaceholder(f.Value, profile))) return;
             var first = candidates[0];
             context.Report(first.Value.Length > 0 ? first.ValueSpan : first.KeySpan,
                 $"USER_SIGNATURE '{first.Value}' is a placeholder, not a signature; the packet is not locked");
-        }
-
-        private static bool IsPlaceholder(string value, TaskPacketProfile profile)
-        {
-            string v = value.Trim().Trim('`', '*').Trim();
-            if (v.Length == 0 || v.IndexOf('{') >= 0) return true;
-            return profile.Config.SignaturePlaceholders.Any(p => string.Equals(p, v, StringComparison.OrdinalIgnoreCase));
         }
     }
 }

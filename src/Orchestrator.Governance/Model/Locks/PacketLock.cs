@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Orchestrator.Governance.Configuration;
+
+namespace Orchestrator.Governance.Model.Locks
+{
+    /// <summary>
+    /// The lock of a task packet (seed 003 §5.6 [CX-607]: "Lock packets with USER_SIGNATURE after
+    /// creation; prevent edits"): whether a packet is locked, and the hash that pins its text.
+    /// </summary>
+    public static class PacketLock
+    {
+        /// <summary>
+        /// The packet's lock line: the first USER_SIGNATURE field (or alias, e.g. <c>**User
+        /// Signature Locked:**</c>) whose value is a signature, not a placeholder; null when the
+        /// packet is not locked.
+        /// </summary>
+        public static PacketField? Signature(TaskPacket packet, TaskPacketProfile profile)
+        {
+            var names = new[] { TaskPacketProfile.SignatureField }.Concat(profile.AliasesOf(TaskPacketProfile.SignatureField)).ToArray();
+            return packet.Fields.FirstOrDefault(f => names.Contains(f.Key) && !IsPlaceholder(f.Value, profile));
+        }
+
+        /// <summary>
+        /// True when <paramref name="value"/> is not a signature: empty, a template's
+        /// <c>{signature}</c>, or one of taskPacket.signaturePlaceholders (<c>&lt;pending&gt;</c>).
+        /// </summary>
+        public static bool IsPlaceholder(string value, TaskPacketProfile profile)
+        {
+            string v = value.Trim().Trim('`', '*').Trim();
+            if (v.Length == 0 || v.IndexOf('{') >= 0) return true;
+            return profile.Config.SignaturePlaceholders.Any(p => string.Equals(p, v, StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>
+        /// The text the lock pins: the packet with line ends made LF, a leading byte order mark
+        /// dropped, the lines of locks.mutableFields and locks.mutableSections left out (the
+        /// protocol writes those after the lock), trailing white space of each line and blank
+        /// lines at the end removed. Editing anything else changes it.
+        /// </summary>
+        public static string NormalizedText(TaskPacket packet, TaskPacketProfile profile, LocksConfig config)
+        {
+            var text = packet.Document.Text;
+            var lines = packet.Document.Lines;
+            var skip = new bool[lines.LineCount + 2];
+            void Skip(int from, int to)
+            {
+                for (int line = Math.Max(from, 1); line <= Math.Min(to, lines.LineCount); line++) skip[line] = true;
+            }
+
+            var fields = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in config.MutableFields)
+            {
+                string key = KeyNormalizer.Normalize(name);
+                fields.Add(key);
+                foreach (var alias in profile.AliasesOf(key)) fields.Add(alias);
+            }
+
+            foreach (var field in packet.Fields.Where(f => fields.Contains(f.Key)))
+            {
+                int end = Math.Max(field.KeySpan.EndLine, field.ValueSpan.EndLine);
+                foreach (var item in field.Items) end = Math.Max(end, item.Span.EndLine);
+                Skip(field.KeySpan.StartLine, end);
+            }
+
+            var prefixes = config.MutableSections.Select(KeyNormalizer.Normalize).Where(p => p.Length > 0).ToList();
+            var sections = packet.Sections;
+            for (int i = 0; i < sections.Count; i++)
+            {
+                if (!prefixes.Any(p => sections[i].Key.StartsWith(p, StringComparison.Ordinal))) continue;
+                int next = i + 1;
+                while (next < sections.Count && sections[next].Level > sections[i].Level) next++;
+                int end = next < sections.Count ? sections[next].HeadingSpan.StartLine - 1 : lines.LineCount;
+                Skip(sections[i].HeadingSpan.StartLine, end);
+            }
+
+            var kept = new List<string>(lines.LineCount);
+            for (int line = 1; line <= lines.LineCount; line++)
+            {
+                if (skip[line]) continue;
+                int start = lines.GetLineStart(line);
+                int stop = start;
+                while (stop < text.Length && text[stop] != '\n' && text[stop] != '\r') stop++;
+                string content = text.Substring(start, stop - start);
+                if (line == 1 && content.Length > 0 && content[0] == '\uFEFF') content = content.Substring(1);
+                kept.Add(content.TrimEnd(' ', '\t'));
+            }
+
+            int count = kept.Count;
+            while (count > 0 && kept[count - 1].Length == 0) count--;
+            return string.Join("\n", kept.Take(count));
+        }
+
+        /// <summary>SHA-256 of <see cref="NormalizedText"/> in UTF-8, as 64 lower-case hex digits.</summary>
+        public static string Hash(TaskPacket packet, TaskPacketProfile profile, LocksConfig config)
+        {
+            using var sha = SHA256.Create();
+            var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(NormalizedText(packet, profile, config)));
+            var hex = new StringBuilder(64);
+            foreach (byte b in digest) hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            return hex.ToString();
+        }
+
+        private static readonly Regex VersionSuffix = new Regex(@"-v(?<n>[0-9]{1,6})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        /// <summary>
+        /// The name of the variant packet to create instead of editing (seed 003 §5.6):
+        /// <c>WP-1-X</c> → <c>WP-1-X-v2</c>, <c>WP-1-X-v2</c> → <c>WP-1-X-v3</c>.
+        /// </summary>
+        public static string VariantOf(string taskId)
+        {
+            var match = VersionSuffix.Match(taskId);
+            if (!match.Success) return taskId + "-v2";
+            return taskId.Substring(0, match.Index) + "-v" + (long.Parse(match.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}
