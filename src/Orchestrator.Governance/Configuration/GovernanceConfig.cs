@@ -185,6 +185,9 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>RFC technical designs (seed 000 LAYER_D: docs/rfcs/RFC_{XX}.md).</summary>
         [JsonProperty("rfcs")] public DocumentKindConfig Rfcs { get; set; } = new DocumentKindConfig();
 
+        /// <summary>Markdown documents whose relative links and anchors are checked (GOV610).</summary>
+        [JsonProperty("links")] public DocumentKindConfig Links { get; set; } = new DocumentKindConfig();
+
         /// <summary>The lock manifest `governance lock` writes (GOV607).</summary>
         [JsonProperty("lockManifest")] public DocumentKindConfig LockManifest { get; set; } = new DocumentKindConfig();
     }

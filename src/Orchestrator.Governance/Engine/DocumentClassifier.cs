@@ -14,12 +14,14 @@ namespace Orchestrator.Governance.Engine
         private readonly Matcher? _headers;
         private readonly Matcher _adrs;
         private readonly Matcher _rfcs;
+        private readonly Matcher _links;
 
         public DocumentClassifier(GovernanceConfig config)
         {
             _taskPackets = Build(config.Documents.TaskPackets);
             _adrs = Build(config.Documents.Adrs);
             _rfcs = Build(config.Documents.Rfcs);
+            _links = Build(config.Documents.Links);
             _headers = config.Headers.Include.Count == 0 ? null : Build(new DocumentKindConfig { Include = config.Headers.Include, Exclude = config.Headers.Exclude });
             var d = config.Documents;
             _stateFiles = new[]
@@ -63,6 +65,13 @@ namespace Orchestrator.Governance.Engine
         {
             var result = _adrs.Match(Root, paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase)).Select(p => Root + "/" + p));
             return result.Files.Select(f => f.Path).Where(p => Model.Decisions.AdrDocument.NumberOf(p) != null).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>The Markdown documents among <paramref name="paths"/> whose links are checked (documents.links), in ordinal order.</summary>
+        public List<string> Links(IEnumerable<string> paths)
+        {
+            var result = _links.Match(Root, paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase)).Select(p => Root + "/" + p));
+            return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The RFCs among <paramref name="paths"/> (documents.rfcs), in ordinal order.</summary>

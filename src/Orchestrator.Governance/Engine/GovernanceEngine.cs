@@ -77,6 +77,7 @@ namespace Orchestrator.Governance.Engine
             new Rules.Decisions.AdrNumberDuplicateRule(),
             new Rules.Decisions.RfcLengthRule(),
             new Rules.Decisions.PhaseArtifactsRule(),
+            new Rules.Decisions.BrokenLinkRule(),
         };
 
         private static readonly StateFileRule[] StateRules =
@@ -136,10 +137,11 @@ namespace Orchestrator.Governance.Engine
             var classifier = new DocumentClassifier(config);
             var packetPaths = classifier.TaskPackets(inputs.Select(d => d.Path));
             var packets = new List<TaskPacket>();
+            var linkSources = new LinkSources(classifier.Links(inputs.Select(d => d.Path)));
             var suppressions = new Dictionary<string, InlineSuppressions>(StringComparer.Ordinal);
             foreach (var input in inputs.Where(d => packetPaths.Contains(d.Path)))
             {
-                var packet = Read(input, profile, config, diagnostics, inlineConfig ? suppressions : null);
+                var packet = Read(input, profile, config, diagnostics, inlineConfig ? suppressions : null, linkSources);
                 if (packet == null) continue;
                 packets.Add(packet);
             }
@@ -153,7 +155,7 @@ namespace Orchestrator.Governance.Engine
             // Like every document: GOV002 when unreadable, over the size limit or binary.
             var boardInput = inputs.FirstOrDefault(d => d.Path == boardPath);
             Model.Board.TaskBoard? board = null;
-            if (boardInput != null && AdmitAndParse(boardInput, config, diagnostics) is ParsedMarkdown boardDoc)
+            if (boardInput != null && AdmitAndParse(boardInput, config, diagnostics, linkSources) is ParsedMarkdown boardDoc)
             {
                 board = Model.Board.TaskBoard.Read(boardDoc, config.Board);
                 if (inlineConfig) suppressions[boardDoc.Path] = InlineSuppressions.Read(boardDoc);
@@ -167,7 +169,7 @@ namespace Orchestrator.Governance.Engine
             var adrs = new List<Model.Decisions.AdrDocument>();
             foreach (var path in classifier.Adrs(inputs.Select(d => d.Path)))
             {
-                if (!(AdmitAndParse(inputs.First(d => d.Path == path), config, diagnostics) is ParsedMarkdown doc)) continue;
+                if (!(AdmitAndParse(inputs.First(d => d.Path == path), config, diagnostics, linkSources) is ParsedMarkdown doc)) continue;
                 if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
                 adrs.Add(Model.Decisions.AdrDocument.Read(doc, Model.Decisions.AdrDocument.NumberOf(path)!.Value));
             }
@@ -179,12 +181,22 @@ namespace Orchestrator.Governance.Engine
             var rfcs = new List<TextDocument>();
             foreach (var path in classifier.Rfcs(inputs.Select(d => d.Path)))
             {
-                if (!(AdmitAndParse(inputs.First(d => d.Path == path), config, diagnostics) is ParsedMarkdown doc)) continue;
+                if (!(AdmitAndParse(inputs.First(d => d.Path == path), config, diagnostics, linkSources) is ParsedMarkdown doc)) continue;
                 if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
                 rfcs.Add(doc.WithoutTree());
             }
 
             index.Rfcs = rfcs;
+
+            // Links between documents (GOV610): the documents documents.links names that no other
+            // kind has parsed already are parsed here, once.
+            foreach (var path in linkSources.Paths.Where(p => !linkSources.Attempted.Contains(p)).ToList())
+            {
+                if (!(AdmitAndParse(inputs.First(d => d.Path == path), config, diagnostics, linkSources) is ParsedMarkdown doc)) continue;
+                if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
+            }
+
+            index.Links = linkSources.Found;
             index.DocumentPaths = new HashSet<string>(inputs.Select(d => d.Path), StringComparer.Ordinal);
 
             // 4. Rules. Orchestration state files (seeds 000, 002, 004) first: each parsed once and
@@ -316,6 +328,19 @@ namespace Orchestrator.Governance.Engine
                 Run(rule.Descriptor, input.Path, FileStart, found, sink => rule.Analyze(new HeaderRuleContext(document, style, problem, sink, rule.Descriptor)));
         }
 
+        /// <summary>The documents whose links GOV610 checks (documents.links), and their links once parsed.</summary>
+        private sealed class LinkSources
+        {
+            public LinkSources(IEnumerable<string> paths) => Paths = new HashSet<string>(paths, StringComparer.Ordinal);
+
+            public HashSet<string> Paths { get; }
+
+            /// <summary>Paths already handed to AdmitAndParse (admitted or not): never parsed twice, never a second GOV002.</summary>
+            public HashSet<string> Attempted { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            public SortedDictionary<string, MarkdownLinks> Found { get; } = new SortedDictionary<string, MarkdownLinks>(StringComparer.Ordinal);
+        }
+
         private static readonly Text.SourceSpan FileStart = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
 
         /// <summary>
@@ -341,12 +366,15 @@ namespace Orchestrator.Governance.Engine
         /// <see cref="Admit"/>, then Markdig's parse; GOV002 when Markdig refuses pathological
         /// input (e.g. 10,000 nested block quotes) with an exception. Null when not parsed.
         /// </summary>
-        private static ParsedMarkdown? AdmitAndParse(DocumentInput input, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics)
+        private static ParsedMarkdown? AdmitAndParse(DocumentInput input, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics, LinkSources? links = null)
         {
+            links?.Attempted.Add(input.Path);
             if (!Admit(input, config, diagnostics, "Markdown")) return null;
             try
             {
-                return ParsedMarkdown.Parse(input.Path, input.Text!);
+                var doc = ParsedMarkdown.Parse(input.Path, input.Text!);
+                if (links != null && links.Paths.Contains(doc.Path)) links.Found[doc.Path] = MarkdownLinks.Collect(doc);
+                return doc;
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
             {
@@ -357,9 +385,9 @@ namespace Orchestrator.Governance.Engine
         }
 
         /// <summary>Parses and reads one packet; its inline suppressions are read from the tree, which the packet does not keep.</summary>
-        private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics, Dictionary<string, InlineSuppressions>? suppressions)
+        private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics, Dictionary<string, InlineSuppressions>? suppressions, LinkSources links)
         {
-            if (!(AdmitAndParse(input, config, diagnostics) is ParsedMarkdown doc)) return null;
+            if (!(AdmitAndParse(input, config, diagnostics, links) is ParsedMarkdown doc)) return null;
 
             if (input.InvalidUtf8 != null)
             {

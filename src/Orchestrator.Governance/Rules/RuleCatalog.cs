@@ -519,6 +519,14 @@ namespace Orchestrator.Governance.Rules
             "Waivers expire: an expired waiver no longer covers the scope it granted, yet the packet is still being worked on. The date of today comes from the host (governance check --today, the GovernanceToday MSBuild property), never from the engine's clock.",
             "seed 003 Part 1 [CX-600B] (Waiver Audit Trail: expire at phase boundary)");
 
+        /// <summary>GOV610: a relative link or heading anchor between governance documents that leads nowhere.</summary>
+        public static readonly RuleDescriptor BrokenLink = new RuleDescriptor(
+            "GOV610", "Links between governance documents must resolve",
+            "Link '{0}' is broken: {1}",
+            Decisions, GovernanceSeverity.Warning,
+            "Packets, the task board, ADRs and the spec cite each other by relative links and heading anchors. A renamed file or heading breaks them silently, and a reader (or an agent following the protocol) lands nowhere.",
+            "CommonMark 0.31 §6.3 (links), §4.7 (link reference definitions); GitHub heading anchors; markdownlint MD051 (same-file fragments)");
+
         /// <summary>GOV701: NotImplementedException thrown in shipping code.</summary>
         public static readonly RuleDescriptor NotImplementedThrown = new RuleDescriptor(
             "GOV701", "Shipping code must not throw NotImplementedException",
@@ -548,7 +556,7 @@ namespace Orchestrator.Governance.Rules
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
             StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
             ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut, ChangedOutsideScope,
-            MetadataHeaderMissing, MetadataHeaderMalformed, AdrPartsMissing, AdrStatusInvalid, AdrSupersedeBroken, AdrNumberDuplicate, RfcTooShort, PhaseArtifactMissing, LockedPacketEdited, WaiverIncomplete, WaiverExpired,
+            MetadataHeaderMissing, MetadataHeaderMalformed, AdrPartsMissing, AdrStatusInvalid, AdrSupersedeBroken, AdrNumberDuplicate, RfcTooShort, PhaseArtifactMissing, LockedPacketEdited, WaiverIncomplete, WaiverExpired, BrokenLink,
             NotImplementedThrown, TodoWithoutIssue,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 

@@ -75,6 +75,9 @@ namespace Orchestrator.Governance.Rules
         /// <summary>The first active phase file (documents.activePhase) whose JSON parsed, or null.</summary>
         public Model.State.StateDocument? ActivePhase { get; internal set; }
 
+        /// <summary>The links and anchors of the documents documents.links names, by path (ordinal).</summary>
+        public IReadOnlyDictionary<string, Documents.MarkdownLinks> Links { get; internal set; } = new Dictionary<string, Documents.MarkdownLinks>();
+
         /// <summary>The lock manifest (documents.lockManifest) when the repository has one whose JSON parsed, else null.</summary>
         public Model.Locks.LockManifest? Locks { get; internal set; }
 

@@ -11,10 +11,10 @@ namespace Orchestrator.Governance.Tests.Documents
     public class ParsedMarkdownTests
     {
         private const string Text =
-            "# Title\n\nPlain prose with *emphasis* and a [link](x.md).\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\nA note <!-- governance-disable-line GOV107 --> here.\n\n- item with `code | pipe`\n";
+            "# Title\n\nPlain prose with *emphasis* and a [reference][x].\n\nA [link](x.md) here.\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\nA note <!-- governance-disable-line GOV107 --> here.\n\n- item with `code | pipe`\n";
 
         [Fact]
-        public void Inlines_are_parsed_only_in_tables_and_in_blocks_holding_an_HTML_comment()
+        public void Inlines_are_parsed_only_in_tables_and_in_blocks_holding_an_HTML_comment_or_an_inline_link()
         {
             var doc = ParsedMarkdown.Parse("a.md", Text);
             var paragraphs = doc.Ast.Descendants<ParagraphBlock>().ToList();
@@ -22,6 +22,10 @@ namespace Orchestrator.Governance.Tests.Documents
             // Prose and the list item: no inline pass (nothing reads their inlines).
             Assert.Null(paragraphs.Single(p => doc.Text.Substring(p.Span.Start).StartsWith("Plain prose")).Inline);
             Assert.Null(paragraphs.Single(p => doc.Text.Substring(p.Span.Start).StartsWith("item with")).Inline);
+
+            // The inline link is a link, as GOV610 needs.
+            var linked = paragraphs.Single(p => doc.Text.Substring(p.Span.Start).StartsWith("A [link]"));
+            Assert.Equal("x.md", Assert.Single(linked.Inline!.Descendants<LinkInline>()).Url);
 
             // The pipe table is still a table, with its cells.
             var table = Assert.Single(doc.Ast.Descendants<Table>());
