@@ -81,6 +81,12 @@ namespace Orchestrator.Governance.Analyzers
             var listText = listFile?.GetText();
             if (listText != null) foreach (byte b in listText.GetChecksum()) key.Append(b.ToString("x2"));
             key.Append('|');
+
+            // The project's package references, written by the targets (GovernancePackageList): data too (GOV611).
+            var packagesFile = files.FirstOrDefault(f => f.Path.Replace('\\', '/').EndsWith("/" + PackageListName, StringComparison.OrdinalIgnoreCase));
+            var packagesText = packagesFile?.GetText();
+            if (packagesText != null) foreach (byte b in packagesText.GetChecksum()) key.Append(b.ToString("x2"));
+            key.Append('|');
             foreach (var (file, relative) in relevant)
             {
                 var text = file.GetText();
@@ -90,10 +96,10 @@ namespace Orchestrator.Governance.Analyzers
                 key.Append(';');
             }
 
-            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, today));
+            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, today));
         }
 
-        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, string? today)
+        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, string? today)
         {
             var inputs = new List<DocumentInput>(texts.Count);
             var pathByRelative = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -117,6 +123,8 @@ namespace Orchestrator.Governance.Analyzers
             if (string.Equals(inlineConfig?.Trim(), "false", StringComparison.OrdinalIgnoreCase)) options.InlineConfig = false;
             if (fileList != null)
                 options.RepositoryFiles = fileList.Lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0).ToList();
+            if (packageList != null)
+                options.PackageReferences = Model.Oss.PackageReference.ParseList(packageList.Lines.Select(l => l.ToString()));
 
             GovernanceResult result;
             try
@@ -188,6 +196,9 @@ namespace Orchestrator.Governance.Analyzers
         /// <summary>The additional file that lists the repository's files, one relative path a line.</summary>
         internal const string FileListName = "governance.files.txt";
 
+        /// <summary>The additional file that lists the project's package references, ID|VERSION|PROJECT a line.</summary>
+        internal const string PackageListName = "governance.packages.txt";
+
         private static bool IsGovernanceFile(string path)
         {
             string name = path.Replace('\\', '/');
@@ -198,6 +209,7 @@ namespace Orchestrator.Governance.Analyzers
                 || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith("/governance.yml", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, "governance.yml", StringComparison.OrdinalIgnoreCase)
+                || Model.Oss.DependencyManifest.IsManifest(name)
                 || (!name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && Model.Headers.CommentStyle.ForPath(name) != null);
         }
 

@@ -43,7 +43,7 @@ namespace Orchestrator.Governance.Cli
             // Each document kind with its own globs: task packets and the orchestration state files.
             var d = config.Documents;
             var files = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var kind in new[] { d.TaskPackets, d.Plan, d.Session, d.Progress, d.ActivePhase, d.IdempotencyContracts, d.Adrs, d.Rfcs, d.LockManifest, d.Links })
+            foreach (var kind in new[] { d.TaskPackets, d.Plan, d.Session, d.Progress, d.ActivePhase, d.IdempotencyContracts, d.Adrs, d.Rfcs, d.LockManifest, d.Links, d.OssRegister, d.OssManifests })
             {
                 if (kind.Include.Count == 0) continue;
                 var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);

@@ -122,8 +122,9 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.True(exit != 0, output);
             Assert.Contains(consumer + "/session.json(1,38): error GOV315: GapCount is 3; the verifier retry limit is 2 (state.maxGapCount)", output);
             Assert.Contains(consumer + "/.agent/state/active_phase.json(1,61): error GOV318: Layer 'LAYER_B' is completed out of order: expected 'LAYER_A' next", output);
+            Assert.Contains(consumer + "/.agent/state/active_phase.json(1,61): error GOV606: Phase '1' completed LAYER_B (active_phase.json completedLayers), so docs/decisions/ADR_01.md must exist (the LAYER_B artifact); it is not a file of the repository", output);
             var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => l.Trim()).Distinct().ToList();
-            Assert.Equal(2, reported.Count);
+            Assert.Equal(3, reported.Count);
         }
         [Fact]
         public void The_build_hands_the_analyzer_the_file_list_so_a_missing_artifact_is_GOV320()
@@ -136,8 +137,12 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             var (exit, output) = _feed.Build(consumer);
             Assert.True(exit != 0, output);
             Assert.Contains(consumer + "/.agent/state/active_phase.json(8,16): error GOV320: Artifact of LAYER_B is 'docs/decisions/ADR_01.md', which is not a file of the repository", output);
+
+            // The same file list tells GOV606 that the completed layers lack their seed 000 artifacts.
+            Assert.Contains(consumer + "/.agent/state/active_phase.json(3,45): error GOV606: Phase '1' completed LAYER_A (active_phase.json completedLayers), so docs/phases/MILESTONE_01.md must exist (the LAYER_A artifact); it is not a file of the repository", output);
+            Assert.Contains(consumer + "/.agent/state/active_phase.json(3,56): error GOV606: Phase '1' completed LAYER_B (active_phase.json completedLayers), so docs/decisions/ADR_01.md must exist (the LAYER_B artifact); it is not a file of the repository", output);
             var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => l.Trim()).Distinct().ToList();
-            Assert.Single(reported);
+            Assert.Equal(3, reported.Count);
         }
 
         [Fact]

@@ -49,6 +49,9 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>Architecture decision records (GOV601-GOV604).</summary>
         [JsonProperty("adr")] public AdrConfig Adr { get; set; } = new AdrConfig();
 
+        /// <summary>The OSS register's tables (GOV611).</summary>
+        [JsonProperty("oss")] public OssConfig Oss { get; set; } = new OssConfig();
+
         /// <summary>Packet locks (GOV607).</summary>
         [JsonProperty("locks")] public LocksConfig Locks { get; set; } = new LocksConfig();
 
@@ -188,6 +191,12 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>Markdown documents whose relative links and anchors are checked (GOV610).</summary>
         [JsonProperty("links")] public DocumentKindConfig Links { get; set; } = new DocumentKindConfig();
 
+        /// <summary>The OSS register (GOV611); the first match is the register.</summary>
+        [JsonProperty("ossRegister")] public DocumentKindConfig OssRegister { get; set; } = new DocumentKindConfig();
+
+        /// <summary>Dependency files (Cargo.toml, package.json, *.csproj) whose entries must be in the register (GOV611).</summary>
+        [JsonProperty("ossManifests")] public DocumentKindConfig OssManifests { get; set; } = new DocumentKindConfig();
+
         /// <summary>The lock manifest `governance lock` writes (GOV607).</summary>
         [JsonProperty("lockManifest")] public DocumentKindConfig LockManifest { get; set; } = new DocumentKindConfig();
     }
@@ -226,6 +235,13 @@ namespace Orchestrator.Governance.Configuration
     {
         /// <summary>Allowed statuses, compared case-insensitively with the status's first word.</summary>
         [JsonProperty("statuses")] public List<string> Statuses { get; set; } = new List<string>();
+    }
+
+    /// <summary>oss.*: how the OSS register names its components (GOV611).</summary>
+    public sealed class OssConfig
+    {
+        /// <summary>Table column headers (case-insensitive) that name a component; the first such column of a table, else its first column.</summary>
+        [JsonProperty("nameColumns")] public List<string> NameColumns { get; set; } = new List<string>();
     }
 
     /// <summary>locks.*: what of a locked packet may still change (seed 003 §5.6; GOV607).</summary>

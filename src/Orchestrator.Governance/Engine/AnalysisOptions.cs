@@ -38,5 +38,13 @@ namespace Orchestrator.Governance.Engine
         /// expired.
         /// </summary>
         public System.DateTime? Today { get; set; }
+
+        /// <summary>
+        /// The NuGet packages the building project references (GOV611), as the host evaluated
+        /// them: the package's targets write @(PackageReference) to governance.packages.txt. Null
+        /// when the host did not hand them over (the CLI reads project files named in
+        /// documents.ossManifests instead).
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<Model.Oss.PackageReference>? PackageReferences { get; set; }
     }
 }

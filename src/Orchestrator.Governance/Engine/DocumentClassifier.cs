@@ -15,6 +15,8 @@ namespace Orchestrator.Governance.Engine
         private readonly Matcher _adrs;
         private readonly Matcher _rfcs;
         private readonly Matcher _links;
+        private readonly Matcher _ossRegister;
+        private readonly Matcher _ossManifests;
 
         public DocumentClassifier(GovernanceConfig config)
         {
@@ -22,6 +24,8 @@ namespace Orchestrator.Governance.Engine
             _adrs = Build(config.Documents.Adrs);
             _rfcs = Build(config.Documents.Rfcs);
             _links = Build(config.Documents.Links);
+            _ossRegister = Build(config.Documents.OssRegister);
+            _ossManifests = Build(config.Documents.OssManifests);
             _headers = config.Headers.Include.Count == 0 ? null : Build(new DocumentKindConfig { Include = config.Headers.Include, Exclude = config.Headers.Exclude });
             var d = config.Documents;
             _stateFiles = new[]
@@ -71,6 +75,26 @@ namespace Orchestrator.Governance.Engine
         public List<string> Links(IEnumerable<string> paths)
         {
             var result = _links.Match(Root, paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase)).Select(p => Root + "/" + p));
+            return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>The OSS register: the first of <paramref name="paths"/> documents.ossRegister names (in the order of its globs), or null.</summary>
+        public string? OssRegister(IEnumerable<string> paths, IReadOnlyList<string> includes)
+        {
+            var found = new HashSet<string>(_ossRegister.Match(Root, paths.Select(p => Root + "/" + p)).Files.Select(f => f.Path), System.StringComparer.Ordinal);
+            if (found.Count == 0) return null;
+            foreach (var include in includes)
+            {
+                if (found.Contains(include)) return include;
+            }
+
+            return found.OrderBy(p => p, System.StringComparer.Ordinal).First();
+        }
+
+        /// <summary>The dependency files among <paramref name="paths"/> (documents.ossManifests) of a kind GOV611 reads, in ordinal order.</summary>
+        public List<string> OssManifests(IEnumerable<string> paths)
+        {
+            var result = _ossManifests.Match(Root, paths.Where(Model.Oss.DependencyManifest.IsManifest).Select(p => Root + "/" + p));
             return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 

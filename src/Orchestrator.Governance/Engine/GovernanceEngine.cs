@@ -78,6 +78,7 @@ namespace Orchestrator.Governance.Engine
             new Rules.Decisions.RfcLengthRule(),
             new Rules.Decisions.PhaseArtifactsRule(),
             new Rules.Decisions.BrokenLinkRule(),
+            new Rules.Decisions.OssRegisterRule(),
         };
 
         private static readonly StateFileRule[] StateRules =
@@ -187,6 +188,27 @@ namespace Orchestrator.Governance.Engine
             }
 
             index.Rfcs = rfcs;
+
+            // The OSS register and the dependency files whose entries it must list (GOV611).
+            var allPaths = inputs.Select(d => d.Path).ToList();
+            if (classifier.OssRegister(allPaths, config.Documents.OssRegister.Include) is string registerPath
+                && AdmitAndParse(inputs.First(d => d.Path == registerPath), config, diagnostics, linkSources) is ParsedMarkdown register)
+            {
+                if (inlineConfig && !suppressions.ContainsKey(register.Path)) suppressions[register.Path] = InlineSuppressions.Read(register);
+                index.OssRegister = Model.Oss.OssRegister.Read(register, config.Oss.NameColumns);
+            }
+
+            var manifests = new List<(TextDocument Document, List<Model.Oss.Dependency> Dependencies)>();
+            foreach (var path in classifier.OssManifests(allPaths))
+            {
+                var input = inputs.First(d => d.Path == path);
+                if (!Admit(input, config, diagnostics, "text")) continue;
+                var document = new TextDocument(path, input.Text!);
+                manifests.Add((document, Model.Oss.DependencyManifest.Read(document)));
+            }
+
+            index.DependencyFiles = manifests;
+            index.PackageReferences = options.PackageReferences;
 
             // Links between documents (GOV610): the documents documents.links names that no other
             // kind has parsed already are parsed here, once.

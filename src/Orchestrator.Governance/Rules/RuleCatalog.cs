@@ -527,6 +527,14 @@ namespace Orchestrator.Governance.Rules
             "Packets, the task board, ADRs and the spec cite each other by relative links and heading anchors. A renamed file or heading breaks them silently, and a reader (or an agent following the protocol) lands nowhere.",
             "CommonMark 0.31 §6.3 (links), §4.7 (link reference definitions); GitHub heading anchors; markdownlint MD051 (same-file fragments)");
 
+        /// <summary>GOV611: a declared dependency missing from the OSS register.</summary>
+        public static readonly RuleDescriptor DependencyNotRegistered = new RuleDescriptor(
+            "GOV611", "Dependencies must be in the OSS register",
+            "Dependency '{0}' ({1}) is not in the OSS register {2}; add a row with its license, integration mode, scope and purpose",
+            Decisions, GovernanceSeverity.Error,
+            "The OSS register is the repository's bill of materials: every dependency with its license, integration mode and purpose, so that copyleft or unvetted code is caught before it ships. A dependency added without a register row bypasses that review.",
+            "seed 003 Part 1 [CX-600B] (Supply Chain Safety: Maintain OSS_REGISTER.md; block un-vetted dependencies)");
+
         /// <summary>GOV701: NotImplementedException thrown in shipping code.</summary>
         public static readonly RuleDescriptor NotImplementedThrown = new RuleDescriptor(
             "GOV701", "Shipping code must not throw NotImplementedException",
@@ -556,7 +564,7 @@ namespace Orchestrator.Governance.Rules
             DependencyUnknown, DependencyCycle, BlockerNotValidated, BoardStatusMismatch, PacketNotOnBoard, BoardEntryWithoutPacket, PhaseClosedWithOpenWp,
             StateFileInvalidJson, StateFileSchemaViolation, PlanFutureDependency, PlanUnknownDependency, PlanContextBudget, SessionGapCount, ProgressPhaseOrder, ProgressSummaryLength, ActivePhaseLayerOrder, ActivePhaseHumanGate, ActivePhaseArtifactMissing,
             ScopePathNotExact, ScopePathMissing, ScopePathOutside, ScopePathInAndOut, ChangedOutsideScope,
-            MetadataHeaderMissing, MetadataHeaderMalformed, AdrPartsMissing, AdrStatusInvalid, AdrSupersedeBroken, AdrNumberDuplicate, RfcTooShort, PhaseArtifactMissing, LockedPacketEdited, WaiverIncomplete, WaiverExpired, BrokenLink,
+            MetadataHeaderMissing, MetadataHeaderMalformed, AdrPartsMissing, AdrStatusInvalid, AdrSupersedeBroken, AdrNumberDuplicate, RfcTooShort, PhaseArtifactMissing, LockedPacketEdited, WaiverIncomplete, WaiverExpired, BrokenLink, DependencyNotRegistered,
             NotImplementedThrown, TodoWithoutIssue,
         }.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
 

@@ -78,6 +78,15 @@ namespace Orchestrator.Governance.Rules
         /// <summary>The links and anchors of the documents documents.links names, by path (ordinal).</summary>
         public IReadOnlyDictionary<string, Documents.MarkdownLinks> Links { get; internal set; } = new Dictionary<string, Documents.MarkdownLinks>();
 
+        /// <summary>The OSS register (documents.ossRegister), or null when the repository has none.</summary>
+        public Model.Oss.OssRegister? OssRegister { get; internal set; }
+
+        /// <summary>The dependency files documents.ossManifests names and what each declares, in path order.</summary>
+        public IReadOnlyList<(Documents.TextDocument Document, List<Model.Oss.Dependency> Dependencies)> DependencyFiles { get; internal set; } = new (Documents.TextDocument, List<Model.Oss.Dependency>)[0];
+
+        /// <summary>The building project's package references as the host handed them over, or null.</summary>
+        public IReadOnlyList<Model.Oss.PackageReference>? PackageReferences { get; internal set; }
+
         /// <summary>The lock manifest (documents.lockManifest) when the repository has one whose JSON parsed, else null.</summary>
         public Model.Locks.LockManifest? Locks { get; internal set; }
 

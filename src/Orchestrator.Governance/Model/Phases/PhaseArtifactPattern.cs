@@ -55,8 +55,15 @@ namespace Orchestrator.Governance.Model.Phases
             return match.Success ? match.Groups["phase"].Value : null;
         }
 
-        /// <summary>The pattern with the phase filled in (<c>docs/rfcs/RFC_14.md</c>).</summary>
-        public string For(string phase) => Pattern.Replace("{XX}", phase).Replace("{X}", phase);
+        /// <summary>
+        /// The pattern with the phase filled in (<c>docs/rfcs/RFC_14.md</c>); <c>{XX}</c> is two
+        /// digits at least, as seed 000 writes it (phase 1 → <c>RFC_01.md</c>), <c>{X}</c> as written.
+        /// </summary>
+        public string For(string phase)
+        {
+            string xx = phase.Length == 1 && IsNumber(phase) ? "0" + phase : phase;
+            return Pattern.Replace("{XX}", xx).Replace("{X}", phase);
+        }
 
         /// <summary>
         /// The phase ID compared: digits without leading zeros (05 and 5 are one phase), letters in

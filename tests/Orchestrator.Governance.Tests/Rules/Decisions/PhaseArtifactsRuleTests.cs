@@ -97,5 +97,14 @@ namespace Orchestrator.Governance.Tests.Rules.Decisions
             var noList = GovernanceEngine.Analyze(new[] { DocumentInput.FromText(".agent/state/active_phase.json", ActivePhase) });
             Assert.Empty(noList.Of("GOV606"));
         }
+
+        [Fact]
+        public void A_one_digit_phase_is_written_with_two_digits_for_XX_and_found_with_either()
+        {
+            const string phase3 = "{ \"phaseId\": 3, \"completedLayers\": [\"LAYER_0_REFLECTION\", \"LAYER_A\"], \"nextAction\": \"LAYER_B\" }";
+            var d = Analyze(new[] { (".agent/state/active_phase.json", phase3) }).Of("GOV606").Single();
+            Assert.Equal(new[] { "3", "completed LAYER_A (active_phase.json completedLayers)", "docs/phases/MILESTONE_03.md", "the LAYER_A artifact" }, d.Arguments.ToArray());
+            Assert.Empty(Analyze(new[] { (".agent/state/active_phase.json", phase3) }, "docs/phases/MILESTONE_3.md").Of("GOV606"));
+        }
     }
 }

@@ -1,0 +1,45 @@
+using System.Linq;
+
+namespace Orchestrator.Governance.Rules.Decisions
+{
+    /// <summary>
+    /// GOV611: a dependency the repository declares is not in its OSS register. Only when the
+    /// repository has a register (documents.ossRegister, default docs/OSS_REGISTER.md or
+    /// OSS_REGISTER.md). Checked: the entries of the dependency files documents.ossManifests names
+    /// (Cargo.toml, package.json, *.csproj; reported at the entry), and the PackageReferences the
+    /// host hands over for the building project (reported at the register's title, naming the
+    /// project, since a project file is no document of the build). A renamed Cargo dependency
+    /// counts when either name is listed. Source: seed 003 Part 1 [CX-600B] ("Supply Chain
+    /// Safety: Maintain OSS_REGISTER.md; block un-vetted dependencies").
+    /// </summary>
+    public sealed class OssRegisterRule : RepositoryRule
+    {
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => RuleCatalog.DependencyNotRegistered;
+
+        /// <inheritdoc />
+        public override void Analyze(RepositoryRuleContext context)
+        {
+            var register = context.Index.OssRegister;
+            if (register == null) return;
+            foreach (var (document, dependencies) in context.Index.DependencyFiles)
+            {
+                foreach (var dependency in dependencies)
+                {
+                    if (register.Lists(dependency.Name) || (dependency.Package != null && register.Lists(dependency.Package))) continue;
+                    string source = dependency.Table + " of " + document.Path + (dependency.Package != null ? ", as '" + dependency.Name + "'" : string.Empty);
+                    context.Report(document.Path, dependency.Span, dependency.Package ?? dependency.Name, source, register.Path);
+                }
+            }
+
+            var references = context.Index.PackageReferences;
+            if (references == null) return;
+            foreach (var reference in references.GroupBy(r => r.Id, System.StringComparer.OrdinalIgnoreCase).Select(g => g.First()).OrderBy(r => r.Id, System.StringComparer.OrdinalIgnoreCase))
+            {
+                if (register.Lists(reference.Id)) continue;
+                string source = "PackageReference" + (reference.Version != null ? " " + reference.Version : string.Empty) + (reference.Project != null ? " of " + reference.Project : string.Empty);
+                context.Report(register.Path, register.TitleSpan, reference.Id, source, register.Path);
+            }
+        }
+    }
+}
