@@ -327,5 +327,31 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Equal(2, exit);
             Assert.StartsWith("governance: governance.lock.json is not a valid lock manifest (", error);
         }
+
+        [Fact]
+        public void On_the_full_fixture_the_scope_gate_fails_on_a_change_outside_the_packet_In_Progress_and_passes_inside_it()
+        {
+            File.Delete(Path.Combine(_repo, "docs/task_packets/WP-1-Job-Cancel.md"));
+            File.Delete(Path.Combine(_repo, "docs/task_packets/WP-1-Job-Retry.md"));
+            string full = Path.Combine(AppContext.BaseDirectory, "full");
+            foreach (var file in Directory.GetFiles(full, "*", SearchOption.AllDirectories))
+            {
+                string target = Path.Combine(_repo, Path.GetRelativePath(full, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target, overwrite: true);
+            }
+
+            string list = Path.Combine(_repo, "changed.txt");
+            File.WriteAllText(list, "src/storage/mod.rs\ndocs/task_packets/WP-1-Scope-Demo.md\n");
+            var inside = Run("check", _repo, "--changed-files", list, "--today", "2026-03-01");
+            Assert.DoesNotContain("GOV505", inside.Out);
+            Assert.Contains("docs/task_packets/WP-1-Scope-Demo.md(16,5): error GOV501: IN_SCOPE_PATHS entry 'src/' is a folder; list the exact files the packet may change", inside.Out.Split('\n'));
+
+            File.AppendAllText(list, "src/api/routes.rs\n");
+            var outside = Run("check", _repo, "--changed-files", list, "--today", "2026-03-01");
+            Assert.Equal(1, outside.Exit);
+            Assert.Equal(new[] { "src/api/routes.rs(1,1): error GOV505: 'src/api/routes.rs' is changed, but it is outside the IN_SCOPE_PATHS of WP-1-Scope-Demo (In-Progress); add it to a packet's IN_SCOPE_PATHS or record a waiver whose Scope names it" },
+                outside.Out.Split('\n').Where(l => l.Contains("GOV505")).ToArray());
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -209,6 +210,61 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.Contains(consumer + "/docs/adr/0001-use-sqlite.md(5,1): error GOV603: ADR 1 is superseded by ADR 9, but no ADR has that number", output);
             var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => Regex.Replace(l.Trim(), @" \[[^\]]*\]$", "")).Distinct().ToList();
             Assert.Equal(2, reported.Count);
+        }
+
+        [Fact]
+        public void The_full_fixture_repository_gets_every_GOV4xx_to_GOV7xx_rule_at_its_place()
+        {
+            // tests/Fixtures/full-repo laid over the clean example: headers on, scope paths, ADRs,
+            // an RFC, a lock manifest, waivers, links, an OSS register and C# source rules.
+            string consumer = CleanConsumer("full");
+            Dotnet.CopyDirectory(Path.Combine(Dotnet.RepositoryRoot(), "tests", "Fixtures", "full-repo"), consumer);
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+
+            string[] expected =
+            {
+                "Cargo.toml(7,1): error GOV611: Dependency 'sqlx' ([dependencies] of Cargo.toml) is not in the OSS register docs/OSS_REGISTER.md; add a row with its license, integration mode, scope and purpose",
+                $"docs/OSS_REGISTER.md(1,3): error GOV611: Dependency 'Orchestrator.Governance' (PackageReference {_feed.Version} of Example.App.csproj) is not in the OSS register docs/OSS_REGISTER.md; add a row with its license, integration mode, scope and purpose",
+                "docs/adr/0001-use-sqlite.md(1,3): error GOV601: ADR 1 lacks Consequences (Nygard template: Status, Context, Decision, Consequences)",
+                "docs/adr/0002-logging.md(5,1): error GOV602: ADR 2 has status 'Approved'; expected one of proposed, accepted, rejected, deprecated, superseded (adr.statuses)",
+                "docs/adr/0003-queue.md(1,3): error GOV604: ADR number 3 is already used by docs/adr/0003-cache.md; renumber this ADR",
+                "docs/adr/0003-queue.md(5,1): error GOV603: ADR 3 is superseded by ADR 9, but no ADR has that number",
+                "docs/guide.md(3,110): warning GOV610: Link 'plans/phase-1.md' is broken: docs/plans/phase-1.md is not a file or folder of the repository",
+                "docs/guide.md(3,68): warning GOV610: Link 'adr/0003-queue.md#retries' is broken: docs/adr/0003-queue.md has no heading with the anchor #retries",
+                "docs/rfcs/RFC_01.md(1,1): error GOV606: Phase '01' has its LAYER_D artifact docs/rfcs/RFC_01.md, so docs/decisions/ADR_01.md must exist (the LAYER_B artifact); it is not a file of the repository",
+                "docs/rfcs/RFC_01.md(1,1): error GOV606: Phase '01' has its LAYER_D artifact docs/rfcs/RFC_01.md, so docs/phases/MILESTONE_01.md must exist (the LAYER_A artifact); it is not a file of the repository",
+                "docs/rfcs/RFC_01.md(1,1): warning GOV605: RFC has 2 lines of text; seed 000 LAYER_D asks for at least 300 (rfc.minLines)",
+                "docs/task_packets/WP-1-Scope-Demo.md(16,5): error GOV501: IN_SCOPE_PATHS entry 'src/' is a folder; list the exact files the packet may change",
+                "docs/task_packets/WP-1-Scope-Demo.md(17,5): warning GOV502: IN_SCOPE_PATHS file 'src/storage/cache.rs' is not in the repository; mark a file the packet creates with '(new)'",
+                "docs/task_packets/WP-1-Scope-Demo.md(18,5): error GOV503: IN_SCOPE_PATHS entry '../shared/secrets.rs' is outside the repository (absolute, or climbing out with '..'); it is not resolved",
+                "docs/task_packets/WP-1-Scope-Demo.md(19,5): error GOV504: 'src/Example.App/Jobs.cs' is listed in IN_SCOPE_PATHS and in OUT_OF_SCOPE (line 21)",
+                "docs/task_packets/WP-1-Scope-Demo.md(27,14): error GOV609: Waiver 'WAIVER-SCOPE-001' expired on 2026-02-01 (today is 2026-03-01); renew it with a new approval date or finish the work without it",
+                "docs/task_packets/WP-1-Scope-Demo.md(28,3): error GOV608: Waiver 'WAIVER-SCOPE-002' has no approval date ('Date: YYYY-MM-DD'), 'Scope:' item; a waiver records its ID, approval date and scope",
+                "docs/task_packets/WP-1-Scope-Demo.md(80,28): error GOV607: Task packet 'WP-1-Scope-Demo' is locked (USER_SIGNATURE 'ilja261220251430') and governance.lock.json does not record it; run 'governance lock' to record its hash",
+                "docs/task_packets/WP-1-Storage-Layer.md(68,28): error GOV607: Task packet 'WP-1-Storage-Layer' is locked (USER_SIGNATURE 'ilja261220251430') and its text no longer matches governance.lock.json (sha256 000000000000, now <hash>); do not edit a locked packet: undo the edit and create a variant packet 'WP-1-Storage-Layer-v2' for the change",
+                "scripts/judge.py(2,24): error GOV402: Malformed metadata header: the phase 'one' is not a number: expected 'Phase <XX>' with XX a number",
+                "scripts/tool.py(1,1): error GOV401: The file does not start with a metadata header: its first two lines must be '# Description: <summary>' and '# Orchestration: Phase <XX> | <Status>'",
+                "src/Example.App/Jobs.cs(1,1): error GOV401: The file does not start with a metadata header: its first two lines must be '// Description: <summary>' and '// Orchestration: Phase <XX> | <Status>'",
+                "src/Example.App/Worker.cs(8,12): warning GOV702: TODO comment has no issue reference; write TODO(ISSUE-123) or TODO #123 (source.issueReference: ^(?:\\(\\s*(?:[A-Z][A-Z0-9]*-[0-9]+|#[0-9]+)\\s*\\)|:?\\s*(?:[A-Z][A-Z0-9]*-[0-9]+|#[0-9]+)\\b))",
+                "src/Example.App/Worker.cs(9,43): error GOV701: 'Worker.Run' throws NotImplementedException; implement it, or take it out of the packet's DONE_MEANS",
+            };
+
+            // Every GOV line of the build, relative to the consumer, without the help link and project suffixes;
+            // the hash of the edited packet's text is the packet's own.
+            var reported = output.Split('\n')
+                .Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV"))
+                .Select(l => Regex.Replace(l.Trim().Replace(consumer + "/", string.Empty), @" \[[^\]]*\]$", string.Empty))
+                .Select(l => Regex.Replace(l, @" \(docs/rules/GOV[0-9]+\.md\)$", string.Empty))
+                .Select(l => Regex.Replace(l, @"now [0-9a-f]{12}\)", "now <hash>)"))
+                .Distinct()
+                .OrderBy(l => l, StringComparer.Ordinal)
+                .ToArray();
+            Assert.Equal(expected.OrderBy(l => l, StringComparer.Ordinal).ToArray(), reported);
+
+            // Every rule of the families the fixture is for has its line (GOV505 is the CLI's scope gate).
+            var ids = reported.Select(l => Regex.Match(l, @"GOV[0-9]{3}").Value).Distinct().OrderBy(id => id, StringComparer.Ordinal);
+            Assert.Equal(new[] { "GOV401", "GOV402", "GOV501", "GOV502", "GOV503", "GOV504", "GOV601", "GOV602", "GOV603", "GOV604", "GOV605", "GOV606", "GOV607", "GOV608", "GOV609", "GOV610", "GOV611", "GOV701", "GOV702" }, ids);
         }
     }
 }

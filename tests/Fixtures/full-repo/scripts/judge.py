@@ -1,0 +1,3 @@
+# Description: Phase judge.
+# Orchestration: Phase one | Judge
+print("judge")
