@@ -34,7 +34,8 @@ namespace Orchestrator.Governance.Documents
     /// </summary>
     public sealed class MarkdownLinks
     {
-        private static readonly Regex LinkSyntax = new Regex(@"!?\[([^\]]*)\]\([^)]*\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        /// <summary>Inline link or image syntax, <c>[text](url)</c>; group 1 is the text.</summary>
+        internal static readonly Regex LinkSyntax = new Regex(@"!?\[([^\]]*)\]\([^)]*\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         private static readonly Regex HtmlTag = new Regex(@"<[^>]*>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         private static readonly Regex EmphasisUnderscore = new Regex(@"(?<![\p{L}\p{Nd}])_+|_+(?![\p{L}\p{Nd}])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         private static readonly Regex ExplicitAnchor = new Regex(@"<a\s[^>]*?\b(?:name|id)\s*=\s*[""']([^""']+)[""']", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));

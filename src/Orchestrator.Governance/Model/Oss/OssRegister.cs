@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Orchestrator.Governance.Documents;
@@ -17,7 +16,6 @@ namespace Orchestrator.Governance.Model.Oss
     /// </summary>
     public sealed class OssRegister
     {
-        private static readonly Regex LinkSyntax = new Regex(@"!?\[([^\]]*)\]\([^)]*\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         private readonly HashSet<string> _names;
 
         private OssRegister(string path, SourceSpan titleSpan, HashSet<string> names)
@@ -63,7 +61,7 @@ namespace Orchestrator.Governance.Model.Oss
                 for (int r = 1; r < table.Count; r++)
                 {
                     if (!(table[r] is TableRow row) || row.IsHeader || column >= row.Count) continue;
-                    string name = LinkSyntax.Replace(CellText(doc, row[column]), "$1");
+                    string name = MarkdownLinks.LinkSyntax.Replace(CellText(doc, row[column]), "$1");
                     if (Key(name).Length > 0) names.Add(Key(name));
                 }
             }
