@@ -69,5 +69,14 @@ namespace Orchestrator.Governance.Tests.Rules.Decisions
             Assert.Equal("waivers-granted-cx-573f-append-only", MarkdownLinks.Slug("WAIVERS GRANTED [CX-573F] (APPEND-ONLY)"));
             Assert.Equal("see-the-spec-now", MarkdownLinks.Slug("See [the spec](x.md) `now`"));
         }
+
+        [Fact]
+        public void A_binary_or_empty_document_under_docs_gets_one_GOV002_or_nothing_and_a_bad_escape_is_kept()
+        {
+            var result = Analyze(true, ("docs/task_packets/WP-1-X.md", "# x\0\0"), ("docs/notes.md", "\0bin"), ("docs/empty.md", ""), ("docs/esc.md", "[x](a%zz.md)\n"));
+            Assert.Equal(new[] { "docs/notes.md", "docs/task_packets/WP-1-X.md" }, result.Of("GOV002").Select(d => d.Path).ToArray());
+            Assert.Equal("docs/esc.md(1,5) [a%zz.md | docs/a%zz.md is not a file or folder of the repository]", Show(result));
+            Assert.Empty(result.Of("GOV003"));
+        }
     }
 }
