@@ -44,7 +44,6 @@ namespace Orchestrator.Governance.Model.Locks
         /// </summary>
         public static string NormalizedText(TaskPacket packet, TaskPacketProfile profile, LocksConfig config)
         {
-            var text = packet.Document.Text;
             var lines = packet.Document.Lines;
             var skip = new bool[lines.LineCount + 2];
             void Skip(int from, int to)
@@ -82,10 +81,7 @@ namespace Orchestrator.Governance.Model.Locks
             for (int line = 1; line <= lines.LineCount; line++)
             {
                 if (skip[line]) continue;
-                int start = lines.GetLineStart(line);
-                int stop = start;
-                while (stop < text.Length && text[stop] != '\n' && text[stop] != '\r') stop++;
-                string content = text.Substring(start, stop - start);
+                string content = packet.Document.GetLineText(line);
                 if (line == 1 && content.Length > 0 && content[0] == '\uFEFF') content = content.Substring(1);
                 kept.Add(content.TrimEnd(' ', '\t'));
             }

@@ -70,15 +70,12 @@ namespace Orchestrator.Governance.Model.Oss
         private static List<Dependency> ReadCargo(TextDocument doc)
         {
             var result = new List<Dependency>();
-            string text = doc.Text;
             string? table = null;
             bool inMultiLineString = false;
             for (int line = 1; line <= doc.Lines.LineCount; line++)
             {
                 int start = doc.Lines.GetLineStart(line);
-                int end = start;
-                while (end < text.Length && text[end] != '\n' && text[end] != '\r') end++;
-                string content = text.Substring(start, end - start);
+                string content = doc.GetLineText(line);
                 if (Count(content, "\"\"\"") % 2 == 1 || Count(content, "'''") % 2 == 1) inMultiLineString = !inMultiLineString;
                 if (inMultiLineString) continue;
                 string trimmed = content.Trim();

@@ -21,9 +21,7 @@ namespace Orchestrator.Governance.Rules.Decisions
             {
                 int count = LinesWithText(rfc.Text, min);
                 if (count >= min) continue;
-                int end = 0;
-                while (end < rfc.Text.Length && rfc.Text[end] != '\n' && rfc.Text[end] != '\r') end++;
-                context.Report(rfc.Path, rfc.Span(0, end), count.ToString(CultureInfo.InvariantCulture), min.ToString(CultureInfo.InvariantCulture));
+                context.Report(rfc.Path, rfc.Span(0, rfc.LineFrom(0).Length), count.ToString(CultureInfo.InvariantCulture), min.ToString(CultureInfo.InvariantCulture));
             }
         }
 
