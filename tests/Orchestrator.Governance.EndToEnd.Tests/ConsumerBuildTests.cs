@@ -225,6 +225,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             string[] expected =
             {
                 "Cargo.toml(7,1): error GOV611: Dependency 'sqlx' ([dependencies] of Cargo.toml) is not in the OSS register docs/OSS_REGISTER.md; add a row with its license, integration mode, scope and purpose",
+                "config/sync.json(3,3): error GOV402: Malformed metadata header: '$comment' must be the object's first property, not property 2",
                 $"docs/OSS_REGISTER.md(1,3): error GOV611: Dependency 'Orchestrator.Governance' (PackageReference {_feed.Version} of Example.App.csproj) is not in the OSS register docs/OSS_REGISTER.md; add a row with its license, integration mode, scope and purpose",
                 "docs/adr/0001-use-sqlite.md(1,3): error GOV601: ADR 1 lacks Consequences (Nygard template: Status, Context, Decision, Consequences)",
                 "docs/adr/0002-logging.md(5,1): error GOV602: ADR 2 has status 'Approved'; expected one of proposed, accepted, rejected, deprecated, superseded (adr.statuses)",

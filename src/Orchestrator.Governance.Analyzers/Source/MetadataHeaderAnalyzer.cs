@@ -47,7 +47,7 @@ namespace Orchestrator.Governance.Analyzers
                         .Add(MetadataHeader.PhaseProperty, scope.Headers.Phase)
                         .Add(MetadataHeader.StatusProperty, scope.Headers.Status);
                     var diagnostic = problem.IsMissing
-                        ? scope.Create(RuleCatalog.MetadataHeaderMissing, location, properties, MetadataHeader.ExpectedFirst(style), MetadataHeader.ExpectedSecond(style))
+                        ? scope.Create(RuleCatalog.MetadataHeaderMissing, location, properties, problem.Message)
                         : scope.Create(RuleCatalog.MetadataHeaderMalformed, location, properties, problem.Message);
                     if (diagnostic != null) tree.ReportDiagnostic(diagnostic);
                 });

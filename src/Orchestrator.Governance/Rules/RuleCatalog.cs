@@ -434,7 +434,7 @@ namespace Orchestrator.Governance.Rules
         /// <summary>GOV401: a file in headers.include does not start with the two-line metadata header.</summary>
         public static readonly RuleDescriptor MetadataHeaderMissing = new RuleDescriptor(
             "GOV401", "Files must start with the two-line metadata header",
-            "The file does not start with a metadata header: its first two lines must be '{0}' and '{1}'",
+            "The file does not start with a metadata header: {0}",
             Headers, GovernanceSeverity.Error,
             "Every file starts with exactly two lines of metadata in its comment syntax: what the file is for, and the phase and status that produced it. A model or person opening the file mid-session learns both without reading the history. Off until headers.include names the files to check.",
             "seed 000 §3 (Standard: Anthropic Metadata)");

@@ -8,7 +8,10 @@ namespace Orchestrator.Governance.Model.Headers
     /// on file type"): a line comment (<c>//</c>, <c>#</c>, <c>--</c>) or an HTML comment per line
     /// (<c>&lt;!-- ... --&gt;</c>), and which first line may precede the header (a <c>#!</c>
     /// shebang for scripts, an <c>&lt;?xml ?&gt;</c> declaration for XML, a YAML front matter for
-    /// Markdown, whose <c>description:</c> key is the header's first line).
+    /// Markdown, whose <c>description:</c> key is the header's first line). JSON has no comments:
+    /// where <c>headers.styles</c> maps an extension to <c>$comment</c>, the header is the
+    /// object's first property, <c>"$comment": "Description: ...\nOrchestration: ..."</c>
+    /// (the keyword JSON Schema draft 7 reserves for comments).
     /// </summary>
     public sealed class CommentStyle
     {
@@ -27,6 +30,9 @@ namespace Orchestrator.Governance.Model.Headers
         /// <summary>HTML comments for HTML and XML: an XML declaration may come first.</summary>
         public static readonly CommentStyle Markup = new CommentStyle("<!--", "-->", Preamble.XmlDeclaration);
 
+        /// <summary>JSON: a first property <c>"$comment"</c> whose string holds the two lines, separated by <c>\n</c>. Only where configured.</summary>
+        public static readonly CommentStyle JsonComment = new CommentStyle("\"$comment\"", string.Empty, Preamble.None, isJsonProperty: true);
+
         private static readonly Dictionary<string, CommentStyle> ByExtension = new Dictionary<string, CommentStyle>(StringComparer.OrdinalIgnoreCase)
         {
             [".cs"] = Slashes, [".ts"] = Slashes, [".tsx"] = Slashes, [".js"] = Slashes, [".jsx"] = Slashes, [".mjs"] = Slashes, [".cjs"] = Slashes,
@@ -40,14 +46,15 @@ namespace Orchestrator.Governance.Model.Headers
 
         private static readonly Dictionary<string, CommentStyle> ByName = new Dictionary<string, CommentStyle>(StringComparer.Ordinal)
         {
-            ["//"] = Slashes, ["#"] = Hash, ["--"] = Dashes, ["<!--"] = Markup, ["markdown"] = Markdown,
+            ["//"] = Slashes, ["#"] = Hash, ["--"] = Dashes, ["<!--"] = Markup, ["markdown"] = Markdown, ["$comment"] = JsonComment,
         };
 
-        private CommentStyle(string open, string close, Preamble preamble)
+        private CommentStyle(string open, string close, Preamble preamble, bool isJsonProperty = false)
         {
             Open = open;
             Close = close;
             AllowedPreamble = preamble;
+            IsJsonProperty = isJsonProperty;
         }
 
         /// <summary>What a first line that is not the header may be.</summary>
@@ -75,13 +82,17 @@ namespace Orchestrator.Governance.Model.Headers
         /// <summary>What may precede the header.</summary>
         public Preamble AllowedPreamble { get; }
 
-        /// <summary>The names <c>headers.styles</c> accepts: <c>//</c>, <c>#</c>, <c>--</c>, <c>&lt;!--</c>, <c>markdown</c>.</summary>
+        /// <summary>True for <see cref="JsonComment"/>: the header is a JSON property, not comment lines.</summary>
+        public bool IsJsonProperty { get; }
+
+        /// <summary>The names <c>headers.styles</c> accepts: <c>//</c>, <c>#</c>, <c>--</c>, <c>&lt;!--</c>, <c>markdown</c>, <c>$comment</c>.</summary>
         public static IEnumerable<string> Names => ByName.Keys;
 
         /// <summary>
         /// The style of the file at <paramref name="path"/>: <paramref name="overrides"/> (extension
         /// with its dot, to a name in <see cref="Names"/>) first, then the built-in table; null for a
-        /// file type without comments (JSON) or an unknown one, which the header rules skip.
+        /// file type without comments (JSON, unless mapped to <c>$comment</c>) or an unknown one,
+        /// which the header rules skip.
         /// </summary>
         public static CommentStyle? ForPath(string path, IReadOnlyDictionary<string, string>? overrides = null)
         {
@@ -104,15 +115,19 @@ namespace Orchestrator.Governance.Model.Headers
         /// <summary>The style <c>headers.styles</c> names, or null.</summary>
         public static CommentStyle? Named(string name) => ByName.TryGetValue(name, out var style) ? style : null;
 
-        /// <summary>One header line in this style, e.g. <c>// Description: Larder sync.</c>.</summary>
-        public string Line(string content) => Close.Length == 0 ? Open + " " + content : Open + " " + content + " " + Close;
+        /// <summary>
+        /// One header line in this style, e.g. <c>// Description: Larder sync.</c>; for
+        /// <see cref="JsonComment"/>, the line as the <c>$comment</c> string holds it.
+        /// </summary>
+        public string Line(string content) => IsJsonProperty ? content : Close.Length == 0 ? Open + " " + content : Open + " " + content + " " + Close;
 
         /// <summary>
         /// The text inside a comment line (trimmed), or null when <paramref name="line"/> is not a
-        /// comment of this style.
+        /// comment of this style (always null for <see cref="JsonComment"/>, which has no comment lines).
         /// </summary>
         public string? Content(string line)
         {
+            if (IsJsonProperty) return null;
             string t = line.Trim();
             if (!t.StartsWith(Open, StringComparison.Ordinal)) return null;
             t = t.Substring(Open.Length);

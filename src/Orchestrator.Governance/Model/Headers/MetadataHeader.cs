@@ -25,7 +25,7 @@ namespace Orchestrator.Governance.Model.Headers
         /// <summary>Length of the offending text (0 at an empty line or the end of the text).</summary>
         public int Length { get; }
 
-        /// <summary>For GOV402, what is wrong and what was expected; for GOV401, the expected first line.</summary>
+        /// <summary>For GOV402, what is wrong and what was expected; for GOV401, what the file must start with (<see cref="MetadataHeader.Expected"/>).</summary>
         public string Message { get; }
     }
 
@@ -54,9 +54,10 @@ namespace Orchestrator.Governance.Model.Headers
     /// of metadata (comments allowed based on file type). Line 1: <c>Description: [Short summary of
     /// the file's purpose]</c>. Line 2: <c>Orchestration: Phase [XX] | [Status]</c>." Checking and
     /// repairing it are pure functions of the file's text, shared by the engine (any file type,
-    /// GOV401/GOV402) and the C# analyzer and its code fix.
+    /// GOV401/GOV402) and the C# analyzer and its code fix. The JSON <c>$comment</c> form is in
+    /// MetadataHeader.Json.cs.
     /// </summary>
-    public static class MetadataHeader
+    public static partial class MetadataHeader
     {
         /// <summary>Diagnostic property the C# analyzer sets for its code fix: the description to write when the file has none.</summary>
         public const string DescriptionProperty = "Description";
@@ -76,6 +77,14 @@ namespace Orchestrator.Governance.Model.Headers
 
         private static readonly Regex Number = new Regex(@"^\d+$", RegexOptions.CultureInvariant);
 
+        /// <summary>
+        /// What GOV401 says the file must start with, e.g. <c>its first two lines must be
+        /// '# Description: &lt;summary&gt;' and '# Orchestration: Phase &lt;XX&gt; | &lt;Status&gt;'</c>.
+        /// </summary>
+        public static string Expected(CommentStyle style) => style.IsJsonProperty
+            ? $"its first property must be '{JsonExpected}'"
+            : $"its first two lines must be '{ExpectedFirst(style)}' and '{ExpectedSecond(style)}'";
+
         /// <summary>The header's first line as <paramref name="style"/> writes it, for messages.</summary>
         public static string ExpectedFirst(CommentStyle style) => style.Line("Description: <summary>");
 
@@ -88,6 +97,7 @@ namespace Orchestrator.Governance.Model.Headers
         /// </summary>
         public static HeaderProblem? Check(string text, CommentStyle style, IReadOnlyCollection<string> statuses)
         {
+            if (style.IsJsonProperty) return CheckJson(text, statuses);
             var lines = Lines(text, 200);
             int first = HeaderStart(lines, style, text, out var frontMatter);
             if (frontMatter != null) return CheckFrontMatter(frontMatter, statuses);
@@ -96,7 +106,7 @@ namespace Orchestrator.Governance.Model.Headers
             int orchestration = Find(lines, first, style, "Orchestration:");
             var at = first < lines.Count ? lines[first] : new Line(text.Length, string.Empty);
             if (description < 0 && orchestration < 0)
-                return new HeaderProblem(true, at.Start, at.Text.TrimEnd().Length, ExpectedFirst(style));
+                return new HeaderProblem(true, at.Start, at.Text.TrimEnd().Length, Expected(style));
 
             if (orchestration == first && description == first + 1)
             {
@@ -134,10 +144,12 @@ namespace Orchestrator.Governance.Model.Headers
         /// near the top are removed and two lines are written at the top, keeping the existing
         /// description, phase (when a number) and status, else <paramref name="description"/>,
         /// <paramref name="phase"/> and <paramref name="status"/>. Null when a value is needed and
-        /// not given, or the front matter holds the header (edit the YAML by hand).
+        /// not given, the front matter holds the header (edit the YAML by hand) or the style is
+        /// <see cref="CommentStyle.JsonComment"/> (no code fix writes JSON).
         /// </summary>
         public static HeaderEdit? Repair(string text, CommentStyle style, string description, string? phase, string? status)
         {
+            if (style.IsJsonProperty) return null;
             var lines = Lines(text, 200);
             int first = HeaderStart(lines, style, text, out var frontMatter);
             if (frontMatter != null) return null;

@@ -39,10 +39,17 @@ namespace Orchestrator.Governance.Model.Locks
     /// </summary>
     public sealed class LockManifest
     {
-        private LockManifest(Dictionary<string, PacketLockEntry> entries) => Entries = entries;
+        private LockManifest(Dictionary<string, PacketLockEntry> entries, string? comment)
+        {
+            Entries = entries;
+            Comment = comment;
+        }
 
         /// <summary>Packet path to its lock, ordinal.</summary>
         public IReadOnlyDictionary<string, PacketLockEntry> Entries { get; }
+
+        /// <summary>The top-level <c>$comment</c> string (a metadata header, seed 000 §3), kept by <see cref="Update"/>; null when there is none.</summary>
+        public string? Comment { get; }
 
         /// <summary>The entries of a parsed manifest; entries that do not have the schema's shape are left out (GOV311 reports them).</summary>
         public static LockManifest From(JToken? root)
@@ -59,7 +66,7 @@ namespace Orchestrator.Governance.Model.Locks
                 }
             }
 
-            return new LockManifest(entries);
+            return new LockManifest(entries, Text((root as JObject)?["$comment"]));
         }
 
         private static string? Text(JToken? token) => token is JValue { Type: JTokenType.String } v ? (string?)v : null;
@@ -92,7 +99,8 @@ namespace Orchestrator.Governance.Model.Locks
         /// The manifest after recording every locked packet of <paramref name="result"/> that
         /// <paramref name="existing"/> does not record yet. A recorded hash is never rewritten: an
         /// edited locked packet stays reported until its edit is undone (or a person deletes its
-        /// entry on purpose). Entries of packets that are gone are kept.
+        /// entry on purpose). Entries of packets that are gone are kept, and so is the manifest's
+        /// <c>$comment</c>, written first.
         /// </summary>
         public static UpdateResult Update(GovernanceResult result, LockManifest? existing)
         {
@@ -126,7 +134,10 @@ namespace Orchestrator.Governance.Model.Locks
                 packets[entry.Path] = value;
             }
 
-            var root = new JObject { ["version"] = 1, ["packets"] = packets };
+            var root = new JObject();
+            if (existing?.Comment != null) root["$comment"] = existing.Comment;
+            root["version"] = 1;
+            root["packets"] = packets;
             string json = root.ToString(Formatting.Indented).Replace("\r\n", "\n") + "\n";
             return new UpdateResult(json, added, changed, entries.Count - added.Count);
         }

@@ -3,8 +3,9 @@ namespace Orchestrator.Governance.Rules.Headers
     /// <summary>
     /// GOV401: a file that headers.include names has neither a <c>Description:</c> nor an
     /// <c>Orchestration:</c> comment line near its top. Reported at the line the header belongs
-    /// on (line 1, or the line after an allowed shebang, XML declaration or front matter), with
-    /// the two lines expected in the file's comment syntax. Source: seed 000 §3.
+    /// on (line 1, or the line after an allowed shebang, XML declaration or front matter; the
+    /// opening brace of a JSON file whose style is <c>$comment</c>), with the two lines expected
+    /// in the file's comment syntax. Source: seed 000 §3.
     /// </summary>
     public sealed class MetadataHeaderMissingRule : HeaderRule
     {
@@ -16,7 +17,7 @@ namespace Orchestrator.Governance.Rules.Headers
         {
             var problem = context.Problem;
             if (problem == null || !problem.IsMissing) return;
-            context.Report(problem.Start, problem.Length, Model.Headers.MetadataHeader.ExpectedFirst(context.Style), Model.Headers.MetadataHeader.ExpectedSecond(context.Style));
+            context.Report(problem.Start, problem.Length, problem.Message);
         }
     }
 }

@@ -66,6 +66,20 @@ namespace Orchestrator.Governance.Tests.Rules.Decisions
         }
 
         [Fact]
+        public void A_comment_header_in_the_manifest_is_valid_and_kept_when_the_lock_is_updated()
+        {
+            const string header = "Description: Locked task packets.\nOrchestration: Phase 1 | Active";
+            string commented = "{\n  \"$comment\": \"Description: Locked task packets.\\nOrchestration: Phase 1 | Active\",\n  \"version\": 1,\n  \"packets\": {}\n}\n";
+            var existing = LockManifest.From(Newtonsoft.Json.Linq.JToken.Parse(commented));
+            Assert.Equal(header, existing.Comment);
+
+            string json = LockManifest.Update(Packets.Analyze((Packets.Path, Packets.Valid)), existing).Json;
+            Assert.StartsWith("{\n  \"$comment\": \"Description: Locked task packets.\\nOrchestration: Phase 1 | Active\",\n  \"version\": 1,\n  \"packets\": {\n    \"docs/task_packets/WP-1-Storage-Layer.md\"", json);
+            Assert.Empty(Check(Packets.Valid, json).Of("GOV311"));
+            Assert.Empty(Check(Packets.Valid, json).Of("GOV607"));
+        }
+
+        [Fact]
         public void A_manifest_that_is_not_a_lock_manifest_is_a_schema_violation()
         {
             var result = Check(Packets.Valid, "{\"version\": 1, \"packets\": {\"docs/task_packets/WP-1-Storage-Layer.md\": {\"sha256\": \"not-a-hash\"}}}");

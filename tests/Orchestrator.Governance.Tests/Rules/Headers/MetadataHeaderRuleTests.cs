@@ -53,7 +53,7 @@ namespace Orchestrator.Governance.Tests.Rules.Headers
                 "i.rs(2,29-2,33) GOV402 [the status 'Done' is not one of Backfill, Active (headers.statuses)]\n" +
                 "k.sh(1,3-1,15) GOV402 [the description is empty: expected 'Description: <summary>']\n" +
                 "l.toml(2,1-2,9) GOV402 [line 2 must be '# Orchestration: Phase <XX> | <Status>']\n" +
-                "src/b.ts(1,1-1,20) GOV401 [// Description: <summary> | // Orchestration: Phase <XX> | <Status>]",
+                "src/b.ts(1,1-1,20) GOV401 [its first two lines must be '// Description: <summary>' and '// Orchestration: Phase <XX> | <Status>']",
                 Show(Analyze(Config)));
         }
 

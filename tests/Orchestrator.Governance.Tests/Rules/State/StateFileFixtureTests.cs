@@ -14,20 +14,40 @@ namespace Orchestrator.Governance.Tests.Rules.State
     /// </summary>
     public class StateFileFixtureTests
     {
-        private static GovernanceResult AnalyzeFixture(string name)
+        /// <summary>The fixture's files: repository-relative path and raw bytes, as a host reads them.</summary>
+        private static System.Collections.Generic.List<(string Path, byte[] Bytes)> FixtureFiles(string name)
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
             string root = Path.Combine(dir!.FullName, "tests", "Fixtures", "state-files", name);
-            var inputs = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
-                .Select(f => DocumentInput.FromBytes(Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllBytes(f)));
-            return GovernanceEngine.Analyze(inputs);
+            return Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+                .Select(f => (Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllBytes(f)))
+                .ToList();
         }
+
+        private static GovernanceResult AnalyzeFixture(string name) =>
+            GovernanceEngine.Analyze(FixtureFiles(name).Select(f => DocumentInput.FromBytes(f.Path, f.Bytes)));
 
         [Fact]
         public void The_valid_state_files_pass()
         {
             Assert.Empty(AnalyzeFixture("valid").Diagnostics);
+        }
+
+        [Fact]
+        public void The_state_schemas_accept_a_metadata_header_as_a_first_comment_property()
+        {
+            const string config = "headers:\n  include: ['**/*.json']\n  styles: { '.json': '$comment' }\n";
+            var files = FixtureFiles("valid");
+            Assert.Equal(5, files.Count);
+            var headed = files
+                .Select(f => DocumentInput.FromText(f.Path, "{\n  \"$comment\": \"Description: State.\\nOrchestration: Phase 14 | Active\"," + System.Text.Encoding.UTF8.GetString(f.Bytes).TrimStart().Substring(1)))
+                .Append(DocumentInput.FromText("governance.yml", config));
+            Assert.Empty(GovernanceEngine.Analyze(headed).Diagnostics);
+
+            // Without the header, each of the five files is reported.
+            var bare = files.Select(f => DocumentInput.FromBytes(f.Path, f.Bytes)).Append(DocumentInput.FromText("governance.yml", config));
+            Assert.Equal(new[] { "GOV401", "GOV401", "GOV401", "GOV401", "GOV401" }, GovernanceEngine.Analyze(bare).Diagnostics.Select(d => d.Id));
         }
 
         [Fact]
