@@ -44,13 +44,15 @@ namespace Orchestrator.Governance.Configuration
         public static string Convert(string yaml)
         {
             var stream = new YamlStream();
+            var parser = new Parser(new StringReader(yaml));
             try
             {
-                stream.Load(new StringReader(yaml));
+                stream.Load(parser);
             }
-            catch (YamlException e)
+            catch (Exception e) when (YamlParseFailure.IsBadInput(e))
             {
-                throw new YamlConversionException("invalid YAML: " + FirstLine(e.InnerException?.Message ?? e.Message), (int)e.Start.Line, (int)e.Start.Column);
+                var (message, at) = YamlParseFailure.Describe(e, parser);
+                throw new YamlConversionException("invalid YAML: " + message, (int)at.Line, (int)at.Column);
             }
 
             if (stream.Documents.Count == 0) return "{}";
@@ -141,12 +143,6 @@ namespace Orchestrator.Governance.Configuration
                 double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && !double.IsInfinity(d))
                 return d.ToString("R", CultureInfo.InvariantCulture);
             return JsonConvert.ToString(value);
-        }
-
-        private static string FirstLine(string message)
-        {
-            int nl = message.IndexOf('\n');
-            return (nl < 0 ? message : message.Substring(0, nl)).Trim();
         }
 
         /// <summary>Writes JSON, inserting line breaks so each token starts on a given line.</summary>

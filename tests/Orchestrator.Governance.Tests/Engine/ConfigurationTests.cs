@@ -44,6 +44,15 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void A_flow_list_running_on_to_an_unindented_line_is_GOV001_at_its_bracket_not_a_crash()
+        {
+            // YamlDotNet's scanner throws InvalidOperationException, without a position, on this.
+            var result = Packets.Analyze(("governance.yml", "documents:\n  adrs: [docs/adr/**\nstatus: x\n"), (Packets.Path, Packets.Valid));
+            Packets.Single(result, "GOV001", "governance.yml", 2, 9,
+                "invalid YAML: a '[' or '{' collection is not closed on its line and its next line is not indented more");
+        }
+
+        [Fact]
         public void A_YAML_alias_bomb_is_GOV001_not_a_crash()
         {
             var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
