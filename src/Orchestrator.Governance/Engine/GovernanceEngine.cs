@@ -166,13 +166,17 @@ namespace Orchestrator.Governance.Engine
             var repositoryFiles = options.RepositoryFiles == null ? null : new Model.Scope.RepositoryFiles(options.RepositoryFiles);
             var index = BuildIndex(packets, profile, specContext, topology, config, repositoryFiles, options);
 
-            // Architecture decision records (GOV601-GOV604), each parsed once.
+            // Architecture decision records (GOV601-GOV604), each parsed once. GOV006 once per
+            // document whose front matter a rule reads (ADRs here, headers below).
+            var frontMatterRead = new HashSet<string>(StringComparer.Ordinal);
             var adrs = new List<Model.Decisions.AdrDocument>();
             foreach (var path in classifier.Adrs(inputs.Select(d => d.Path)))
             {
                 if (!(AdmitAndParse(inputs.First(d => d.Path == path), config, diagnostics, linkSources) is ParsedMarkdown doc)) continue;
                 if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
-                adrs.Add(Model.Decisions.AdrDocument.Read(doc, Model.Decisions.AdrDocument.NumberOf(path)!.Value));
+                var adr = Model.Decisions.AdrDocument.Read(doc, Model.Decisions.AdrDocument.NumberOf(path)!.Value);
+                adrs.Add(adr);
+                ReportFrontMatter(doc.Path, doc.Text, adr.FrontMatter, frontMatterRead, diagnostics);
             }
 
             index.Adrs = adrs;
@@ -255,7 +259,10 @@ namespace Orchestrator.Governance.Engine
                 bool admitted = packetPaths.Contains(path) || stateFiles.ContainsKey(path)
                     ? input.Text != null && input.Text.Length <= config.Limits.MaxDocumentBytes && input.Text.IndexOf('\0') < 0
                     : Admit(input, config, diagnostics, "text");
-                if (admitted) AnalyzeHeader(input, config, found);
+                if (!admitted) continue;
+                AnalyzeHeader(input, config, found);
+                if (Model.Headers.CommentStyle.ForPath(path, config.Headers.Styles)?.AllowedPreamble == Model.Headers.CommentStyle.Preamble.FrontMatter && !frontMatterRead.Contains(path))
+                    ReportFrontMatter(path, input.Text!, YamlFrontMatter.Read(input.Text!), frontMatterRead, diagnostics);
             }
 
             // 5. Inline suppressions: GOV005 for unknown IDs, then filter.
@@ -268,12 +275,15 @@ namespace Orchestrator.Governance.Engine
                 }
             }
 
-            diagnostics.AddRange(found.Where(d => !(suppressions.TryGetValue(d.Path, out var s) && s.IsSuppressed(d.Id, d.Span.StartLine))));
+            // A comment suppresses any rule on its lines: the rules' diagnostics and the engine's own
+            // about a document it read (GOV004, GOV006); a document it could not read has no comments.
+            diagnostics.AddRange(found);
 
             // 6. Severities from configuration; 7. a stable order.
             var result = new List<GovernanceDiagnostic>(diagnostics.Count);
             foreach (var d in diagnostics)
             {
+                if (suppressions.TryGetValue(d.Path, out var inline) && inline.IsSuppressed(d.Id, d.Span.StartLine)) continue;
                 var severity = config.SeverityOf(d.Descriptor);
                 if (severity == GovernanceSeverity.None) continue;
                 result.Add(severity == d.Severity ? d : d.WithSeverity(severity));
@@ -348,6 +358,14 @@ namespace Orchestrator.Governance.Engine
             var problem = Model.Headers.MetadataHeader.Check(input.Text!, style, config.Headers.Statuses);
             foreach (var rule in HeaderRules)
                 Run(rule.Descriptor, input.Path, FileStart, found, sink => rule.Analyze(new HeaderRuleContext(document, style, problem, sink, rule.Descriptor)));
+        }
+
+        /// <summary>GOV006 when <paramref name="frontMatter"/> is not valid YAML, at most once per document.</summary>
+        private static void ReportFrontMatter(string path, string text, YamlFrontMatter? frontMatter, HashSet<string> read, List<GovernanceDiagnostic> diagnostics)
+        {
+            if (!read.Add(path) || frontMatter?.Problem == null) return;
+            var rule = RuleCatalog.FrontMatterInvalid;
+            diagnostics.Add(new GovernanceDiagnostic(rule, path, new Text.LineMap(text).GetSpan(frontMatter.ProblemStart, 0), rule.DefaultSeverity, new[] { frontMatter.Problem }));
         }
 
         /// <summary>The documents whose links GOV610 checks (documents.links), and their links once parsed.</summary>

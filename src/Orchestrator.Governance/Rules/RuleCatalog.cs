@@ -63,6 +63,14 @@ namespace Orchestrator.Governance.Rules
             "A governance-disable comment that names a rule that does not exist suppresses nothing, usually because of a typo.",
             "docs/suppressions.md");
 
+        /// <summary>GOV006: a Markdown document's YAML front matter that a rule reads is not valid YAML.</summary>
+        public static readonly RuleDescriptor FrontMatterInvalid = new RuleDescriptor(
+            "GOV006", "YAML front matter must be valid YAML",
+            "The YAML front matter is not valid YAML: {0}; its keys from here on are not read",
+            Engine, GovernanceSeverity.Warning,
+            "The front matter of an ADR (MADR's status) or of a Markdown file whose metadata header it holds (description, orchestration) is read with a YAML parser. Where the YAML breaks, the keys after the break are not read, so the ADR and header rules may find a status or header missing; this says why, at the place the parser stopped.",
+            "YAML 1.2 §9.2 (documents); MADR 3.0 front matter");
+
         /// <summary>GOV101: the packet file name is not WP-{phase}-{name}.</summary>
         public static readonly RuleDescriptor PacketFileName = new RuleDescriptor(
             "GOV101", "Task packet file name must be WP-{phase}-{name}",
@@ -554,7 +562,7 @@ namespace Orchestrator.Governance.Rules
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
-            InvalidConfiguration, DocumentUnreadable, RuleFailed, InvalidUtf8, UnknownRuleInSuppression,
+            InvalidConfiguration, DocumentUnreadable, RuleFailed, InvalidUtf8, UnknownRuleInSuppression, FrontMatterInvalid,
             PacketFileName, RequiredSectionMissing, SectionOrder, RequiredFieldMissing, TaskIdMismatch,
             DuplicateTaskId, FieldValueNotAllowed, DateNotIso8601, ListCountOutOfRange, UnfilledPlaceholder,
             MissingUserSignature, TestPlanWithoutCommand,

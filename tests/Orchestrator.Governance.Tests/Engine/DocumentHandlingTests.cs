@@ -23,6 +23,16 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void GOV004_is_suppressed_by_a_comment_on_the_line_before()
+        {
+            string text = Packets.WithLine(11, Packets.Valid.Split('\n')[10] + "\n<!-- governance-disable-next-line GOV004 -->");
+            var bytes = new List<byte>(Encoding.UTF8.GetBytes(text));
+            bytes.Insert(text.IndexOf("Add the storage trait.", StringComparison.Ordinal) + 3, 0x97);
+            var result = GovernanceEngine.Analyze(Packets.SpecInputs().Append(DocumentInput.FromBytes(Packets.Path, bytes.ToArray())));
+            Assert.Empty(result.Diagnostics);
+        }
+
+        [Fact]
         public void A_section_sign_in_valid_UTF8_is_not_reported()
         {
             var result = GovernanceEngine.Analyze(Packets.SpecInputs().Append(DocumentInput.FromBytes(Packets.Path, Encoding.UTF8.GetBytes(Packets.Valid))));

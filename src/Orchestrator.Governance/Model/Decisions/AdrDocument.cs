@@ -59,8 +59,9 @@ namespace Orchestrator.Governance.Model.Decisions
             RegexOptions.CultureInvariant);
 
         private AdrDocument(TextDocument document, int number, string title, SourceSpan titleSpan, AdrStyle style, IReadOnlyList<string> missing,
-            string? status, SourceSpan statusSpan, IReadOnlyList<AdrReference> supersededBy, IReadOnlyList<AdrReference> supersedes)
+            string? status, SourceSpan statusSpan, IReadOnlyList<AdrReference> supersededBy, IReadOnlyList<AdrReference> supersedes, Documents.YamlFrontMatter? frontMatter)
         {
+            FrontMatter = frontMatter;
             Document = document;
             Number = number;
             Title = title;
@@ -118,7 +119,8 @@ namespace Orchestrator.Governance.Model.Decisions
         public static AdrDocument Read(ParsedMarkdown doc, int number)
         {
             var headings = doc.Ast.Descendants<HeadingBlock>().Select(h => (Heading: h, Text: doc.HeadingText(h))).ToList();
-            var front = FrontMatter(doc.Text);
+            var frontMatter = Documents.YamlFrontMatter.Read(doc.Text);
+            var frontStatus = frontMatter?.Find("status");
             var fields = new List<(string Key, string Value, int ValueStart)>();
             int pos = 0;
             int lineNo = 0;
@@ -137,19 +139,17 @@ namespace Orchestrator.Governance.Model.Decisions
 
             bool HasHeading(string part) => headings.Any(h => Strip(h.Text.Text).StartsWith(part, StringComparison.OrdinalIgnoreCase));
             bool HasField(string part) => fields.Any(f => string.Equals(f.Key, part, StringComparison.OrdinalIgnoreCase));
-            bool madr = front.Any(f => string.Equals(f.Key, "status", StringComparison.OrdinalIgnoreCase))
-                || MadrParts.Skip(1).Any(HasHeading);
+            bool madr = frontStatus != null || MadrParts.Skip(1).Any(HasHeading);
             var style = madr ? AdrStyle.Madr : AdrStyle.Nygard;
 
             // Status: front matter, a field line, or the first line under a "Status" heading.
             string? status = null;
             SourceSpan statusSpan = doc.Span(0, 0);
-            var frontStatus = front.FirstOrDefault(f => string.Equals(f.Key, "status", StringComparison.OrdinalIgnoreCase));
             var fieldStatus = fields.FirstOrDefault(f => string.Equals(f.Key, "Status", StringComparison.OrdinalIgnoreCase));
-            if (frontStatus.Key != null)
+            if (frontStatus != null)
             {
                 status = frontStatus.Value;
-                statusSpan = doc.Span(frontStatus.ValueStart, frontStatus.Value.Length);
+                statusSpan = doc.Span(frontStatus.ValueStart, frontStatus.ValueLength);
             }
             else if (fieldStatus.Key != null)
             {
@@ -189,8 +189,11 @@ namespace Orchestrator.Governance.Model.Decisions
             var first = headings.FirstOrDefault();
             string title = first.Heading != null ? first.Text.Text : doc.Path.Substring(doc.Path.LastIndexOf('/') + 1);
             var titleSpan = first.Heading != null ? doc.Span(first.Text.Start, first.Text.Text.Length) : doc.Span(0, 0);
-            return new AdrDocument(doc.WithoutTree(), number, title, titleSpan, style, missing, status, statusSpan, supersededBy, supersedes);
+            return new AdrDocument(doc.WithoutTree(), number, title, titleSpan, style, missing, status, statusSpan, supersededBy, supersedes, frontMatter);
         }
+
+        /// <summary>The YAML front matter (MADR), or null when the ADR has none.</summary>
+        public Documents.YamlFrontMatter? FrontMatter { get; }
 
         /// <summary>The status's first word in lower case ("Superseded by ADR-0005" gives "superseded"), or null.</summary>
         public string? StatusWord
@@ -205,32 +208,5 @@ namespace Orchestrator.Governance.Model.Decisions
 
         /// <summary>A heading's text without a leading number ("2. Context" gives "Context").</summary>
         private static string Strip(string heading) => Regex.Replace(heading, @"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+", string.Empty).Trim();
-
-        private static List<(string Key, string Value, int ValueStart)> FrontMatter(string text)
-        {
-            var result = new List<(string, string, int)>();
-            if (!text.StartsWith("---", StringComparison.Ordinal)) return result;
-            int pos = text.IndexOf('\n');
-            while (pos >= 0 && pos + 1 < text.Length)
-            {
-                int start = pos + 1;
-                int nl = text.IndexOf('\n', start);
-                int end = nl < 0 ? text.Length : nl;
-                string line = text.Substring(start, end - start).TrimEnd('\r');
-                if (line == "---" || line == "...") return result;
-                int colon = line.IndexOf(':');
-                if (colon > 0 && !char.IsWhiteSpace(line[0]))
-                {
-                    string raw = line.Substring(colon + 1);
-                    string value = raw.Trim().Trim('"', '\'');
-                    int valueStart = start + colon + 1 + (value.Length == 0 ? 0 : raw.IndexOf(value, StringComparison.Ordinal));
-                    result.Add((line.Substring(0, colon).Trim(), value, valueStart));
-                }
-
-                pos = nl;
-            }
-
-            return new List<(string, string, int)>(); // never closed: not a front matter
-        }
     }
 }

@@ -100,7 +100,7 @@ namespace Orchestrator.Governance.Model.Headers
             if (style.IsJsonProperty) return CheckJson(text, statuses);
             var lines = Lines(text, 200);
             int first = HeaderStart(lines, style, text, out var frontMatter);
-            if (frontMatter != null) return CheckFrontMatter(frontMatter, statuses);
+            if (frontMatter != null) return CheckFrontMatter(frontMatter, text, statuses);
 
             int description = Find(lines, first, style, "Description:");
             int orchestration = Find(lines, first, style, "Orchestration:");
@@ -210,21 +210,18 @@ namespace Orchestrator.Governance.Model.Headers
             return null;
         }
 
-        private static HeaderProblem? CheckFrontMatter(List<Line> frontMatter, IReadOnlyCollection<string> statuses)
+        private static HeaderProblem? CheckFrontMatter(Documents.YamlFrontMatter frontMatter, string text, IReadOnlyCollection<string> statuses)
         {
-            foreach (var line in frontMatter)
-            {
-                string t = line.Text.TrimEnd();
-                if (!t.StartsWith("orchestration:", StringComparison.OrdinalIgnoreCase)) continue;
-                string value = t.Substring("orchestration:".Length).Trim().Trim('"', '\'');
-                return CheckOrchestration(line, "Orchestration: " + value, statuses);
-            }
-
-            return null;
+            var orchestration = frontMatter.Find("orchestration");
+            if (orchestration == null) return null;
+            int start = orchestration.KeyStart;
+            int nl = text.IndexOf('\n', start);
+            var line = new Line(start, text.Substring(start, (nl < 0 ? text.Length : nl) - start).TrimEnd('\r'));
+            return CheckOrchestration(line, "Orchestration: " + orchestration.Value, statuses);
         }
 
-        /// <summary>The index of the first line the header should be on (after an allowed preamble); the front matter's lines when they hold the header.</summary>
-        private static int HeaderStart(List<Line> lines, CommentStyle style, string text, out List<Line>? frontMatter)
+        /// <summary>The index of the first line the header should be on (after an allowed preamble); the front matter when it holds the header.</summary>
+        private static int HeaderStart(List<Line> lines, CommentStyle style, string text, out Documents.YamlFrontMatter? frontMatter)
         {
             frontMatter = null;
             if (lines.Count == 0) return 0;
@@ -235,17 +232,10 @@ namespace Orchestrator.Governance.Model.Headers
                 case CommentStyle.Preamble.XmlDeclaration when line1.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase):
                     return 1;
                 case CommentStyle.Preamble.FrontMatter when line1 == "---":
-                    for (int i = 1; i < lines.Count; i++)
-                    {
-                        string t = lines[i].Text.TrimEnd();
-                        if (t != "---" && t != "...") continue;
-                        var yaml = lines.GetRange(1, i - 1);
-                        if (yaml.Any(l => l.Text.StartsWith("description:", StringComparison.OrdinalIgnoreCase) && l.Text.Substring("description:".Length).Trim().Trim('"', '\'').Length > 0))
-                            frontMatter = yaml;
-                        return i + 1;
-                    }
-
-                    return 0;
+                    var front = Documents.YamlFrontMatter.Read(text);
+                    if (front == null) return 0;
+                    if (front.Find("description")?.Value.Length > 0) frontMatter = front;
+                    return front.LineCount;
                 default:
                     return 0;
             }
