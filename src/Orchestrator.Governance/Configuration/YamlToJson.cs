@@ -51,7 +51,7 @@ namespace Orchestrator.Governance.Configuration
             }
             catch (Exception e) when (YamlParseFailure.IsBadInput(e))
             {
-                var (message, at) = YamlParseFailure.Describe(e, parser);
+                var (message, at) = YamlParseFailure.Describe(e, parser, yaml);
                 throw new YamlConversionException("invalid YAML: " + message, (int)at.Line, (int)at.Column);
             }
 

@@ -110,7 +110,8 @@ namespace Orchestrator.Governance.Documents
         private static YamlFrontMatter Parse(string text, int start, int end, int lineCount)
         {
             var entries = new List<FrontMatterEntry>();
-            var parser = new Parser(new StringReader(text.Substring(start, end - start)));
+            string yaml = text.Substring(start, end - start);
+            var parser = new Parser(new StringReader(yaml));
             int depth = 0, nodes = 0;
             bool mapping = false;
             Scalar? key = null;
@@ -142,7 +143,7 @@ namespace Orchestrator.Governance.Documents
             }
             catch (Exception ex) when (Configuration.YamlParseFailure.IsBadInput(ex))
             {
-                var (message, at) = Configuration.YamlParseFailure.Describe(ex, parser);
+                var (message, at) = Configuration.YamlParseFailure.Describe(ex, parser, yaml);
                 return new YamlFrontMatter(lineCount, entries, message, start + (int)Math.Min(Math.Max(0, at.Index), end - start));
             }
 

@@ -53,6 +53,14 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void A_mapping_that_YamlDotNet_cannot_build_is_GOV001_with_the_parser_s_own_error_not_a_crash()
+        {
+            // YamlStream.Load throws ArgumentException here; the event parser alone finds the error.
+            var result = Packets.Analyze(("governance.yml", "documents:\n : adrs: [docs/adr/**]\n"), (Packets.Path, Packets.Valid));
+            Packets.Single(result, "GOV001", "governance.yml", 3, 1, "invalid YAML: Did not find expected <document end>.");
+        }
+
+        [Fact]
         public void A_YAML_alias_bomb_is_GOV001_not_a_crash()
         {
             var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
