@@ -113,6 +113,7 @@ namespace Orchestrator.Governance.Engine
                 .Select(g => g.First())
                 .OrderBy(d => d.Path, StringComparer.Ordinal)
                 .ToList();
+            var byPath = inputs.ToDictionary(d => d.Path, StringComparer.Ordinal);
             var diagnostics = new List<GovernanceDiagnostic>();
 
             // 1. Configuration.
@@ -172,7 +173,7 @@ namespace Orchestrator.Governance.Engine
             var adrs = new List<Model.Decisions.AdrDocument>();
             foreach (var path in classifier.Adrs(inputs.Select(d => d.Path)))
             {
-                if (!(AdmitAndParse(inputs.First(d => d.Path == path), config, diagnostics, linkSources) is ParsedMarkdown doc)) continue;
+                if (!(AdmitAndParse(byPath[path], config, diagnostics, linkSources) is ParsedMarkdown doc)) continue;
                 if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
                 var adr = Model.Decisions.AdrDocument.Read(doc, Model.Decisions.AdrDocument.NumberOf(path)!.Value);
                 adrs.Add(adr);
@@ -186,7 +187,7 @@ namespace Orchestrator.Governance.Engine
             var rfcs = new List<TextDocument>();
             foreach (var path in classifier.Rfcs(inputs.Select(d => d.Path)))
             {
-                if (!(AdmitAndParse(inputs.First(d => d.Path == path), config, diagnostics, linkSources) is ParsedMarkdown doc)) continue;
+                if (!(AdmitAndParse(byPath[path], config, diagnostics, linkSources) is ParsedMarkdown doc)) continue;
                 if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
                 rfcs.Add(doc.WithoutTree());
             }
@@ -196,7 +197,7 @@ namespace Orchestrator.Governance.Engine
             // The OSS register and the dependency files whose entries it must list (GOV611).
             var allPaths = inputs.Select(d => d.Path).ToList();
             if (classifier.OssRegister(allPaths, config.Documents.OssRegister.Include) is string registerPath
-                && AdmitAndParse(inputs.First(d => d.Path == registerPath), config, diagnostics, linkSources) is ParsedMarkdown register)
+                && AdmitAndParse(byPath[registerPath], config, diagnostics, linkSources) is ParsedMarkdown register)
             {
                 if (inlineConfig && !suppressions.ContainsKey(register.Path)) suppressions[register.Path] = InlineSuppressions.Read(register);
                 index.OssRegister = Model.Oss.OssRegister.Read(register, config.Oss.NameColumns);
@@ -205,7 +206,7 @@ namespace Orchestrator.Governance.Engine
             var manifests = new List<(TextDocument Document, List<Model.Oss.Dependency> Dependencies)>();
             foreach (var path in classifier.OssManifests(allPaths))
             {
-                var input = inputs.First(d => d.Path == path);
+                var input = byPath[path];
                 if (!Admit(input, config, diagnostics, "text")) continue;
                 var document = new TextDocument(path, input.Text!);
                 manifests.Add((document, Model.Oss.DependencyManifest.Read(document)));
@@ -218,7 +219,7 @@ namespace Orchestrator.Governance.Engine
             // kind has parsed already are parsed here, once.
             foreach (var path in linkSources.Paths.Where(p => !linkSources.Attempted.Contains(p)).ToList())
             {
-                if (!(AdmitAndParse(inputs.First(d => d.Path == path), config, diagnostics, linkSources) is ParsedMarkdown doc)) continue;
+                if (!(AdmitAndParse(byPath[path], config, diagnostics, linkSources) is ParsedMarkdown doc)) continue;
                 if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
             }
 
@@ -231,7 +232,7 @@ namespace Orchestrator.Governance.Engine
             var found = new List<GovernanceDiagnostic>();
             foreach (var entry in classifier.StateFiles(inputs.Select(d => d.Path)))
             {
-                var input = inputs.First(d => d.Path == entry.Key);
+                var input = byPath[entry.Key];
                 var state = AnalyzeStateFile(input, entry.Value, config, repositoryFiles?.Files, diagnostics, found);
                 if (state?.Root != null && entry.Value == Model.State.StateKind.ActivePhase && index.ActivePhase == null) index.ActivePhase = state;
                 if (state?.Root != null && entry.Value == Model.State.StateKind.LockManifest && index.Locks == null)
@@ -255,7 +256,7 @@ namespace Orchestrator.Governance.Engine
             var stateFiles = classifier.StateFiles(inputs.Select(d => d.Path));
             foreach (var path in classifier.HeaderFiles(inputs.Select(d => d.Path)))
             {
-                var input = inputs.First(d => d.Path == path);
+                var input = byPath[path];
                 bool admitted = packetPaths.Contains(path) || stateFiles.ContainsKey(path)
                     ? input.Text != null && input.Text.Length <= config.Limits.MaxDocumentBytes && input.Text.IndexOf('\0') < 0
                     : Admit(input, config, diagnostics, "text");
