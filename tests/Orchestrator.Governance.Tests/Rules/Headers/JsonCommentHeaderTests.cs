@@ -21,6 +21,8 @@ namespace Orchestrator.Governance.Tests.Rules.Headers
             ("config/missing.json", "{ \"a\": 1 }\n"),
             ("config/not-first.json", "{\n  \"a\": { \"$comment\": \"nested\" },\n  \"$comment\": \"Description: X.\\nOrchestration: Phase 1 | Active\"\n}\n"),
             ("config/minified.json", "{\"a\": {\"$comment\": \"x\"}, \"$comment\": \"Description: X.\\nOrchestration: Phase 1 | Active\"}"),
+            ("config/no-description.json", "{\"$comment\": \"Orchestration: Phase 1 | Active\"}"),
+            ("config/orchestration-third.json", "{\"$comment\": \"Description: X.\\nOwner: ops\\nOrchestration: Phase 1 | Active\"}"),
             ("config/array.json", "{\"$comment\": [\"Description: X.\", \"Orchestration: Phase 1 | Active\"]}"),
             ("config/swapped.json", "{\"$comment\": \"Orchestration: Phase 1 | Active\\nDescription: X.\"}"),
             ("config/phase.json", "{\"$comment\": \"Description: X.\\nOrchestration: Phase one | Active\"}"),
@@ -48,8 +50,10 @@ namespace Orchestrator.Governance.Tests.Rules.Headers
                 "config/escaped.json(1,74-1,79) GOV402 [the status 'Activ' is not one of Backfill, Active (headers.statuses)]\n" +
                 "config/minified.json(1,26-1,36) GOV402 ['$comment' must be the object's first property, not property 2]\n" +
                 "config/missing.json(1,1-1,2) GOV401\n" +
+                "config/no-description.json(1,15-1,46) GOV402 [line 1 of '$comment' must be 'Description: <summary>']\n" +
                 "config/not-first.json(3,3-3,13) GOV402 ['$comment' must be the object's first property, not property 2]\n" +
                 "config/one-line.json(1,30-1,30) GOV402 [line 2 of '$comment' must be 'Orchestration: Phase <XX> | <Status>']\n" +
+                "config/orchestration-third.json(1,44-1,58) GOV402 ['Orchestration:' must be line 2 of '$comment', not line 3]\n" +
                 "config/phase.json(1,53-1,56) GOV402 [the phase 'one' is not a number: expected 'Phase <XX>' with XX a number]\n" +
                 "config/swapped.json(1,15-1,29) GOV402 [the lines are swapped: 'Description:' must come first, then 'Orchestration:']\n" +
                 "config/three.json(1,65-1,75) GOV402 [the '$comment' holds 3 lines: a metadata header is exactly two]\n" +
