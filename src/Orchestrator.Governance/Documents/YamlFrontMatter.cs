@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -76,12 +77,26 @@ namespace Orchestrator.Governance.Documents
             return null;
         }
 
+        /// <summary>What <see cref="Read"/> found for a text instance (NoFrontMatter for none), kept while the text lives.</summary>
+        private static readonly ConditionalWeakTable<string, object> ReadBefore = new ConditionalWeakTable<string, object>();
+
+        private static readonly object NoFrontMatter = new object();
+
         /// <summary>
         /// The front matter at the start of <paramref name="text"/>, or null when the text does not
         /// start with a <c>---</c> line or the block is never closed (then it is not a front matter).
-        /// Lines end at <c>\n</c> (a <c>\r</c> before it is dropped).
+        /// Lines end at <c>\n</c> (a <c>\r</c> before it is dropped). The result is kept for the
+        /// text instance, so the ADR reader, the header check and GOV006 share one parse of a
+        /// document.
         /// </summary>
         public static YamlFrontMatter? Read(string text)
+        {
+            if (text.Length < 3 || text[0] != '-') return null;
+            var found = ReadBefore.GetValue(text, t => (object?)ReadUncached(t) ?? NoFrontMatter);
+            return found as YamlFrontMatter;
+        }
+
+        private static YamlFrontMatter? ReadUncached(string text)
         {
             int pos = 0, lines = 0, contentStart = -1;
             while (pos < text.Length)

@@ -67,6 +67,14 @@ namespace Orchestrator.Governance.Tests.Documents
         }
 
         [Fact]
+        public void A_text_is_parsed_once_however_many_readers_ask()
+        {
+            string text = "---\nstatus: accepted\n---\n# T\n";
+            Assert.Same(YamlFrontMatter.Read(text), YamlFrontMatter.Read(text));
+            Assert.NotSame(YamlFrontMatter.Read(text), YamlFrontMatter.Read(new string(text.ToCharArray())));
+        }
+
+        [Fact]
         public void CRLF_line_ends_and_a_closing_dot_line_are_accepted()
         {
             Assert.Equal(3, YamlFrontMatter.Read("---\r\nstatus: accepted\r\n---\r\nText\r\n")!.LineCount);
