@@ -88,8 +88,9 @@ namespace Orchestrator.Governance.Model.Headers
                     int index = properties++;
                     if (!string.Equals((string?)reader.Value, "$comment", StringComparison.Ordinal)) continue;
 
-                    // After a property name the reader stands just past its colon.
-                    int colon = Offset(text, reader.LineNumber, reader.LinePosition) - 1;
+                    // After a property name the reader stands just past its colon. Newtonsoft.Json and LineMap
+                    // both end lines at \r\n, \r and \n.
+                    int colon = Math.Min(text.Length, new Text.LineMap(text).GetLineStart(reader.LineNumber) + reader.LinePosition) - 1;
                     int key = text.LastIndexOf("\"$comment\"", Math.Max(open, colon), StringComparison.Ordinal);
                     int keyLength = "\"$comment\"".Length;
                     if (key < open || text.Substring(key + keyLength, colon - key - keyLength).Trim().Length > 0)
@@ -130,18 +131,6 @@ namespace Orchestrator.Governance.Model.Headers
 
         private static bool Mentions(string s) =>
             s.IndexOf("Description:", StringComparison.OrdinalIgnoreCase) >= 0 || s.IndexOf("Orchestration:", StringComparison.OrdinalIgnoreCase) >= 0;
-
-        /// <summary>0-based offset of a 1-based line and a 0-based position in it, with the line breaks Newtonsoft.Json counts (\r\n, \r, \n).</summary>
-        private static int Offset(string text, int line, int position)
-        {
-            int at = 0;
-            for (int l = 1; l < line && at < text.Length; at++)
-            {
-                if (text[at] == '\n' || (text[at] == '\r' && (at + 1 >= text.Length || text[at + 1] != '\n'))) l++;
-            }
-
-            return Math.Min(text.Length, at + position);
-        }
 
         /// <summary>
         /// The lines of a <c>$comment</c> string: where each one's raw text sits in the file
