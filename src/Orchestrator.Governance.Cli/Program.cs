@@ -10,11 +10,12 @@ using Orchestrator.Governance.Engine;
 namespace Orchestrator.Governance.Cli
 {
     /// <summary>
-    /// <c>governance check [PATH] [--config FILE] [--format text|sarif|json|mermaid|dot] [--output FILE] [--no-inline-config]
+    /// <c>governance check [PATH] [--config FILE] [--format text|sarif|json|github|junit|mermaid|dot] [--include-baselined] [--output FILE] [--no-inline-config]
     /// [--report trace|graph [--phase N]] [--changed-files FILE | --changed-since REF] [--today YYYY-MM-DD]</c>. Exit codes:
     /// 0 no error-severity diagnostic; 1 at least one (also when a report is written); 2 bad arguments, an unreadable
     /// PATH or changed-files list, or a git that cannot answer --changed-since.
     /// <c>governance lock [PATH] [--config FILE]</c> records the locked task packets in governance.lock.json.
+    /// <c>governance baseline [PATH] [--config FILE] [--prune]</c> records the current diagnostics in governance.baseline.json.
     /// </summary>
     public static class Program
     {
@@ -30,7 +31,7 @@ namespace Orchestrator.Governance.Cli
             var path = new Argument<string>("path") { Description = "Repository root to check (default: the current folder).", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
             var config = new Option<string?>("--config") { Description = "Configuration file (default: governance.yml at the root)." };
             var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-            format.AcceptOnlyFromAmong("text", "sarif", "json", "mermaid", "dot");
+            format.AcceptOnlyFromAmong("text", "sarif", "json", "github", "junit", "mermaid", "dot");
             var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
             var noInline = new Option<bool>("--no-inline-config") { Description = "Ignore governance-disable comments in documents." };
             var report = new Option<string?>("--report") { Description = "Write a report instead of the diagnostics: 'trace' (requirement traceability; Markdown, or JSON with --format json) or 'graph' (WP dependency graph; Mermaid, or Graphviz with --format dot)." };
@@ -40,13 +41,25 @@ namespace Orchestrator.Governance.Cli
             var changedFiles = new Option<string?>("--changed-files") { Description = "CI scope gate (GOV505): a file listing the changed files, one repository-relative path per line." };
             var changedSince = new Option<string?>("--changed-since") { Description = "CI scope gate (GOV505): the files changed since this git revision (git diff --name-only REF...HEAD)." };
             var today = new Option<string?>("--today") { Description = "The date waivers expire against, YYYY-MM-DD (default: today, UTC)." };
+            var includeBaselined = new Option<bool>("--include-baselined") { Description = "Also list the diagnostics governance.baseline.json covers (text: marked [baselined]; json: baselinedDiagnostics). SARIF always carries them, with baselineState 'unchanged'." };
 
-            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase, changedFiles, changedSince, today };
+            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase, changedFiles, changedSince, today, includeBaselined };
             int exit = 0;
             check.SetAction(result =>
             {
                 exit = Check(result.GetValue(path) ?? ".", result.GetValue(config), result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(noInline),
-                    result.GetValue(report), result.GetValue(phase), new ChangeOptions(result.GetValue(changedFiles), result.GetValue(changedSince), result.GetValue(today)), stdout, stderr);
+                    result.GetValue(report), result.GetValue(phase), new ChangeOptions(result.GetValue(changedFiles), result.GetValue(changedSince), result.GetValue(today)), result.GetValue(includeBaselined), stdout, stderr);
+                return exit;
+            });
+
+            var baselinePathArgument = new Argument<string>("path") { Description = "Repository root (default: the current folder).", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
+            var baselineConfig = new Option<string?>("--config") { Description = "Configuration file (default: governance.yml at the root)." };
+            var prune = new Option<bool>("--prune") { Description = "Only remove entries (or lower counts) that no longer match a diagnostic; never add one." };
+            var baselineToday = new Option<string?>("--today") { Description = "The date waivers expire against, YYYY-MM-DD (default: today, UTC)." };
+            var baselineCommand = new Command("baseline", "Record the current diagnostics in governance.baseline.json, so that only new ones are reported from then on.") { baselinePathArgument, baselineConfig, prune, baselineToday };
+            baselineCommand.SetAction(result =>
+            {
+                exit = WriteBaseline(result.GetValue(baselinePathArgument) ?? ".", result.GetValue(baselineConfig), result.GetValue(prune), result.GetValue(baselineToday), stdout, stderr);
                 return exit;
             });
 
@@ -59,7 +72,7 @@ namespace Orchestrator.Governance.Cli
                 return exit;
             });
 
-            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand };
+            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
@@ -89,7 +102,7 @@ namespace Orchestrator.Governance.Cli
             public string? Today { get; }
         }
 
-        private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, ChangeOptions change, TextWriter stdout, TextWriter stderr)
+        private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, ChangeOptions change, bool includeBaselined, TextWriter stdout, TextWriter stderr)
         {
             string? formatProblem = (reportKind, format) switch
             {
@@ -114,15 +127,7 @@ namespace Orchestrator.Governance.Cli
 
             root = Path.GetFullPath(root);
             var options = new AnalysisOptions { InlineConfig = noInlineConfig ? false : (bool?)null };
-
-            // The host, not the engine, knows the date (waivers expire against it).
-            if (change.Today == null) options.Today = DateTime.UtcNow.Date;
-            else if (DateTime.TryParseExact(change.Today, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) options.Today = day;
-            else
-            {
-                stderr.WriteLine($"governance: --today '{change.Today}' is not a date (YYYY-MM-DD)");
-                return UsageError;
-            }
+            if (!SetToday(options, change.Today, stderr)) return UsageError;
 
             var (changed, changeProblem) = ChangedFiles.Read(root, change.ChangedFiles, change.ChangedSince);
             if (changeProblem != null)
@@ -151,8 +156,10 @@ namespace Orchestrator.Governance.Cli
                 report = format switch
                 {
                     "sarif" => Reports.Sarif(result),
-                    "json" => Reports.Json(result),
-                    _ => Reports.Text(result),
+                    "json" => Reports.Json(result, includeBaselined),
+                    "github" => Reports.GitHub(result),
+                    "junit" => Reports.JUnit(result, documents.Where(d => d.Path != options.ConfigPath && d.Path != options.BaselinePath).Select(d => d.Path)),
+                    _ => Reports.Text(result, includeBaselined),
                 };
             }
 
@@ -202,8 +209,97 @@ namespace Orchestrator.Governance.Cli
             // The configuration decides which files are governance documents, so it is loaded first.
             var config = ConfigLoader.Load(configDocument?.Text, out _);
             var documents = RepositoryScanner.Scan(root, config, configDocument);
+
+            // The baseline (governance.baseline.json at the root), read like any document: an
+            // unreadable or oversized one reaches the engine as such and is GOV008.
+            if (File.Exists(Path.Combine(root, options.BaselinePath)) && documents.All(d => d.Path != options.BaselinePath))
+                documents.Add(RepositoryScanner.Read(root, options.BaselinePath, config.Limits.MaxDocumentBytes));
             options.RepositoryFiles = RepositoryScanner.RepositoryFiles(root);
             return documents;
+        }
+
+        /// <summary>Sets the date waivers expire against from --today (default: today, UTC); false after a message for a bad date.</summary>
+        private static bool SetToday(AnalysisOptions options, string? today, TextWriter stderr)
+        {
+            // The host, not the engine, knows the date (waivers expire against it).
+            if (today == null) options.Today = DateTime.UtcNow.Date;
+            else if (DateTime.TryParseExact(today, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) options.Today = day;
+            else
+            {
+                stderr.WriteLine($"governance: --today '{today}' is not a date (YYYY-MM-DD)");
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// <c>governance baseline [PATH] [--prune]</c>: writes governance.baseline.json at the root
+        /// with every current diagnostic (an analysis that ignores the existing baseline), or, with
+        /// --prune, the existing entries lowered to what still matches and nothing added. Exit 0, or
+        /// 2 for bad arguments, a baseline that --prune cannot read, or a file that cannot be written.
+        /// </summary>
+        private static int WriteBaseline(string root, string? configFile, bool prune, string? today, TextWriter stdout, TextWriter stderr)
+        {
+            if (!Directory.Exists(root))
+            {
+                stderr.WriteLine($"governance: PATH '{root}' is not a readable folder");
+                return UsageError;
+            }
+
+            root = Path.GetFullPath(root);
+            var options = new AnalysisOptions { ApplyBaseline = false };
+            if (!SetToday(options, today, stderr)) return UsageError;
+            if (!(Scan(root, configFile, options, stderr) is List<DocumentInput> documents)) return UsageError;
+            var result = GovernanceEngine.Analyze(documents, options);
+
+            string relative = options.BaselinePath;
+            var existingInput = documents.FirstOrDefault(d => d.Path == relative);
+            Baseline.GovernanceBaseline? existing = null;
+            if (existingInput != null)
+            {
+                if (existingInput.Text == null && prune)
+                {
+                    stderr.WriteLine($"governance: cannot read {relative}: {existingInput.UnreadableReason}");
+                    return UsageError;
+                }
+
+                if (existingInput.Text != null)
+                {
+                    existing = Baseline.GovernanceBaseline.Read(relative, existingInput.Text, result.Config.Limits.MaxJsonDepth, out var problems);
+                    if (existing == null && prune)
+                    {
+                        var first = problems.FirstOrDefault();
+                        stderr.WriteLine($"governance: {relative} is not a valid baseline{(first == null ? string.Empty : $" ({first.Span.StartLine},{first.Span.StartColumn}: {first.Message})")}; run 'governance baseline' without --prune to write a new one");
+                        return UsageError;
+                    }
+                }
+            }
+
+            if (prune && existing == null)
+            {
+                stderr.WriteLine($"governance: there is no {relative} to prune; run 'governance baseline' to write one");
+                return UsageError;
+            }
+
+            var entries = prune ? Baseline.GovernanceBaseline.Prune(existing!, result.Diagnostics) : Baseline.GovernanceBaseline.Record(result.Diagnostics);
+            string text = Baseline.GovernanceBaseline.Write(entries, existing?.Comment);
+            try
+            {
+                File.WriteAllText(Path.Combine(root, relative), text, new System.Text.UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"governance: cannot write {relative}: {e.Message}");
+                return UsageError;
+            }
+
+            int recorded = entries.Sum(e => e.Count);
+            int before = existing?.Entries.Sum(e => e.Count) ?? 0;
+            stdout.WriteLine(prune
+                ? $"{relative}: {entries.Count} entr{(entries.Count == 1 ? "y" : "ies")} for {recorded} diagnostic(s) kept, {before - recorded} removed"
+                : $"{relative}: {entries.Count} entr{(entries.Count == 1 ? "y" : "ies")} for {recorded} diagnostic(s) recorded ({result.Diagnostics.Count(d => d.Severity == Rules.GovernanceSeverity.Error)} error(s), {result.Diagnostics.Count(d => d.Severity == Rules.GovernanceSeverity.Warning)} warning(s))");
+            return 0;
         }
 
         /// <summary>

@@ -46,5 +46,18 @@ namespace Orchestrator.Governance.Engine
         /// documents.ossManifests instead).
         /// </summary>
         public System.Collections.Generic.IReadOnlyList<Model.Oss.PackageReference>? PackageReferences { get; set; }
+
+        /// <summary>
+        /// Repository-relative path of the baseline among the inputs (default
+        /// governance.baseline.json at the root). When that document is there, the diagnostics it
+        /// covers are moved to <see cref="GovernanceResult.Baselined"/>.
+        /// </summary>
+        public string BaselinePath { get; set; } = Baseline.GovernanceBaseline.DefaultPath;
+
+        /// <summary>
+        /// False to ignore the baseline (<c>governance baseline</c> records every current finding);
+        /// true by default.
+        /// </summary>
+        public bool ApplyBaseline { get; set; } = true;
     }
 }

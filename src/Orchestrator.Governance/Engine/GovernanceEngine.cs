@@ -291,7 +291,76 @@ namespace Orchestrator.Governance.Engine
             }
 
             result.Sort(Compare);
-            return new GovernanceResult(result, config, packets, specContext, profile, topology);
+
+            // 8. Fingerprints, then the baseline: what it covers is set aside, stale entries are
+            //    GOV007, and a baseline that cannot be used is GOV008 and covers nothing.
+            for (int i = 0; i < result.Count; i++)
+                result[i] = result[i].WithFingerprint(Baseline.DiagnosticFingerprint.Compute(result[i], byPath.TryGetValue(result[i].Path, out var doc) ? doc.Text : null));
+            string baselinePath = DocumentInput.NormalizePath(options.BaselinePath);
+            if (!options.ApplyBaseline || !byPath.TryGetValue(baselinePath, out var baselineInput))
+                return new GovernanceResult(result, config, packets, specContext, profile, topology);
+
+            var (applied, baselined, unusable) = ApplyBaseline(baselineInput, result, config);
+            if (unusable != null)
+            {
+                unusable.AddRange(result);
+                unusable.Sort(Compare);
+                return new GovernanceResult(unusable, config, packets, specContext, profile, topology);
+            }
+
+            return new GovernanceResult(applied, config, packets, specContext, profile, topology, baselined, baselinePath);
+        }
+
+        /// <summary>
+        /// Applies the baseline document to <paramref name="diagnostics"/> (sorted, fingerprinted):
+        /// the new ones with GOV007 for stale entries, the baselined ones, and, when the baseline
+        /// cannot be used, the GOV008 diagnostics (non-null, possibly empty when GOV008 is configured
+        /// off: the baseline is still not applied, so nothing is hidden).
+        /// </summary>
+        private static (List<GovernanceDiagnostic> Fresh, List<GovernanceDiagnostic> Baselined, List<GovernanceDiagnostic>? Unusable) ApplyBaseline(DocumentInput input, List<GovernanceDiagnostic> diagnostics, GovernanceConfig config)
+        {
+            var problems = new List<GovernanceDiagnostic>();
+            var invalid = RuleCatalog.BaselineInvalid;
+            var invalidSeverity = config.SeverityOf(invalid);
+            void Problem(Text.SourceSpan span, string reason)
+            {
+                // A severity of none silences the report, never the refusal: an unusable baseline covers nothing.
+                if (invalidSeverity == GovernanceSeverity.None) return;
+                var d = new GovernanceDiagnostic(invalid, input.Path, span, invalidSeverity, new[] { input.Path, reason });
+                problems.Add(d.WithFingerprint(Baseline.DiagnosticFingerprint.Compute(d, input.Text)));
+            }
+
+            Baseline.GovernanceBaseline? baseline = null;
+            if (input.Text == null) Problem(FileStart, input.UnreadableReason ?? "the host could not read it");
+            else if (Math.Max(input.SizeInBytes, input.Text.Length) > config.Limits.MaxDocumentBytes)
+                Problem(FileStart, string.Format(CultureInfo.InvariantCulture, "{0} bytes is more than limits.maxDocumentBytes ({1})", Math.Max(input.SizeInBytes, input.Text.Length), config.Limits.MaxDocumentBytes));
+            else
+            {
+                baseline = Baseline.GovernanceBaseline.Read(input.Path, input.Text, config.Limits.MaxJsonDepth, out var read);
+                foreach (var p in read) Problem(p.Span, p.IsSyntax ? "it is not valid JSON: " + p.Message : "it does not match schemas/baseline.schema.json: " + p.Message);
+                if (baseline == null && read.Count == 0) Problem(FileStart, "it is not a baseline object");
+            }
+
+            if (baseline == null) return (new List<GovernanceDiagnostic>(), new List<GovernanceDiagnostic>(), problems);
+
+            baseline.Apply(diagnostics, out var fresh, out var baselined, out var stale);
+            var rule = RuleCatalog.BaselineEntryStale;
+            var severity = config.SeverityOf(rule);
+            if (severity != GovernanceSeverity.None)
+            {
+                foreach (var (entry, matched) in stale)
+                {
+                    var d = new GovernanceDiagnostic(rule, input.Path, entry.Span, severity, new[]
+                    {
+                        entry.RuleId, entry.Path, entry.Count.ToString(CultureInfo.InvariantCulture), matched.ToString(CultureInfo.InvariantCulture),
+                    });
+                    fresh.Add(d.WithFingerprint(Baseline.DiagnosticFingerprint.Compute(d, input.Text)));
+                }
+
+                fresh.Sort(Compare);
+            }
+
+            return (fresh, baselined, null);
         }
 
         /// <summary>GOV002 for a document the host could not read, one over the size limit, or a binary one; true when it can be parsed.</summary>

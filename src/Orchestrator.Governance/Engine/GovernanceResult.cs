@@ -9,8 +9,11 @@ namespace Orchestrator.Governance.Engine
     /// <summary>The outcome of one analysis.</summary>
     public sealed class GovernanceResult
     {
-        internal GovernanceResult(IReadOnlyList<GovernanceDiagnostic> diagnostics, GovernanceConfig config, IReadOnlyList<TaskPacket> packets, Model.Spec.SpecContext spec, TaskPacketProfile profile, Model.Board.Topology topology)
+        internal GovernanceResult(IReadOnlyList<GovernanceDiagnostic> diagnostics, GovernanceConfig config, IReadOnlyList<TaskPacket> packets, Model.Spec.SpecContext spec, TaskPacketProfile profile, Model.Board.Topology topology,
+            IReadOnlyList<GovernanceDiagnostic>? baselined = null, string? baselinePath = null)
         {
+            Baselined = baselined ?? new GovernanceDiagnostic[0];
+            BaselinePath = baselinePath;
             Topology = topology;
             Diagnostics = diagnostics;
             Config = config;
@@ -30,6 +33,15 @@ namespace Orchestrator.Governance.Engine
 
         /// <summary>Diagnostics sorted by path (ordinal), line, column, rule ID and message.</summary>
         public IReadOnlyList<GovernanceDiagnostic> Diagnostics { get; }
+
+        /// <summary>
+        /// Diagnostics the baseline covers, sorted as <see cref="Diagnostics"/>: not reported, not
+        /// counted by <see cref="HasErrors"/>, but there for summaries and SARIF's baselineState.
+        /// </summary>
+        public IReadOnlyList<GovernanceDiagnostic> Baselined { get; }
+
+        /// <summary>The path of the baseline that was applied, or null when none was (absent, ignored or invalid).</summary>
+        public string? BaselinePath { get; }
 
         /// <summary>The effective configuration.</summary>
         public GovernanceConfig Config { get; }

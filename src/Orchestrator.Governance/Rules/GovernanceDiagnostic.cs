@@ -38,9 +38,19 @@ namespace Orchestrator.Governance.Rules
         /// <summary>The formatted message.</summary>
         public string Message { get; }
 
+        /// <summary>
+        /// The baseline fingerprint (Baseline.DiagnosticFingerprint: 16 hex digits, no line number
+        /// in it), set by the engine on every diagnostic it returns; null on one not yet returned.
+        /// </summary>
+        public string? Fingerprint { get; private set; }
+
         /// <summary>A copy with another severity.</summary>
         public GovernanceDiagnostic WithSeverity(GovernanceSeverity severity) =>
-            new GovernanceDiagnostic(Descriptor, Path, Span, severity, Arguments);
+            new GovernanceDiagnostic(Descriptor, Path, Span, severity, Arguments) { Fingerprint = Fingerprint };
+
+        /// <summary>A copy with its fingerprint.</summary>
+        internal GovernanceDiagnostic WithFingerprint(string fingerprint) =>
+            new GovernanceDiagnostic(Descriptor, Path, Span, Severity, Arguments) { Fingerprint = fingerprint };
 
         /// <summary>MSBuild's format: <c>path(line,col): error GOV105: message</c>.</summary>
         public override string ToString() =>

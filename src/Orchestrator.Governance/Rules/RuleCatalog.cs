@@ -71,6 +71,22 @@ namespace Orchestrator.Governance.Rules
             "The front matter of an ADR (MADR's status) or of a Markdown file whose metadata header it holds (description, orchestration) is read with a YAML parser. Where the YAML breaks, the keys after the break are not read, so the ADR and header rules may find a status or header missing; this says why, at the place the parser stopped.",
             "YAML 1.2 §9.2 (documents); MADR 3.0 front matter");
 
+        /// <summary>GOV007: a baseline entry that no longer matches as many diagnostics as it records.</summary>
+        public static readonly RuleDescriptor BaselineEntryStale = new RuleDescriptor(
+            "GOV007", "Baseline entries must still match a diagnostic",
+            "Baseline entry {0} for {1} records {2} diagnostic(s) but matches {3}; run 'governance baseline --prune' to remove what was fixed",
+            Engine, GovernanceSeverity.Warning,
+            "A baseline records the findings a repository had when it adopted the analyzer, so that only new ones fail the build. An entry whose finding has been fixed would hide the same defect if it came back; pruning it keeps the baseline as small as the debt it records.",
+            "GUIDE.md §2 (engine: the baseline); PHPStan baseline, ESLint bulk suppressions");
+
+        /// <summary>GOV008: the baseline file cannot be used.</summary>
+        public static readonly RuleDescriptor BaselineInvalid = new RuleDescriptor(
+            "GOV008", "Baseline must be valid",
+            "Baseline {0} is not used: {1}; every diagnostic is reported until it is fixed",
+            Engine, GovernanceSeverity.Error,
+            "A baseline that is not valid JSON, does not match schemas/baseline.schema.json, or cannot be read is ignored as a whole: nothing is suppressed by accident, and this error says why.",
+            "schemas/baseline.schema.json");
+
         /// <summary>GOV101: the packet file name is not WP-{phase}-{name}.</summary>
         public static readonly RuleDescriptor PacketFileName = new RuleDescriptor(
             "GOV101", "Task packet file name must be WP-{phase}-{name}",
@@ -253,7 +269,8 @@ namespace Orchestrator.Governance.Rules
             "Heading §{0} is numbered outside §{1}, the section it stands in (line {2})",
             Spec, GovernanceSeverity.Warning,
             "A heading whose number does not extend its enclosing section's number (2.3.11.1 inside 2.3.12) makes anchors to either number ambiguous.",
-            "seed 003 §5.2 (anchors must resolve unambiguously)");
+            "seed 003 §5.2 (anchors must resolve unambiguously)")
+        { LocationArguments = new[] { 2 } };
 
         /// <summary>GOV301: a dependency names a WP with no packet and no board entry.</summary>
         public static readonly RuleDescriptor DependencyUnknown = new RuleDescriptor(
@@ -429,7 +446,8 @@ namespace Orchestrator.Governance.Rules
             "'{0}' is listed in IN_SCOPE_PATHS and in OUT_OF_SCOPE (line {1})",
             Scope, GovernanceSeverity.Error,
             "A coder cannot both change and leave alone the same file; one of the two lists is wrong.",
-            "seed 003 §5.1 (Scope), §5.3");
+            "seed 003 §5.1 (Scope), §5.3")
+        { LocationArguments = new[] { 1 } };
 
         /// <summary>GOV505: the CI scope gate: a changed file outside the scope of the work in progress.</summary>
         public static readonly RuleDescriptor ChangedOutsideScope = new RuleDescriptor(
@@ -562,7 +580,7 @@ namespace Orchestrator.Governance.Rules
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
-            InvalidConfiguration, DocumentUnreadable, RuleFailed, InvalidUtf8, UnknownRuleInSuppression, FrontMatterInvalid,
+            InvalidConfiguration, DocumentUnreadable, RuleFailed, InvalidUtf8, UnknownRuleInSuppression, FrontMatterInvalid, BaselineEntryStale, BaselineInvalid,
             PacketFileName, RequiredSectionMissing, SectionOrder, RequiredFieldMissing, TaskIdMismatch,
             DuplicateTaskId, FieldValueNotAllowed, DateNotIso8601, ListCountOutOfRange, UnfilledPlaceholder,
             MissingUserSignature, TestPlanWithoutCommand,

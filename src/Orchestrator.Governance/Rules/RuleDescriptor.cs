@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Orchestrator.Governance.Rules
 {
     /// <summary>
@@ -39,6 +41,13 @@ namespace Orchestrator.Governance.Rules
 
         /// <summary>Where the rule comes from, e.g. "seed 003 §5.1".</summary>
         public string Source { get; }
+
+        /// <summary>
+        /// Indexes of message arguments that name a place (a line number) rather than the offending
+        /// value. The baseline's fingerprint leaves them out, so that inserting lines above a finding
+        /// does not change it. Empty for most rules.
+        /// </summary>
+        public IReadOnlyList<int> LocationArguments { get; set; } = System.Array.Empty<int>();
 
         /// <summary>Repository-relative path of the rule's documentation page.</summary>
         public string HelpLink => "docs/rules/" + Id + ".md";

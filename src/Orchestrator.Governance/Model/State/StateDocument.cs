@@ -31,6 +31,9 @@ namespace Orchestrator.Governance.Model.State
 
         /// <summary>governance.lock.json: the locked task packets' hashes (seed 003 §5.6; GOV607).</summary>
         LockManifest,
+
+        /// <summary>governance.baseline.json: the accepted findings (schemas/baseline.schema.json; GOV007, GOV008).</summary>
+        Baseline,
     }
 
     /// <summary>A problem found while reading a state file: a message and where it stands.</summary>
@@ -100,6 +103,7 @@ namespace Orchestrator.Governance.Model.State
             StateKind.Progress => "schemas/state/progress.schema.json",
             StateKind.ActivePhase => "schemas/state/active-phase.schema.json",
             StateKind.LockManifest => "schemas/state/lock-manifest.schema.json",
+            StateKind.Baseline => "schemas/baseline.schema.json",
             _ => "schemas/state/idempotency-contract.schema.json",
         };
 

@@ -1,0 +1,85 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+using Orchestrator.Governance.Rules;
+
+namespace Orchestrator.Governance.Baseline
+{
+    /// <summary>
+    /// The fingerprint that keys a diagnostic in the baseline: the first 16 hex digits (64 bits) of
+    /// the SHA-256 of the rule ID, the message arguments (those the descriptor marks as line
+    /// numbers, <see cref="RuleDescriptor.LocationArguments"/>, left out, and positions inside an
+    /// argument, "line 123", "spec line 123", "offset 123", "123 lines", written as "#") and the text of the line
+    /// the diagnostic starts on (trimmed, runs of white space collapsed to one space, a BOM dropped).
+    /// No line or column goes in: inserting lines above a finding or moving its section keeps it;
+    /// editing the offending line makes it a new finding. The same idea as SARIF's
+    /// partialFingerprints and PHPStan's baseline, which key by message and file, not by line.
+    /// </summary>
+    public static class DiagnosticFingerprint
+    {
+        /// <summary>A number that says where something is (another document's line, a byte offset), not what it is.</summary>
+        private static readonly System.Text.RegularExpressions.Regex Position = new System.Text.RegularExpressions.Regex(
+            @"(?<=\b(?:line|lines|offset|position)\s)[0-9]+\b|\b[0-9]+(?=\slines\b)",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        /// <summary>
+        /// The fingerprint of <paramref name="diagnostic"/> in <paramref name="documentText"/> (the
+        /// decoded text its span refers to; null when the engine has no text for its path, then only
+        /// the rule and arguments count). 16 lower-case hex digits.
+        /// </summary>
+        public static string Compute(GovernanceDiagnostic diagnostic, string? documentText)
+        {
+            var sb = new StringBuilder();
+            sb.Append(diagnostic.Id).Append('\n');
+            var skip = diagnostic.Descriptor.LocationArguments;
+            for (int i = 0; i < diagnostic.Arguments.Count; i++)
+            {
+                if (Contains(skip, i)) continue;
+                sb.Append(Position.Replace(diagnostic.Arguments[i], "#")).Append('\u001f');
+            }
+
+            sb.Append('\n').Append(LineText(documentText, diagnostic.Span.Start));
+            using var sha = SHA256.Create();
+            byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(sb.ToString()));
+            var hex = new StringBuilder(16);
+            for (int i = 0; i < 8; i++) hex.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            return hex.ToString();
+        }
+
+        /// <summary>The normalized text of the line holding <paramref name="offset"/>; empty when there is no text.</summary>
+        internal static string LineText(string? text, int offset)
+        {
+            if (text == null || text.Length == 0) return string.Empty;
+            offset = Math.Max(0, Math.Min(offset, text.Length));
+            int start = offset;
+            while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r') start--;
+            int end = offset;
+            while (end < text.Length && text[end] != '\n' && text[end] != '\r') end++;
+            var sb = new StringBuilder(end - start);
+            bool space = false;
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                if (c == '\uFEFF') continue;
+                if (char.IsWhiteSpace(c))
+                {
+                    space = sb.Length > 0;
+                    continue;
+                }
+
+                if (space) sb.Append(' ');
+                space = false;
+                sb.Append(c);
+            }
+
+            return sb.ToString();
+        }
+
+        private static bool Contains(System.Collections.Generic.IReadOnlyList<int> list, int value)
+        {
+            for (int i = 0; i < list.Count; i++)
+                if (list[i] == value) return true;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Linq;
+using System.Text;
+using Orchestrator.Governance.Baseline;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Engine;
+using Xunit;
+
+namespace Orchestrator.Governance.Tests.Baseline
+{
+    /// <summary>governance.baseline.json applied by the engine: what it covers, stale entries (GOV007), an unusable baseline (GOV008).</summary>
+    public class BaselineTests
+    {
+        private const string BaselinePath = GovernanceBaseline.DefaultPath;
+
+        private static readonly string Bad = Packets.WithLine(9, "- STATUS: Almost done");
+
+        private static GovernanceResult Analyze(string packet, string? baseline, AnalysisOptions? options = null)
+        {
+            var inputs = Packets.SpecInputs().Concat(new[] { DocumentInput.FromText(Packets.Path, packet) }).ToList();
+            if (baseline != null) inputs.Add(DocumentInput.FromText(BaselinePath, baseline));
+            return GovernanceEngine.Analyze(inputs, options);
+        }
+
+        /// <summary>The baseline that records every diagnostic of <paramref name="packet"/>.</summary>
+        private static string Record(string packet) =>
+            GovernanceBaseline.Write(GovernanceBaseline.Record(Analyze(packet, null).Diagnostics));
+
+        [Fact]
+        public void A_baselined_diagnostic_is_set_aside_and_counted()
+        {
+            var result = Analyze(Bad, Record(Bad));
+            Assert.Empty(result.Diagnostics);
+            var d = Assert.Single(result.Baselined);
+            Assert.Equal(("GOV107", Packets.Path, 9, 11), (d.Id, d.Path, d.Span.StartLine, d.Span.StartColumn));
+            Assert.Equal(BaselinePath, result.BaselinePath);
+            Assert.False(result.HasErrors);
+        }
+
+        [Fact]
+        public void Lines_inserted_above_a_finding_keep_it_baselined()
+        {
+            string moved = "<!-- five -->\n\n\n\n\n" + Bad;
+            var result = Analyze(moved, Record(Bad));
+            Assert.Empty(result.Diagnostics);
+            var d = Assert.Single(result.Baselined);
+            Assert.Equal(14, d.Span.StartLine);
+        }
+
+        [Fact]
+        public void A_new_defect_is_reported_alone_and_a_fixed_one_is_a_stale_entry()
+        {
+            string baseline = Record(Bad);
+            string twoDefects = Bad.Replace("- DATE: 2025-12-26T14:30:00Z", "- DATE: 21/12/2025");
+            Assert.NotEqual(Bad, twoDefects);
+            var result = Analyze(twoDefects, baseline);
+            Packets.Single(result, "GOV108", Packets.Path, 5, 9, "21/12/2025");
+            Assert.Single(result.Diagnostics);
+
+            // The STATUS is fixed: the entry matches nothing any more.
+            result = Analyze(Packets.Valid, baseline);
+            int entryLine = baseline.Split('\n').ToList().FindIndex(l => l.Contains("\"rule\": \"GOV107\"")); // 0-based line of "rule"; the entry's brace is the line before "path"
+            Packets.Single(result, "GOV007", BaselinePath, entryLine - 1, 5, "GOV107", Packets.Path, "1", "0");
+            Assert.Single(result.Diagnostics);
+            Assert.Empty(result.Baselined);
+        }
+
+        [Fact]
+        public void An_edit_to_the_offending_line_makes_it_a_new_finding()
+        {
+            var result = Analyze(Packets.WithLine(9, "- STATUS: Almost done!"), Record(Bad));
+            Packets.Single(result, "GOV107", Packets.Path, 9, 11, "STATUS", "Almost done!", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+            Packets.Single(result, "GOV007", BaselinePath, 4, 5, "GOV107", Packets.Path, "1", "0");
+        }
+
+        [Fact]
+        public void An_entry_covers_as_many_diagnostics_as_its_count_in_document_order()
+        {
+            var entry = GovernanceBaseline.Record(Analyze(Bad, null).Diagnostics).Single();
+            string two = GovernanceBaseline.Write(new[] { new BaselineEntry(entry.Path, entry.RuleId, entry.Fingerprint, 2, entry.Message) });
+            var result = Analyze(Bad, two);
+            Packets.Single(result, "GOV007", BaselinePath, 4, 5, "GOV107", Packets.Path, "2", "1");
+            Assert.Single(result.Baselined);
+        }
+
+        [Fact]
+        public void The_written_baseline_is_sorted_stable_and_validates()
+        {
+            string once = Record(Bad);
+            Assert.Equal(once, Record(Bad));
+            Assert.EndsWith("}\n", once);
+            Assert.DoesNotContain("\r", once);
+            Assert.NotNull(GovernanceBaseline.Read(BaselinePath, once, 64, out var problems));
+            Assert.Empty(problems);
+            Assert.Contains("\"fingerprint\": \"", once);
+            Assert.Contains("\"message\": \"STATUS 'Almost done' is not an allowed value", once);
+        }
+
+        [Fact]
+        public void Ignored_baseline_leaves_every_diagnostic()
+        {
+            var result = Analyze(Bad, Record(Bad), new AnalysisOptions { ApplyBaseline = false });
+            Packets.Single(result, "GOV107", Packets.Path, 9, 11, "STATUS", "Almost done", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+            Assert.Null(result.BaselinePath);
+        }
+
+        [Theory]
+        [InlineData("not json", 1, 1, "it is not valid JSON: Unexpected character encountered while parsing value: n.")]
+        [InlineData("{\"version\": 1, \"entries\": [], \"entries\": []}", 1, 40, "it is not valid JSON: Property with the name 'entries' already exists in the current JSON object.")]
+        [InlineData("{\"version\": 2, \"entries\": []}", 1, 13, "it does not match schemas/baseline.schema.json: 'version' must be one of: 1")]
+        [InlineData("{\"version\": 1, \"entries\": [{\"path\": \"a.md\", \"rule\": \"GOV107\", \"fingerprint\": \"xyz\", \"count\": 1}]}", 1, 78, "it does not match schemas/baseline.schema.json: 'entries[0].fingerprint': pattern mismatch")]
+        public void An_unusable_baseline_is_GOV008_at_its_place_and_suppresses_nothing(string baseline, int line, int column, string reason)
+        {
+            var result = Analyze(Bad, baseline);
+            Packets.Single(result, "GOV008", BaselinePath, line, column, BaselinePath, reason);
+            Packets.Single(result, "GOV107", Packets.Path, 9, 11, "STATUS", "Almost done", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+            Assert.Empty(result.Baselined);
+            Assert.Null(result.BaselinePath);
+        }
+
+        [Fact]
+        public void A_baseline_that_is_an_array_is_GOV008_for_each_schema_problem()
+        {
+            var result = Analyze(Bad, "[]");
+            Assert.Equal(3, result.Diagnostics.Count(x => x.Id == "GOV008"));
+            Assert.All(result.Diagnostics.Where(x => x.Id == "GOV008"), x => Assert.Equal((1, 1), (x.Span.StartLine, x.Span.StartColumn)));
+            Packets.Has(result, "GOV008", BaselinePath, 1, 1, BaselinePath, "it does not match schemas/baseline.schema.json: '(root)': object expected");
+            Assert.Single(result.Diagnostics, x => x.Id == "GOV107");
+        }
+
+        [Fact]
+        public void A_baseline_nested_ten_thousand_deep_is_GOV008_not_a_crash()
+        {
+            string deep = "{\"version\": 1, \"entries\": " + new string('[', 10000) + new string(']', 10000) + "}";
+            var result = Analyze(Bad, deep);
+            var d = Assert.Single(result.Diagnostics, x => x.Id == "GOV008");
+            Assert.StartsWith("it is not valid JSON: The reader's MaxDepth of 64 has been exceeded", d.Arguments[1]);
+            Assert.Single(result.Diagnostics, x => x.Id == "GOV107");
+        }
+
+        [Fact]
+        public void A_baseline_over_the_size_limit_is_GOV008_and_suppresses_nothing()
+        {
+            string baseline = Record(Bad);
+            var big = DocumentInput.Unreadable(BaselinePath, "10485760 bytes is more than limits.maxDocumentBytes (8388608)", 10485760);
+            var inputs = Packets.SpecInputs().Concat(new[] { DocumentInput.FromText(Packets.Path, Bad), big });
+            var result = GovernanceEngine.Analyze(inputs);
+            Packets.Single(result, "GOV008", BaselinePath, 1, 1, BaselinePath, "10485760 bytes is more than limits.maxDocumentBytes (8388608)");
+            Assert.Single(result.Diagnostics, x => x.Id == "GOV107");
+
+            // The same through the engine's own size check, on a text the host did read.
+            var padded = baseline.Replace("\"version\": 1", "\"$comment\": \"" + new string('x', 9 * 1024 * 1024) + "\", \"version\": 1");
+            result = Analyze(Bad, padded);
+            var tooBig = Assert.Single(result.Diagnostics, x => x.Id == "GOV008");
+            Assert.EndsWith("is more than limits.maxDocumentBytes (8388608)", tooBig.Arguments[1]);
+            Assert.Single(result.Diagnostics, x => x.Id == "GOV107");
+        }
+
+        [Fact]
+        public void Line_numbers_and_offsets_inside_messages_do_not_change_the_fingerprint()
+        {
+            var rule = Governance.Rules.RuleCatalog.UncoveredMust;
+            string At(string line) => DiagnosticFingerprint.Compute(new Governance.Rules.GovernanceDiagnostic(rule, "a.md", default, rule.DefaultSeverity, new[] { "1", "§2.1", "line " + line + " 'X MUST y'" }), "- SPEC_ANCHOR: §2.1\n");
+            Assert.Equal(At("10"), At("9999"));
+            var numbered = Governance.Rules.RuleCatalog.SpecNumberingInconsistent;
+            string Heading(string line) => DiagnosticFingerprint.Compute(new Governance.Rules.GovernanceDiagnostic(numbered, "s.md", default, numbered.DefaultSeverity, new[] { "4.6 A", "4.4 B", line }), "### 4.6 A\n");
+            Assert.Equal(Heading("18706"), Heading("2"));
+            Assert.NotEqual(Heading("2"), DiagnosticFingerprint.Compute(new Governance.Rules.GovernanceDiagnostic(numbered, "s.md", default, numbered.DefaultSeverity, new[] { "4.7 A", "4.4 B", "2" }), "### 4.6 A\n"));
+            Assert.Matches("^[0-9a-f]{16}$", At("1"));
+        }
+    }
+}
