@@ -53,6 +53,31 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         }
 
         [Fact]
+        public void With_the_CLI_s_baseline_the_build_passes_and_a_new_defect_fails_it_alone()
+        {
+            string consumer = _feed.NewConsumer("baseline");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            Assert.True(Cli.Program.Run(new[] { "baseline", consumer }, stdout, stderr) == 0, stderr.ToString());
+            Assert.Equal("governance.baseline.json: 10 entries for 10 diagnostic(s) recorded (10 error(s), 0 warning(s))\n", stdout.ToString());
+
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit == 0, output);
+            Assert.DoesNotMatch(new Regex("(error|warning) GOV"), output);
+
+            // Lines inserted above the baselined findings change nothing; a new defect in the valid packet fails the build alone.
+            string cancel = Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Cancel.md");
+            File.WriteAllText(cancel, "<!-- moved -->\n\n\n" + File.ReadAllText(cancel));
+            string storage = Path.Combine(consumer, "docs", "task_packets", "WP-1-Storage-Layer.md");
+            File.WriteAllText(storage, File.ReadAllText(storage).Replace("- STATUS: Ready-for-Dev", "- STATUS: Almost ready"));
+            (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            var reported = output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Select(l => Regex.Replace(l.Trim(), @" \[[^\]]*\]$", "")).Distinct().ToList();
+            Assert.True(reported.Count == 1, string.Join("\n", reported));
+            Assert.Equal(consumer + "/docs/task_packets/WP-1-Storage-Layer.md(9,11): error GOV107: STATUS 'Almost ready' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated) (docs/rules/GOV107.md)", reported[0]);
+        }
+
+        [Fact]
         public void A_repository_whose_packets_follow_the_protocol_builds_clean()
         {
             string consumer = CleanConsumer("clean");

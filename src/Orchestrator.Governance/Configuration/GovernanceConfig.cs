@@ -367,6 +367,14 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>USER_SIGNATURE values that are not a signature (compared case-insensitively).</summary>
         [JsonProperty("signaturePlaceholders")] public List<string> SignaturePlaceholders { get; set; } = new List<string>();
 
+        /// <summary>
+        /// Regular expression a USER_SIGNATURE value must match to lock the packet (seed 003 §8:
+        /// "USER_SIGNATURE locked with date/timestamp"), matched against the value without
+        /// surrounding backticks and asterisks. Default: a name followed by a date or time of at
+        /// least eight digits (<c>ilja251220250328</c>) or an ISO 8601 date (<c>ilja 2025-12-25</c>).
+        /// </summary>
+        [JsonProperty("signaturePattern")] public string SignaturePattern { get; set; } = string.Empty;
+
         /// <summary>First words that make a TEST_PLAN line a command.</summary>
         [JsonProperty("commandWords")] public List<string> CommandWords { get; set; } = new List<string>();
     }

@@ -46,6 +46,7 @@ namespace Orchestrator.Governance.Model
                 e => (IReadOnlyList<string>)e.Value.Select(KeyNormalizer.Normalize).ToArray(),
                 StringComparer.Ordinal);
             Placeholders = config.Placeholders.Select(p => Pattern(p)).ToArray();
+            SignaturePattern = Pattern(config.SignaturePattern);
             CommandWords = new HashSet<string>(config.CommandWords, StringComparer.Ordinal);
 
             var known = new HashSet<string>(StringComparer.Ordinal) { SignatureField };
@@ -90,6 +91,9 @@ namespace Orchestrator.Governance.Model
 
         /// <summary>Placeholder patterns (GOV110).</summary>
         public IReadOnlyList<Regex> Placeholders { get; }
+
+        /// <summary>What a USER_SIGNATURE that locks the packet looks like (taskPacket.signaturePattern; GOV111).</summary>
+        public Regex SignaturePattern { get; }
 
         /// <summary>First words of command lines (GOV112).</summary>
         public ISet<string> CommandWords { get; }

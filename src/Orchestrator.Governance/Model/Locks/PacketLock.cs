@@ -16,14 +16,29 @@ namespace Orchestrator.Governance.Model.Locks
     {
         /// <summary>
         /// The packet's lock line: the first USER_SIGNATURE field (or alias, e.g. <c>**User
-        /// Signature Locked:**</c>) whose value is a signature, not a placeholder; null when the
-        /// packet is not locked.
+        /// Signature Locked:**</c>) whose value is a signature with its date or timestamp
+        /// (<see cref="IsSigned"/>); null when the packet is not locked.
         /// </summary>
-        public static PacketField? Signature(TaskPacket packet, TaskPacketProfile profile)
+        public static PacketField? Signature(TaskPacket packet, TaskPacketProfile profile) =>
+            LockLines(packet, profile).FirstOrDefault(f => IsSigned(f.Value, profile));
+
+        /// <summary>Every lock line of the packet: USER_SIGNATURE fields and their aliases, in document order.</summary>
+        public static IEnumerable<PacketField> LockLines(TaskPacket packet, TaskPacketProfile profile)
         {
             var names = new[] { TaskPacketProfile.SignatureField }.Concat(profile.AliasesOf(TaskPacketProfile.SignatureField)).ToArray();
-            return packet.Fields.FirstOrDefault(f => names.Contains(f.Key) && !IsPlaceholder(f.Value, profile));
+            return packet.Fields.Where(f => names.Contains(f.Key));
         }
+
+        /// <summary>
+        /// True when <paramref name="value"/> locks the packet: not a placeholder, and (without
+        /// backticks and asterisks around it) matching taskPacket.signaturePattern, by default a
+        /// name with a date or timestamp (seed 003 §8: "USER_SIGNATURE locked with date/timestamp";
+        /// its example <c>ilja251220250328</c>). A bare name (<c>ilja</c>) is not a lock.
+        /// </summary>
+        public static bool IsSigned(string value, TaskPacketProfile profile) =>
+            !IsPlaceholder(value, profile) && profile.SignaturePattern.IsMatch(Bare(value));
+
+        private static string Bare(string value) => value.Trim().Trim('`', '*').Trim();
 
         /// <summary>
         /// True when <paramref name="value"/> is not a signature: empty, a template's
@@ -31,7 +46,7 @@ namespace Orchestrator.Governance.Model.Locks
         /// </summary>
         public static bool IsPlaceholder(string value, TaskPacketProfile profile)
         {
-            string v = value.Trim().Trim('`', '*').Trim();
+            string v = Bare(value);
             if (v.Length == 0 || v.IndexOf('{') >= 0) return true;
             return profile.Config.SignaturePlaceholders.Any(p => string.Equals(p, v, StringComparison.OrdinalIgnoreCase));
         }

@@ -25,5 +25,58 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
             string runOn = Packets.Valid.Replace("- **Dependencies**: none\n\n---\n\n", "- **Dependencies**: none\n");
             Assert.Empty(Packets.Analyze(runOn).Of("GOV111"));
         }
+    
+        [Fact]
+        public void A_bare_name_alone_does_not_lock_the_packet()
+        {
+            var result = Packets.Analyze(Packets.WithLine(68, "- USER_SIGNATURE: ilja"));
+            Packets.Single(result, "GOV111", Packets.Path, 68, 19, "USER_SIGNATURE 'ilja' has no date or timestamp (taskPacket.signaturePattern: a name followed by a date, e.g. 'ilja251220250328'); the packet is not locked");
+        }
+
+        [Fact]
+        public void A_bare_name_beside_a_timestamped_lock_line_is_fine()
+        {
+            string text = Packets.Valid.Replace("- STATUS: Ready-for-Dev", "- STATUS: Ready-for-Dev\n- USER_SIGNATURE: ilja");
+            Assert.Empty(Packets.Analyze(text).Of("GOV111"));
+        }
+
+        [Fact]
+        public void A_pending_lock_line_beside_a_signed_one_is_reported_at_the_placeholder()
+        {
+            string text = Packets.Valid.Replace("- STATUS: Ready-for-Dev", "- STATUS: Ready-for-Dev\n- USER_SIGNATURE: <pending>");
+            var result = Packets.Analyze(text);
+            Packets.Single(result, "GOV111", Packets.Path, 10, 19, "USER_SIGNATURE '<pending>' is a placeholder beside the signature 'ilja261220251430' (line 69); the packet says both that it is locked and that it is not");
+        }
+
+        [Theory]
+        [InlineData("ilja251220250328")]
+        [InlineData("`ilja070120260227`")]
+        [InlineData("ilja 2025-12-25")]
+        [InlineData("Ana María 2025-12-25T14:30:00Z")]
+        [InlineData("ilja_20251225")]
+        public void Names_with_a_date_or_timestamp_lock(string signature)
+        {
+            Assert.Empty(Packets.Analyze(Packets.WithLine(68, "**User Signature Locked:** " + signature)).Of("GOV111"));
+        }
+
+        [Theory]
+        [InlineData("ilja")]
+        [InlineData("ilja 2025")]
+        [InlineData("approved")]
+        [InlineData("1234567")]
+        public void Values_without_a_date_do_not_lock(string signature)
+        {
+            var d = Assert.Single(Packets.Analyze(Packets.WithLine(68, "**User Signature Locked:** " + signature)).Of("GOV111"));
+            Assert.Equal($"USER_SIGNATURE '{signature}' has no date or timestamp (taskPacket.signaturePattern: a name followed by a date, e.g. 'ilja251220250328'); the packet is not locked", d.Arguments[0]);
+        }
+
+        [Fact]
+        public void The_signature_pattern_is_configurable_and_checked()
+        {
+            string bare = Packets.WithLine(68, "**User Signature Locked:** ilja");
+            Assert.Empty(Packets.Analyze(("governance.yml", "taskPacket:\n  signaturePattern: '^[a-z]+$'\n"), (Packets.Path, bare)).Of("GOV111"));
+            var result = Packets.Analyze(("governance.yml", "taskPacket:\n  signaturePattern: '(['\n"), (Packets.Path, bare));
+            Assert.StartsWith("'taskPacket.signaturePattern' is not a valid regular expression", Assert.Single(result.Of("GOV001")).Arguments[0]);
+        }
     }
 }
