@@ -62,16 +62,24 @@ namespace Orchestrator.Governance.Cli.Tests
         public void On_the_corpus_a_baseline_hides_history_survives_moved_lines_and_reports_exactly_what_changes()
         {
             CopyCorpus();
-            var (exit, output, err) = Run("baseline", _repo, "--today", "2026-01-15");
+
+            // The corpus's findings before any baseline (every one is distinct: one entry each).
+            var (exit, output, err) = Run("check", _repo, "--today", "2026-01-15");
+            var summary = System.Text.RegularExpressions.Regex.Match(output, @"123 task packet\(s\) checked: (?<e>[0-9]+) error\(s\), (?<w>[0-9]+) warning\(s\)\.\n$");
+            Assert.True(summary.Success, output);
+            int errors = int.Parse(summary.Groups["e"].Value), warnings = int.Parse(summary.Groups["w"].Value);
+            Assert.True(errors > 400 && warnings > 600, output);
+
+            (exit, output, err) = Run("baseline", _repo, "--today", "2026-01-15");
             Assert.True(exit == 0, err);
-            Assert.Equal("governance.baseline.json: 1083 entries for 1083 diagnostic(s) recorded (459 error(s), 624 warning(s))\n", output);
+            Assert.Equal($"governance.baseline.json: {errors + warnings} entries for {errors + warnings} diagnostic(s) recorded ({errors} error(s), {warnings} warning(s))\n", output);
             string baseline = File.ReadAllText(Path.Combine(_repo, "governance.baseline.json"));
 
             // (WP-1-ACE-Validators is among the ten packets moved below: its STATUS line 6 becomes 11.)
             // Nothing new; the summary counts what the baseline holds.
             (exit, output, _) = Run("check", _repo, "--today", "2026-01-15");
             Assert.Equal(0, exit);
-            Assert.Equal("123 task packet(s) checked: 0 new error(s), 0 new warning(s); 459 error(s), 624 warning(s) in the baseline.\n", output);
+            Assert.Equal($"123 task packet(s) checked: 0 new error(s), 0 new warning(s); {errors} error(s), {warnings} warning(s) in the baseline.\n", output);
 
             // Five lines at the top of ten packets, and two at the top of the Master Spec (whose line numbers messages quote).
             var packets = Directory.GetFiles(Path.Combine(_repo, "docs", "task_packets"), "WP-*.md").OrderBy(p => p, StringComparer.Ordinal).Take(10).ToList();
@@ -80,7 +88,7 @@ namespace Orchestrator.Governance.Cli.Tests
             Prepend("Handshake_Master_Spec_v02.123.md", "Inserted.\n\n");
             (exit, output, _) = Run("check", _repo, "--today", "2026-01-15");
             Assert.Equal(0, exit);
-            Assert.Equal("123 task packet(s) checked: 0 new error(s), 0 new warning(s); 459 error(s), 624 warning(s) in the baseline.\n", output);
+            Assert.Equal($"123 task packet(s) checked: 0 new error(s), 0 new warning(s); {errors} error(s), {warnings} warning(s) in the baseline.\n", output);
 
             // One new defect: exactly that one.
             const string Validators = "docs/task_packets/WP-1-ACE-Validators.md";
@@ -95,7 +103,7 @@ namespace Orchestrator.Governance.Cli.Tests
                 var d = Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray());
                 Assert.Equal(("GOV107", Validators, 11, 11), (d.GetProperty("id").GetString(), d.GetProperty("path").GetString(), d.GetProperty("line").GetInt32(), d.GetProperty("column").GetInt32()));
                 Assert.Equal(new[] { "STATUS", "Almost done", "Ready-for-Dev, In-Progress, Blocked, Done, Validated" }, d.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()));
-                Assert.Equal(1083, json.RootElement.GetProperty("baselined").GetInt32());
+                Assert.Equal(errors + warnings, json.RootElement.GetProperty("baselined").GetInt32());
             }
 
             // That defect undone, and one baselined defect fixed (the packet gains the AGENT_ID it lacked): exactly one GOV007, at its entry.
@@ -106,15 +114,15 @@ namespace Orchestrator.Governance.Cli.Tests
             int entry = Enumerable.Range(0, lines.Length).Single(i => lines[i].Contains("\"path\": \"" + Validators + "\"") && lines[i + 1].Contains("\"rule\": \"GOV104\"") && lines[i + 4].Contains("no AGENT_ID field"));
             Assert.Equal(
                 $"governance.baseline.json({entry},5): warning GOV007: Baseline entry GOV104 for {Validators} records 1 diagnostic(s) but matches 0; run 'governance baseline --prune' to remove what was fixed\n" +
-                "123 task packet(s) checked: 0 new error(s), 1 new warning(s); 458 error(s), 624 warning(s) in the baseline.\n",
+                $"123 task packet(s) checked: 0 new error(s), 1 new warning(s); {errors - 1} error(s), {warnings} warning(s) in the baseline.\n",
                 output);
 
             // --prune removes that entry and adds nothing; then the check is clean.
             (exit, output, _) = Run("baseline", _repo, "--prune", "--today", "2026-01-15");
             Assert.Equal(0, exit);
-            Assert.Equal("governance.baseline.json: 1082 entries for 1082 diagnostic(s) kept, 1 removed\n", output);
+            Assert.Equal($"governance.baseline.json: {errors + warnings - 1} entries for {errors + warnings - 1} diagnostic(s) kept, 1 removed\n", output);
             (exit, output, _) = Run("check", _repo, "--today", "2026-01-15");
-            Assert.Equal("123 task packet(s) checked: 0 new error(s), 0 new warning(s); 458 error(s), 624 warning(s) in the baseline.\n", output);
+            Assert.Equal($"123 task packet(s) checked: 0 new error(s), 0 new warning(s); {errors - 1} error(s), {warnings} warning(s) in the baseline.\n", output);
         }
 
         /// <summary>A copy of the example repository (its two defective packets give nine errors and one warning).</summary>

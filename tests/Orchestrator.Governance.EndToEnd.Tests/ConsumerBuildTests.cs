@@ -77,6 +77,32 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.Equal(consumer + "/docs/task_packets/WP-1-Storage-Layer.md(9,11): error GOV107: STATUS 'Almost ready' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated) (docs/rules/GOV107.md)", reported[0]);
         }
 
+        /// <summary>A layout fixture of tests/Fixtures laid over the example without its packets.</summary>
+        private string LayoutConsumer(string fixture)
+        {
+            string consumer = CleanConsumer(fixture);
+            File.Delete(Path.Combine(consumer, "docs", "task_packets", "WP-1-Storage-Layer.md"));
+            Dotnet.CopyDirectory(Path.Combine(Dotnet.RepositoryRoot(), "tests", "Fixtures", fixture), consumer);
+            return consumer;
+        }
+
+        private static System.Collections.Generic.List<string> Reported(string output, string consumer) =>
+            output.Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV"))
+                .Select(l => Regex.Replace(l.Trim(), @" \([^)]*\.md\) \[[^\]]*\]$", "").Replace(consumer + "/", string.Empty)).Distinct().OrderBy(l => l, StringComparer.Ordinal).ToList();
+
+        [Fact]
+        public void A_folder_per_packet_builds_with_the_folder_names_as_IDs()
+        {
+            string consumer = LayoutConsumer("folder-per-packet");
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            Assert.Equal(new[]
+            {
+                "docs/TASK_BOARD.md(6,6): warning GOV306: Task board lists WP-1-Job-Gone as READY_FOR_DEV, but there is no task packet WP-1-Job-Gone",
+                "docs/task_packets/WP-1-Job-Cancel/packet.md(4,12): error GOV105: TASK_ID 'WP-1-Job-Cancl' does not match the folder name 'WP-1-Job-Cancel'",
+            }, Reported(output, consumer));
+        }
+
         [Fact]
         public void A_repository_whose_packets_follow_the_protocol_builds_clean()
         {

@@ -134,15 +134,31 @@ namespace Orchestrator.Governance.Model
     /// </summary>
     public sealed class TaskPacket
     {
-        internal TaskPacket(TextDocument document, PacketSection? title, IReadOnlyList<PacketSection> sections, IReadOnlyList<PacketField> fields, IReadOnlyList<PacketWaiver>? waivers = null)
+        internal TaskPacket(TextDocument document, PacketSection? title, IReadOnlyList<PacketSection> sections, IReadOnlyList<PacketField> fields, IReadOnlyList<PacketWaiver>? waivers = null, System.Text.RegularExpressions.Regex? idPattern = null)
         {
             Waivers = waivers ?? Array.Empty<PacketWaiver>();
             Document = document;
             Title = title;
             Sections = sections;
             Fields = fields;
-            string name = document.Path.Substring(document.Path.LastIndexOf('/') + 1);
-            FileStem = name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? name.Substring(0, name.Length - 3) : name;
+            (FileStem, NamedByFolder) = IdName(document.Path, idPattern);
+        }
+
+        /// <summary>
+        /// The name that carries a packet's ID: the file name without its extension, or, when that
+        /// is not a WP ID (<paramref name="idPattern"/>, taskPacket.fileNamePattern) and the
+        /// folder's name is (<c>task_packets/WP-1-Foo/packet.md</c>), the folder's name.
+        /// </summary>
+        public static (string Name, bool ByFolder) IdName(string path, System.Text.RegularExpressions.Regex? idPattern)
+        {
+            int slash = path.LastIndexOf('/');
+            string name = path.Substring(slash + 1);
+            int dot = name.LastIndexOf('.');
+            string stem = dot > 0 ? name.Substring(0, dot) : name;
+            if (idPattern == null || slash <= 0 || idPattern.IsMatch(stem)) return (stem, false);
+            int parentSlash = path.LastIndexOf('/', slash - 1);
+            string folder = path.Substring(parentSlash + 1, slash - parentSlash - 1);
+            return idPattern.IsMatch(folder) ? (folder, true) : (stem, false);
         }
 
         /// <summary>The packet's text and line map (Markdig's tree is dropped once the packet is read).</summary>
@@ -151,8 +167,14 @@ namespace Orchestrator.Governance.Model
         /// <summary>Repository-relative path.</summary>
         public string Path => Document.Path;
 
-        /// <summary>File name without ".md": the packet's expected ID.</summary>
+        /// <summary>
+        /// The packet's expected ID: its file name without the extension or, in a folder per packet
+        /// (<c>WP-1-Foo/packet.md</c>), its folder's name (<see cref="NamedByFolder"/>).
+        /// </summary>
         public string FileStem { get; }
+
+        /// <summary>True when <see cref="FileStem"/> is the folder's name (one folder per packet).</summary>
+        public bool NamedByFolder { get; }
 
         /// <summary>The first level-1 heading ("# Task Packet: WP-1-Foo"), or null.</summary>
         public PacketSection? Title { get; }

@@ -177,7 +177,7 @@ namespace Orchestrator.Governance.Model
                 }
             }
 
-            return new TaskPacket(doc.WithoutTree(), title, sections, fields, waivers);
+            return new TaskPacket(doc.WithoutTree(), title, sections, fields, waivers, profile.FileNamePattern);
         }
 
         /// <summary>

@@ -122,7 +122,7 @@ namespace Orchestrator.Governance.Rules
         /// <summary>GOV105: TASK_ID differs from the file name.</summary>
         public static readonly RuleDescriptor TaskIdMismatch = new RuleDescriptor(
             "GOV105", "TASK_ID must match the file name",
-            "TASK_ID '{0}' does not match the file name '{1}'",
+            "TASK_ID '{0}' does not match the {2} '{1}'",
             Packet, GovernanceSeverity.Error,
             "The packet's TASK_ID and its file name are the same ID, so that tools and people can go from one to the other.",
             "seed 003 §5.1");

@@ -2,7 +2,7 @@ using System;
 
 namespace Orchestrator.Governance.Rules.TaskPackets
 {
-    /// <summary>GOV105: the TASK_ID is the file name (seed 003 §5.1).</summary>
+    /// <summary>GOV105: the TASK_ID is the file name, or the folder's name in a folder per packet (seed 003 §5.1).</summary>
     public sealed class TaskIdMatchesFileNameRule : TaskPacketRule
     {
         /// <inheritdoc />
@@ -15,7 +15,7 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             if (field == null) return;
             string? id = PacketFacts.DeclaredId(field);
             if (id != null && !string.Equals(id, context.Packet.FileStem, StringComparison.Ordinal))
-                context.Report(field.ValueSpan, field.Value, context.Packet.FileStem);
+                context.Report(field.ValueSpan, field.Value, context.Packet.FileStem, context.Packet.NamedByFolder ? "folder name" : "file name");
         }
     }
 }

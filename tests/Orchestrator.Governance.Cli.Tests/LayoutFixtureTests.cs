@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using Orchestrator.Governance.Cli;
+using Xunit;
+
+namespace Orchestrator.Governance.Cli.Tests
+{
+    /// <summary>
+    /// The layout fixtures of tests/Fixtures (each described in its FIXTURE.md), laid over the
+    /// example repository without its packets: each gives exactly the diagnostics its defects
+    /// call for and nothing else. The end-to-end tests build the same fixtures with dotnet build.
+    /// </summary>
+    public sealed class LayoutFixtureTests : IDisposable
+    {
+        private readonly string _repo = Path.Combine(Path.GetTempPath(), "orchestrator-layout-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_repo)) Directory.Delete(_repo, recursive: true);
+        }
+
+        /// <summary>The example's spec and SPEC_CURRENT.md (no packets), with the fixture laid over it.</summary>
+        private string Lay(string fixture)
+        {
+            string example = Path.Combine(AppContext.BaseDirectory, "repo");
+            foreach (var file in Directory.GetFiles(example, "*", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(example, file).Replace('\\', '/');
+                if (relative.StartsWith("docs/task_packets/", StringComparison.Ordinal)) continue;
+                Copy(file, Path.Combine(_repo, relative));
+            }
+
+            string source = Path.Combine(AppContext.BaseDirectory, "fixtures", fixture);
+            Assert.True(Directory.Exists(source), source);
+            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+                Copy(file, Path.Combine(_repo, Path.GetRelativePath(source, file)));
+            return _repo;
+        }
+
+        private static void Copy(string from, string to)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(from, to, overwrite: true);
+        }
+
+        private static (int Exit, string Out) Check(string repo)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            int exit = Program.Run(new[] { "check", repo, "--today", "2026-01-15" }, stdout, stderr);
+            Assert.Equal(string.Empty, stderr.ToString());
+            return (exit, stdout.ToString());
+        }
+
+        [Fact]
+        public void Folder_per_packet_names_each_packet_by_its_folder()
+        {
+            var (exit, output) = Check(Lay("folder-per-packet"));
+            Assert.Equal(1, exit);
+            Assert.Equal(
+                "docs/TASK_BOARD.md(6,6): warning GOV306: Task board lists WP-1-Job-Gone as READY_FOR_DEV, but there is no task packet WP-1-Job-Gone\n" +
+                "docs/task_packets/WP-1-Job-Cancel/packet.md(4,12): error GOV105: TASK_ID 'WP-1-Job-Cancl' does not match the folder name 'WP-1-Job-Cancel'\n" +
+                "2 task packet(s) checked: 1 error(s), 1 warning(s).\n",
+                output);
+        }
+    }
+}
