@@ -63,5 +63,18 @@ namespace Orchestrator.Governance.Cli.Tests
                 "2 task packet(s) checked: 1 error(s), 1 warning(s).\n",
                 output);
         }
+    
+        [Fact]
+        public void Mojibake_is_read_repaired_and_reported_once_per_document()
+        {
+            var (exit, output) = Check(Lay("mojibake"));
+            Assert.Equal(1, exit);
+            Assert.Equal(
+                "docs/task_packets/WP-1-Job-Cancel.md(9,11): warning GOV009: The text was saved through a wrong encoding (UTF-8 read as Windows-1252): 'â€”' is read as '—'; save the file as UTF-8 with the repaired text\n" +
+                "docs/task_packets/WP-1-Job-Cancel.md(9,11): error GOV107: STATUS '— Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)\n" +
+                "docs/task_packets/WP-1-Storage-Layer.md(12,35): warning GOV009: The text was saved through a wrong encoding (UTF-8 read as Windows-1252): 'â€”' is read as '—'; save the file as UTF-8 with the repaired text\n" +
+                "2 task packet(s) checked: 1 error(s), 2 warning(s).\n",
+                output);
+        }
     }
 }

@@ -104,6 +104,20 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         }
 
         [Fact]
+        public void Mojibake_is_read_repaired_in_the_build_at_the_file_s_own_columns()
+        {
+            string consumer = LayoutConsumer("mojibake");
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            Assert.Equal(new[]
+            {
+                "docs/task_packets/WP-1-Job-Cancel.md(9,11): error GOV107: STATUS '— Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)",
+                "docs/task_packets/WP-1-Job-Cancel.md(9,11): warning GOV009: The text was saved through a wrong encoding (UTF-8 read as Windows-1252): 'â€”' is read as '—'; save the file as UTF-8 with the repaired text",
+                "docs/task_packets/WP-1-Storage-Layer.md(12,35): warning GOV009: The text was saved through a wrong encoding (UTF-8 read as Windows-1252): 'â€”' is read as '—'; save the file as UTF-8 with the repaired text",
+            }, Reported(output, consumer));
+        }
+
+        [Fact]
         public void A_repository_whose_packets_follow_the_protocol_builds_clean()
         {
             string consumer = CleanConsumer("clean");

@@ -108,10 +108,15 @@ namespace Orchestrator.Governance.Engine
         internal static GovernanceResult Analyze(IEnumerable<DocumentInput> documents, AnalysisOptions? options, IReadOnlyList<TaskPacketRule> rules)
         {
             options ??= new AnalysisOptions();
+
+            // 0. Text saved through a wrong encoding (Â§ for §) is read repaired; diagnostics are
+            //    mapped back to the file's own offsets at the end, and GOV009 says where it starts.
+            var repairs = new Dictionary<string, Text.Mojibake>(StringComparer.Ordinal);
             var inputs = documents
                 .GroupBy(d => d.Path, StringComparer.Ordinal)
                 .Select(g => g.First())
                 .OrderBy(d => d.Path, StringComparer.Ordinal)
+                .Select(d => Repair(d, repairs))
                 .ToList();
             var byPath = inputs.ToDictionary(d => d.Path, StringComparer.Ordinal);
             var diagnostics = new List<GovernanceDiagnostic>();
@@ -280,13 +285,41 @@ namespace Orchestrator.Governance.Engine
             // about a document it read (GOV004, GOV006); a document it could not read has no comments.
             diagnostics.AddRange(found);
 
-            // 6. Severities from configuration; 7. a stable order.
-            var result = new List<GovernanceDiagnostic>(diagnostics.Count);
-            foreach (var d in diagnostics)
+            // GOV009 once for each repaired document that was read as a governance document.
+            if (repairs.Count > 0)
             {
+                var read = new HashSet<string>(packets.Select(p => p.Path), StringComparer.Ordinal) { configPath };
+                read.UnionWith(linkSources.Attempted);
+                read.UnionWith(stateFiles.Keys);
+                read.UnionWith(classifier.HeaderFiles(inputs.Select(d => d.Path)));
+                read.UnionWith(manifests.Select(m => m.Document.Path));
+                if (specContext.Spec != null) read.Add(specContext.Spec.Path);
+                if (specContext.PointerDocument != null) read.Add(specContext.PointerDocument.Path);
+                foreach (var entry in repairs.Where(r => read.Contains(r.Key)))
+                {
+                    var (original, repaired) = entry.Value.FirstExample();
+                    var span = new Text.LineMap(entry.Value.Text).GetSpan(entry.Value.ToRepaired(entry.Value.FirstStart), repaired.Length);
+                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.TextDoubleEncoded, entry.Key, span, RuleCatalog.TextDoubleEncoded.DefaultSeverity, new[] { original, repaired }));
+                }
+            }
+
+            // 6. Severities from configuration; 7. a stable order. Spans in repaired text are
+            //    mapped back to the file's offsets, lines and columns.
+            var originalLines = new Dictionary<string, Text.LineMap>(StringComparer.Ordinal);
+            var result = new List<GovernanceDiagnostic>(diagnostics.Count);
+            foreach (var reported in diagnostics)
+            {
+                var d = reported;
                 if (suppressions.TryGetValue(d.Path, out var inline) && inline.IsSuppressed(d.Id, d.Span.StartLine)) continue;
                 var severity = config.SeverityOf(d.Descriptor);
                 if (severity == GovernanceSeverity.None) continue;
+                if (repairs.TryGetValue(d.Path, out var repair))
+                {
+                    if (!originalLines.TryGetValue(d.Path, out var lines)) originalLines[d.Path] = lines = new Text.LineMap(repair.Original);
+                    int start = repair.ToOriginal(d.Span.Start);
+                    d = d.WithSpan(lines.GetSpan(start, repair.ToOriginal(d.Span.End) - start));
+                }
+
                 result.Add(severity == d.Severity ? d : d.WithSeverity(severity));
             }
 
@@ -295,7 +328,10 @@ namespace Orchestrator.Governance.Engine
             // 8. Fingerprints, then the baseline: what it covers is set aside, stale entries are
             //    GOV007, and a baseline that cannot be used is GOV008 and covers nothing.
             for (int i = 0; i < result.Count; i++)
-                result[i] = result[i].WithFingerprint(Baseline.DiagnosticFingerprint.Compute(result[i], byPath.TryGetValue(result[i].Path, out var doc) ? doc.Text : null));
+            {
+                string? text = repairs.TryGetValue(result[i].Path, out var repaired) ? repaired.Original : byPath.TryGetValue(result[i].Path, out var doc) ? doc.Text : null;
+                result[i] = result[i].WithFingerprint(Baseline.DiagnosticFingerprint.Compute(result[i], text));
+            }
             string baselinePath = DocumentInput.NormalizePath(options.BaselinePath);
             if (!options.ApplyBaseline || !byPath.TryGetValue(baselinePath, out var baselineInput))
                 return new GovernanceResult(result, config, packets, specContext, profile, topology);
@@ -361,6 +397,16 @@ namespace Orchestrator.Governance.Engine
             }
 
             return (fresh, baselined, null);
+        }
+
+        /// <summary>The input with its double-encoded text repaired (<see cref="Text.Mojibake"/>), recording the repair; the input itself when there is none.</summary>
+        private static DocumentInput Repair(DocumentInput input, Dictionary<string, Text.Mojibake> repairs)
+        {
+            if (input.Text == null || input.Text.IndexOf('\0') >= 0) return input;
+            var repair = Text.Mojibake.Find(input.Text);
+            if (repair == null) return input;
+            repairs[input.Path] = repair;
+            return DocumentInput.FromText(input.Path, repair.Text, input.InvalidUtf8, input.SizeInBytes);
         }
 
         /// <summary>GOV002 for a document the host could not read, one over the size limit, or a binary one; true when it can be parsed.</summary>

@@ -48,6 +48,10 @@ namespace Orchestrator.Governance.Rules
         public GovernanceDiagnostic WithSeverity(GovernanceSeverity severity) =>
             new GovernanceDiagnostic(Descriptor, Path, Span, severity, Arguments) { Fingerprint = Fingerprint };
 
+        /// <summary>A copy at another span (the engine maps spans of repaired text back to the file's).</summary>
+        internal GovernanceDiagnostic WithSpan(SourceSpan span) =>
+            new GovernanceDiagnostic(Descriptor, Path, span, Severity, Arguments) { Fingerprint = Fingerprint };
+
         /// <summary>A copy with its fingerprint.</summary>
         internal GovernanceDiagnostic WithFingerprint(string fingerprint) =>
             new GovernanceDiagnostic(Descriptor, Path, Span, Severity, Arguments) { Fingerprint = fingerprint };

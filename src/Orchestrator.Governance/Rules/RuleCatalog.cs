@@ -87,6 +87,14 @@ namespace Orchestrator.Governance.Rules
             "A baseline that is not valid JSON, does not match schemas/baseline.schema.json, or cannot be read is ignored as a whole: nothing is suppressed by accident, and this error says why.",
             "schemas/baseline.schema.json");
 
+        /// <summary>GOV009: the document's text is double-encoded (UTF-8 read as Windows-1252 and saved again).</summary>
+        public static readonly RuleDescriptor TextDoubleEncoded = new RuleDescriptor(
+            "GOV009", "Document text must not be double-encoded (mojibake)",
+            "The text was saved through a wrong encoding (UTF-8 read as Windows-1252): '{0}' is read as '{1}'; save the file as UTF-8 with the repaired text",
+            Engine, GovernanceSeverity.Warning,
+            "Text saved through a wrong encoding turns § into Â§ and — into â€”, so anchors, headings and keys no longer read as written. The engine reads such text repaired, so the rules still work, and reports it once per document, at the first place.",
+            "RFC 3629 §4 (UTF-8 byte sequences); WHATWG Encoding, windows-1252");
+
         /// <summary>GOV101: the packet file name is not WP-{phase}-{name}.</summary>
         public static readonly RuleDescriptor PacketFileName = new RuleDescriptor(
             "GOV101", "Task packet file name must be WP-{phase}-{name}",
@@ -580,7 +588,7 @@ namespace Orchestrator.Governance.Rules
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
-            InvalidConfiguration, DocumentUnreadable, RuleFailed, InvalidUtf8, UnknownRuleInSuppression, FrontMatterInvalid, BaselineEntryStale, BaselineInvalid,
+            InvalidConfiguration, DocumentUnreadable, RuleFailed, InvalidUtf8, UnknownRuleInSuppression, FrontMatterInvalid, BaselineEntryStale, BaselineInvalid, TextDoubleEncoded,
             PacketFileName, RequiredSectionMissing, SectionOrder, RequiredFieldMissing, TaskIdMismatch,
             DuplicateTaskId, FieldValueNotAllowed, DateNotIso8601, ListCountOutOfRange, UnfilledPlaceholder,
             MissingUserSignature, TestPlanWithoutCommand,
