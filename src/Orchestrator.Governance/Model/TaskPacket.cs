@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Text;
@@ -112,6 +113,37 @@ namespace Orchestrator.Governance.Model
 
         /// <summary>List entries below the field.</summary>
         public List<PacketFieldItem> Items { get; } = new List<PacketFieldItem>();
+
+        /// <summary>
+        /// True when <see cref="Value"/> is an entry of its own, not a lead-in to the list below it:
+        /// it is not empty, does not end with ':' ("All of the following:") and is not wholly in
+        /// parentheses ("(see below)"). <c>- SPEC_ANCHOR: §7.6</c> followed by indented items has
+        /// both, and neither is dropped.
+        /// </summary>
+        public bool ValueIsEntry
+        {
+            get
+            {
+                string v = Value.Trim();
+                if (v.Length == 0) return false;
+                if (Items.Count == 0) return true;
+                // A heading field ("### DONE_MEANS") borrows its first item's value: that is not an entry of its own.
+                if (Items.Any(i => i.Span.Start <= ValueSpan.Start && ValueSpan.End <= i.Span.End)) return false;
+                return !v.EndsWith(":", System.StringComparison.Ordinal) && !(v.StartsWith("(", System.StringComparison.Ordinal) && v.EndsWith(")", System.StringComparison.Ordinal));
+            }
+        }
+
+        /// <summary>The field's entries: its value when it is one (<see cref="ValueIsEntry"/>), then the list items below it.</summary>
+        public IReadOnlyList<PacketFieldItem> Entries
+        {
+            get
+            {
+                if (!ValueIsEntry) return Items;
+                var entries = new List<PacketFieldItem>(Items.Count + 1) { new PacketFieldItem(Value, ValueSpan) };
+                entries.AddRange(Items);
+                return entries;
+            }
+        }
 
         /// <summary>0-based offset where the field's content (value, items, code) starts.</summary>
         public int ContentStart { get; internal set; }

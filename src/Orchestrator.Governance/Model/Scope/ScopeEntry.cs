@@ -66,9 +66,8 @@ namespace Orchestrator.Governance.Model.Scope
         public static List<ScopeEntry> Read(PacketField field, TaskPacket packet, RepositoryFiles? files)
         {
             var entries = new List<ScopeEntry>();
-            var parts = field.Items.Count > 0
-                ? WithGroups(field.Items.Select(i => (i.Text, i.Span.Start)), packet.Document.Text)
-                : SplitValue(field.Value, field.ValueSpan.Start);
+            var parts = field.ValueIsEntry ? SplitValue(field.Value, field.ValueSpan.Start) : new List<(string Text, int Start)>();
+            if (field.Items.Count > 0) parts.AddRange(WithGroups(field.Items.Select(i => (i.Text, i.Span.Start)), packet.Document.Text));
             foreach (var (text, start) in parts)
             {
                 int lead = 0;
@@ -100,7 +99,7 @@ namespace Orchestrator.Governance.Model.Scope
         public static List<ScopeEntry> ReadMentions(PacketField field, TaskPacket packet, RepositoryFiles? files)
         {
             var entries = Read(field, packet, files).Where(e => e.Kind == ScopeEntryKind.File || e.Kind == ScopeEntryKind.Folder).ToList();
-            var parts = field.Items.Count > 0 ? field.Items.Select(i => (i.Text, i.Span.Start)).ToList() : new List<(string, int)> { (field.Value, field.ValueSpan.Start) };
+            var parts = field.Entries.Select(i => (i.Text, i.Span.Start)).ToList();
             foreach (var (text, start) in parts)
             {
                 foreach (Match m in BacktickedPath.Matches(text))

@@ -130,8 +130,7 @@ namespace Orchestrator.Governance.Model.Spec
             var items = new List<PacketFieldItem>();
             if (field != null)
             {
-                items.AddRange(field.Items);
-                if (items.Count == 0 && field.Value.Length > 0) items.Add(new PacketFieldItem(field.Value, field.ValueSpan));
+                items.AddRange(field.Entries);
             }
 
             var mappings = new List<ItemMapping>(items.Count);

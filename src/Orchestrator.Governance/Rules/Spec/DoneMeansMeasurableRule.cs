@@ -23,8 +23,7 @@ namespace Orchestrator.Governance.Rules.Spec
         {
             var field = context.Packet.FindField("DONE_MEANS", context.Profile.AliasesOf("DONE_MEANS"));
             if (field == null) return;
-            var items = field.Items.Count > 0 ? field.Items : (field.Value.Length > 0 ? new[] { new PacketFieldItem(field.Value, field.ValueSpan) }.ToList() : new System.Collections.Generic.List<PacketFieldItem>());
-            foreach (var item in items)
+            foreach (var item in field.Entries)
             {
                 try
                 {

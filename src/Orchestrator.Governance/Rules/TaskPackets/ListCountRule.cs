@@ -29,11 +29,11 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             }
         }
 
-        /// <summary>List items; else the parts of a one-line value; else the lines of a code block below the field.</summary>
+        /// <summary>The parts of a one-line value that is an entry (<see cref="Model.PacketField.ValueIsEntry"/>) plus the list items; else the lines of a code block below the field.</summary>
         internal static int Count(PacketField field, string text)
         {
-            if (field.Items.Count > 0) return field.Items.Count;
-            if (field.Value.Length > 0) return field.Value.Split(',', ';').Count(p => p.Trim().Length > 0);
+            int inline = field.ValueIsEntry ? field.Value.Split(',', ';').Count(p => p.Trim().Length > 0) : 0;
+            if (field.Items.Count > 0 || inline > 0) return field.Items.Count + inline;
             int count = 0;
             foreach (var (start, end) in field.CodeBlocks)
             {
