@@ -208,13 +208,13 @@ namespace Orchestrator.Governance.Cli
 
             // The configuration decides which files are governance documents, so it is loaded first.
             var config = ConfigLoader.Load(configDocument?.Text, out _);
-            var documents = RepositoryScanner.Scan(root, config, configDocument);
+            options.RepositoryFiles = RepositoryScanner.RepositoryFiles(root);
+            var documents = RepositoryScanner.Scan(root, config, configDocument, options.RepositoryFiles);
 
             // The baseline (governance.baseline.json at the root), read like any document: an
             // unreadable or oversized one reaches the engine as such and is GOV008.
             if (File.Exists(Path.Combine(root, options.BaselinePath)) && documents.All(d => d.Path != options.BaselinePath))
                 documents.Add(RepositoryScanner.Read(root, options.BaselinePath, config.Limits.MaxDocumentBytes));
-            options.RepositoryFiles = RepositoryScanner.RepositoryFiles(root);
             return documents;
         }
 

@@ -35,7 +35,7 @@ namespace Orchestrator.Governance.Cli
             return all.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root))).Files.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
         }
 
-        public static List<DocumentInput> Scan(string root, GovernanceConfig config, DocumentInput? configDocument)
+        public static List<DocumentInput> Scan(string root, GovernanceConfig config, DocumentInput? configDocument, IReadOnlyCollection<string>? repositoryFiles = null)
         {
             var documents = new List<DocumentInput>();
             if (configDocument != null) documents.Add(configDocument);
@@ -71,18 +71,39 @@ namespace Orchestrator.Governance.Cli
             if (File.Exists(Path.Combine(root, boardPath)) && documents.All(d => d.Path != boardPath))
                 documents.Add(Read(root, boardPath, config.Limits.MaxDocumentBytes));
 
-            // The current spec: SPEC_CURRENT.md and the file it names (seed 003 Part 2 Step 1).
+            // The current spec: SPEC_CURRENT.md and the file, folder, list or manifest it names, or
+            // the modules spec.files names (seed 003 Part 2 Step 1).
             string pointerPath = DocumentInput.NormalizePath(config.Spec.CurrentPointer);
+            SpecPointer? pointer = null;
             if (File.Exists(Path.Combine(root, pointerPath)))
             {
                 var pointerDocument = Read(root, pointerPath, config.Limits.MaxDocumentBytes);
-                documents.Add(pointerDocument);
-                if (pointerDocument.Text != null)
-                {
-                    var pointer = SpecPointer.Read(pointerPath, pointerDocument.Text);
-                    var named = pointer.CandidatePaths().FirstOrDefault(p => File.Exists(Path.Combine(root, p)));
-                    if (named != null && documents.All(d => d.Path != named)) documents.Add(Read(root, named, config.Limits.MaxDocumentBytes));
-                }
+                if (documents.All(d => d.Path != pointerPath)) documents.Add(pointerDocument);
+                if (pointerDocument.Text != null) pointer = SpecPointer.Read(pointerPath, pointerDocument.Text);
+            }
+
+            var allFiles = repositoryFiles ?? RepositoryFiles(root);
+            var read = new Dictionary<string, DocumentInput>(StringComparer.Ordinal);
+            DocumentInput ReadOnce(string path)
+            {
+                var known = documents.FirstOrDefault(d => d.Path == path);
+                if (known != null) return known;
+                if (!read.TryGetValue(path, out var input)) read[path] = input = Read(root, path, config.Limits.MaxDocumentBytes);
+                return input;
+            }
+
+            var modules = SpecModules.Resolve(pointer, config.Spec, allFiles, p => ReadOnce(p).Text);
+            foreach (var path in modules.Manifests.Concat(modules.Paths))
+            {
+                var input = ReadOnce(path);
+                if (documents.All(d => d.Path != path)) documents.Add(input);
+            }
+
+            // A single named file the list does not hold (by a unique file name elsewhere) is found as before.
+            if (pointer != null && modules.Paths.Count == 0)
+            {
+                var named = pointer.CandidatePaths().FirstOrDefault(p => File.Exists(Path.Combine(root, p)));
+                if (named != null && documents.All(d => d.Path != named)) documents.Add(Read(root, named, config.Limits.MaxDocumentBytes));
             }
 
             return documents;

@@ -76,5 +76,19 @@ namespace Orchestrator.Governance.Cli.Tests
                 "2 task packet(s) checked: 1 error(s), 2 warning(s).\n",
                 output);
         }
+    
+        [Fact]
+        public void A_spec_in_modules_behind_a_JSON_pointer_reports_at_the_module_and_its_own_lines()
+        {
+            var (exit, output) = Check(Lay("spec-modules"));
+            Assert.Equal(1, exit);
+            Assert.Equal(
+                ".GOV/spec/02_architecture.md(13,5): warning GOV211: Heading §2.4.1 Cache Layer is numbered outside §2.3 Storage, the section it stands in (line 3 of .GOV/spec/02_architecture.md)\n" +
+                "docs/task_packets/WP-1-Offline-Mode.md(25,5): error GOV207: 1 MUST requirement(s) of §1.1 are covered by no DONE_MEANS item: line 4 of .GOV/spec/01_vision.md 'The product MUST run fully offline.'\n" +
+                "docs/task_packets/WP-1-Offline-Mode.md(25,5): warning GOV208: 1 SHOULD requirement(s) of §1.1 are covered by no DONE_MEANS item: line 4 of .GOV/spec/01_vision.md 'It SHOULD start in under two seconds.'\n" +
+                "docs/task_packets/WP-1-Offline-Mode.md(58,35): error GOV203: SPEC_ANCHOR §2.3.99 does not resolve in .GOV/spec/: no such section; the nearest is §2.3 Storage\n" +
+                "2 task packet(s) checked: 2 error(s), 2 warning(s).\n",
+                output);
+        }
     }
 }

@@ -118,6 +118,21 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         }
 
         [Fact]
+        public void A_spec_in_modules_behind_a_JSON_pointer_is_read_in_the_build()
+        {
+            string consumer = LayoutConsumer("spec-modules");
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            Assert.Equal(new[]
+            {
+                ".GOV/spec/02_architecture.md(13,5): warning GOV211: Heading §2.4.1 Cache Layer is numbered outside §2.3 Storage, the section it stands in (line 3 of .GOV/spec/02_architecture.md)",
+                "docs/task_packets/WP-1-Offline-Mode.md(25,5): error GOV207: 1 MUST requirement(s) of §1.1 are covered by no DONE_MEANS item: line 4 of .GOV/spec/01_vision.md 'The product MUST run fully offline.'",
+                "docs/task_packets/WP-1-Offline-Mode.md(25,5): warning GOV208: 1 SHOULD requirement(s) of §1.1 are covered by no DONE_MEANS item: line 4 of .GOV/spec/01_vision.md 'It SHOULD start in under two seconds.'",
+                "docs/task_packets/WP-1-Offline-Mode.md(58,35): error GOV203: SPEC_ANCHOR §2.3.99 does not resolve in .GOV/spec/: no such section; the nearest is §2.3 Storage",
+            }, Reported(output, consumer));
+        }
+
+        [Fact]
         public void A_repository_whose_packets_follow_the_protocol_builds_clean()
         {
             string consumer = CleanConsumer("clean");

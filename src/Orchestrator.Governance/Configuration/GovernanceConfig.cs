@@ -119,6 +119,13 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>Repository-relative path of the file naming the current spec (SPEC_CURRENT.md).</summary>
         [JsonProperty("currentPointer")] public string CurrentPointer { get; set; } = "docs/SPEC_CURRENT.md";
 
+        /// <summary>
+        /// Globs (in order) of the module files that together form the current spec; empty (the
+        /// default) when the pointer names the spec. Files matching one glob are taken in ordinal
+        /// path order, so <c>01_intro.md</c> comes before <c>02_storage.md</c>.
+        /// </summary>
+        [JsonProperty("files")] public List<string> Files { get; set; } = new List<string>();
+
         /// <summary>Regular expression of a requirement ID (CX-DBP-022).</summary>
         [JsonProperty("idPattern")] public string IdPattern { get; set; } = @"\b[A-Z][A-Z0-9]+(-[A-Z0-9]+)+\b";
 

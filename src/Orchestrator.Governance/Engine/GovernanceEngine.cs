@@ -155,7 +155,7 @@ namespace Orchestrator.Governance.Engine
 
             // 3. Cross-document facts, built once: TASK_IDs, the current spec (parsed once, cached by
             //    content across analyses) and each packet's resolved anchors.
-            var specContext = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec);
+            var specContext = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec, options.RepositoryFiles);
             if (inlineConfig && specContext.Spec != null) suppressions[specContext.Spec.Path] = specContext.Spec.Suppressions;
             // The task board (parsed once) and the dependency graph over all packets.
             string boardPath = DocumentInput.NormalizePath(config.Board.Path);
@@ -294,6 +294,8 @@ namespace Orchestrator.Governance.Engine
                 read.UnionWith(classifier.HeaderFiles(inputs.Select(d => d.Path)));
                 read.UnionWith(manifests.Select(m => m.Document.Path));
                 if (specContext.Spec != null) read.Add(specContext.Spec.Path);
+                read.UnionWith(specContext.Modules.Select(m => m.Path));
+                read.UnionWith(specContext.Manifests);
                 if (specContext.PointerDocument != null) read.Add(specContext.PointerDocument.Path);
                 foreach (var entry in repairs.Where(r => read.Contains(r.Key)))
                 {
@@ -313,6 +315,13 @@ namespace Orchestrator.Governance.Engine
                 if (suppressions.TryGetValue(d.Path, out var inline) && inline.IsSuppressed(d.Id, d.Span.StartLine)) continue;
                 var severity = config.SeverityOf(d.Descriptor);
                 if (severity == GovernanceSeverity.None) continue;
+                // A spec of modules is read as one text: back to the module and its own lines.
+                if (specContext.IsModular && d.Path == specContext.Spec!.Path)
+                {
+                    var (modulePath, moduleSpan) = specContext.Locate(d.Span);
+                    d = d.At(modulePath, moduleSpan);
+                }
+
                 if (repairs.TryGetValue(d.Path, out var repair))
                 {
                     if (!originalLines.TryGetValue(d.Path, out var lines)) originalLines[d.Path] = lines = new Text.LineMap(repair.Original);

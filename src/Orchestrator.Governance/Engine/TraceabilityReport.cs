@@ -19,6 +19,18 @@ namespace Orchestrator.Governance.Engine
     /// </summary>
     public sealed class TraceabilityReport
     {
+        // Where spec lines are (a spec of modules: the module and its own line).
+        private Model.Spec.SpecContext? _spec;
+
+        private string Line(Text.SourceSpan span) => _spec?.LineLabel(span) ?? span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private (string? Path, int Line) Where(Text.SourceSpan span)
+        {
+            if (_spec == null || !_spec.IsModular) return (null, span.StartLine);
+            var (path, local) = _spec.Locate(span);
+            return (path, local.StartLine);
+        }
+
         private TraceabilityReport(string? specPath, string? specVersion, int requirementCount, int mainBodyMusts,
             IReadOnlyList<SectionTrace> sections, IReadOnlyList<SpecRequirement> uncoveredMainBodyMusts, int packetCount, string? phase)
         {
@@ -133,7 +145,7 @@ namespace Orchestrator.Governance.Engine
                     .ToList())).ToList();
             var mainMusts = spec.Requirements.Where(q => q.IsAbsolute && q.Section.IsMainBody && q.Section.Scope.Length == 0).ToList();
             var uncovered = mainMusts.Where(q => !coveredBy.ContainsKey(q)).ToList();
-            return new TraceabilityReport(spec.Path, spec.Version, spec.Requirements.Count, mainMusts.Count, sections, uncovered, packets.Count, phase);
+            return new TraceabilityReport(spec.Path, spec.Version, spec.Requirements.Count, mainMusts.Count, sections, uncovered, packets.Count, phase) { _spec = result.Spec };
         }
 
         /// <summary>The report as Markdown.</summary>
@@ -163,7 +175,7 @@ namespace Orchestrator.Governance.Engine
                 foreach (var r in s.Requirements)
                 {
                     string by = r.CoveredBy.Count == 0 ? "**not covered**" : string.Join("<br>", r.CoveredBy.Select(c => $"{c.Packet}: {Escape(Short(c.Item))} ({c.Kind.ToString().ToLowerInvariant()})"));
-                    sb.AppendFormat(inv, "| {0} | {1} | {2} | {3} |\n", r.Requirement.Span.StartLine, r.Requirement.Keyword, Escape(Short(r.Requirement.Text)), by);
+                    sb.AppendFormat(inv, "| {0} | {1} | {2} | {3} |\n", Line(r.Requirement.Span), r.Requirement.Keyword, Escape(Short(r.Requirement.Text)), by);
                 }
 
                 sb.Append('\n');
@@ -173,7 +185,7 @@ namespace Orchestrator.Governance.Engine
             foreach (var group in UncoveredMainBodyMusts.GroupBy(q => q.Section))
             {
                 sb.AppendFormat(inv, "- {0}\n", Escape(group.Key.Display));
-                foreach (var q in group) sb.AppendFormat(inv, "  - line {0}: {1}\n", q.Span.StartLine, Escape(Short(q.Text)));
+                foreach (var q in group) sb.AppendFormat(inv, "  - line {0}: {1}\n", Line(q.Span), Escape(Short(q.Text)));
             }
 
             return sb.ToString();
@@ -199,7 +211,9 @@ namespace Orchestrator.Governance.Engine
                     w.WriteStartObject();
                     w.WritePropertyName("number"); w.WriteValue(s.Section.Number);
                     w.WritePropertyName("title"); w.WriteValue(s.Section.Title);
-                    w.WritePropertyName("line"); w.WriteValue(s.Section.HeadingSpan.StartLine);
+                    var heading = Where(s.Section.HeadingSpan);
+                    if (heading.Path != null) { w.WritePropertyName("file"); w.WriteValue(heading.Path); }
+                    w.WritePropertyName("line"); w.WriteValue(heading.Line);
                     w.WritePropertyName("anchoredBy"); w.WriteStartArray(); foreach (var p in s.AnchoredBy) w.WriteValue(p); w.WriteEndArray();
                     w.WritePropertyName("coveragePercent"); w.WriteValue(Math.Round(s.CoveragePercent, 1));
                     w.WritePropertyName("requirements");
@@ -245,9 +259,11 @@ namespace Orchestrator.Governance.Engine
             return writer.ToString() + "\n";
         }
 
-        private static void WriteRequirement(JsonTextWriter w, SpecRequirement q)
+        private void WriteRequirement(JsonTextWriter w, SpecRequirement q)
         {
-            w.WritePropertyName("line"); w.WriteValue(q.Span.StartLine);
+            var at = Where(q.Span);
+            if (at.Path != null) { w.WritePropertyName("file"); w.WriteValue(at.Path); }
+            w.WritePropertyName("line"); w.WriteValue(at.Line);
             w.WritePropertyName("keyword"); w.WriteValue(q.Keyword);
             w.WritePropertyName("text"); w.WriteValue(q.Text);
             w.WritePropertyName("ids"); w.WriteStartArray(); foreach (var id in q.Ids) w.WriteValue(id); w.WriteEndArray();

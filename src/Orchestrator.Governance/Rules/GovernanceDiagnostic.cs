@@ -48,6 +48,10 @@ namespace Orchestrator.Governance.Rules
         public GovernanceDiagnostic WithSeverity(GovernanceSeverity severity) =>
             new GovernanceDiagnostic(Descriptor, Path, Span, severity, Arguments) { Fingerprint = Fingerprint };
 
+        /// <summary>A copy in another document at another span (a module of a spec read as one text).</summary>
+        internal GovernanceDiagnostic At(string path, SourceSpan span) =>
+            new GovernanceDiagnostic(Descriptor, path, span, Severity, Arguments) { Fingerprint = Fingerprint };
+
         /// <summary>A copy at another span (the engine maps spans of repaired text back to the file's).</summary>
         internal GovernanceDiagnostic WithSpan(SourceSpan span) =>
             new GovernanceDiagnostic(Descriptor, Path, span, Severity, Arguments) { Fingerprint = Fingerprint };

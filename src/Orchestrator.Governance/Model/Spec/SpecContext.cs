@@ -58,6 +58,30 @@ namespace Orchestrator.Governance.Model.Spec
         public bool AnchorsMainBody => References.Any(r => r.Target != null && r.Target.IsMainBody);
     }
 
+    /// <summary>One file of the spec and where it starts in the text the rules read.</summary>
+    public sealed class SpecModule
+    {
+        internal SpecModule(string path, int start, int length, LineMap lines)
+        {
+            Path = path;
+            Start = start;
+            Length = length;
+            Lines = lines;
+        }
+
+        /// <summary>Repository-relative path.</summary>
+        public string Path { get; }
+
+        /// <summary>0-based offset of its first character in the spec's text.</summary>
+        public int Start { get; }
+
+        /// <summary>Its length in characters.</summary>
+        public int Length { get; }
+
+        /// <summary>Its own line map.</summary>
+        public LineMap Lines { get; }
+    }
+
     /// <summary>
     /// The repository's spec facts, built once per analysis: the SPEC_CURRENT pointer, the spec it
     /// names (parsed once, and reused across analyses while its text is unchanged), and each
@@ -100,34 +124,160 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>The path of the named spec among the inputs, or null.</summary>
         public string? NamedSpecPath { get; }
 
+        /// <summary>
+        /// The spec's files and where each starts in the text the rules read: one file at offset 0,
+        /// or, for a spec in modules, each module in reading order, joined by a blank line.
+        /// </summary>
+        public IReadOnlyList<SpecModule> Modules { get; private set; } = Array.Empty<SpecModule>();
+
+        /// <summary>Whether the spec is a set of modules read as one text (its path is then their folder, e.g. ".GOV/spec/").</summary>
+        public bool IsModular => Modules.Count > 1 || (Modules.Count == 1 && Spec != null && Modules[0].Path != Spec.Path);
+
+        /// <summary>Manifests the pointer named to list the modules.</summary>
+        public IReadOnlyList<string> Manifests { get; private set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// The file and span of a span in the spec's text: for a spec in modules, the module it falls
+        /// in and the span within it; otherwise the spec's path and the span itself.
+        /// </summary>
+        public (string Path, SourceSpan Span) Locate(SourceSpan span)
+        {
+            if (Spec == null || !IsModular) return (Spec?.Path ?? string.Empty, span);
+            var module = ModuleAt(span.Start);
+            int start = Math.Max(0, span.Start - module.Start);
+            int end = Math.Min(module.Length, Math.Max(start, span.End - module.Start));
+            return (module.Path, module.Lines.GetSpan(start, end - start));
+        }
+
+        /// <summary>A spec line for messages: "120", or for a spec in modules "12 of .GOV/spec/02_storage.md".</summary>
+        public string LineLabel(SourceSpan span)
+        {
+            if (!IsModular) return span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var (path, local) = Locate(span);
+            return local.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of " + path;
+        }
+
+        private SpecModule ModuleAt(int offset)
+        {
+            var found = Modules[0];
+            foreach (var m in Modules)
+            {
+                if (m.Start > offset) break;
+                found = m;
+            }
+
+            return found;
+        }
+
         /// <summary>Builds the context from the inputs; the spec is read from the cache when its text is unchanged.</summary>
-        internal static SpecContext Build(IReadOnlyList<DocumentInput> inputs, SpecProfile profile, long maxBytes, bool reuseParsedSpec = true)
+        internal static SpecContext Build(IReadOnlyList<DocumentInput> inputs, SpecProfile profile, long maxBytes, bool reuseParsedSpec = true, IReadOnlyCollection<string>? repositoryFiles = null)
         {
             string pointerPath = DocumentInput.NormalizePath(profile.Config.CurrentPointer);
             var pointerDoc = inputs.FirstOrDefault(d => d.Path == pointerPath && d.Text != null);
-            if (pointerDoc == null) return new SpecContext(profile, null, null, null, null);
-            var pointer = SpecPointer.Read(pointerDoc.Path, pointerDoc.Text!);
-            var specDoc = FindNamed(inputs, pointer);
-            if (specDoc == null) return new SpecContext(profile, pointerDoc, pointer, null, null);
-            if (specDoc.Text == null)
-                return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, specDoc.UnreadableReason ?? "it could not be read");
-            long size = Math.Max(specDoc.SizeInBytes, specDoc.Text.Length);
-            if (size > maxBytes)
-                return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, $"{size} bytes is more than limits.maxDocumentBytes ({maxBytes})");
-            if (specDoc.Text.IndexOf('\0') >= 0)
-                return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, "it holds NUL bytes, so it is a binary file, not Markdown");
+            var pointer = pointerDoc == null ? null : SpecPointer.Read(pointerDoc.Path, pointerDoc.Text!);
+            var byPath = new Dictionary<string, DocumentInput>(StringComparer.Ordinal);
+            foreach (var input in inputs) byPath[input.Path] = input;
+            // The files the host knows: its documents, and the repository's file list when it has one
+            // (a folder of modules is told from a missing one by the files in it).
+            var known = new HashSet<string>(byPath.Keys, StringComparer.Ordinal);
+            if (repositoryFiles != null) known.UnionWith(repositoryFiles.Select(DocumentInput.NormalizePath));
+            var modules = SpecModules.Resolve(pointer, profile.Config, known.OrderBy(p => p, StringComparer.Ordinal).ToList(), p => byPath.TryGetValue(p, out var d) ? d.Text : null);
+            if (pointer == null && !modules.IsModular) return new SpecContext(profile, null, null, null, null);
+            if (modules.Problem != null && modules.Paths.Count > 0)
+                return new SpecContext(profile, pointerDoc, pointer, null, null) { ModulesProblem = modules.Problem, Manifests = modules.Manifests };
+            if (modules.Paths.Count == 0)
+            {
+                // A single named file not among the inputs keeps the old lookup by unique file name.
+                var named = pointer == null || modules.IsModular ? null : FindNamed(inputs, pointer);
+                if (named == null) return new SpecContext(profile, pointerDoc, pointer, null, null) { ModulesProblem = modules.Problem, Manifests = modules.Manifests };
+                return Single(profile, pointerDoc, pointer, named, maxBytes, reuseParsedSpec);
+            }
+
+            foreach (var path in modules.Paths.Where(p => !byPath.ContainsKey(p)))
+                byPath[path] = DocumentInput.Unreadable(path, "the host did not hand it over as a document");
+            if (!modules.IsModular) return Single(profile, pointerDoc, pointer, byPath[modules.Paths[0]], maxBytes, reuseParsedSpec);
+
+            // A spec in modules: each admitted like any document, then read as one text.
+            string folder = CommonFolder(modules.Paths);
+            var texts = new List<(string Path, string Text)>();
+            foreach (var path in modules.Paths)
+            {
+                var input = byPath[path];
+                string? problem = Admission(input, maxBytes);
+                if (problem != null)
+                    return new SpecContext(profile, pointerDoc, pointer, null, folder, $"its module '{path}' {problem}") { Manifests = modules.Manifests };
+                texts.Add((path, input.Text!));
+            }
+
+            var combined = new StringBuilder();
+            var layout = new List<SpecModule>();
+            foreach (var (path, text) in texts)
+            {
+                if (combined.Length > 0)
+                {
+                    if (combined[combined.Length - 1] != '\n') combined.Append('\n');
+                    combined.Append('\n');
+                }
+
+                layout.Add(new SpecModule(path, combined.Length, text.Length, new LineMap(text)));
+                combined.Append(text);
+            }
 
             SpecDocument spec;
             try
             {
-                spec = reuseParsedSpec ? Cached(specDoc, profile) : SpecReader.Read(new TextDocument(specDoc.Path, specDoc.Text!), profile);
+                var virtualInput = DocumentInput.FromText(folder, combined.ToString());
+                spec = reuseParsedSpec ? Cached(virtualInput, profile, pointer?.Version) : SpecReader.Read(new TextDocument(folder, virtualInput.Text!), profile, pointer?.Version);
+            }
+            catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
+            {
+                return new SpecContext(profile, pointerDoc, pointer, null, folder, "the Markdown parser rejected it: " + e.Message) { Manifests = modules.Manifests };
+            }
+
+            return new SpecContext(profile, pointerDoc, pointer, spec, folder) { Modules = layout, Manifests = modules.Manifests };
+        }
+
+        /// <summary>Why no module could be found although the pointer or spec.files names some (GOV210), or null.</summary>
+        public string? ModulesProblem { get; private set; }
+
+        private static SpecContext Single(SpecProfile profile, DocumentInput? pointerDoc, SpecPointer? pointer, DocumentInput specDoc, long maxBytes, bool reuseParsedSpec)
+        {
+            string? problem = Admission(specDoc, maxBytes);
+            if (problem != null) return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, problem);
+            SpecDocument spec;
+            try
+            {
+                spec = reuseParsedSpec ? Cached(specDoc, profile, pointer?.Version) : SpecReader.Read(new TextDocument(specDoc.Path, specDoc.Text!), profile, pointer?.Version);
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
             {
                 return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, "the Markdown parser rejected it: " + e.Message);
             }
 
-            return new SpecContext(profile, pointerDoc, pointer, spec, specDoc.Path);
+            return new SpecContext(profile, pointerDoc, pointer, spec, specDoc.Path) { Modules = new[] { new SpecModule(spec.Path, 0, spec.Document.Text.Length, spec.Document.Lines) } };
+        }
+
+        /// <summary>Why a spec file cannot be read (unreadable, over the size limit, binary), or null.</summary>
+        private static string? Admission(DocumentInput input, long maxBytes)
+        {
+            if (input.Text == null) return input.UnreadableReason ?? "it could not be read";
+            long size = Math.Max(input.SizeInBytes, input.Text.Length);
+            if (size > maxBytes) return $"{size} bytes is more than limits.maxDocumentBytes ({maxBytes})";
+            if (input.Text.IndexOf('\0') >= 0) return "it holds NUL bytes, so it is a binary file, not Markdown";
+            return null;
+        }
+
+        /// <summary>The folder the paths share, with a trailing slash ("" at the root).</summary>
+        private static string CommonFolder(IReadOnlyList<string> paths)
+        {
+            string common = paths[0].Substring(0, paths[0].LastIndexOf('/') + 1);
+            foreach (var p in paths)
+            {
+                while (common.Length > 0 && !p.StartsWith(common, StringComparison.Ordinal))
+                    common = common.Substring(0, common.TrimEnd('/').LastIndexOf('/') + 1);
+            }
+
+            return common.Length == 0 ? "./" : common;
         }
 
         /// <summary>The input the pointer names: by its candidate paths, else by a unique file name.</summary>
@@ -233,13 +383,13 @@ namespace Orchestrator.Governance.Model.Spec
             return dash < 0 ? id : id.Substring(0, dash);
         }
 
-        private static SpecDocument Cached(DocumentInput input, SpecProfile profile)
+        private static SpecDocument Cached(DocumentInput input, SpecProfile profile, string? version)
         {
             string key;
             using (var sha = SHA256.Create())
             {
                 var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(input.Text!));
-                key = input.Path + "|" + profile.Config.IdPattern + "|" + string.Join(",", profile.Config.NonMainBodyTitles) + "|"
+                key = input.Path + "|" + version + "|" + profile.Config.IdPattern + "|" + string.Join(",", profile.Config.NonMainBodyTitles) + "|"
                     + string.Join(",", profile.Config.MainBody) + "|" + string.Join(",", profile.Config.NonMainBody) + "|" + Convert.ToBase64String(hash);
             }
 
@@ -251,7 +401,7 @@ namespace Orchestrator.Governance.Model.Spec
                 }
             }
 
-            var spec = SpecReader.Read(new TextDocument(input.Path, input.Text!), profile);
+            var spec = SpecReader.Read(new TextDocument(input.Path, input.Text!), profile, version);
             lock (CacheGate)
             {
                 Cache.AddFirst((key, spec));

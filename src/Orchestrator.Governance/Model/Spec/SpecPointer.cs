@@ -1,69 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Text;
 
 namespace Orchestrator.Governance.Model.Spec
 {
-    /// <summary>
-    /// What SPEC_CURRENT.md says: the first Markdown file name in it names the current Master Spec
-    /// ("**Handshake_Master_Spec_v02.123.md**"). Seed 003 Part 2 Step 1: SPEC_CURRENT points to
-    /// the latest Master Spec version.
-    /// </summary>
-    public sealed class SpecPointer
+    /// <summary>One path a spec pointer names: a spec file, a folder of module files, or a manifest listing them.</summary>
+    public sealed class PointerTarget
     {
-        private static readonly Regex FileNamePattern = new Regex(@"(?<name>(?:(?:\.\.?/)+|/)?(?:[A-Za-z0-9_][A-Za-z0-9_.\- ]*/)*[A-Za-z0-9_][A-Za-z0-9_.\- ]*\.md)\b", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
-
-        private SpecPointer(string path, string? fileName, SourceSpan span)
+        internal PointerTarget(string written, SourceSpan span)
         {
-            Path = path;
-            FileName = fileName;
+            Written = written;
             Span = span;
         }
 
-        /// <summary>Repository-relative path of SPEC_CURRENT.md.</summary>
-        public string Path { get; }
+        /// <summary>The path as written (leading dots and folders kept).</summary>
+        public string Written { get; }
 
-        /// <summary>The spec file it names, as written, or null when it names none.</summary>
-        public string? FileName { get; }
-
-        /// <summary>
-        /// Whether the named path is absolute or climbs out with "..": it is then never looked up
-        /// (no host reads outside the repository on a document's say-so).
-        /// </summary>
-        public bool EscapesRepository
-        {
-            get
-            {
-                if (FileName == null) return false;
-                string p = FileName.Replace('\\', '/');
-                return p.StartsWith("/", System.StringComparison.Ordinal) || (p.Length > 1 && p[1] == ':') || ("/" + p + "/").Contains("/../");
-            }
-        }
-
-        /// <summary>Where the name stands (the start of the file when there is none).</summary>
+        /// <summary>Where it stands in the pointer.</summary>
         public SourceSpan Span { get; }
 
-        /// <summary>Reads the pointer.</summary>
+        /// <summary>Whether it is absolute or climbs out with "..": never looked up.</summary>
+        public bool EscapesRepository => SpecPointer.Escapes(Written);
+
+        /// <summary>Whether it names a manifest (JSON or YAML) that lists the module files.</summary>
+        public bool IsManifest => Written.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || Written.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || Written.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// What the spec pointer (SPEC_CURRENT.md) says: which file, folder or list of files is the
+    /// current Master Spec (seed 003 Part 2 Step 1: "SPEC_CURRENT points to the latest Master
+    /// Spec version"). The pointer is Markdown (the first file name ending in .md, or the first
+    /// folder written with a trailing slash, e.g. <c>**Handshake_Master_Spec_v02.123.md**</c>), or
+    /// JSON or YAML (told by its extension or by its text starting with <c>{</c> or <c>[</c>):
+    /// then the first string value that is a path names the spec, and when it stands in an array
+    /// every path of that array does (a list of module files). A .json/.yml path names a manifest
+    /// whose paths are read the same way. Paths keep their leading dots (<c>.GOV/spec/</c>).
+    /// </summary>
+    public sealed class SpecPointer
+    {
+        private static readonly Regex FileNamePattern = new Regex(@"(?<name>(?:(?:\.\.?/)+|/)?(?:\.?[A-Za-z0-9_][A-Za-z0-9_.\- ]*/)*\.?[A-Za-z0-9_][A-Za-z0-9_.\- ]*\.md)\b", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+
+        private static readonly Regex FolderPattern = new Regex(@"`(?<name>(?:\./)?(?:\.?[A-Za-z0-9_][A-Za-z0-9_.\-]*/)+)`", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+
+        private static readonly Regex VersionValue = new Regex(@"^v?(?<v>\d+(?:\.\d+)+)$", RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+
+        private SpecPointer(string path, IReadOnlyList<PointerTarget> targets, SourceSpan span, bool isData, string? problem, string? version)
+        {
+            Path = path;
+            Targets = targets;
+            Span = targets.Count > 0 ? targets[0].Span : span;
+            IsData = isData;
+            Problem = problem;
+            Version = version;
+        }
+
+        /// <summary>Repository-relative path of the pointer.</summary>
+        public string Path { get; }
+
+        /// <summary>The paths it names, in order (one file, one folder, a manifest, or a list of files).</summary>
+        public IReadOnlyList<PointerTarget> Targets { get; }
+
+        /// <summary>The first path it names, as written, or null when it names none.</summary>
+        public string? FileName => Targets.Count > 0 ? Targets[0].Written : null;
+
+        /// <summary>Whether the pointer is JSON or YAML.</summary>
+        public bool IsData { get; }
+
+        /// <summary>Why a JSON or YAML pointer could not be read, or null.</summary>
+        public string? Problem { get; }
+
+        /// <summary>The spec version a JSON or YAML pointer states under a key named like "version" ("02.130"), or null.</summary>
+        public string? Version { get; }
+
+        /// <summary>Whether the first named path is absolute or climbs out with "..".</summary>
+        public bool EscapesRepository => Targets.Count > 0 && Targets[0].EscapesRepository;
+
+        /// <summary>Where the first name stands (the start of the file when there is none).</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary>Whether <paramref name="written"/> is absolute or climbs out of the repository.</summary>
+        public static bool Escapes(string written)
+        {
+            string p = written.Replace('\\', '/');
+            return p.StartsWith("/", StringComparison.Ordinal) || p.StartsWith("~", StringComparison.Ordinal) || (p.Length > 1 && p[1] == ':') || ("/" + p + "/").Contains("/../");
+        }
+
+        /// <summary>Reads the pointer; never throws for any text.</summary>
         public static SpecPointer Read(string path, string text)
         {
             var lines = new LineMap(text);
-            var m = FileNamePattern.Match(text);
+            string trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+            bool json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal);
+            bool yaml = !json && (path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase));
+            if (json || yaml) return ReadData(path, text, lines, yaml);
+
+            var file = FileNamePattern.Match(text);
+            var folder = FolderPattern.Match(text);
+            var m = folder.Success && (!file.Success || folder.Index < file.Index) ? folder : file;
             return m.Success
-                ? new SpecPointer(path, m.Groups["name"].Value.Trim(), lines.GetSpan(m.Groups["name"].Index, m.Groups["name"].Length))
-                : new SpecPointer(path, null, lines.GetSpan(0, 0));
+                ? new SpecPointer(path, new[] { new PointerTarget(m.Groups["name"].Value.Trim(), lines.GetSpan(m.Groups["name"].Index, m.Groups["name"].Length)) }, default, false, null, null)
+                : new SpecPointer(path, Array.Empty<PointerTarget>(), lines.GetSpan(0, 0), false, null, null);
+        }
+
+        private static SpecPointer ReadData(string path, string text, LineMap lines, bool yaml)
+        {
+            JToken root;
+            try
+            {
+                string json = yaml ? Configuration.YamlToJson.Convert(text) : text;
+                using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+                root = JToken.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+            }
+            catch (Exception e) when (e is JsonException || e is Configuration.YamlConversionException || e is InvalidOperationException)
+            {
+                string message = e.Message;
+                int cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+                if (cut > 0) message = message.Substring(0, cut);
+                return new SpecPointer(path, Array.Empty<PointerTarget>(), lines.GetSpan(0, 0), true, (yaml ? "it is not valid YAML: " : "it is not valid JSON: ") + message, null);
+            }
+
+            string? version = null;
+            var targets = new List<PointerTarget>();
+            var all = root is JContainer container ? container.DescendantsAndSelf() : new[] { root };
+            foreach (var token in all.OfType<JValue>())
+            {
+                if (token.Type != JTokenType.String) continue;
+                string value = ((string?)token.Value ?? string.Empty).Trim();
+                string key = (token.Parent as JProperty)?.Name ?? string.Empty;
+                if (version == null && key.IndexOf("version", StringComparison.OrdinalIgnoreCase) >= 0 && VersionValue.Match(value) is Match v && v.Success) version = v.Groups["v"].Value;
+                if (targets.Count > 0 || !LooksLikePath(value)) continue;
+                if (token.Parent is JArray array)
+                {
+                    foreach (var item in array.OfType<JValue>().Where(i => i.Type == JTokenType.String))
+                    {
+                        string s = ((string?)item.Value ?? string.Empty).Trim();
+                        if (LooksLikePath(s)) targets.Add(new PointerTarget(s, SpanOf(item, s, text, lines)));
+                    }
+                }
+                else
+                {
+                    targets.Add(new PointerTarget(value, SpanOf(token, value, text, lines)));
+                }
+            }
+
+            return new SpecPointer(path, targets, lines.GetSpan(0, 0), true, null, version);
+        }
+
+        /// <summary>A string that names a file or folder: no white space, and a folder separator or a document extension.</summary>
+        private static bool LooksLikePath(string value)
+        {
+            if (value.Length == 0 || value.Length > 400 || value.Any(char.IsWhiteSpace) || value.Contains("://")) return false;
+            return value.Contains("/") || value.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The value's place: found on the token's line (JSON escapes aside), else the line's start.</summary>
+        private static SourceSpan SpanOf(JToken token, string value, string text, LineMap lines)
+        {
+            var info = (IJsonLineInfo)token;
+            if (!info.HasLineInfo()) return lines.GetSpan(0, 0);
+            int line = Math.Max(1, Math.Min(info.LineNumber, lines.LineCount));
+            int start = lines.GetLineStart(line);
+            int end = line < lines.LineCount ? lines.GetLineStart(line + 1) : text.Length;
+            int at = text.IndexOf(value, start, end - start, StringComparison.Ordinal);
+            return at >= 0 ? lines.GetSpan(at, value.Length) : lines.GetSpan(start, 0);
         }
 
         /// <summary>
-        /// The repository-relative paths the named file may have, most likely first: as written
-        /// from the root, then beside SPEC_CURRENT.md.
+        /// The repository-relative paths a written path may have, most likely first: as written
+        /// from the root, then beside the document that names it; none when it escapes.
         /// </summary>
-        public string[] CandidatePaths()
+        public static string[] CandidatesOf(string besidePath, string written)
         {
-            if (FileName == null || EscapesRepository) return new string[0];
-            string name = DocumentInput.NormalizePath(FileName);
-            int slash = Path.LastIndexOf('/');
-            string beside = slash < 0 ? name : Path.Substring(0, slash + 1) + name;
-            return beside == name ? new[] { name } : new[] { name, beside };
+            if (Escapes(written)) return new string[0];
+            bool folder = written.EndsWith("/", StringComparison.Ordinal);
+            string name = DocumentInput.ResolveInside(written) ?? string.Empty;
+            if (name.Length == 0) return new string[0];
+            int slash = besidePath.LastIndexOf('/');
+            string? beside = slash < 0 ? name : DocumentInput.ResolveInside(besidePath.Substring(0, slash + 1) + written);
+            var list = new List<string> { name };
+            if (beside != null && beside.Length > 0 && beside != name) list.Add(beside);
+            return folder ? list.Select(p => p + "/").ToArray() : list.ToArray();
         }
+
+        /// <summary>The repository-relative paths the first named file may have (see <see cref="CandidatesOf"/>).</summary>
+        public string[] CandidatePaths() => FileName == null ? new string[0] : CandidatesOf(Path, FileName);
     }
 }

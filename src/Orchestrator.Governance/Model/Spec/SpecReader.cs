@@ -39,12 +39,12 @@ namespace Orchestrator.Governance.Model.Spec
         /// the same sections and requirements as one parse, without carrying the whole tree through
         /// the garbage collector. Never throws on any Markdown input.
         /// </summary>
-        public static SpecDocument Read(TextDocument doc, SpecProfile profile) => Read(doc, profile, MarkdownChunks.Parse(doc.Text));
+        public static SpecDocument Read(TextDocument doc, SpecProfile profile, string? version = null) => Read(doc, profile, MarkdownChunks.Parse(doc.Text), version);
 
         /// <summary>Reads the spec from a tree of the whole text (the reference that the pieces are tested against).</summary>
-        internal static SpecDocument ReadWholeTree(ParsedMarkdown doc, SpecProfile profile) => Read(doc, profile, new[] { (doc.Ast, 0) });
+        internal static SpecDocument ReadWholeTree(ParsedMarkdown doc, SpecProfile profile) => Read(doc, profile, new[] { (doc.Ast, 0) }, null);
 
-        private static SpecDocument Read(TextDocument doc, SpecProfile profile, IEnumerable<(MarkdownDocument Ast, int Offset)> trees)
+        private static SpecDocument Read(TextDocument doc, SpecProfile profile, IEnumerable<(MarkdownDocument Ast, int Offset)> trees, string? statedVersion)
         {
             var sections = new List<SpecSection>();
             var stack = new List<SpecSection>();
@@ -206,7 +206,7 @@ namespace Orchestrator.Governance.Model.Spec
                 if (list.Count == 0 || list[list.Count - 1] != sections[at]) list.Add(sections[at]);
             }
 
-            string? version = VersionOf(doc.Path.Substring(doc.Path.LastIndexOf('/') + 1)) ?? (sections.Count > 0 ? VersionOf(sections[0].Title) : null);
+            string? version = statedVersion ?? VersionOf(doc.Path.TrimEnd('/').Substring(doc.Path.TrimEnd('/').LastIndexOf('/') + 1)) ?? (sections.Count > 0 ? VersionOf(sections[0].Title) : null);
             return new SpecDocument(doc.WithoutTree(), Suppressions.InlineSuppressions.FromComments(doc, comments ?? new List<(int, string)>()), version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems);
         }
 

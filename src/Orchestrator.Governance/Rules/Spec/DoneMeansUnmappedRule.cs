@@ -24,7 +24,7 @@ namespace Orchestrator.Governance.Rules.Spec
                 string closest = item.Best == null
                     ? "none"
                     : string.Format(CultureInfo.InvariantCulture, "'{0}' (§{1}, spec line {2}, {3:0}% of the item's words)",
-                        Short(item.Best.Text), item.Best.Section.Number ?? item.Best.Section.Title, item.Best.Span.StartLine, item.BestScore * 100);
+                        Short(item.Best.Text), item.Best.Section.Number ?? item.Best.Section.Title, context.Index.Spec.LineLabel(item.Best.Span), item.BestScore * 100);
                 context.Report(item.Item.Span, Short(item.Item.Text), coverage.AnchoredDisplay(), closest);
             }
         }

@@ -72,6 +72,6 @@ namespace Orchestrator.Governance.Rules.Spec
             return 0;
         }
 
-        private static string FileName(string path) => path.Substring(path.LastIndexOf('/') + 1);
+        private static string FileName(string path) => path.EndsWith("/", System.StringComparison.Ordinal) ? path : path.Substring(path.LastIndexOf('/') + 1);
     }
 }

@@ -17,21 +17,29 @@ namespace Orchestrator.Governance.Rules.Spec
             string pointerPath = spec.Profile.Config.CurrentPointer;
             if (spec.Pointer == null)
             {
+                // spec.files names the modules without a pointer: fine when they were found.
+                if (spec.Spec != null) return;
                 foreach (var packet in context.Index.Packets)
                 {
                     var anchors = spec.AnchorsOf(packet, context.Profile);
                     if (anchors.Lines.Count == 0) continue;
-                    context.Report(packet.Path, anchors.Lines[0].Span, $"{pointerPath} is missing, so no SPEC_ANCHOR can be resolved (set spec.currentPointer in governance.yml if it lives elsewhere)");
+                    context.Report(packet.Path, anchors.Lines[0].Span, spec.ModulesProblem != null
+                        ? $"{spec.ModulesProblem}, so no SPEC_ANCHOR can be resolved"
+                        : $"{pointerPath} is missing, so no SPEC_ANCHOR can be resolved (set spec.currentPointer in governance.yml if it lives elsewhere)");
                     break;
                 }
 
                 return;
             }
 
-            if (spec.Pointer.FileName == null)
+            if (spec.Pointer.Problem != null)
+                context.Report(spec.Pointer.Path, spec.Pointer.Span, $"{spec.Pointer.Path} could not be read: {spec.Pointer.Problem}");
+            else if (spec.Pointer.FileName == null && spec.Spec == null && spec.ModulesProblem == null)
                 context.Report(spec.Pointer.Path, spec.Pointer.Span, $"{spec.Pointer.Path} names no spec file (*.md)");
             else if (spec.Pointer.EscapesRepository)
                 context.Report(spec.Pointer.Path, spec.Pointer.Span, $"{spec.Pointer.Path} names '{spec.Pointer.FileName}', which is outside the repository; it is not read");
+            else if (spec.ModulesProblem != null)
+                context.Report(spec.Pointer.Path, spec.Pointer.Span, $"{spec.Pointer.Path} {spec.ModulesProblem}");
             else if (spec.NamedSpecPath == null)
                 context.Report(spec.Pointer.Path, spec.Pointer.Span, $"{spec.Pointer.Path} names '{spec.Pointer.FileName}', which is not in the repository");
             else if (spec.Spec == null)

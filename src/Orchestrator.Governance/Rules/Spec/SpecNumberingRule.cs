@@ -14,14 +14,16 @@ namespace Orchestrator.Governance.Rules.Spec
         /// <inheritdoc />
         public override void Analyze(RepositoryRuleContext context)
         {
-            var spec = context.Index.Spec.Spec;
+            var specContext = context.Index.Spec;
+            var spec = specContext.Spec;
             if (spec == null) return;
             foreach (var problem in spec.NumberingProblems)
             {
+                // In a spec of modules the engine moves it to the module and line the heading stands on.
                 context.Report(spec.Path, problem.Section.HeadingSpan,
                     problem.Section.Number + " " + problem.Section.Title,
                     problem.Parent.Number + " " + problem.Parent.Title,
-                    problem.Parent.HeadingSpan.StartLine.ToString(CultureInfo.InvariantCulture));
+                    specContext.LineLabel(problem.Parent.HeadingSpan));
             }
         }
     }

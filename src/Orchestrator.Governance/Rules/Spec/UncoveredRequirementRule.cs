@@ -24,12 +24,12 @@ namespace Orchestrator.Governance.Rules.Spec
             var uncovered = coverage.Requirements.Where(q => q.IsAbsolute == Absolute && !coverage.Covered.Contains(q)).ToList();
             if (uncovered.Count == 0) return;
             context.Report(coverage.Field.KeySpan,
-                uncovered.Count.ToString(CultureInfo.InvariantCulture), coverage.AnchoredDisplay(), List(uncovered));
+                uncovered.Count.ToString(CultureInfo.InvariantCulture), coverage.AnchoredDisplay(), List(uncovered, context.Index.Spec));
         }
 
-        private static string List(List<SpecRequirement> requirements)
+        private static string List(List<SpecRequirement> requirements, SpecContext spec)
         {
-            var shown = requirements.Take(5).Select(q => string.Format(CultureInfo.InvariantCulture, "line {0} '{1}'", q.Span.StartLine, DoneMeansUnmappedRule.Short(q.Text))).ToList();
+            var shown = requirements.Take(5).Select(q => string.Format(CultureInfo.InvariantCulture, "line {0} '{1}'", spec.LineLabel(q.Span), DoneMeansUnmappedRule.Short(q.Text))).ToList();
             if (requirements.Count > 5) shown.Add(string.Format(CultureInfo.InvariantCulture, "and {0} more", requirements.Count - 5));
             return string.Join("; ", shown);
         }
