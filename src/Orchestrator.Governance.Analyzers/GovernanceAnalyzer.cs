@@ -207,6 +207,8 @@ namespace Orchestrator.Governance.Analyzers
             // are not documents: MetadataHeaderAnalyzer checks them on the compilation's syntax trees.
             return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith("/governance.yml", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, "governance.yml", StringComparison.OrdinalIgnoreCase)
                 || Model.Oss.DependencyManifest.IsManifest(name)

@@ -90,5 +90,17 @@ namespace Orchestrator.Governance.Cli.Tests
                 "2 task packet(s) checked: 2 error(s), 2 warning(s).\n",
                 output);
         }
+    
+        [Fact]
+        public void Packets_kept_as_data_are_checked_at_their_values_and_their_projections_compared()
+        {
+            var (exit, output) = Check(Lay("data-packets"));
+            Assert.Equal(1, exit);
+            Assert.Equal(
+                "docs/task_packets/WP-1-Job-Cancel/packet.yaml(7,11): error GOV107: STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)\n" +
+                "docs/task_packets/WP-1-Storage-Layer/packet.md(9,11): error GOV113: STATUS is 'Ready-for-Dev' here but 'In-Progress' in docs/task_packets/WP-1-Storage-Layer/packet.json, the packet's other form; regenerate the form that is not authoritative (taskPacket.authoritative: data)\n" +
+                "2 task packet(s) checked: 2 error(s), 0 warning(s).\n",
+                output);
+        }
     }
 }

@@ -133,6 +133,19 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         }
 
         [Fact]
+        public void Packets_kept_as_data_are_checked_in_the_build()
+        {
+            string consumer = LayoutConsumer("data-packets");
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            Assert.Equal(new[]
+            {
+                "docs/task_packets/WP-1-Job-Cancel/packet.yaml(7,11): error GOV107: STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)",
+                "docs/task_packets/WP-1-Storage-Layer/packet.md(9,11): error GOV113: STATUS is 'Ready-for-Dev' here but 'In-Progress' in docs/task_packets/WP-1-Storage-Layer/packet.json, the packet's other form; regenerate the form that is not authoritative (taskPacket.authoritative: data)",
+            }, Reported(output, consumer));
+        }
+
+        [Fact]
         public void A_repository_whose_packets_follow_the_protocol_builds_clean()
         {
             string consumer = CleanConsumer("clean");

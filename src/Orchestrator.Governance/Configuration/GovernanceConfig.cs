@@ -382,6 +382,19 @@ namespace Orchestrator.Governance.Configuration
         /// </summary>
         [JsonProperty("signaturePattern")] public string SignaturePattern { get; set; } = string.Empty;
 
+        /// <summary>
+        /// For task packets kept as data (JSON or YAML): field to the JSON Pointer (RFC 6901) of its
+        /// value, e.g. <c>STATUS: /state/status</c>; a pointer may name a string (or other scalar)
+        /// or an array of them. Fields not mapped are looked up as top-level keys in any spelling.
+        /// </summary>
+        [JsonProperty("dataFields")] public Dictionary<string, string> DataFields { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>
+        /// When a packet exists as data and as Markdown (a projection generated from it, in the same
+        /// folder with the same ID), which form the rules read: "data" (default) or "markdown".
+        /// </summary>
+        [JsonProperty("authoritative")] public string Authoritative { get; set; } = "data";
+
         /// <summary>First words that make a TEST_PLAN line a command.</summary>
         [JsonProperty("commandWords")] public List<string> CommandWords { get; set; } = new List<string>();
     }

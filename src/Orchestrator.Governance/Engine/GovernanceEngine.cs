@@ -61,6 +61,7 @@ namespace Orchestrator.Governance.Engine
         /// <summary>The repository rules (spec pointer, spec numbering), in ID order.</summary>
         public static IReadOnlyList<RepositoryRule> RepositoryRules { get; } = new RepositoryRule[]
         {
+            new PacketFormsDisagreeRule(),
             new SpecCurrentRule(),
             new SpecNumberingRule(),
             new Rules.Topology.DependencyUnknownRule(),
@@ -153,6 +154,11 @@ namespace Orchestrator.Governance.Engine
                 packets.Add(packet);
             }
 
+            // One packet, two forms (data and its generated Markdown, same folder and ID): the rules
+            // read the authoritative one (taskPacket.authoritative); GOV113 compares the other to it.
+            var forms = PacketForms.Pair(packets, config.TaskPacket.Authoritative);
+            foreach (var pair in forms) packets.Remove(pair.Other);
+
             // 3. Cross-document facts, built once: TASK_IDs, the current spec (parsed once, cached by
             //    content across analyses) and each packet's resolved anchors.
             var specContext = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec, options.RepositoryFiles);
@@ -229,6 +235,7 @@ namespace Orchestrator.Governance.Engine
             }
 
             index.Links = linkSources.Found;
+            index.PacketForms = forms;
             index.DocumentPaths = new HashSet<string>(inputs.Select(d => d.Path), StringComparer.Ordinal);
 
             // 4. Rules. Orchestration state files (seeds 000, 002, 004) first: each parsed once and
@@ -552,6 +559,25 @@ namespace Orchestrator.Governance.Engine
         /// <summary>Parses and reads one packet; its inline suppressions are read from the tree, which the packet does not keep.</summary>
         private static TaskPacket? Read(DocumentInput input, TaskPacketProfile profile, GovernanceConfig config, List<GovernanceDiagnostic> diagnostics, Dictionary<string, InlineSuppressions>? suppressions, LinkSources links)
         {
+            if (DataPacketReader.IsDataPath(input.Path))
+            {
+                // A packet kept as data (JSON or YAML): GOV002 when it is not an object of fields.
+                links.Attempted.Add(input.Path);
+                if (!Admit(input, config, diagnostics, input.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "JSON" : "YAML")) return null;
+                var data = new TextDocument(input.Path, input.Text!);
+                var packet = DataPacketReader.Read(data, profile, out var problem, out var at);
+                if (problem != null)
+                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, at, RuleCatalog.DocumentUnreadable.DefaultSeverity, new[] { problem }));
+                if (packet != null && input.InvalidUtf8 != null)
+                {
+                    var bad = input.InvalidUtf8;
+                    int start = data.Lines.GetLineStart(bad.Line) + bad.Column - 1;
+                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.InvalidUtf8, input.Path, data.Span(start, 1), RuleCatalog.InvalidUtf8.DefaultSeverity, new[] { bad.Describe() }));
+                }
+
+                return packet;
+            }
+
             if (!(AdmitAndParse(input, config, diagnostics, links) is ParsedMarkdown doc)) return null;
 
             if (input.InvalidUtf8 != null)

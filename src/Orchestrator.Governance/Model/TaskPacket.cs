@@ -45,6 +45,9 @@ namespace Orchestrator.Governance.Model
 
         /// <summary>A heading of its own: <c>## DONE_MEANS</c> or <c>### RISK_TIER: HIGH</c>.</summary>
         Heading,
+
+        /// <summary>A value of a packet kept as data (JSON or YAML), found by its key or JSON Pointer.</summary>
+        Data,
     }
 
     /// <summary>One entry of a field's list (a FILES_TO_OPEN path, a DONE_MEANS criterion).</summary>
@@ -204,6 +207,9 @@ namespace Orchestrator.Governance.Model
         /// (<c>WP-1-Foo/packet.md</c>), its folder's name (<see cref="NamedByFolder"/>).
         /// </summary>
         public string FileStem { get; }
+
+        /// <summary>Whether the packet is kept as data (JSON or YAML): the Markdown structure rules (sections, their order) do not apply.</summary>
+        public bool IsData { get; internal set; }
 
         /// <summary>True when <see cref="FileStem"/> is the folder's name (one folder per packet).</summary>
         public bool NamedByFolder { get; }

@@ -191,6 +191,14 @@ namespace Orchestrator.Governance.Rules
             "TEST_PLAN lists the exact commands the coder must run; prose alone cannot be run or checked.",
             "seed 003 §5.1, §8");
 
+        /// <summary>GOV113: a packet's data and Markdown forms disagree.</summary>
+        public static readonly RuleDescriptor PacketFormsDisagree = new RuleDescriptor(
+            "GOV113", "A packet's data and Markdown forms must agree",
+            "{0} is '{1}' here but '{2}' in {3}, the packet's other form; regenerate the form that is not authoritative (taskPacket.authoritative: {4})",
+            Packet, GovernanceSeverity.Error,
+            "A packet kept as data (JSON or YAML) with a Markdown projection generated from it is one packet: the rules read the authoritative form only. When the projection's status, lock, anchors or scope differ from the data, people read one thing and the tools check another.",
+            "seed 003 §5.1 (the packet is the single source of the task), §5.6");
+
         /// <summary>GOV201: a packet has no SPEC_ANCHOR.</summary>
         public static readonly RuleDescriptor SpecAnchorMissing = new RuleDescriptor(
             "GOV201", "Task packet must have a SPEC_ANCHOR",
@@ -591,7 +599,7 @@ namespace Orchestrator.Governance.Rules
             InvalidConfiguration, DocumentUnreadable, RuleFailed, InvalidUtf8, UnknownRuleInSuppression, FrontMatterInvalid, BaselineEntryStale, BaselineInvalid, TextDoubleEncoded,
             PacketFileName, RequiredSectionMissing, SectionOrder, RequiredFieldMissing, TaskIdMismatch,
             DuplicateTaskId, FieldValueNotAllowed, DateNotIso8601, ListCountOutOfRange, UnfilledPlaceholder,
-            MissingUserSignature, TestPlanWithoutCommand,
+            MissingUserSignature, TestPlanWithoutCommand, PacketFormsDisagree,
             SpecAnchorMissing, SpecAnchorUnparsable, SpecAnchorUnresolved, SpecAnchorNotMainBody, SpecAnchorDrift,
             DoneMeansUnmapped, UncoveredMust, UncoveredShould, DoneMeansNotMeasurable,
             SpecCurrentInvalid, SpecNumberingInconsistent,

@@ -78,6 +78,9 @@ namespace Orchestrator.Governance.Rules
         /// <summary>The links and anchors of the documents documents.links names, by path (ordinal).</summary>
         public IReadOnlyDictionary<string, Documents.MarkdownLinks> Links { get; internal set; } = new Dictionary<string, Documents.MarkdownLinks>();
 
+        /// <summary>Packets kept in two forms (data and a Markdown projection), for GOV113.</summary>
+        public IReadOnlyList<PacketForms> PacketForms { get; internal set; } = new PacketForms[0];
+
         /// <summary>The OSS register (documents.ossRegister), or null when the repository has none.</summary>
         public Model.Oss.OssRegister? OssRegister { get; internal set; }
 

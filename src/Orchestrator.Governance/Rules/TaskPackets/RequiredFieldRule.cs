@@ -21,6 +21,13 @@ namespace Orchestrator.Governance.Rules.TaskPackets
                 var missing = section.Fields.Where(f => packet.FindFieldAnywhere(f, context.Profile.AliasesOf(f)) == null).ToList();
                 if (missing.Count == 0) continue;
                 bool sectionPresent = PacketFacts.HasSection(packet, section);
+                if (packet.IsData)
+                {
+                    // A packet kept as data has no sections: each missing field, at the document's start.
+                    foreach (var field in missing) context.Report(packet.AnchorSpan, field, section.Name);
+                    continue;
+                }
+
                 if (!sectionPresent && missing.Count == section.Fields.Count) continue;
 
                 // At the section's heading; when the packet writes the section's fields as headings of

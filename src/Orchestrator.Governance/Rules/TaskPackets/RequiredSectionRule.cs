@@ -9,6 +9,8 @@ namespace Orchestrator.Governance.Rules.TaskPackets
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
+            // A packet kept as data has fields, not Markdown sections.
+            if (context.Packet.IsData) return;
             foreach (var section in context.Profile.Sections)
             {
                 if (section.Required && !PacketFacts.HasSection(context.Packet, section))

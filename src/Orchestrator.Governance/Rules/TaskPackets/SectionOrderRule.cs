@@ -17,6 +17,8 @@ namespace Orchestrator.Governance.Rules.TaskPackets
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
+            // A packet kept as data has fields, not Markdown sections.
+            if (context.Packet.IsData) return;
             var order = context.Profile.Sections;
             var seen = new HashSet<int>();
             int maxIndex = -1;

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Orchestrator.Governance.Model;
 
 namespace Orchestrator.Governance.Rules.TaskPackets
@@ -19,6 +20,16 @@ namespace Orchestrator.Governance.Rules.TaskPackets
         {
             var field = context.Packet.FindField("TEST_PLAN", context.Profile.AliasesOf("TEST_PLAN"));
             if (field == null) return;
+            if (context.Packet.IsData)
+            {
+                // A packet kept as data: each value of the field is one line of the plan.
+                var entries = field.Entries;
+                if (entries.Any(e => IsCommand(e.Text, false, context.Profile))) return;
+                string shown = entries.Count == 0 ? "(empty)" : entries[0].Text.Trim();
+                context.Report(field.KeySpan, shown.Length > 60 ? shown.Substring(0, 57) + "..." : shown);
+                return;
+            }
+
             string text = context.Packet.Document.Text;
             string? firstLine = null;
             int pos = field.ContentStart;
