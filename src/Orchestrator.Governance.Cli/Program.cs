@@ -190,19 +190,21 @@ namespace Orchestrator.Governance.Cli
                 return null;
             }
 
+            // One walk of the repository for every file the check lists or reads.
+            var tree = Scanning.RepositoryTree.Walk(root);
             if (File.Exists(configPath))
             {
                 string full = Path.GetFullPath(configPath);
                 string relative = Path.GetRelativePath(root, full).Replace('\\', '/');
-                configDocument = RepositoryScanner.Read(Path.GetDirectoryName(full)!, Path.GetFileName(full), 1024 * 1024);
+                configDocument = RepositoryScanner.ReadConfig(tree, root, full, 1024 * 1024);
                 configDocument = configDocument.Text == null ? configDocument : DocumentInput.FromText(relative, configDocument.Text, configDocument.InvalidUtf8);
                 options.ConfigPath = relative;
             }
 
             // The configuration decides which files are governance documents, so it is loaded first.
             var config = ConfigLoader.Load(configDocument?.Text, out _);
-            var documents = RepositoryScanner.Scan(root, config, configDocument);
-            options.RepositoryFiles = RepositoryScanner.RepositoryFiles(root);
+            var documents = RepositoryScanner.Scan(tree, config, configDocument);
+            options.RepositoryFiles = RepositoryScanner.RepositoryFiles(tree);
             return documents;
         }
 
