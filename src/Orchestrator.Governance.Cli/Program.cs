@@ -24,8 +24,21 @@ namespace Orchestrator.Governance.Cli
         /// <summary>Entry point.</summary>
         public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-        /// <summary>Runs the CLI with the given writers (tests call this).</summary>
+        /// <summary>Runs the CLI with the given writers (tests call this); an unexpected exception is one line on stderr and exit code 2.</summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            try
+            {
+                return RunCommand(args, stdout, stderr);
+            }
+            catch (Exception e)
+            {
+                stderr.WriteLine($"governance: internal error: {e.GetType().FullName}: {e.Message.Replace('\r', ' ').Replace('\n', ' ')}");
+                return UsageError;
+            }
+        }
+
+        private static int RunCommand(string[] args, TextWriter stdout, TextWriter stderr)
         {
             var path = new Argument<string>("path") { Description = "Repository root to check (default: the current folder).", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
             var config = new Option<string?>("--config") { Description = "Configuration file (default: governance.yml at the root)." };
@@ -67,7 +80,7 @@ namespace Orchestrator.Governance.Cli
                 return UsageError;
             }
 
-            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             int code = parsed.Invoke(configuration);
             return code;
         }

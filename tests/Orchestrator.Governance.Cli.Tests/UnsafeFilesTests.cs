@@ -197,6 +197,15 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         [Fact]
+        public void An_unexpected_exception_is_one_line_and_exit_code_2()
+        {
+            var stderr = new StringWriter();
+            int exit = Program.Run(new[] { "check", _repo }, new FailingWriter(), stderr);
+            Assert.Equal(2, exit);
+            Assert.Equal("governance: internal error: System.IO.IOException: No space left on device\n", stderr.ToString().Replace("\r\n", "\n"));
+        }
+
+        [Fact]
         public void The_tasks_globs_match_as_MSBuild_globs_do()
         {
             var documents = new GlobSet(new[] { "**/*.md", "governance.y?l", ".agent/state/active_phase.js?n", "docs/idempotency_contracts/*.json" });
@@ -213,6 +222,13 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.False(excluded.IsMatch("sub/.git/config"));
             Assert.True(new GlobSet(new[] { "./scripts/*.py" }).IsMatch("scripts/a.py"));
             Assert.True(new GlobSet(new[] { "../outside/*.md", "/etc/*", "" }).IsEmpty);
+        }
+
+        private sealed class FailingWriter : StringWriter
+        {
+            public override void Write(string? value) => throw new IOException("No space left on device");
+
+            public override void Write(char value) => throw new IOException("No space left on device");
         }
     }
 }
