@@ -1,7 +1,8 @@
 // The one file walker of every host that lists or reads a repository's files: compiled into the
-// CLI (with GOVERNANCE_CLI defined) and, by the package's targets, into an MSBuild inline task
-// (RoslynCodeTaskFactory, so only .NET Standard 2.0 APIs and no other file). It walks the
-// repository once, never follows a link to a folder, and refuses what a host must not open.
+// CLI (with GOVERNANCE_CLI defined) and into the package's MSBuild task,
+// src/Orchestrator.Governance.Tasks (.NET Standard 2.0 against MSBuild's reference assemblies: so
+// only .NET Standard 2.0 APIs here, newer ones through reflection). It walks the repository once,
+// never follows a link to a folder, and refuses what a host must not open.
 #nullable enable
 using System;
 using System.Collections.Generic;
