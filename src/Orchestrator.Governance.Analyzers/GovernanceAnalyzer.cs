@@ -87,6 +87,12 @@ namespace Orchestrator.Governance.Analyzers
             var packagesText = packagesFile?.GetText();
             if (packagesText != null) foreach (byte b in packagesText.GetChecksum()) key.Append(b.ToString("x2"));
             key.Append('|');
+
+            // The files the targets refused to hand to the compiler ('path|reason' a line): data, reported as GOV002 at their paths.
+            var refusedFile = files.FirstOrDefault(f => f.Path.Replace('\\', '/').EndsWith("/" + RefusedListName, StringComparison.OrdinalIgnoreCase));
+            var refusedText = refusedFile?.GetText();
+            if (refusedText != null) foreach (byte b in refusedText.GetChecksum()) key.Append(b.ToString("x2"));
+            key.Append('|');
             foreach (var (file, relative) in relevant)
             {
                 var text = file.GetText();
@@ -96,10 +102,11 @@ namespace Orchestrator.Governance.Analyzers
                 key.Append(';');
             }
 
-            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, today));
+            var refused = refusedFile != null && refusedText != null ? (File: refusedFile, Text: refusedText) : ((AdditionalText File, SourceText Text)?)null;
+            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, refused, root, today));
         }
 
-        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, string? today)
+        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, (AdditionalText File, SourceText Text)? refused, string? root, string? today)
         {
             var inputs = new List<DocumentInput>(texts.Count);
             var pathByRelative = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -116,6 +123,20 @@ namespace Orchestrator.Governance.Analyzers
                 var input = ToInput(relative, text);
                 inputs.Add(input);
                 if (input.Text != null) sourceByRelative[relative] = input.Text;
+            }
+
+            // Refused files are no additional files: their GOV002 is reported from the refused list's own
+            // action, located at the refused file's path.
+            var reportedFrom = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (refused is (AdditionalText refusedFile, SourceText refusedText) && !string.IsNullOrWhiteSpace(root))
+            {
+                foreach (var (relative, reason) in ParseRefused(refusedText))
+                {
+                    if (pathByRelative.ContainsKey(relative)) continue;
+                    pathByRelative[relative] = FullPath(root!, relative);
+                    reportedFrom[relative] = refusedFile.Path;
+                    inputs.Add(DocumentInput.Unreadable(relative, reason));
+                }
             }
 
             var options = new AnalysisOptions();
@@ -145,7 +166,8 @@ namespace Orchestrator.Governance.Analyzers
             foreach (var d in result.Diagnostics)
             {
                 if (!pathByRelative.TryGetValue(d.Path, out var fullPath)) continue;
-                if (!byPath.TryGetValue(fullPath, out var list)) byPath[fullPath] = list = ImmutableArray.CreateBuilder<Diagnostic>();
+                string reporter = reportedFrom.TryGetValue(d.Path, out var from) ? from : fullPath;
+                if (!byPath.TryGetValue(reporter, out var list)) byPath[reporter] = list = ImmutableArray.CreateBuilder<Diagnostic>();
                 list.Add(ToDiagnostic(d, fullPath));
             }
 
@@ -198,6 +220,30 @@ namespace Orchestrator.Governance.Analyzers
 
         /// <summary>The additional file that lists the project's package references, ID|VERSION|PROJECT a line.</summary>
         internal const string PackageListName = "governance.packages.txt";
+
+        /// <summary>The additional file that lists the files the targets would not hand to the compiler, 'path|reason' a line.</summary>
+        internal const string RefusedListName = "governance.refused.txt";
+
+        /// <summary>'path|reason' lines (the path repository-relative; a path may hold '|', a reason does not).</summary>
+        internal static IEnumerable<(string Path, string Reason)> ParseRefused(SourceText text)
+        {
+            foreach (var line in text.Lines)
+            {
+                string entry = line.ToString();
+                int bar = entry.LastIndexOf('|');
+                if (bar <= 0 || bar == entry.Length - 1) continue;
+                yield return (DocumentInput.NormalizePath(entry.Substring(0, bar)), entry.Substring(bar + 1).Trim());
+            }
+        }
+
+        /// <summary>The root joined with a repository-relative path, in the root's separator style.</summary>
+        private static string FullPath(string root, string relative)
+        {
+            string r = root.Trim();
+            char separator = r.IndexOf('\\') >= 0 && r.IndexOf('/') < 0 ? '\\' : '/';
+            if (!r.EndsWith("/", StringComparison.Ordinal) && !r.EndsWith("\\", StringComparison.Ordinal)) r += separator;
+            return r + relative.Replace('/', separator);
+        }
 
         private static bool IsGovernanceFile(string path)
         {

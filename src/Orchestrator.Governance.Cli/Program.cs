@@ -25,8 +25,21 @@ namespace Orchestrator.Governance.Cli
         /// <summary>Entry point.</summary>
         public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-        /// <summary>Runs the CLI with the given writers (tests call this).</summary>
+        /// <summary>Runs the CLI with the given writers (tests call this); an unexpected exception is one line on stderr and exit code 2.</summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            try
+            {
+                return RunCommand(args, stdout, stderr);
+            }
+            catch (Exception e)
+            {
+                stderr.WriteLine($"governance: internal error: {e.GetType().FullName}: {e.Message.Replace('\r', ' ').Replace('\n', ' ')}");
+                return UsageError;
+            }
+        }
+
+        private static int RunCommand(string[] args, TextWriter stdout, TextWriter stderr)
         {
             var path = new Argument<string>("path") { Description = "Repository root to check (default: the current folder).", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
             var config = new Option<string?>("--config") { Description = "Configuration file (default: governance.yml at the root)." };
@@ -80,7 +93,7 @@ namespace Orchestrator.Governance.Cli
                 return UsageError;
             }
 
-            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             int code = parsed.Invoke(configuration);
             return code;
         }
@@ -197,24 +210,21 @@ namespace Orchestrator.Governance.Cli
                 return null;
             }
 
+            // One walk of the repository for every file the check lists or reads.
+            var tree = Scanning.RepositoryTree.Walk(root);
             if (File.Exists(configPath))
             {
                 string full = Path.GetFullPath(configPath);
                 string relative = Path.GetRelativePath(root, full).Replace('\\', '/');
-                configDocument = RepositoryScanner.Read(Path.GetDirectoryName(full)!, Path.GetFileName(full), 1024 * 1024);
+                configDocument = RepositoryScanner.ReadConfig(tree, root, full, 1024 * 1024);
                 configDocument = configDocument.Text == null ? configDocument : DocumentInput.FromText(relative, configDocument.Text, configDocument.InvalidUtf8);
                 options.ConfigPath = relative;
             }
 
             // The configuration decides which files are governance documents, so it is loaded first.
             var config = ConfigLoader.Load(configDocument?.Text, out _);
-            options.RepositoryFiles = RepositoryScanner.RepositoryFiles(root);
-            var documents = RepositoryScanner.Scan(root, config, configDocument, options.RepositoryFiles);
-
-            // The baseline (governance.baseline.json at the root), read like any document: an
-            // unreadable or oversized one reaches the engine as such and is GOV008.
-            if (File.Exists(Path.Combine(root, options.BaselinePath)) && documents.All(d => d.Path != options.BaselinePath))
-                documents.Add(RepositoryScanner.Read(root, options.BaselinePath, config.Limits.MaxDocumentBytes));
+            options.RepositoryFiles = RepositoryScanner.RepositoryFiles(tree);
+            var documents = RepositoryScanner.Scan(tree, config, configDocument, options.RepositoryFiles);
             return documents;
         }
 

@@ -32,6 +32,31 @@ namespace Orchestrator.Governance.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Files_the_targets_refused_are_GOV002_at_their_paths_and_nothing_else()
+        {
+            // obj/.../governance.refused.txt as the package's targets write it: the files never handed to the compiler.
+            var refused = AnalyzerHarness.File("src/App/obj/Debug/net10.0/governance.refused.txt",
+                "docs/task_packets/WP-1-Leak.md|is a symbolic link to a file outside the repository; not read\n" +
+                "docs/task_packets/WP-1-Fifo.md|is a FIFO, not a regular file; not opened\n" +
+                "governance.yml|is a symbolic link to a file outside the repository; not read\n" +
+                "notes/x.txt|is a FIFO, not a regular file; not opened\n" + // no governance document: nothing to report
+                "not a line\n");
+            var diagnostics = await AnalyzerHarness.RunAsync(new[] { refused, AnalyzerHarness.File(Packets.Path, Bad) });
+
+            Assert.Equal(new[]
+            {
+                ("GOV002", AnalyzerHarness.Root + "docs/task_packets/WP-1-Fifo.md", 0, 0, "Document skipped: is a FIFO, not a regular file; not opened"),
+                ("GOV002", AnalyzerHarness.Root + "docs/task_packets/WP-1-Leak.md", 0, 0, "Document skipped: is a symbolic link to a file outside the repository; not read"),
+                ("GOV107", AnalyzerHarness.Root + Packets.Path, 8, 10, "STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)"),
+                ("GOV002", AnalyzerHarness.Root + "governance.yml", 0, 0, "Document skipped: is a symbolic link to a file outside the repository; not read"),
+            }, diagnostics
+                .Select(d => (d.Id, d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line, d.Location.GetLineSpan().StartLinePosition.Character, d.GetMessage()))
+                .OrderBy(d => d.Path, System.StringComparer.Ordinal)
+                .ToArray());
+            Assert.All(diagnostics.Where(d => d.Id == "GOV002"), d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        }
+
+        [Fact]
         public async Task A_good_packet_gives_no_diagnostics()
         {
             Assert.Empty(await AnalyzerHarness.RunAsync(new[] { AnalyzerHarness.File(Packets.Path, Packets.Valid) }));

@@ -6,6 +6,15 @@ using Xunit;
 
 namespace Orchestrator.Governance.EndToEnd.Tests
 {
+    /// <summary>Runs only where symbolic links, FIFOs and /proc/self are what they are on Linux.</summary>
+    public sealed class UnixFactAttribute : FactAttribute
+    {
+        public UnixFactAttribute()
+        {
+            if (OperatingSystem.IsWindows()) Skip = "symbolic links and FIFOs need a Unix file system";
+        }
+    }
+
     /// <summary>A repository that adds the package with one PackageReference, built with dotnet build.</summary>
     public class ConsumerBuildTests : IClassFixture<PackageFeed>
     {
@@ -22,6 +31,21 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             return consumer;
         }
 
+        /// <summary>The example repository's ten findings, by design.</summary>
+        private static readonly string[] ExampleDefects =
+        {
+            "docs/task_packets/WP-1-Job-Cancel.md(4,12): error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Retry.md",
+            "docs/task_packets/WP-1-Job-Cancel.md(5,9): error GOV108: DATE '21/12/2025' is not an ISO 8601 date or timestamp",
+            "docs/task_packets/WP-1-Job-Cancel.md(9,11): error GOV107: STATUS 'Almost done' is not an allowed value",
+            "docs/task_packets/WP-1-Job-Cancel.md(21,5): error GOV112: TEST_PLAN has no runnable command (found: 'Run the tests and check that cancel works.')",
+            "docs/task_packets/WP-1-Job-Cancel.md(24,5): error GOV110: Unfilled template placeholder '{Specific criterion 2}'",
+            "docs/task_packets/WP-1-Job-Cancel.md(29,5): error GOV109: FILES_TO_OPEN lists 3 item(s); expected 5 to 15",
+            "docs/task_packets/WP-1-Job-Cancel.md(54,21): error GOV204: SPEC_ANCHOR §7.6.3 points into §7.6 Development Roadmap, which is not Main Body",
+            "docs/task_packets/WP-1-Job-Cancel.md(64,28): error GOV111: USER_SIGNATURE '<pending>' is a placeholder",
+            "docs/task_packets/WP-1-Job-Retry.md(4,12): error GOV105: TASK_ID 'WP-1-Job-Cancel' does not match the file name 'WP-1-Job-Retry'",
+            "docs/task_packets/WP-1-Job-Retry.md(4,12): error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Cancel.md",
+        };
+
         [Fact]
         public void A_repository_with_defective_packets_fails_the_build_at_the_offending_lines()
         {
@@ -29,19 +53,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             var (exit, output) = _feed.Build(consumer);
             Assert.True(exit != 0, output);
 
-            string[] expected =
-            {
-                "docs/task_packets/WP-1-Job-Cancel.md(4,12): error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Retry.md",
-                "docs/task_packets/WP-1-Job-Cancel.md(5,9): error GOV108: DATE '21/12/2025' is not an ISO 8601 date or timestamp",
-                "docs/task_packets/WP-1-Job-Cancel.md(9,11): error GOV107: STATUS 'Almost done' is not an allowed value",
-                "docs/task_packets/WP-1-Job-Cancel.md(21,5): error GOV112: TEST_PLAN has no runnable command (found: 'Run the tests and check that cancel works.')",
-                "docs/task_packets/WP-1-Job-Cancel.md(24,5): error GOV110: Unfilled template placeholder '{Specific criterion 2}'",
-                "docs/task_packets/WP-1-Job-Cancel.md(29,5): error GOV109: FILES_TO_OPEN lists 3 item(s); expected 5 to 15",
-                "docs/task_packets/WP-1-Job-Cancel.md(54,21): error GOV204: SPEC_ANCHOR §7.6.3 points into §7.6 Development Roadmap, which is not Main Body",
-                "docs/task_packets/WP-1-Job-Cancel.md(64,28): error GOV111: USER_SIGNATURE '<pending>' is a placeholder",
-                "docs/task_packets/WP-1-Job-Retry.md(4,12): error GOV105: TASK_ID 'WP-1-Job-Cancel' does not match the file name 'WP-1-Job-Retry'",
-                "docs/task_packets/WP-1-Job-Retry.md(4,12): error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Cancel.md",
-            };
+            string[] expected = ExampleDefects;
             foreach (var line in expected) Assert.Contains(consumer + "/" + line, output);
 
             // Exactly these ten, once each (the summary repeats them; count distinct lines).
@@ -50,6 +62,58 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.DoesNotContain("AD0001", output);
             Assert.DoesNotContain("RS1035", output);
             Assert.DoesNotContain("CS8032", output); // analyzer could not be loaded
+        }
+
+        [UnixFact]
+        public void Links_out_of_the_repository_or_round_a_loop_and_a_FIFO_neither_leak_nor_hang_the_build()
+        {
+            // A contributor's change: a packet linked to a file outside the repository, folder links to
+            // '..' and /proc/self, and a FIFO named like a packet.
+            string consumer = _feed.NewConsumer("unsafe");
+            string outside = Path.Combine(_feed.Root, "outside");
+            Directory.CreateDirectory(outside);
+            File.WriteAllText(Path.Combine(outside, "secret.md"), "# Task Packet: WP-1-Leak\n\n## Metadata\n- STATUS: SECRET-TOKEN-123\n");
+            string packets = Path.Combine(consumer, "docs", "task_packets");
+            File.CreateSymbolicLink(Path.Combine(packets, "WP-1-Leak.md"), "../../../outside/secret.md");
+            Assert.Contains("SECRET-TOKEN-123", File.ReadAllText(Path.Combine(packets, "WP-1-Leak.md")));
+            File.CreateSymbolicLink(Path.Combine(consumer, "docs", "loop"), "..");
+            File.CreateSymbolicLink(Path.Combine(consumer, "docs", "proc"), "/proc/self");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(packets, "WP-1-Fifo.md")))
+            {
+                mkfifo.WaitForExit();
+                Assert.Equal(0, mkfifo.ExitCode);
+            }
+
+            // A blocked compiler would wait for ever: three minutes is many times a build here.
+            var (exit, output) = _feed.Build(consumer, TimeSpan.FromMinutes(3));
+            Assert.True(exit != 0, output);
+            Assert.DoesNotContain("SECRET-TOKEN-123", output);
+            Assert.DoesNotContain("CS2021", output); // MSBuild's own globbing gave up on /proc/self and passed '**/*.md' on
+            Assert.DoesNotContain("AD0001", output);
+
+            // Exactly the example's ten findings and one GOV002 for each refused file, once each.
+            var reported = output.Split('\n')
+                .Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV"))
+                .Select(l => Regex.Replace(l.Trim().Replace(consumer + "/", string.Empty), @" \[[^\]]*\]$", string.Empty))
+                .Select(l => Regex.Replace(l, @" \(docs/rules/GOV[0-9]+\.md\)$", string.Empty))
+                .Distinct()
+                .ToList();
+            var expected = ExampleDefects.Concat(new[]
+            {
+                "docs/task_packets/WP-1-Fifo.md(1,1): warning GOV002: Document skipped: is a FIFO, not a regular file; not opened",
+                "docs/task_packets/WP-1-Leak.md(1,1): warning GOV002: Document skipped: is a symbolic link to a file outside the repository; not read",
+            }).ToList();
+            foreach (var line in expected) Assert.Single(reported, r => r.StartsWith(line, StringComparison.Ordinal));
+            Assert.Equal(expected.Count, reported.Count);
+            Assert.Contains("docs/task_packets/WP-1-Leak.md(1,1): warning GOV002: Document skipped: is a symbolic link to a file outside the repository; not read", reported);
+
+            // The repository's file list (GOV320, GOV501/GOV502) has neither the refused files nor anything through the folder links.
+            var files = File.ReadAllLines(Path.Combine(consumer, "src", "Example.App", "obj", "Debug", "net10.0", "governance.files.txt"));
+            Assert.Contains("docs/task_packets/WP-1-Storage-Layer.md", files);
+            Assert.DoesNotContain(files, f => f.StartsWith("docs/loop/", StringComparison.Ordinal) || f.StartsWith("docs/proc/", StringComparison.Ordinal) || f.Contains("WP-1-Fifo") || f.Contains("WP-1-Leak"));
+            Assert.Equal(
+                new[] { "docs/task_packets/WP-1-Fifo.md|is a FIFO, not a regular file; not opened", "docs/task_packets/WP-1-Leak.md|is a symbolic link to a file outside the repository; not read" },
+                File.ReadAllLines(Path.Combine(consumer, "src", "Example.App", "obj", "Debug", "net10.0", "governance.refused.txt")));
         }
 
         [Fact]

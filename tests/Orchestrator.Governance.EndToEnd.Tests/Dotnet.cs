@@ -9,7 +9,10 @@ namespace Orchestrator.Governance.EndToEnd.Tests
     /// <summary>Runs the dotnet CLI as a child process and captures its output.</summary>
     internal static class Dotnet
     {
-        public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string> environment, params string[] arguments)
+        public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string> environment, params string[] arguments) =>
+            Run(workingDirectory, environment, TimeSpan.FromMinutes(5), arguments);
+
+        public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
         {
             var start = new ProcessStartInfo("dotnet")
             {
@@ -35,10 +38,10 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+            if (!process.WaitForExit(timeout))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException("dotnet " + string.Join(' ', arguments) + " did not finish in 5 minutes:\n" + output);
+                throw new TimeoutException("dotnet " + string.Join(' ', arguments) + $" did not finish in {timeout.TotalMinutes} minutes:\n" + output);
             }
 
             process.WaitForExit();

@@ -45,9 +45,9 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             return dir;
         }
 
-        /// <summary>dotnet build of the consumer's app project with an isolated package folder.</summary>
-        public (int ExitCode, string Output) Build(string consumer) =>
-            Dotnet.Run(consumer, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(consumer, ".packages") },
+        /// <summary>dotnet build of the consumer's app project with an isolated package folder (killed, and a TimeoutException, after <paramref name="timeout"/>; default 5 minutes).</summary>
+        public (int ExitCode, string Output) Build(string consumer, TimeSpan? timeout = null) =>
+            Dotnet.Run(consumer, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(consumer, ".packages") }, timeout ?? TimeSpan.FromMinutes(5),
                 "build", Path.Combine("src", "Example.App"), "-p:OrchestratorGovernanceVersion=" + Version, "-nodeReuse:false", "-tl:off");
 
         public void Dispose()

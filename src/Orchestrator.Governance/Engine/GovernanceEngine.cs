@@ -126,6 +126,8 @@ namespace Orchestrator.Governance.Engine
             string configPath = DocumentInput.NormalizePath(options.ConfigPath);
             var configDoc = inputs.FirstOrDefault(d => string.Equals(d.Path, configPath, StringComparison.Ordinal));
             var config = ConfigLoader.Load(configDoc?.Text, out var problems);
+            // A configuration the host could not or would not read (a FIFO, a link out of the repository): GOV002, defaults apply.
+            if (configDoc != null && configDoc.Text == null) Admit(configDoc, config, diagnostics, "YAML");
             if (configDoc?.Text != null)
             {
                 var lines = new Text.LineMap(configDoc.Text);

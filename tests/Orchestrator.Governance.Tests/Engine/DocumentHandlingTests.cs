@@ -56,6 +56,16 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void A_configuration_the_host_would_not_read_is_GOV002_and_the_defaults_apply()
+        {
+            var result = GovernanceEngine.Analyze(Packets.SpecInputs()
+                .Append(DocumentInput.Unreadable("governance.yml", "is a FIFO, not a regular file; not opened"))
+                .Append(DocumentInput.FromText(Packets.Path, Packets.Valid)));
+            Packets.Single(result, "GOV002", "governance.yml", 1, 1, "is a FIFO, not a regular file; not opened");
+            Assert.Single(result.Diagnostics);
+        }
+
+        [Fact]
         public void A_rule_that_throws_is_GOV003_and_the_other_rules_still_run()
         {
             var rules = GovernanceEngine.TaskPacketRules.Append(new ThrowingRule()).ToList();
