@@ -37,7 +37,8 @@ namespace Orchestrator.Governance.Analyzers
         internal static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors =
             RuleCatalog.All.ToImmutableDictionary(d => d.Id, ToRoslyn);
 
-        private static readonly AnalysisCache Cache = new AnalysisCache(capacity: 4);
+        // The last few analyses by content key, so an unchanged set is not analyzed again.
+        private static readonly ContentCache<Snapshot> Cache = new ContentCache<Snapshot>(capacity: 4);
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -289,41 +290,6 @@ namespace Orchestrator.Governance.Analyzers
             public Snapshot(ImmutableDictionary<string, ImmutableArray<Diagnostic>> byPath) => ByPath = byPath;
 
             public ImmutableDictionary<string, ImmutableArray<Diagnostic>> ByPath { get; }
-        }
-
-        /// <summary>The last few analyses by content key, so an unchanged set is not analyzed again.</summary>
-        private sealed class AnalysisCache
-        {
-            private readonly int _capacity;
-            private readonly LinkedList<(string Key, Snapshot Value)> _entries = new LinkedList<(string, Snapshot)>();
-            private readonly object _gate = new object();
-
-            public AnalysisCache(int capacity) => _capacity = capacity;
-
-            public Snapshot GetOrAdd(string key, Func<Snapshot> create)
-            {
-                lock (_gate)
-                {
-                    for (var node = _entries.First; node != null; node = node.Next)
-                    {
-                        if (node.Value.Key == key)
-                        {
-                            _entries.Remove(node);
-                            _entries.AddFirst(node);
-                            return node.Value.Value;
-                        }
-                    }
-                }
-
-                var value = create();
-                lock (_gate)
-                {
-                    _entries.AddFirst((key, value));
-                    while (_entries.Count > _capacity) _entries.RemoveLast();
-                }
-
-                return value;
-            }
         }
     }
 }

@@ -55,24 +55,7 @@ namespace Orchestrator.Governance.Baseline
             while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r') start--;
             int end = offset;
             while (end < text.Length && text[end] != '\n' && text[end] != '\r') end++;
-            var sb = new StringBuilder(end - start);
-            bool space = false;
-            for (int i = start; i < end; i++)
-            {
-                char c = text[i];
-                if (c == '\uFEFF') continue;
-                if (char.IsWhiteSpace(c))
-                {
-                    space = sb.Length > 0;
-                    continue;
-                }
-
-                if (space) sb.Append(' ');
-                space = false;
-                sb.Append(c);
-            }
-
-            return sb.ToString();
+            return Text.WhiteSpace.Fold(text, start, end);
         }
 
         private static bool Contains(System.Collections.Generic.IReadOnlyList<int> list, int value)

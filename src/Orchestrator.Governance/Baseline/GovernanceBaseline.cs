@@ -82,35 +82,14 @@ namespace Orchestrator.Governance.Baseline
         public static GovernanceBaseline? Read(string path, string text, int maxDepth, out IReadOnlyList<StateProblem> problems)
         {
             // Parsed once per content: an IDE or a build server analyzes the same baseline again and again.
-            string key = CacheKey(path, text, maxDepth);
-            lock (CacheGate)
-            {
-                for (var node = Cache.First; node != null; node = node.Next)
-                {
-                    if (node.Value.Key != key) continue;
-                    problems = node.Value.Problems;
-                    return node.Value.Baseline;
-                }
-            }
-
-            var baseline = ReadUncached(path, text, maxDepth, out problems);
-            lock (CacheGate)
-            {
-                Cache.AddFirst((key, baseline, problems));
-                while (Cache.Count > 2) Cache.RemoveLast();
-            }
-
+            var (baseline, found) = Cache.GetOrAdd(
+                ContentCache<(GovernanceBaseline?, IReadOnlyList<StateProblem>)>.KeyOf(path + "|" + maxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture), text),
+                () => (ReadUncached(path, text, maxDepth, out var p), p));
+            problems = found;
             return baseline;
         }
 
-        private static readonly object CacheGate = new object();
-        private static readonly LinkedList<(string Key, GovernanceBaseline? Baseline, IReadOnlyList<StateProblem> Problems)> Cache = new LinkedList<(string, GovernanceBaseline?, IReadOnlyList<StateProblem>)>();
-
-        private static string CacheKey(string path, string text, int maxDepth)
-        {
-            using var sha = System.Security.Cryptography.SHA256.Create();
-            return path + "|" + maxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
-        }
+        private static readonly ContentCache<(GovernanceBaseline?, IReadOnlyList<StateProblem>)> Cache = new ContentCache<(GovernanceBaseline?, IReadOnlyList<StateProblem>)>(2);
 
         private static GovernanceBaseline? ReadUncached(string path, string text, int maxDepth, out IReadOnlyList<StateProblem> problems)
         {

@@ -247,15 +247,8 @@ namespace Orchestrator.Governance.Model
             int close = at;
             while (close > 0 && text[close] != '"') close--;
             int open = close - 1;
-            while (open >= 0 && !(text[open] == '"' && !Escaped(text, open))) open--;
+            while (open >= 0 && !(text[open] == '"' && !State.StateDocument.IsEscaped(text, open))) open--;
             return open < 0 ? (close, 0) : (open + 1, close - open - 1);
-        }
-
-        private static bool Escaped(string text, int quote)
-        {
-            int backslashes = 0;
-            for (int i = quote - 1; i >= 0 && text[i] == '\\'; i--) backslashes++;
-            return backslashes % 2 == 1;
         }
 
         // ---- YAML: depth checked on the event stream first (no recursion), then the node graph.

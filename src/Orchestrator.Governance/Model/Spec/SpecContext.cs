@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Text;
@@ -89,8 +88,7 @@ namespace Orchestrator.Governance.Model.Spec
     /// </summary>
     public sealed class SpecContext
     {
-        private static readonly object CacheGate = new object();
-        private static readonly LinkedList<(string Key, SpecDocument Spec)> Cache = new LinkedList<(string, SpecDocument)>();
+        private static readonly ContentCache<SpecDocument> Cache = new ContentCache<SpecDocument>(2);
         private readonly Dictionary<string, PacketAnchors> _anchors = new Dictionary<string, PacketAnchors>(StringComparer.Ordinal);
         private readonly Dictionary<string, DoneMeansCoverage> _coverage = new Dictionary<string, DoneMeansCoverage>(StringComparer.Ordinal);
         private readonly HashSet<string> _idPrefixes;
@@ -385,30 +383,9 @@ namespace Orchestrator.Governance.Model.Spec
 
         private static SpecDocument Cached(DocumentInput input, SpecProfile profile, string? version)
         {
-            string key;
-            using (var sha = SHA256.Create())
-            {
-                var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(input.Text!));
-                key = input.Path + "|" + version + "|" + profile.Config.IdPattern + "|" + string.Join(",", profile.Config.NonMainBodyTitles) + "|"
-                    + string.Join(",", profile.Config.MainBody) + "|" + string.Join(",", profile.Config.NonMainBody) + "|" + Convert.ToBase64String(hash);
-            }
-
-            lock (CacheGate)
-            {
-                for (var node = Cache.First; node != null; node = node.Next)
-                {
-                    if (node.Value.Key == key) return node.Value.Spec;
-                }
-            }
-
-            var spec = SpecReader.Read(new TextDocument(input.Path, input.Text!), profile, version);
-            lock (CacheGate)
-            {
-                Cache.AddFirst((key, spec));
-                while (Cache.Count > 2) Cache.RemoveLast();
-            }
-
-            return spec;
+            string prefix = input.Path + "|" + version + "|" + profile.Config.IdPattern + "|" + string.Join(",", profile.Config.NonMainBodyTitles) + "|"
+                + string.Join(",", profile.Config.MainBody) + "|" + string.Join(",", profile.Config.NonMainBody);
+            return Cache.GetOrAdd(ContentCache<SpecDocument>.KeyOf(prefix, input.Text!), () => SpecReader.Read(new TextDocument(input.Path, input.Text!), profile, version));
         }
     }
 }

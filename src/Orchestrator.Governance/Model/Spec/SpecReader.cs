@@ -177,7 +177,7 @@ namespace Orchestrator.Governance.Model.Spec
 
                     if (!k.Success || IsKeywordPreamble(sentence)) continue;
                     int sStart = pStart + offset;
-                    var requirement = new SpecRequirement(k.Value, Fold(sentence), doc.Span(sStart, sentence.Length), owner, ids.Within(sStart, sStart + sentence.Length));
+                    var requirement = new SpecRequirement(k.Value, Text.WhiteSpace.Fold(sentence), doc.Span(sStart, sentence.Length), owner, ids.Within(sStart, sStart + sentence.Length));
                     requirements.Add(requirement);
                     owner.Requirements.Add(requirement);
                 }
@@ -274,25 +274,6 @@ namespace Orchestrator.Governance.Model.Spec
             if (start < paragraph.Length) yield return (paragraph.Substring(start), start);
         }
 
-        private static string Fold(string text)
-        {
-            var sb = new StringBuilder(text.Length);
-            bool space = false;
-            foreach (char c in text)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = sb.Length > 0;
-                    continue;
-                }
-
-                if (space) sb.Append(' ');
-                space = false;
-                sb.Append(c);
-            }
-
-            return sb.ToString();
-        }
     }
 
     /// <summary>

@@ -199,7 +199,8 @@ namespace Orchestrator.Governance.Model.State
             return lines.GetSpan(first, at - first + 1);
         }
 
-        private static bool IsEscaped(string text, int quote)
+        /// <summary>Whether the quote at <paramref name="quote"/> is escaped by an odd number of backslashes before it.</summary>
+        internal static bool IsEscaped(string text, int quote)
         {
             int backslashes = 0;
             for (int i = quote - 1; i >= 0 && text[i] == '\\'; i--) backslashes++;
