@@ -18,7 +18,8 @@ namespace Orchestrator.Governance.Model
     /// fields applies to it. Each field's value is found by the JSON Pointer (RFC 6901)
     /// taskPacket.dataFields maps it to, else by a top-level key in any spelling (<c>task_id</c>,
     /// <c>TASK_ID</c>, <c>taskId</c> ... normalized like Markdown keys). A pointer may name a scalar
-    /// (the field's value) or an array of scalars (its entries). Every value keeps the span of its
+    /// (the field's value) or an array (its entries): of scalars, or of objects whose text is their
+    /// "text", "description", "criterion", "title", ... property, else their first scalar. Every value keeps the span of its
     /// own text in the file (inside the quotes), so diagnostics point at the value's line and column.
     /// JSON is read with Newtonsoft.Json (64 levels at most, duplicate keys and trailing text refused);
     /// YAML with YamlDotNet after a non-recursive depth check (64 levels), aliases shared, never copied.
@@ -112,13 +113,31 @@ namespace Orchestrator.Governance.Model
                 return new PacketField(key, rawKey, keySpan, node.Value ?? string.Empty, doc.Span(node.Start, node.Length), FieldForm.Data, null);
             if (node.Kind != DataKind.Array) return null;
             var field = new PacketField(key, rawKey, keySpan, string.Empty, doc.Span(node.Start, 0), FieldForm.Data, null);
-            foreach (var item in node.Items.Where(i => i.Kind == DataKind.Scalar && (i.Value ?? string.Empty).Trim().Length > 0))
+            foreach (var entry in node.Items)
             {
+                // An entry is a scalar, or an object whose text is its first property named like a
+                // text (TextKeys), else its first scalar property: [{"id": "DM-1", "text": "..."}].
+                var item = entry.Kind == DataKind.Object ? TextOf(entry) : entry;
+                if (item == null || item.Kind != DataKind.Scalar || (item.Value ?? string.Empty).Trim().Length == 0) continue;
                 field.Items.Add(new PacketFieldItem(item.Value!, doc.Span(item.Start, item.Length)));
                 field.Extend(item.Start + item.Length);
             }
 
             return field;
+        }
+
+        /// <summary>Keys whose value is an object entry's text, in order of preference.</summary>
+        private static readonly string[] TextKeys = { "text", "description", "criterion", "title", "summary", "name", "path", "file", "value", "command" };
+
+        private static DataNode? TextOf(DataNode entry)
+        {
+            foreach (var key in TextKeys)
+            {
+                var hit = entry.Properties.FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase) && p.Node.Kind == DataKind.Scalar);
+                if (hit.Node != null) return hit.Node;
+            }
+
+            return entry.Properties.Select(p => p.Node).FirstOrDefault(n => n.Kind == DataKind.Scalar && !string.IsNullOrWhiteSpace(n.Value));
         }
 
         /// <summary>The node a JSON Pointer (RFC 6901: "/a/b/0", "~1" for "/", "~0" for "~") names, or null.</summary>

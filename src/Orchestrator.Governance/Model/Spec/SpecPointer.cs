@@ -39,7 +39,8 @@ namespace Orchestrator.Governance.Model.Spec
     /// folder written with a trailing slash, e.g. <c>**Handshake_Master_Spec_v02.123.md**</c>), or
     /// JSON or YAML (told by its extension or by its text starting with <c>{</c> or <c>[</c>):
     /// then the first string value that is a path names the spec, and when it stands in an array
-    /// every path of that array does (a list of module files). A .json/.yml path names a manifest
+    /// every path of that array does (a list of module files), or in an object of an array of
+    /// objects, the same key of every object does. A .json/.yml path names a manifest
     /// whose paths are read the same way. Paths keep their leading dots (<c>.GOV/spec/</c>).
     /// </summary>
     public sealed class SpecPointer
@@ -141,6 +142,16 @@ namespace Orchestrator.Governance.Model.Spec
                     {
                         string s = ((string?)item.Value ?? string.Empty).Trim();
                         if (LooksLikePath(s)) targets.Add(new PointerTarget(s, SpanOf(item, s, text, lines)));
+                    }
+                }
+                else if (token.Parent is JProperty property && property.Parent is JObject entry && entry.Parent is JArray entries)
+                {
+                    // A list of objects ("modules": [{"file": "01.md", "title": ...}, ...]): the same key of each.
+                    foreach (var item in entries.OfType<JObject>())
+                    {
+                        if (!(item[property.Name] is JValue listed) || listed.Type != JTokenType.String) continue;
+                        string s = ((string?)listed.Value ?? string.Empty).Trim();
+                        if (LooksLikePath(s)) targets.Add(new PointerTarget(s, SpanOf(listed, s, text, lines)));
                     }
                 }
                 else

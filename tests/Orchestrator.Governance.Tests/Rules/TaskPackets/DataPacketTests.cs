@@ -141,5 +141,17 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
             Assert.Equal(MarkdownPath, Assert.Single(result.Packets).Path);
             Packets.Single(result, "GOV113", MarkdownPath, 9, 11, "STATUS", "Ready-for-Dev", "In-Progress", JsonPath, "markdown");
         }
+    
+        [Fact]
+        public void Entries_kept_as_objects_are_read_by_their_text()
+        {
+            string json = Json.Replace(
+                "\"done_means\": [\"Database trait, SqliteDatabase wrapper and PostgresDatabase stub exist (§2.3.12.3)\", \"All tests pass\"]",
+                "\"done_means\": [{ \"id\": \"DM-1\", \"text\": \"Database trait, SqliteDatabase wrapper and PostgresDatabase stub exist (§2.3.12.3)\" }, { \"id\": \"DM-2\", \"text\": \"Every TBD item is closed\" }]");
+            Assert.NotEqual(Json, json);
+            var result = Analyze((JsonPath, json));
+            Packets.Single(result, "GOV206", JsonPath, 9, 155, "Every TBD item is closed", "§2.3.12.3", "none");
+            Assert.Single(result.Diagnostics);
+        }
     }
 }
