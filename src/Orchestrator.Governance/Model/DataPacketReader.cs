@@ -83,6 +83,9 @@ namespace Orchestrator.Governance.Model
             foreach (var (name, keyStart, node) in root.Properties)
             {
                 string normalized = KeyNormalizer.Normalize(SplitCamel(name));
+                // A plural spelling of a field ("spec_anchors" for SPEC_ANCHOR), when the singular is one.
+                if (!profile.KnownFieldKeys.Contains(normalized) && normalized.EndsWith("S", StringComparison.Ordinal) && profile.KnownFieldKeys.Contains(normalized.Substring(0, normalized.Length - 1)))
+                    normalized = normalized.Substring(0, normalized.Length - 1);
                 string key = profile.CanonicalKey(normalized);
                 if (!profile.KnownFieldKeys.Contains(normalized) && key == normalized) continue;
                 if (!taken.Add(key)) continue;

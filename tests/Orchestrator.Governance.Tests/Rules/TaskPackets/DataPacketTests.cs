@@ -153,5 +153,16 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
             Packets.Single(result, "GOV206", JsonPath, 9, 155, "Every TBD item is closed", "§2.3.12.3", "none");
             Assert.Single(result.Diagnostics);
         }
+    
+        [Fact]
+        public void Unmapped_fields_are_read_from_top_level_keys_in_any_spelling()
+        {
+            const string Yaml = "docs/task_packets/WP-1-Storage-Layer/packet.yaml";
+            var result = Analyze(("governance.yml", "documents:\n  taskPackets:\n    include: ['**/task_packets/WP-*/packet.*']\n"),
+                (Yaml, "taskId: WP-1-Storage-Layer\nStatus: Almost done\nspec_anchors:\n  - §9.9\n"));
+            Packets.Single(result, "GOV107", Yaml, 2, 9, "STATUS", "Almost done", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+            Packets.Single(result, "GOV203", Yaml, 4, 6, "§9.9", "Example_Master_Spec_v01.2.md", "no such section");
+            Assert.Empty(result.Of("GOV105"));
+        }
     }
 }
