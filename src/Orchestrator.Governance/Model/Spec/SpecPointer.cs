@@ -38,7 +38,8 @@ namespace Orchestrator.Governance.Model.Spec
     /// Spec version"). The pointer is Markdown (the first file name ending in .md, or the first
     /// folder written with a trailing slash, e.g. <c>**Handshake_Master_Spec_v02.123.md**</c>), or
     /// JSON or YAML (told by its extension or by its text starting with <c>{</c> or <c>[</c>):
-    /// then the first string value that is a path names the spec, and when it stands in an array
+    /// then the first string value that is a Markdown file or folder path (else the first manifest
+    /// path; never a "$schema" or a path leaving the repository) names the spec, and when it stands in an array
     /// every path of that array does (a list of module files), or in an object of an array of
     /// objects, the same key of every object does. A .json/.yml path names a manifest
     /// whose paths are read the same way. Paths keep their leading dots (<c>.GOV/spec/</c>).
@@ -128,15 +129,24 @@ namespace Orchestrator.Governance.Model.Spec
 
             string? version = null;
             var targets = new List<PointerTarget>();
-            var all = root is JContainer container ? container.DescendantsAndSelf() : new[] { root };
-            foreach (var token in all.OfType<JValue>())
+            var all = (root is JContainer container ? container.DescendantsAndSelf() : new[] { root }).OfType<JValue>().Where(t => t.Type == JTokenType.String).ToList();
+            var candidates = new List<JValue>();
+            foreach (var token in all)
             {
-                if (token.Type != JTokenType.String) continue;
                 string value = ((string?)token.Value ?? string.Empty).Trim();
                 string key = (token.Parent as JProperty)?.Name ?? string.Empty;
                 if (version == null && key.IndexOf("version", StringComparison.OrdinalIgnoreCase) >= 0 && VersionValue.Match(value) is Match v && v.Success) version = v.Groups["v"].Value;
-                if (targets.Count > 0 || !LooksLikePath(value)) continue;
-                if (token.Parent is JArray array)
+                if (key.StartsWith("$", StringComparison.Ordinal) || !LooksLikePath(value) || Escapes(value)) continue;
+                candidates.Add(token);
+            }
+
+            // The spec itself (a Markdown file or a folder) before a manifest that lists it; "$schema" and
+            // paths that leave the repository are never the spec.
+            var first = candidates.FirstOrDefault(t => !IsManifestPath(((string?)t.Value ?? string.Empty).Trim())) ?? candidates.FirstOrDefault();
+            if (first != null)
+            {
+                string value = ((string?)first.Value ?? string.Empty).Trim();
+                if (first.Parent is JArray array)
                 {
                     foreach (var item in array.OfType<JValue>().Where(i => i.Type == JTokenType.String))
                     {
@@ -144,7 +154,7 @@ namespace Orchestrator.Governance.Model.Spec
                         if (LooksLikePath(s)) targets.Add(new PointerTarget(s, SpanOf(item, s, text, lines)));
                     }
                 }
-                else if (token.Parent is JProperty property && property.Parent is JObject entry && entry.Parent is JArray entries)
+                else if (first.Parent is JProperty property && property.Parent is JObject entry && entry.Parent is JArray entries)
                 {
                     // A list of objects ("modules": [{"file": "01.md", "title": ...}, ...]): the same key of each.
                     foreach (var item in entries.OfType<JObject>())
@@ -156,12 +166,15 @@ namespace Orchestrator.Governance.Model.Spec
                 }
                 else
                 {
-                    targets.Add(new PointerTarget(value, SpanOf(token, value, text, lines)));
+                    targets.Add(new PointerTarget(value, SpanOf(first, value, text, lines)));
                 }
             }
 
             return new SpecPointer(path, targets, lines.GetSpan(0, 0), true, null, version);
         }
+
+        private static bool IsManifestPath(string value) =>
+            value.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>A string that names a file or folder: no white space, and a folder separator or a document extension.</summary>
         private static bool LooksLikePath(string value)

@@ -38,6 +38,7 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         [InlineData("{ \"spec\": [\".GOV/spec/01_vision.md\", \".GOV/spec/02_architecture.md\"] }")]
         [InlineData("# SPEC_CURRENT\n\nThe current spec is the folder `.GOV/spec/`.\n")]
         [InlineData("{ \"manifest\": \".GOV/manifest.json\" }")]
+        [InlineData("{ \"$schema\": \"../schemas/pointer.schema.json\", \"manifest\": \".GOV/manifest.json\", \"spec\": \".GOV/spec/\" }")]
         [InlineData("{ \"modules\": [ { \"file\": \".GOV/spec/01_vision.md\", \"title\": \"Vision\" }, { \"file\": \".GOV/spec/02_architecture.md\", \"title\": \"Architecture\" } ] }")]
         public void The_packet_s_anchor_resolves_across_modules_however_the_pointer_names_them(string pointer)
         {
