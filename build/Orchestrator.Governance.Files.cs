@@ -480,6 +480,17 @@ namespace Orchestrator.Governance.Scanning
         /// <summary>Globs left out of the file list.</summary>
         public string FileListExclude { get; set; } = string.Empty;
 
+        /// <summary>
+        /// governance.yml (a full path); empty for none. When SelectConfigured is set, the documents it
+        /// configures are added too (Orchestrator.Governance.Documents.DocumentSelection, the CLI's
+        /// selection): packets, state files, the board, the spec pointer and the spec it names, wherever
+        /// documents.*, board.path, spec.currentPointer and spec.files put them.
+        /// </summary>
+        public string ConfigFile { get; set; } = string.Empty;
+
+        /// <summary>Whether to add the documents governance.yml configures (see ConfigFile).</summary>
+        public bool SelectConfigured { get; set; }
+
         /// <summary>AdditionalFiles the project has already; not added again.</summary>
         public Microsoft.Build.Framework.ITaskItem[] Existing { get; set; } = new Microsoft.Build.Framework.ITaskItem[0];
 
@@ -502,8 +513,9 @@ namespace Orchestrator.Governance.Scanning
             var documents = new GlobSet(Split(Documents));
             var headers = new GlobSet(Split(HeaderFiles));
             var dependencies = new GlobSet(Split(DependencyFiles));
-            bool Wanted(string path) => !exclude.IsMatch(path)
-                && (documents.IsMatch(path) || dependencies.IsMatch(path) || (headers.IsMatch(path) && !path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)));
+            var configured = new HashSet<string>(SelectConfigured ? Configured(tree) : new string[0], StringComparer.Ordinal);
+            bool Wanted(string path) => configured.Contains(path) || (!exclude.IsMatch(path)
+                && (documents.IsMatch(path) || dependencies.IsMatch(path) || (headers.IsMatch(path) && !path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))));
 
             string root = Root.EndsWith("/", StringComparison.Ordinal) || Root.EndsWith("\\", StringComparison.Ordinal) ? Root : Root + Path.DirectorySeparatorChar;
             var comparer = Links.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
@@ -531,6 +543,56 @@ namespace Orchestrator.Governance.Scanning
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The documents governance.yml configures, chosen by the engine from the walked paths; the
+        /// configuration, the pointer and a manifest are read through the walk's verdict, never past
+        /// limits.maxDocumentBytes. The configuration is loaded without its schema check
+        /// (ConfigLoader.LoadUnchecked: the schema alone would cost about 0.4 s a build); the analyzer
+        /// reports its problems.
+        /// </summary>
+        private IReadOnlyList<string> Configured(RepositoryTree tree)
+        {
+            string? configText = null;
+            if (ConfigFile.Length > 0)
+            {
+                string relative = Relative(tree.Root, ConfigFile);
+                configText = relative.Length > 0 ? ReadText(tree, relative, 4L * 1024 * 1024) : null;
+            }
+
+            var config = Orchestrator.Governance.Configuration.ConfigLoader.LoadUnchecked(configText);
+            long max = config.Limits.MaxDocumentBytes;
+            var listExclude = new GlobSet(Split(FileListExclude));
+            var files = tree.Files.Where(p => !listExclude.IsMatch(p)).ToList();
+            return Orchestrator.Governance.Documents.DocumentSelection.Select(
+                config, tree.Files.Concat(tree.Refused.Keys).ToList(), files, p => ReadText(tree, p, max));
+        }
+
+        /// <summary>A path under the root as repository-relative with forward slashes, or empty when it is outside.</summary>
+        private static string Relative(string root, string fullPath)
+        {
+            string rootFull = Path.GetFullPath(root).TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
+            string full = Path.GetFullPath(fullPath);
+            var comparison = Links.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            return full.StartsWith(rootFull, comparison) ? full.Substring(rootFull.Length).Replace('\\', '/') : string.Empty;
+        }
+
+        /// <summary>A walked file's text, or null when the walk refused it, it is larger than <paramref name="maxBytes"/> or cannot be read.</summary>
+        private static string? ReadText(RepositoryTree tree, string relative, long maxBytes)
+        {
+            if (tree.Refusal(relative, out string? open) != null || open == null) return null;
+            try
+            {
+                var info = new FileInfo(open);
+                if (info.Length > maxBytes) return null;
+                if (info.Length == 0) return string.Empty;
+                return Orchestrator.Governance.Documents.DocumentInput.FromBytes(relative, File.ReadAllBytes(open)).Text;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return null;
+            }
         }
 
         private static IEnumerable<string> Split(string globs) =>

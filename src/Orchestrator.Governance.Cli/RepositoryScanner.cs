@@ -21,7 +21,6 @@ namespace Orchestrator.Governance.Cli
     /// </summary>
     internal static class RepositoryScanner
     {
-        private static readonly string[] AlwaysExcluded = { "**/bin/**", "**/obj/**", "**/.git/**", "**/node_modules/**" };
         private static readonly string[] FileListExcluded = { "**/bin/Debug/**", "**/bin/Release/**", "**/obj/**", "**/.git/**", "**/node_modules/**" };
 
         /// <summary>
@@ -42,84 +41,20 @@ namespace Orchestrator.Governance.Cli
 
         public static List<DocumentInput> Scan(RepositoryTree tree, GovernanceConfig config, DocumentInput? configDocument, IReadOnlyCollection<string>? repositoryFiles = null)
         {
-            var documents = new List<DocumentInput>();
-            if (configDocument != null) documents.Add(configDocument);
-
-            // Each document kind with its own globs: task packets and the orchestration state files.
-            // Refused files are matched too, so a FIFO or an outside link named like a packet gets its GOV002.
-            var walked = PathTree.Of(tree.Root, tree.Files.Concat(tree.Refused.Keys));
-            var d = config.Documents;
-            var files = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var kind in new[] { d.TaskPackets, d.Plan, d.Session, d.Progress, d.ActivePhase, d.IdempotencyContracts, d.Adrs, d.Rfcs, d.LockManifest, d.Links, d.OssRegister, d.OssManifests })
-            {
-                if (kind.Include.Count == 0) continue;
-                var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-                foreach (var include in kind.Include) matcher.AddInclude(include);
-                foreach (var exclude in kind.Exclude.Concat(AlwaysExcluded)) matcher.AddExclude(exclude);
-                files.UnionWith(matcher.Execute(walked).Files.Select(f => f.Path));
-            }
-
-            // Files that must carry a metadata header (GOV401/GOV402), when headers.include names any.
-            if (config.Headers.Include.Count > 0)
-            {
-                var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-                foreach (var include in config.Headers.Include) matcher.AddInclude(include);
-                foreach (var exclude in config.Headers.Exclude.Concat(AlwaysExcluded)) matcher.AddExclude(exclude);
-                files.UnionWith(matcher.Execute(walked).Files.Select(f => f.Path));
-            }
-
-            foreach (var file in files)
-            {
-                documents.Add(Read(tree, file, config.Limits.MaxDocumentBytes));
-            }
-
-            // The task board (seed 003 Part 6).
-            string root = tree.Root;
-            string boardPath = DocumentInput.NormalizePath(config.Board.Path);
-            if (File.Exists(Path.Combine(root, boardPath)) && documents.All(d => d.Path != boardPath))
-                documents.Add(Read(tree, boardPath, config.Limits.MaxDocumentBytes));
-
-            // The current spec: SPEC_CURRENT.md and the file, folder, list or manifest it names, or
-            // the modules spec.files names (seed 003 Part 2 Step 1).
-            string pointerPath = DocumentInput.NormalizePath(config.Spec.CurrentPointer);
-            SpecPointer? pointer = null;
-            if (File.Exists(Path.Combine(root, pointerPath)))
-            {
-                var pointerDocument = Read(tree, pointerPath, config.Limits.MaxDocumentBytes);
-                if (documents.All(d => d.Path != pointerPath)) documents.Add(pointerDocument);
-                if (pointerDocument.Text != null) pointer = SpecPointer.Read(pointerPath, pointerDocument.Text);
-            }
-
-            var allFiles = repositoryFiles ?? RepositoryFiles(tree);
+            // Which files: DocumentSelection, from governance.yml and the walked paths (refused ones too,
+            // so a FIFO or an outside link named like a packet gets its GOV002). Each is read once.
             var read = new Dictionary<string, DocumentInput>(StringComparer.Ordinal);
             DocumentInput ReadOnce(string path)
             {
-                var known = documents.FirstOrDefault(d => d.Path == path);
-                if (known != null) return known;
                 if (!read.TryGetValue(path, out var input)) read[path] = input = Read(tree, path, config.Limits.MaxDocumentBytes);
                 return input;
             }
 
-            var modules = SpecModules.Resolve(pointer, config.Spec, allFiles, p => ReadOnce(p).Text);
-            foreach (var path in modules.Manifests.Concat(modules.Paths))
-            {
-                var input = ReadOnce(path);
-                if (documents.All(d => d.Path != path)) documents.Add(input);
-            }
-
-            // A single named file the list does not hold (by a unique file name elsewhere) is found as before.
-            if (pointer != null && modules.Paths.Count == 0)
-            {
-                var named = pointer.CandidatePaths().FirstOrDefault(p => File.Exists(Path.Combine(root, p)));
-                if (named != null && documents.All(d => d.Path != named)) documents.Add(Read(tree, named, config.Limits.MaxDocumentBytes));
-            }
-
-            // The baseline (governance.baseline.json at the root), read like any document: an
-            // unreadable or oversized one reaches the engine as such and is GOV008.
-            string baselinePath = Baseline.GovernanceBaseline.DefaultPath;
-            if ((tree.Files.Contains(baselinePath) || tree.Refused.ContainsKey(baselinePath)) && documents.All(d => d.Path != baselinePath))
-                documents.Add(Read(tree, baselinePath, config.Limits.MaxDocumentBytes));
-
+            var walked = tree.Files.Concat(tree.Refused.Keys).ToList();
+            var selected = DocumentSelection.Select(config, walked, repositoryFiles ?? RepositoryFiles(tree), p => ReadOnce(p).Text);
+            var documents = new List<DocumentInput>(selected.Count + 1);
+            if (configDocument != null) documents.Add(configDocument);
+            documents.AddRange(selected.Where(p => configDocument == null || p != configDocument.Path).Select(ReadOnce));
             return documents;
         }
 
@@ -175,78 +110,6 @@ namespace Orchestrator.Governance.Cli
             {
                 return DocumentInput.Unreadable(relativePath, "cannot be read: " + e.Message);
             }
-        }
-
-        /// <summary>
-        /// The walked paths as a folder tree for <see cref="Matcher.Execute(DirectoryInfoBase)"/>: the
-        /// matcher walks it exactly as it would walk the disk, without touching the disk.
-        /// </summary>
-        private sealed class PathTree : DirectoryInfoBase
-        {
-            private readonly Dictionary<string, PathTree> _folders = new Dictionary<string, PathTree>(StringComparer.Ordinal);
-            private readonly List<string> _files = new List<string>();
-            private readonly PathTree? _parent;
-
-            private PathTree(string name, string fullName, PathTree? parent)
-            {
-                Name = name;
-                FullName = fullName;
-                _parent = parent;
-            }
-
-            public override string Name { get; }
-
-            public override string FullName { get; }
-
-            public override DirectoryInfoBase? ParentDirectory => _parent;
-
-            public static PathTree Of(string root, IEnumerable<string> paths)
-            {
-                var tree = new PathTree(Path.GetFileName(root), root, null);
-                foreach (var path in paths)
-                {
-                    var node = tree;
-                    var parts = path.Split('/');
-                    for (int i = 0; i < parts.Length - 1; i++)
-                    {
-                        if (!node._folders.TryGetValue(parts[i], out var child))
-                            node._folders[parts[i]] = child = new PathTree(parts[i], Path.Combine(node.FullName, parts[i]), node);
-                        node = child;
-                    }
-
-                    node._files.Add(parts[parts.Length - 1]);
-                }
-
-                return tree;
-            }
-
-            public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
-            {
-                foreach (var folder in _folders.Values) yield return folder;
-                foreach (var file in _files) yield return new PathFile(file, Path.Combine(FullName, file), this);
-            }
-
-            public override DirectoryInfoBase? GetDirectory(string path) =>
-                path == ".." ? _parent : _folders.TryGetValue(path, out var folder) ? folder : null;
-
-            public override FileInfoBase? GetFile(string path) =>
-                _files.Contains(path, StringComparer.Ordinal) ? new PathFile(path, Path.Combine(FullName, path), this) : null;
-        }
-
-        private sealed class PathFile : FileInfoBase
-        {
-            public PathFile(string name, string fullName, DirectoryInfoBase parent)
-            {
-                Name = name;
-                FullName = fullName;
-                ParentDirectory = parent;
-            }
-
-            public override string Name { get; }
-
-            public override string FullName { get; }
-
-            public override DirectoryInfoBase ParentDirectory { get; }
         }
     }
 }

@@ -102,5 +102,17 @@ namespace Orchestrator.Governance.Cli.Tests
                 "2 task packet(s) checked: 2 error(s), 0 warning(s).\n",
                 output);
         }
+
+        [Fact]
+        public void A_layout_configured_only_in_governance_yml_is_found_YAML_packets_and_a_pointer_naming_a_manifest()
+        {
+            var (exit, output) = Check(Lay("configured-layout"));
+            Assert.Equal(1, exit);
+            Assert.Equal(
+                "work/WP-1-Offline-Mode/packet.yml(25,21): error GOV203: SPEC_ANCHOR §2.3.99 does not resolve in .GOV/spec/: no such section; the nearest is §2.3 Storage\n" +
+                "work/WP-1-Storage-Layer/packet.yml(6,9): error GOV107: STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)\n" +
+                "2 task packet(s) checked: 2 error(s), 0 warning(s).\n",
+                output);
+        }
     }
 }

@@ -210,6 +210,21 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         }
 
         [Fact]
+        public void A_layout_configured_only_in_governance_yml_reaches_the_analyzer_as_the_CLI_reads_it()
+        {
+            // YAML packets in work/, a pointer .GOV/pointer.json naming a JSON manifest: none of them
+            // among GovernanceDocuments' globs; the build's task selects them from governance.yml.
+            string consumer = LayoutConsumer("configured-layout");
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit != 0, output);
+            Assert.Equal(new[]
+            {
+                "work/WP-1-Offline-Mode/packet.yml(25,21): error GOV203: SPEC_ANCHOR §2.3.99 does not resolve in .GOV/spec/: no such section; the nearest is §2.3 Storage",
+                "work/WP-1-Storage-Layer/packet.yml(6,9): error GOV107: STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)",
+            }, Reported(output, consumer));
+        }
+
+        [Fact]
         public void A_repository_whose_packets_follow_the_protocol_builds_clean()
         {
             string consumer = CleanConsumer("clean");

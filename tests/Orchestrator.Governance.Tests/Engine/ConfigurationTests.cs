@@ -19,6 +19,25 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void Loaded_without_the_schema_check_a_configuration_gives_the_same_values_and_a_wrong_type_gives_the_defaults()
+        {
+            const string yaml = "documents:\n  taskPackets:\n    include: [\"work/WP-*/packet.yml\"]\nspec:\n  currentPointer: .GOV/pointer.json\n";
+            var checkedConfig = ConfigLoader.Load(yaml, out var problems);
+            Assert.Empty(problems);
+            var unchecked_ = ConfigLoader.LoadUnchecked(yaml);
+            Assert.Equal(new[] { "work/WP-*/packet.yml" }, unchecked_.Documents.TaskPackets.Include);
+            Assert.Equal(checkedConfig.Documents.TaskPackets.Include, unchecked_.Documents.TaskPackets.Include);
+            Assert.Equal(".GOV/pointer.json", unchecked_.Spec.CurrentPointer);
+            Assert.Equal(checkedConfig.Documents.Plan.Include, unchecked_.Documents.Plan.Include);
+
+            var defaults = ConfigLoader.Load(null, out _);
+            var wrongType = ConfigLoader.LoadUnchecked("documents:\n  taskPackets:\n    include: { a: 1 }\n");
+            Assert.Equal(defaults.Documents.TaskPackets.Include, wrongType.Documents.TaskPackets.Include);
+            var notYaml = ConfigLoader.LoadUnchecked("spec: [unclosed\n");
+            Assert.Equal(defaults.Spec.CurrentPointer, notYaml.Spec.CurrentPointer);
+        }
+
+        [Fact]
         public void An_unknown_key_is_GOV001_at_its_line_and_the_defaults_apply()
         {
             var result = Packets.Analyze(("governance.yml", "taskPacket:\n  counts:\n    FILES_TO_OPEN: { min: 1, max: 15 }\n  sectoins: []\n"), (Packets.Path, TooFew));
