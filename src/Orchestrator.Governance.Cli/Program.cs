@@ -225,6 +225,7 @@ namespace Orchestrator.Governance.Cli
             var config = ConfigLoader.Load(configDocument?.Text, out _);
             options.RepositoryFiles = RepositoryScanner.RepositoryFiles(tree);
             var documents = RepositoryScanner.Scan(tree, config, configDocument, options.RepositoryFiles);
+            options.PackageReferences ??= RepositoryScanner.ProjectPackageReferences(tree, options.RepositoryFiles, config.Limits.MaxDocumentBytes);
             return documents;
         }
 

@@ -3,10 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
-using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Documents;
-using Orchestrator.Governance.Model.Spec;
 using Orchestrator.Governance.Scanning;
 
 namespace Orchestrator.Governance.Cli
@@ -37,6 +35,29 @@ namespace Orchestrator.Governance.Cli
             all.AddInclude("**/*");
             foreach (var exclude in FileListExcluded) all.AddExclude(exclude);
             return all.Execute(PathTree.Of(tree.Root, tree.Files)).Files.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>
+        /// The NuGet packages the repository's project files (*.csproj, *.fsproj, *.vbproj, in
+        /// <paramref name="files"/>) reference, read as written (PackageReference Include; no MSBuild
+        /// evaluation, so a central version or a condition is not seen): the CLI's counterpart of the
+        /// build's @(PackageReference) list, so both hosts report a missing OSS register row (GOV611)
+        /// alike and a baseline written by one holds in the other. Unreadable project files add nothing.
+        /// </summary>
+        public static List<Model.Oss.PackageReference> ProjectPackageReferences(RepositoryTree tree, IEnumerable<string> files, long maxBytes)
+        {
+            var references = new List<Model.Oss.PackageReference>();
+            foreach (var path in files)
+            {
+                string name = Path.GetFileName(path);
+                if (name == "Cargo.toml" || name == "package.json" || !Model.Oss.DependencyManifest.IsManifest(path)) continue;
+                var input = Read(tree, path, maxBytes);
+                if (input.Text == null) continue;
+                foreach (var dependency in Model.Oss.DependencyManifest.Read(new TextDocument(path, input.Text)))
+                    references.Add(new Model.Oss.PackageReference(dependency.Name, null, name));
+            }
+
+            return references;
         }
 
         public static List<DocumentInput> Scan(RepositoryTree tree, GovernanceConfig config, DocumentInput? configDocument, IReadOnlyCollection<string>? repositoryFiles = null)

@@ -120,10 +120,22 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         public void With_the_CLI_s_baseline_the_build_passes_and_a_new_defect_fails_it_alone()
         {
             string consumer = _feed.NewConsumer("baseline");
+            // Two findings each host says its own way: a Windows-1252 byte (GOV004: the CLI has the
+            // byte, the compiler hands over U+FFFD) and the package itself missing from the OSS
+            // register (GOV611: the CLI reads Example.App.csproj as written, the build evaluates it).
+            File.WriteAllText(Path.Combine(consumer, "docs", "OSS_REGISTER.md"), "# OSS REGISTER\n\n| name | license | integration_mode_default | purpose |\n| --- | --- | --- | --- |\n| serde | MIT | embedded_lib | Serialization |\n");
+            string retry = Path.Combine(consumer, "docs", "task_packets", "WP-1-Job-Retry.md");
+            string text = File.ReadAllText(retry);
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text).ToList();
+            bytes.Insert(System.Text.Encoding.UTF8.GetByteCount(text.Substring(0, text.IndexOf("Portability", StringComparison.Ordinal))), 0x97);
+            File.WriteAllBytes(retry, bytes.ToArray());
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             Assert.True(Cli.Program.Run(new[] { "baseline", consumer }, stdout, stderr) == 0, stderr.ToString());
-            Assert.Equal("governance.baseline.json: 10 entries for 10 diagnostic(s) recorded (10 error(s), 0 warning(s))\n", stdout.ToString());
+            Assert.Equal("governance.baseline.json: 12 entries for 12 diagnostic(s) recorded (11 error(s), 1 warning(s))\n", stdout.ToString());
+            string baseline = File.ReadAllText(Path.Combine(consumer, "governance.baseline.json"));
+            Assert.Contains("\"GOV004\"", baseline);
+            Assert.Contains("\"GOV611\"", baseline);
 
             var (exit, output) = _feed.Build(consumer);
             Assert.True(exit == 0, output);

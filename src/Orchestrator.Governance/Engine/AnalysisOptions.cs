@@ -48,6 +48,14 @@ namespace Orchestrator.Governance.Engine
         public System.Collections.Generic.IReadOnlyList<Model.Oss.PackageReference>? PackageReferences { get; set; }
 
         /// <summary>
+        /// True when <see cref="PackageReferences"/> are one building project's (the analyzer: each
+        /// project's build sees its own), not the whole repository's (the CLI reads every project file).
+        /// A baseline entry for a package reference (GOV611 at the OSS register) is then never reported
+        /// stale (GOV007): another project's build is where it is found.
+        /// </summary>
+        public bool PackageReferencesOfOneProject { get; set; }
+
+        /// <summary>
         /// Repository-relative path of the baseline among the inputs (default
         /// governance.baseline.json at the root). When that document is there, the diagnostics it
         /// covers are moved to <see cref="GovernanceResult.Baselined"/>.

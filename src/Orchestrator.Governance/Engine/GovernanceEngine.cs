@@ -354,7 +354,8 @@ namespace Orchestrator.Governance.Engine
             if (!options.ApplyBaseline || !byPath.TryGetValue(baselinePath, out var baselineInput))
                 return new GovernanceResult(result, config, packets, specContext, profile, topology);
 
-            var (applied, baselined, unusable) = ApplyBaseline(baselineInput, result, config);
+            string? onlyElsewhere = options.PackageReferencesOfOneProject ? index.OssRegister?.Path : null;
+            var (applied, baselined, unusable) = ApplyBaseline(baselineInput, result, config, onlyElsewhere);
             if (unusable != null)
             {
                 unusable.AddRange(result);
@@ -371,7 +372,7 @@ namespace Orchestrator.Governance.Engine
         /// cannot be used, the GOV008 diagnostics (non-null, possibly empty when GOV008 is configured
         /// off: the baseline is still not applied, so nothing is hidden).
         /// </summary>
-        private static (List<GovernanceDiagnostic> Fresh, List<GovernanceDiagnostic> Baselined, List<GovernanceDiagnostic>? Unusable) ApplyBaseline(DocumentInput input, List<GovernanceDiagnostic> diagnostics, GovernanceConfig config)
+        private static (List<GovernanceDiagnostic> Fresh, List<GovernanceDiagnostic> Baselined, List<GovernanceDiagnostic>? Unusable) ApplyBaseline(DocumentInput input, List<GovernanceDiagnostic> diagnostics, GovernanceConfig config, string? packageRegisterOfOneProject)
         {
             var problems = new List<GovernanceDiagnostic>();
             var invalid = RuleCatalog.BaselineInvalid;
@@ -404,6 +405,8 @@ namespace Orchestrator.Governance.Engine
             {
                 foreach (var (entry, matched) in stale)
                 {
+                    // A package reference another project's build reports (AnalysisOptions.PackageReferencesOfOneProject).
+                    if (packageRegisterOfOneProject != null && entry.RuleId == RuleCatalog.DependencyNotRegistered.Id && entry.Path == packageRegisterOfOneProject) continue;
                     var d = new GovernanceDiagnostic(rule, input.Path, entry.Span, severity, new[]
                     {
                         entry.RuleId, entry.Path, entry.Count.ToString(CultureInfo.InvariantCulture), matched.ToString(CultureInfo.InvariantCulture),

@@ -53,7 +53,13 @@ namespace Orchestrator.Governance.Rules
             "{0} is not valid UTF-8; the file mixes encodings (save it as UTF-8)",
             Engine, GovernanceSeverity.Warning,
             "Governance documents are read as UTF-8. Bytes from another encoding (often Windows-1252 punctuation pasted into a UTF-8 file) turn into U+FFFD and can hide the text a rule looks for.",
-            "RFC 3629");
+            "RFC 3629")
+        {
+            // Where the bad byte is, said as each host can: the CLI has the bytes ("Byte 0x97 at
+            // offset 1234"), the analyzer only the compiler's decoded text ("The character U+FFFD").
+            // The finding is the file and the line, so a baseline written by one host holds in the other.
+            LocationArguments = new[] { 0 },
+        };
 
         /// <summary>GOV005: an inline suppression names an unknown rule.</summary>
         public static readonly RuleDescriptor UnknownRuleInSuppression = new RuleDescriptor(
@@ -575,7 +581,13 @@ namespace Orchestrator.Governance.Rules
             "Dependency '{0}' ({1}) is not in the OSS register {2}; add a row with its license, integration mode, scope and purpose",
             Decisions, GovernanceSeverity.Error,
             "The OSS register is the repository's bill of materials: every dependency with its license, integration mode and purpose, so that copyleft or unvetted code is caught before it ships. A dependency added without a register row bypasses that review.",
-            "seed 003 Part 1 [CX-600B] (Supply Chain Safety: Maintain OSS_REGISTER.md; block un-vetted dependencies)");
+            "seed 003 Part 1 [CX-600B] (Supply Chain Safety: Maintain OSS_REGISTER.md; block un-vetted dependencies)")
+        {
+            // Where the dependency is declared ("PackageReference 1.2.0 of App.csproj"): a version
+            // bump is the same finding, and the CLI (project files read as written) and the build
+            // (@(PackageReference) evaluated) say it differently.
+            LocationArguments = new[] { 1 },
+        };
 
         /// <summary>GOV701: NotImplementedException thrown in shipping code.</summary>
         public static readonly RuleDescriptor NotImplementedThrown = new RuleDescriptor(

@@ -66,6 +66,42 @@ namespace Orchestrator.Governance.Tests.Baseline
         }
 
         [Fact]
+        public void A_package_reference_entry_holds_across_versions_and_is_not_stale_in_a_build_that_sees_another_project()
+        {
+            const string register = "# OSS REGISTER\n\n| name | license | integration_mode_default | purpose |\n| --- | --- | --- | --- |\n| serde | MIT | embedded_lib | Serialization |\n";
+            GovernanceResult Run(string? baseline, AnalysisOptions options)
+            {
+                var inputs = Packets.SpecInputs().Concat(new[] { DocumentInput.FromText(Packets.Path, Packets.Valid), DocumentInput.FromText("docs/OSS_REGISTER.md", register) }).ToList();
+                if (baseline != null) inputs.Add(DocumentInput.FromText(BaselinePath, baseline));
+                return GovernanceEngine.Analyze(inputs, options);
+            }
+
+            // The CLI: every project file, read as written (no version).
+            var cli = new AnalysisOptions { PackageReferences = new[] { new Model.Oss.PackageReference("Orchestrator.Governance", null, "App.csproj"), new Model.Oss.PackageReference("Spectre.Console", null, "Tool.csproj") } };
+            var found = Run(null, cli);
+            Assert.Equal(new[]
+            {
+                ("GOV611", "docs/OSS_REGISTER.md", 1, 3, "Orchestrator.Governance|PackageReference of App.csproj|docs/OSS_REGISTER.md"),
+                ("GOV611", "docs/OSS_REGISTER.md", 1, 3, "Spectre.Console|PackageReference of Tool.csproj|docs/OSS_REGISTER.md"),
+            }, found.Diagnostics.Select(d => (d.Id, d.Path, d.Span.StartLine, d.Span.StartColumn, string.Join("|", d.Arguments))));
+            string baseline = GovernanceBaseline.Write(GovernanceBaseline.Record(found.Diagnostics));
+
+            // The build of App.csproj: its own reference, evaluated with a version; Tool.csproj's entry is not stale here.
+            var build = new AnalysisOptions { PackageReferences = new[] { new Model.Oss.PackageReference("Orchestrator.Governance", "1.2.0", "App.csproj") }, PackageReferencesOfOneProject = true };
+            var result = Run(baseline, build);
+            Assert.Empty(result.Diagnostics);
+            var baselined = Assert.Single(result.Baselined);
+            Assert.Equal(("GOV611", "Orchestrator.Governance|PackageReference 1.2.0 of App.csproj|docs/OSS_REGISTER.md"), (baselined.Id, string.Join("|", baselined.Arguments)));
+
+            // The CLI sees every project: an entry nothing matches is stale there.
+            var cliWithout = new AnalysisOptions { PackageReferences = new[] { new Model.Oss.PackageReference("Orchestrator.Governance", null, "App.csproj") } };
+            result = Run(baseline, cliWithout);
+            var stale = Assert.Single(result.Diagnostics);
+            Assert.Equal(("GOV007", BaselinePath), (stale.Id, stale.Path));
+            Assert.Equal(new[] { "GOV611", "docs/OSS_REGISTER.md", "1", "0" }, stale.Arguments);
+        }
+
+        [Fact]
         public void An_edit_to_the_offending_line_makes_it_a_new_finding()
         {
             var result = Analyze(Packets.WithLine(9, "- STATUS: Almost done!"), Record(Bad));

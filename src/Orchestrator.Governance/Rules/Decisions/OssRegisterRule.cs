@@ -22,10 +22,12 @@ namespace Orchestrator.Governance.Rules.Decisions
         {
             var register = context.Index.OssRegister;
             if (register == null) return;
+            var declared = new System.Collections.Generic.HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
             foreach (var (document, dependencies) in context.Index.DependencyFiles)
             {
                 foreach (var dependency in dependencies)
                 {
+                    declared.Add(dependency.Name);
                     if (register.Lists(dependency.Name) || (dependency.Package != null && register.Lists(dependency.Package))) continue;
                     string source = dependency.Table + " of " + document.Path + (dependency.Package != null ? ", as '" + dependency.Name + "'" : string.Empty);
                     context.Report(document.Path, dependency.Span, dependency.Package ?? dependency.Name, source, register.Path);
@@ -36,7 +38,8 @@ namespace Orchestrator.Governance.Rules.Decisions
             if (references == null) return;
             foreach (var reference in references.GroupBy(r => r.Id, System.StringComparer.OrdinalIgnoreCase).Select(g => g.First()).OrderBy(r => r.Id, System.StringComparer.OrdinalIgnoreCase))
             {
-                if (register.Lists(reference.Id)) continue;
+                // Reported once: at the project file's entry when documents.ossManifests reads it.
+                if (register.Lists(reference.Id) || declared.Contains(reference.Id)) continue;
                 string source = "PackageReference" + (reference.Version != null ? " " + reference.Version : string.Empty) + (reference.Project != null ? " of " + reference.Project : string.Empty);
                 context.Report(register.Path, register.TitleSpan, reference.Id, source, register.Path);
             }
