@@ -200,8 +200,14 @@ namespace Orchestrator.Governance.Cli
         /// Reads the configuration (--config, or governance.yml at the root), then the documents it
         /// names and the repository's file list; null after a message on stderr when --config is missing.
         /// </summary>
-        private static List<DocumentInput>? Scan(string root, string? configFile, AnalysisOptions options, TextWriter stderr)
+        private static List<DocumentInput>? Scan(string root, string? configFile, AnalysisOptions options, TextWriter stderr) =>
+            Scan(root, configFile, options, stderr, out _);
+
+        /// <inheritdoc cref="Scan(string, string?, AnalysisOptions, TextWriter)"/>
+        /// <param name="tree">The walk of the repository (for a command that then writes a file in it).</param>
+        private static List<DocumentInput>? Scan(string root, string? configFile, AnalysisOptions options, TextWriter stderr, out Scanning.RepositoryTree? tree)
         {
+            tree = null;
             DocumentInput? configDocument = null;
             string configPath = configFile ?? Path.Combine(root, "governance.yml");
             if (configFile != null && !File.Exists(configFile))
@@ -211,7 +217,7 @@ namespace Orchestrator.Governance.Cli
             }
 
             // One walk of the repository for every file the check lists or reads.
-            var tree = Scanning.RepositoryTree.Walk(root);
+            tree = Scanning.RepositoryTree.Walk(root);
             if (File.Exists(configPath))
             {
                 string full = Path.GetFullPath(configPath);
@@ -261,10 +267,16 @@ namespace Orchestrator.Governance.Cli
             root = Path.GetFullPath(root);
             var options = new AnalysisOptions { ApplyBaseline = false };
             if (!SetToday(options, today, stderr)) return UsageError;
-            if (!(Scan(root, configFile, options, stderr) is List<DocumentInput> documents)) return UsageError;
+            if (!(Scan(root, configFile, options, stderr, out var tree) is List<DocumentInput> documents)) return UsageError;
+            string relative = options.BaselinePath;
+            if (RepositoryScanner.WriteRefusal(tree!, relative) is string refusal)
+            {
+                stderr.WriteLine($"governance: will not write {relative}: it {refusal}; remove it first");
+                return UsageError;
+            }
+
             var result = GovernanceEngine.Analyze(documents, options);
 
-            string relative = options.BaselinePath;
             var existingInput = documents.FirstOrDefault(d => d.Path == relative);
             Baseline.GovernanceBaseline? existing = null;
             if (existingInput != null)
@@ -329,7 +341,7 @@ namespace Orchestrator.Governance.Cli
 
             root = Path.GetFullPath(root);
             var options = new AnalysisOptions();
-            if (!(Scan(root, configFile, options, stderr) is List<DocumentInput> documents)) return UsageError;
+            if (!(Scan(root, configFile, options, stderr, out var tree) is List<DocumentInput> documents)) return UsageError;
             var result = GovernanceEngine.Analyze(documents, options);
 
             string manifestPath = result.Config.Documents.LockManifest.Include.FirstOrDefault(p => p.IndexOfAny(new[] { '*', '?', '[', '{' }) < 0) ?? "governance.lock.json";
@@ -337,6 +349,12 @@ namespace Orchestrator.Governance.Cli
             if (relative == null)
             {
                 stderr.WriteLine($"governance: documents.lockManifest '{manifestPath}' is outside the repository");
+                return UsageError;
+            }
+
+            if (RepositoryScanner.WriteRefusal(tree!, relative) is string refusal)
+            {
+                stderr.WriteLine($"governance: will not write {relative}: it {refusal}; remove it first");
                 return UsageError;
             }
 

@@ -80,6 +80,21 @@ namespace Orchestrator.Governance.Cli
         }
 
         /// <summary>
+        /// Why the CLI must not write <paramref name="relativePath"/> (the baseline, the lock manifest),
+        /// or null when it may: writing goes where reading would, so a path the walk refuses (a symbolic
+        /// link leading outside the repository or nowhere, a FIFO, socket or device, a folder, a path
+        /// through a folder link) is never written; a file that does not exist yet may be created.
+        /// </summary>
+        public static string? WriteRefusal(RepositoryTree tree, string relativePath)
+        {
+            string? reason = tree.Refusal(relativePath, out _);
+            if (reason == null || reason == "does not exist") return null;
+            foreach (var tail in new[] { "; not read", "; not opened" })
+                if (reason.EndsWith(tail, StringComparison.Ordinal)) reason = reason.Substring(0, reason.Length - tail.Length);
+            return reason;
+        }
+
+        /// <summary>
         /// The configuration file: read like any file of the repository when it is inside the root
         /// (governance.yml, or a --config path there: its text comes from the change under review),
         /// as given when it is outside (the operator's own file).

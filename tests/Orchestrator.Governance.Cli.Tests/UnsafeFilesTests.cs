@@ -134,6 +134,38 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         [UnixFact]
+        public void Baseline_and_lock_never_write_through_a_link_out_of_the_repository_nor_into_a_FIFO()
+        {
+            string outside = Path.Combine(_parent, "outside", "secret.md");
+            string before = File.ReadAllText(outside);
+            File.CreateSymbolicLink(At("governance.baseline.json"), "../outside/secret.md");
+            var (exit, output, error) = Run("baseline", _repo);
+            Assert.Equal((2, string.Empty), (exit, output));
+            Assert.Equal("governance: will not write governance.baseline.json: it is a symbolic link to a file outside the repository; remove it first\n", error);
+            Assert.Equal(before, File.ReadAllText(outside));
+
+            File.CreateSymbolicLink(At("governance.lock.json"), "../outside/secret.md");
+            (exit, output, error) = Run("lock", _repo);
+            Assert.Equal((2, string.Empty), (exit, output));
+            Assert.Equal("governance: will not write governance.lock.json: it is a symbolic link to a file outside the repository; remove it first\n", error);
+            Assert.Equal(before, File.ReadAllText(outside));
+
+            File.Delete(At("governance.baseline.json"));
+            MakeFifo(At("governance.baseline.json"));
+            (exit, output, error) = Run("baseline", _repo);
+            Assert.Equal((2, string.Empty), (exit, output));
+            Assert.Equal("governance: will not write governance.baseline.json: it is a FIFO, not a regular file; remove it first\n", error);
+
+            // A link to a file inside the repository is written through, like any file of it.
+            File.Delete(At("governance.baseline.json"));
+            File.WriteAllText(At("docs/baseline.json"), "{}");
+            File.CreateSymbolicLink(At("governance.baseline.json"), "docs/baseline.json");
+            (exit, output, error) = Run("baseline", _repo);
+            Assert.Equal((0, string.Empty), (exit, error));
+            Assert.StartsWith("{\n  \"version\": 1,", File.ReadAllText(At("docs/baseline.json")));
+        }
+
+        [UnixFact]
         public void A_FIFO_and_a_socket_named_like_packets_are_GOV002_and_never_opened()
         {
             MakeFifo(At(Packets + "WP-1-Fifo.md"));
