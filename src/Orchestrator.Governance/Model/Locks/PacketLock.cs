@@ -22,11 +22,25 @@ namespace Orchestrator.Governance.Model.Locks
         public static PacketField? Signature(TaskPacket packet, TaskPacketProfile profile) =>
             LockLines(packet, profile).FirstOrDefault(f => IsSigned(f.Value, profile));
 
-        /// <summary>Every lock line of the packet: USER_SIGNATURE fields and their aliases, in document order.</summary>
+        /// <summary>
+        /// Every lock line of the packet: USER_SIGNATURE fields and their aliases, in document order. A
+        /// field whose value is a list (a data packet's array, <c>signature: [ilja120120260900]</c>, or a
+        /// nested Markdown list) gives one lock line per entry, at the entry.
+        /// </summary>
         public static IEnumerable<PacketField> LockLines(TaskPacket packet, TaskPacketProfile profile)
         {
             var names = new[] { TaskPacketProfile.SignatureField }.Concat(profile.AliasesOf(TaskPacketProfile.SignatureField)).ToArray();
-            return packet.Fields.Where(f => names.Contains(f.Key));
+            foreach (var field in packet.Fields.Where(f => names.Contains(f.Key)))
+            {
+                if (field.Value.Trim().Length > 0 || field.Items.Count == 0)
+                {
+                    yield return field;
+                    continue;
+                }
+
+                foreach (var item in field.Items)
+                    yield return new PacketField(field.Key, field.RawKey, field.KeySpan, item.Text, item.Span, field.Form, field.Section);
+            }
         }
 
         /// <summary>

@@ -69,6 +69,17 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         }
 
         [Fact]
+        public void A_signature_kept_in_an_array_locks_the_packet_and_a_placeholder_entry_is_GOV111_at_the_entry()
+        {
+            var signed = Analyze((JsonPath, Json.Replace("\"signature\": \"ilja261220251430\"", "\"signature\": [\"ilja261220251430\"]")));
+            Assert.Empty(signed.Diagnostics);
+
+            var pending = Analyze((JsonPath, Json.Replace("\"signature\": \"ilja261220251430\"", "\"signature\": [\"<pending>\"]")));
+            Packets.Single(pending, "GOV111", JsonPath, 4, 56, "USER_SIGNATURE '<pending>' is a placeholder, not a signature; the packet is not locked");
+            Assert.Single(pending.Diagnostics);
+        }
+
+        [Fact]
         public void A_YAML_packet_is_read_with_its_values_places()
         {
             const string Path = "docs/task_packets/WP-1-Storage-Layer/packet.yaml";
