@@ -77,7 +77,7 @@ namespace Orchestrator.Governance.Model
                 string key = profile.CanonicalKey(KeyNormalizer.Normalize(mapping.Key));
                 if (key.Length == 0 || !taken.Add(key)) continue;
                 var node = Resolve(root, mapping.Value);
-                if (node != null && ToField(doc, key, mapping.Value, node) is PacketField field) fields.Add(field);
+                if (node != null && ToField(doc, key, mapping.Value, node, profile) is PacketField field) fields.Add(field);
             }
 
             foreach (var (name, keyStart, node) in root.Properties)
@@ -89,7 +89,7 @@ namespace Orchestrator.Governance.Model
                 string key = profile.CanonicalKey(normalized);
                 if (!profile.KnownFieldKeys.Contains(normalized) && key == normalized) continue;
                 if (!taken.Add(key)) continue;
-                if (ToField(doc, key, name, node) is PacketField field) fields.Add(field);
+                if (ToField(doc, key, name, node, profile) is PacketField field) fields.Add(field);
             }
 
             fields.Sort((a, b) => a.KeySpan.Start.CompareTo(b.KeySpan.Start));
@@ -109,11 +109,25 @@ namespace Orchestrator.Governance.Model
             return sb.ToString();
         }
 
-        private static PacketField? ToField(TextDocument doc, string key, string rawKey, DataNode node)
+        /// <summary>
+        /// The field of <paramref name="node"/>: a scalar is its value, an array its entries. A value
+        /// of the wrong shape is not dropped (the field would look missing, or be silently empty): an
+        /// object, or an array where the packet's first section (METADATA: TASK_ID, DATE, STATUS, ...)
+        /// holds one text each, is the field's value as written (folded to one line), so the value
+        /// rules report it at its place (GOV107 "STATUS '["Done", "Blocked"]' is not an allowed value").
+        /// </summary>
+        private static PacketField? ToField(TextDocument doc, string key, string rawKey, DataNode node, TaskPacketProfile profile)
         {
             var keySpan = node.KeyStart >= 0 ? doc.Span(node.KeyStart, node.KeyLength) : doc.Span(node.Start, 0);
             if (node.Kind == DataKind.Scalar)
                 return new PacketField(key, rawKey, keySpan, node.Value ?? string.Empty, doc.Span(node.Start, node.Length), FieldForm.Data, null);
+            bool oneText = profile.Sections.Count > 0 && profile.Sections[0].Fields.Contains(key);
+            if (node.Kind == DataKind.Object || (node.Kind == DataKind.Array && oneText))
+            {
+                int length = Math.Max(0, Math.Min(node.Length, doc.Text.Length - node.Start));
+                return new PacketField(key, rawKey, keySpan, Text.WhiteSpace.Fold(doc.Text, node.Start, node.Start + length), doc.Span(node.Start, length), FieldForm.Data, null);
+            }
+
             if (node.Kind != DataKind.Array) return null;
             var field = new PacketField(key, rawKey, keySpan, string.Empty, doc.Span(node.Start, 0), FieldForm.Data, null);
             foreach (var entry in node.Items)
@@ -215,8 +229,13 @@ namespace Orchestrator.Governance.Model
                         break;
                     case JsonToken.EndObject:
                     case JsonToken.EndArray:
-                        stack.Pop();
+                    {
+                        // An object or array spans its text, brackets included.
+                        var done = stack.Pop();
+                        done.Length = Math.Max(done.Length, at + 1 - done.Start);
                         continue;
+                    }
+
                     case JsonToken.String:
                     {
                         var (start, length) = QuotedBefore(text, at);
@@ -302,7 +321,7 @@ namespace Orchestrator.Governance.Model
                 var stream = new YamlStream();
                 stream.Load(new StringReader(text));
                 if (stream.Documents.Count == 0) return null;
-                return FromYaml(stream.Documents[0].RootNode, new Dictionary<YamlNode, DataNode>(), 0);
+                return FromYaml(text, stream.Documents[0].RootNode, new Dictionary<YamlNode, DataNode>(), 0);
             }
             catch (YamlException e)
             {
@@ -314,7 +333,26 @@ namespace Orchestrator.Governance.Model
             }
         }
 
-        private static DataNode FromYaml(YamlNode node, Dictionary<YamlNode, DataNode> seen, int depth)
+        /// <summary>
+        /// The length of a YAML mapping's or sequence's text: to the end of its last entry (YamlDotNet
+        /// gives a collection only its start), and its closing bracket when it is written in flow style.
+        /// </summary>
+        private static int Extent(string text, DataNode node, char closing)
+        {
+            int end = node.Start;
+            foreach (var (_, keyStart, child) in node.Properties) end = Math.Max(end, Math.Max(keyStart, child.Start + child.Length));
+            foreach (var item in node.Items) end = Math.Max(end, item.Start + item.Length);
+            if (closing != '\0')
+            {
+                int at = end;
+                while (at < text.Length && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n' || text[at] == ',' || text[at] == '"' || text[at] == '\'')) at++;
+                if (at < text.Length && text[at] == closing) end = at + 1;
+            }
+
+            return Math.Min(text.Length, end) - node.Start;
+        }
+
+        private static DataNode FromYaml(string text, YamlNode node, Dictionary<YamlNode, DataNode> seen, int depth)
         {
             if (seen.TryGetValue(node, out var known)) return known;
             int start = (int)node.Start.Index, end = Math.Max(start, (int)node.End.Index);
@@ -329,7 +367,7 @@ namespace Orchestrator.Governance.Model
                     {
                         if (!(entry.Key is YamlScalarNode key)) continue;
                         var (keyStart, keyLength) = ScalarSpan(key);
-                        var child = FromYaml(entry.Value, seen, depth + 1);
+                        var child = FromYaml(text, entry.Value, seen, depth + 1);
                         if (child.KeyStart < 0)
                         {
                             child.KeyStart = keyStart;
@@ -339,6 +377,7 @@ namespace Orchestrator.Governance.Model
                         result.Properties.Add((key.Value ?? string.Empty, keyStart, child));
                     }
 
+                    result.Length = Extent(text, result, map.Style == MappingStyle.Flow ? '}' : '\0');
                     return result;
                 }
 
@@ -347,7 +386,8 @@ namespace Orchestrator.Governance.Model
                     var result = new DataNode(DataKind.Array, null, start, 0);
                     seen[node] = result;
                     if (depth >= MaxDepth) return result;
-                    foreach (var item in sequence.Children) result.Items.Add(FromYaml(item, seen, depth + 1));
+                    foreach (var item in sequence.Children) result.Items.Add(FromYaml(text, item, seen, depth + 1));
+                    result.Length = Extent(text, result, sequence.Style == SequenceStyle.Flow ? ']' : '\0');
                     return result;
                 }
 
@@ -412,7 +452,7 @@ namespace Orchestrator.Governance.Model
 
         public int Start { get; }
 
-        public int Length { get; }
+        public int Length { get; set; }
 
         public int KeyStart { get; set; } = -1;
 

@@ -14,7 +14,10 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             var field = PacketFacts.TaskIdField(context.Packet, context.Profile);
             if (field == null) return;
             string? id = PacketFacts.DeclaredId(field);
-            if (id != null && !string.Equals(id, context.Packet.FileStem, StringComparison.Ordinal))
+
+            // A data packet's TASK_ID that is an object or a list names no ID: it is reported as written.
+            bool notText = field.Form == Model.FieldForm.Data && field.Value.Length > 0 && (field.Value[0] == '{' || field.Value[0] == '[' || field.Value[0] == '-');
+            if ((id != null || notText) && !string.Equals(id, context.Packet.FileStem, StringComparison.Ordinal))
                 context.Report(field.ValueSpan, field.Value, context.Packet.FileStem, context.Packet.NamedByFolder ? "folder name" : "file name");
         }
     }

@@ -80,6 +80,27 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         }
 
         [Fact]
+        public void A_STATUS_or_TASK_ID_that_is_a_list_or_an_object_is_reported_at_its_value_as_written()
+        {
+            var list = Analyze((JsonPath, Json.Replace("\"status\": \"Ready-for-Dev\"", "\"status\": [\"Ready-for-Dev\", \"Done\"]")));
+            Packets.Single(list, "GOV107", JsonPath, 4, 24, "STATUS", "[\"Ready-for-Dev\", \"Done\"]", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+            Assert.Single(list.Diagnostics);
+
+            var mapping = Analyze((JsonPath, Json.Replace("\"status\": \"Ready-for-Dev\"", "\"status\": { \"value\": \"Done\" }")));
+            Packets.Single(mapping, "GOV107", JsonPath, 4, 24, "STATUS", "{ \"value\": \"Done\" }", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+            Assert.Single(mapping.Diagnostics);
+
+            var id = Analyze((JsonPath, Json.Replace("\"id\": \"WP-1-Storage-Layer\"", "\"id\": { \"value\": 1 }")));
+            Packets.Single(id, "GOV105", JsonPath, 2, 9, "{ \"value\": 1 }", "WP-1-Storage-Layer", "folder name");
+
+            const string YamlPath = "docs/task_packets/WP-1-Storage-Layer/packet.yaml";
+            var yaml = Analyze((YamlPath, "id: WP-1-Storage-Layer\nstate:\n  status:\n    - Done\n    - Blocked\n  signature: ilja261220251430\n"));
+            Packets.Single(yaml, "GOV107", YamlPath, 4, 5, "STATUS", "- Done - Blocked", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+            var flow = Analyze((YamlPath, "id: WP-1-Storage-Layer\nstate:\n  status: { value: 'Done' }\n  signature: ilja261220251430\n"));
+            Packets.Single(flow, "GOV107", YamlPath, 3, 11, "STATUS", "{ value: 'Done' }", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+        }
+
+        [Fact]
         public void A_YAML_packet_is_read_with_its_values_places()
         {
             const string Path = "docs/task_packets/WP-1-Storage-Layer/packet.yaml";
