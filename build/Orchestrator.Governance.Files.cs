@@ -566,7 +566,7 @@ namespace Orchestrator.Governance.Scanning
             var listExclude = new GlobSet(Split(FileListExclude));
             var files = tree.Files.Where(p => !listExclude.IsMatch(p)).ToList();
             return Orchestrator.Governance.Documents.DocumentSelection.Select(
-                config, tree.Files.Concat(tree.Refused.Keys).ToList(), files, p => ReadText(tree, p, max));
+                config, tree.Files.Concat(tree.Refused.Keys).ToList(), files, tree.Refused.Keys.ToList(), p => ReadText(tree, p, max));
         }
 
         /// <summary>A path under the root as repository-relative with forward slashes, or empty when it is outside.</summary>

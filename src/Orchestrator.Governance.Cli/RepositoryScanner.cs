@@ -72,7 +72,7 @@ namespace Orchestrator.Governance.Cli
             }
 
             var walked = tree.Files.Concat(tree.Refused.Keys).ToList();
-            var selected = DocumentSelection.Select(config, walked, repositoryFiles ?? RepositoryFiles(tree), p => ReadOnce(p).Text);
+            var selected = DocumentSelection.Select(config, walked, repositoryFiles ?? RepositoryFiles(tree), tree.Refused.Keys.ToList(), p => ReadOnce(p).Text);
             var documents = new List<DocumentInput>(selected.Count + 1);
             if (configDocument != null) documents.Add(configDocument);
             documents.AddRange(selected.Where(p => configDocument == null || p != configDocument.Path).Select(ReadOnce));

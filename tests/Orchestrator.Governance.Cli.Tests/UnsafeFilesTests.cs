@@ -166,6 +166,21 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         [UnixFact]
+        public void A_spec_module_linked_out_of_the_repository_is_named_in_GOV210_not_silently_left_out()
+        {
+            string spec = File.ReadAllText(At("Example_Master_Spec_v01.2.md"));
+            Directory.CreateDirectory(At("spec"));
+            File.WriteAllText(At("spec/01_main.md"), spec);
+            File.CreateSymbolicLink(At("spec/02_more.md"), "../../outside/secret.md");
+            File.WriteAllText(At("docs/SPEC_CURRENT.md"), "# SPEC_CURRENT\n\nThe current spec is the folder `spec/`.\n");
+            var (exit, output, error) = Run("check", _repo);
+            Assert.Equal(string.Empty, error);
+            Assert.Equal(1, exit);
+            Assert.DoesNotContain(Secret, output);
+            Assert.Contains("docs/SPEC_CURRENT.md(3,33): error GOV210: Current spec unavailable: 'spec/' could not be used: its module 'spec/02_more.md' is a symbolic link to a file outside the repository; not read", output.Split('\n'));
+        }
+
+        [UnixFact]
         public void A_FIFO_and_a_socket_named_like_packets_are_GOV002_and_never_opened()
         {
             MakeFifo(At(Packets + "WP-1-Fifo.md"));

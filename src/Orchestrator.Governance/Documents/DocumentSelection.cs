@@ -33,8 +33,10 @@ namespace Orchestrator.Governance.Documents
         /// <param name="walked">Every path the host's walk found, readable or refused (a refused
         /// file named like a document is returned too, so it gets its GOV002).</param>
         /// <param name="repositoryFiles">The readable files (for spec modules: a folder's files, spec.files).</param>
+        /// <param name="refused">The files the walk refused; a spec module among them is selected too, so
+        /// that the spec's problem (GOV210) names it instead of the module silently missing.</param>
         /// <param name="readText">A file's text (the pointer, a manifest), or null when it cannot be read.</param>
-        public static IReadOnlyList<string> Select(GovernanceConfig config, IReadOnlyCollection<string> walked, IReadOnlyCollection<string> repositoryFiles, Func<string, string?> readText)
+        public static IReadOnlyList<string> Select(GovernanceConfig config, IReadOnlyCollection<string> walked, IReadOnlyCollection<string> repositoryFiles, IReadOnlyCollection<string> refused, Func<string, string?> readText)
         {
             var known = new HashSet<string>(walked, StringComparer.Ordinal);
             var tree = PathTree.Of(".", walked);
@@ -67,7 +69,8 @@ namespace Orchestrator.Governance.Documents
                 if (text != null) pointer = SpecPointer.Read(pointerPath, text);
             }
 
-            var modules = SpecModules.Resolve(pointer, config.Spec, repositoryFiles, readText);
+            var candidates = refused.Count == 0 ? repositoryFiles : repositoryFiles.Concat(refused).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+            var modules = SpecModules.Resolve(pointer, config.Spec, candidates, readText);
             foreach (var path in modules.Manifests.Concat(modules.Paths)) Add(path);
 
             // A single named file the list does not hold (by a unique file name elsewhere).

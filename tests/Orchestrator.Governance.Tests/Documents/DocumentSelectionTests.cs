@@ -17,7 +17,7 @@ namespace Orchestrator.Governance.Tests.Documents
             var config = ConfigLoader.Load(yaml, out var problems);
             Assert.Empty(problems);
             var walked = files.Keys.Concat(refused).ToList();
-            return DocumentSelection.Select(config, walked, files.Keys.ToList(), p => files.TryGetValue(p, out var t) ? t : null);
+            return DocumentSelection.Select(config, walked, files.Keys.ToList(), refused, p => files.TryGetValue(p, out var t) ? t : null);
         }
 
         [Fact]
@@ -59,6 +59,18 @@ namespace Orchestrator.Governance.Tests.Documents
             var files = new Dictionary<string, string> { ["docs/task_packets/WP-1-A.md"] = "# Task Packet: WP-1-A\n" };
             var selected = Select("board:\n  path: docs/NOPE.md\n", files, "docs/task_packets/WP-2-Fifo.md");
             Assert.Equal(new[] { "docs/task_packets/WP-1-A.md", "docs/task_packets/WP-2-Fifo.md" }, selected);
+        }
+
+        [Fact]
+        public void A_refused_module_of_a_spec_folder_is_selected_so_the_spec_s_problem_names_it()
+        {
+            var files = new Dictionary<string, string>
+            {
+                ["docs/SPEC_CURRENT.md"] = "The spec is `spec/`.\n",
+                ["spec/01_a.md"] = "# 1. A\n",
+            };
+            var selected = Select(null!, files, "spec/02_link.md");
+            Assert.Equal(new[] { "docs/SPEC_CURRENT.md", "spec/01_a.md", "spec/02_link.md" }, selected);
         }
 
         [Fact]

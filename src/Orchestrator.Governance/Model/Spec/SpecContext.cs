@@ -186,7 +186,8 @@ namespace Orchestrator.Governance.Model.Spec
             if (modules.Paths.Count == 0)
             {
                 // A single named file not among the inputs keeps the old lookup by unique file name.
-                var named = pointer == null || modules.IsModular ? null : FindNamed(inputs, pointer);
+                // Never when the pointer names a manifest: the manifest itself is no spec.
+                var named = pointer == null || modules.IsModular || modules.Manifests.Count > 0 || pointer.Targets.Any(t => t.IsManifest) ? null : FindNamed(inputs, pointer);
                 if (named == null) return new SpecContext(profile, pointerDoc, pointer, null, null) { ModulesProblem = modules.Problem, Manifests = modules.Manifests };
                 return Single(profile, pointerDoc, pointer, named, maxBytes, reuseParsedSpec);
             }

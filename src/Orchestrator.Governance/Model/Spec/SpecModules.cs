@@ -78,14 +78,14 @@ namespace Orchestrator.Governance.Model.Spec
                 manifests.Add(manifest);
                 modular = true;
                 var listed = SpecPointer.Read(manifest, text);
-                if (listed.Problem != null) return new SpecModules(modules, manifests, $"the manifest '{manifest}' could not be read: {listed.Problem}", target.Written);
+                if (listed.Problem != null) return new SpecModules(modules, manifests, $"names the manifest '{manifest}', which could not be read: {listed.Problem}", target.Written);
                 foreach (var item in listed.Targets.Where(t => !t.EscapesRepository && !t.IsManifest))
                 {
                     string? missing = Add(manifest, item.Written, set, paths, modules, ref modular);
-                    if (missing != null) return new SpecModules(modules, manifests, $"the manifest '{manifest}' {missing}", target.Written);
+                    if (missing != null) return new SpecModules(modules, manifests, $"names the manifest '{manifest}'; it {ListsInstead(missing)}", target.Written);
                 }
 
-                if (modules.Count == 0) return new SpecModules(modules, manifests, $"the manifest '{manifest}' lists no spec file", target.Written);
+                if (modules.Count == 0) return new SpecModules(modules, manifests, $"names the manifest '{manifest}', which lists no spec file", target.Written);
             }
 
             return new SpecModules(modules.Distinct(StringComparer.Ordinal).ToList(), manifests, null, pointer.FileName) { IsModular = modular };
@@ -126,7 +126,13 @@ namespace Orchestrator.Governance.Model.Spec
                 return null;
             }
 
-            return $"names '{written}', which is not in the repository";
+            return looksLikeFolder
+                ? $"names '{written}', which is not in the repository (or is an empty folder)"
+                : $"names '{written}', which is not in the repository";
         }
+
+        /// <summary>"names 'x', which ..." said of a manifest's entry: "lists 'x', which ...".</summary>
+        private static string ListsInstead(string problem) =>
+            problem.StartsWith("names ", StringComparison.Ordinal) ? "lists " + problem.Substring("names ".Length) : problem;
     }
 }

@@ -15,7 +15,9 @@ namespace Orchestrator.Governance.Rules.Spec
         {
             var spec = context.Index.Spec;
             string pointerPath = spec.Profile.Config.CurrentPointer;
-            if (spec.Pointer == null)
+            // spec.files names the modules (the pointer, if any, is not read for them): its problem is
+            // the configuration's, said at the first anchor that cannot be resolved.
+            if (spec.Pointer == null || (spec.Profile.Config.Files.Count > 0 && spec.ModulesProblem != null))
             {
                 // spec.files names the modules without a pointer: fine when they were found.
                 if (spec.Spec != null) return;

@@ -92,7 +92,7 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
 
         [Theory]
         [InlineData("{ \"spec\": \"docs/empty/\" }", "docs/SPEC_CURRENT.md names the folder 'docs/empty/', which holds no Markdown file")]
-        [InlineData("{ \"spec\": \".GOV/nowhere/\" }", "docs/SPEC_CURRENT.md names '.GOV/nowhere/', which is not in the repository")]
+        [InlineData("{ \"spec\": \".GOV/nowhere/\" }", "docs/SPEC_CURRENT.md names '.GOV/nowhere/', which is not in the repository (or is an empty folder)")]
         [InlineData("{ \"spec\": [\".GOV/spec/01_vision.md\", \".GOV/spec/03_gone.md\"] }", "docs/SPEC_CURRENT.md names '.GOV/spec/03_gone.md', which is not in the repository")]
         [InlineData("{ \"spec\": \".GOV/spec/\", ", "docs/SPEC_CURRENT.md could not be read: it is not valid JSON: Unexpected end of content while loading JObject.")]
         public void A_pointer_that_leads_to_no_spec_is_GOV210_at_the_pointer(string pointer, string message)
@@ -101,6 +101,24 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
             var d = Assert.Single(result.Of("GOV210"));
             Assert.Equal(ValidPacket.PointerPath, d.Path);
             Assert.Equal(message, d.Arguments[0]);
+        }
+
+        [Theory]
+        [InlineData("{ \"modules\": [\".GOV/spec/01_vision.md\", \"03_gone.md\"] }", "docs/SPEC_CURRENT.md names the manifest '.GOV/broken.json'; it lists '03_gone.md', which is not in the repository")]
+        [InlineData("{ \"modules\": [", "docs/SPEC_CURRENT.md names the manifest '.GOV/broken.json', which could not be read: it is not valid JSON: Unexpected end of content while loading JObject.")]
+        [InlineData("{ \"modules\": [] }", "docs/SPEC_CURRENT.md names the manifest '.GOV/broken.json', which lists no spec file")]
+        public void A_manifest_that_leads_to_no_spec_is_GOV210_naming_it_and_is_never_read_as_the_spec(string manifest, string message)
+        {
+            var inputs = new[]
+            {
+                DocumentInput.FromText(ValidPacket.Path, ValidPacket.Text),
+                DocumentInput.FromText(".GOV/spec/01_vision.md", Head),
+                DocumentInput.FromText(".GOV/broken.json", manifest),
+                DocumentInput.FromText(ValidPacket.PointerPath, "{ \"manifest\": \".GOV/broken.json\" }"),
+            };
+            var result = GovernanceEngine.Analyze(inputs);
+            Packets.Single(result, "GOV210", ValidPacket.PointerPath, 1, 16, message);
+            Assert.Null(result.Spec.Spec);
         }
 
         [Fact]
