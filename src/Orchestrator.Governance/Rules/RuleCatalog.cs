@@ -128,10 +128,14 @@ namespace Orchestrator.Governance.Rules
         /// <summary>GOV104: a required field is missing.</summary>
         public static readonly RuleDescriptor RequiredFieldMissing = new RuleDescriptor(
             "GOV104", "Task packet must have every required field",
-            "Task packet has no {0} field (expected in the '{1}' section)",
+            "Task packet has no {0} field (expected in the '{1}' section{2})",
             Packet, GovernanceSeverity.Error,
             "Every work packet fills the fields of the protocol's template (TASK_ID, STATUS, RISK_TIER, DONE_MEANS, SPEC_ANCHOR, ...).",
-            "seed 003 §5.1, §8");
+            "seed 003 §5.1, §8")
+        {
+            // {2}: for a packet kept as data, where the field would come from (guidance, not the finding).
+            LocationArguments = new[] { 2 },
+        };
 
         /// <summary>GOV105: TASK_ID differs from the file name.</summary>
         public static readonly RuleDescriptor TaskIdMismatch = new RuleDescriptor(

@@ -43,8 +43,8 @@ namespace Orchestrator.Governance.Rules
         public string Source { get; }
 
         /// <summary>
-        /// Indexes of message arguments that name a place (a line number) rather than the offending
-        /// value. The baseline's fingerprint leaves them out, so that inserting lines above a finding
+        /// Indexes of message arguments that name a place (a line number) or give guidance rather than
+        /// the offending value. The baseline's fingerprint leaves them out, so that inserting lines above a finding
         /// does not change it. Empty for most rules.
         /// </summary>
         public IReadOnlyList<int> LocationArguments { get; set; } = System.Array.Empty<int>();

@@ -24,7 +24,8 @@ namespace Orchestrator.Governance.Rules.TaskPackets
                 if (packet.IsData)
                 {
                     // A packet kept as data has no sections: each missing field, at the document's start.
-                    foreach (var field in missing) context.Report(packet.AnchorSpan, field, section.Name);
+                    foreach (var field in missing)
+                        context.Report(packet.AnchorSpan, field, section.Name, $"; in a packet kept as data, map it in taskPacket.dataFields or add a top-level key '{field.ToLowerInvariant()}'");
                     continue;
                 }
 
@@ -35,7 +36,7 @@ namespace Orchestrator.Governance.Rules.TaskPackets
                 var span = PacketFacts.FindSection(packet, section)?.HeadingSpan
                     ?? packet.Fields.FirstOrDefault(f => f.Form == Model.FieldForm.Heading && section.Fields.Contains(f.Key))?.KeySpan
                     ?? packet.AnchorSpan;
-                foreach (var field in missing) context.Report(span, field, section.Name);
+                foreach (var field in missing) context.Report(span, field, section.Name, string.Empty);
             }
         }
     }

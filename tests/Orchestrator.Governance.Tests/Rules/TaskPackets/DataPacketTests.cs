@@ -64,7 +64,7 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         public void A_missing_required_field_is_GOV104_and_no_section_rule_applies()
         {
             var result = Analyze((JsonPath, Json.Replace("  \"rollback_hint\": \"git revert <commit-sha>\",\n", string.Empty)));
-            Packets.Single(result, "GOV104", JsonPath, 1, 1, "ROLLBACK_HINT", "QUALITY_GATE");
+            Packets.Single(result, "GOV104", JsonPath, 1, 1, "ROLLBACK_HINT", "QUALITY_GATE", "; in a packet kept as data, map it in taskPacket.dataFields or add a top-level key 'rollback_hint'");
             Assert.Single(result.Diagnostics);
         }
 

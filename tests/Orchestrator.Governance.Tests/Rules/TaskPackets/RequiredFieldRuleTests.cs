@@ -8,7 +8,7 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         public void A_missing_AGENT_ID_is_reported_at_the_Metadata_heading()
         {
             var result = Packets.Analyze(Packets.WithLine(7, ""));
-            Packets.Single(result, "GOV104", Packets.Path, 3, 4, "AGENT_ID", "METADATA");
+            Packets.Single(result, "GOV104", Packets.Path, 3, 4, "AGENT_ID", "METADATA", "");
         }
 
         [Fact]
@@ -19,7 +19,7 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
                 .Replace("- **TEST_PLAN**:\n", "## TEST_PLAN\n")
                 .Replace("- **DONE_MEANS**:\n", "## DONE_MEANS\n")
                 .Replace("- **ROLLBACK_HINT**: git revert <commit-sha>\n", "");
-            Packets.Single(Packets.Analyze(text), "GOV104", Packets.Path, 19, 4, "ROLLBACK_HINT", "QUALITY_GATE");
+            Packets.Single(Packets.Analyze(text), "GOV104", Packets.Path, 19, 4, "ROLLBACK_HINT", "QUALITY_GATE", "");
         }
 
         [Fact]
