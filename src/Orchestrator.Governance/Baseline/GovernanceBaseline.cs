@@ -70,6 +70,27 @@ namespace Orchestrator.Governance.Baseline
         /// <summary>The entries, in file order.</summary>
         public IReadOnlyList<BaselineEntry> Entries { get; }
 
+        /// <summary>
+        /// Each entry with the path, rule and fingerprint of an earlier one, with that earlier entry:
+        /// the file is then not used (GOV008), since two entries for one finding would cover more
+        /// diagnostics than either says. <c>governance baseline</c> writes one entry per key.
+        /// </summary>
+        public IReadOnlyList<(BaselineEntry Repeat, BaselineEntry First)> Duplicates
+        {
+            get
+            {
+                var first = new Dictionary<string, BaselineEntry>(StringComparer.Ordinal);
+                var repeats = new List<(BaselineEntry, BaselineEntry)>();
+                foreach (var entry in Entries)
+                {
+                    if (first.TryGetValue(entry.Key, out var earlier)) repeats.Add((entry, earlier));
+                    else first[entry.Key] = entry;
+                }
+
+                return repeats;
+            }
+        }
+
         /// <summary>The top-level <c>$comment</c>, kept when the file is rewritten; null when there is none.</summary>
         public string? Comment { get; }
 
@@ -139,7 +160,10 @@ namespace Orchestrator.Governance.Baseline
                 kept.Add(new BaselineEntry(entry.Path, entry.RuleId, entry.Fingerprint, keep, entry.Message));
             }
 
-            return kept.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Fingerprint, StringComparer.Ordinal).ToList();
+            // Repeated entries (GOV008) become one, with the sum of what they kept.
+            return kept.GroupBy(e => e.Key, StringComparer.Ordinal)
+                .Select(g => new BaselineEntry(g.First().Path, g.First().RuleId, g.First().Fingerprint, g.Sum(e => e.Count), g.First().Message))
+                .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Fingerprint, StringComparer.Ordinal).ToList();
         }
 
         /// <summary>

@@ -394,6 +394,12 @@ namespace Orchestrator.Governance.Engine
                 baseline = Baseline.GovernanceBaseline.Read(input.Path, input.Text, config.Limits.MaxJsonDepth, out var read);
                 foreach (var p in read) Problem(p.Span, p.IsSyntax ? "it is not valid JSON: " + p.Message : "it does not match schemas/baseline.schema.json: " + p.Message);
                 if (baseline == null && read.Count == 0) Problem(FileStart, "it is not a baseline object");
+                if (baseline != null && baseline.Duplicates.Count > 0)
+                {
+                    foreach (var (repeat, first) in baseline.Duplicates)
+                        Problem(repeat.Span, string.Format(CultureInfo.InvariantCulture, "the entry at line {0} repeats the path, rule and fingerprint of the entry at line {1} ({2}, {3}); merge them into one entry with the sum of their counts, or run 'governance baseline' again", repeat.Span.StartLine, first.Span.StartLine, repeat.Path, repeat.RuleId));
+                    baseline = null;
+                }
             }
 
             if (baseline == null) return (new List<GovernanceDiagnostic>(), new List<GovernanceDiagnostic>(), problems);

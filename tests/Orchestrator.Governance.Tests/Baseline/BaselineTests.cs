@@ -102,6 +102,20 @@ namespace Orchestrator.Governance.Tests.Baseline
         }
 
         [Fact]
+        public void Two_entries_for_one_finding_are_GOV008_at_the_repeat_and_the_baseline_is_not_used()
+        {
+            var entry = GovernanceBaseline.Record(Analyze(Bad, null).Diagnostics).Single();
+            string baseline = GovernanceBaseline.Write(new[] { entry, entry });
+            int second = baseline.Split('\n').Select((l, i) => (l, i)).Where(x => x.l.Contains("\"rule\": \"GOV107\"")).Skip(1).First().i; // 0-based line of the second "rule"
+            int first = baseline.Split('\n').ToList().FindIndex(l => l.Contains("\"rule\": \"GOV107\""));
+            var result = Analyze(Bad, baseline);
+            Packets.Single(result, "GOV008", BaselinePath, second - 1, 5, BaselinePath,
+                $"the entry at line {second - 1} repeats the path, rule and fingerprint of the entry at line {first - 1} ({Packets.Path}, GOV107); merge them into one entry with the sum of their counts, or run 'governance baseline' again");
+            Packets.Single(result, "GOV107", Packets.Path, 9, 11, "STATUS", "Almost done", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+            Assert.Empty(result.Baselined);
+        }
+
+        [Fact]
         public void An_edit_to_the_offending_line_makes_it_a_new_finding()
         {
             var result = Analyze(Packets.WithLine(9, "- STATUS: Almost done!"), Record(Bad));
