@@ -49,8 +49,46 @@ namespace Orchestrator.Governance.Model.Locks
         /// name with a date or timestamp (seed 003 §8: "USER_SIGNATURE locked with date/timestamp";
         /// its example <c>ilja251220250328</c>). A bare name (<c>ilja</c>) is not a lock.
         /// </summary>
-        public static bool IsSigned(string value, TaskPacketProfile profile) =>
-            !IsPlaceholder(value, profile) && profile.SignaturePattern.IsMatch(Bare(value));
+        /// <remarks>
+        /// The pattern says the shape; the date is checked too: the first run of eight or more digits
+        /// must begin with a date in one of the layouts signatures use (DDMMYYYY, YYYYMMDD, YYMMDD,
+        /// DDMMYY; years 1970-2099), so <c>ilja251220250328</c> and <c>ilja251225041502</c> lock and
+        /// <c>ilja99999999</c> does not.
+        /// </remarks>
+        public static bool IsSigned(string value, TaskPacketProfile profile)
+        {
+            if (IsPlaceholder(value, profile)) return false;
+            string bare = Bare(value);
+            return profile.SignaturePattern.IsMatch(bare) && DigitsHoldADate(bare);
+        }
+
+        /// <summary>True when <paramref name="value"/> has no run of 8+ digits, or its first one begins with a plausible date.</summary>
+        internal static bool DigitsHoldADate(string value)
+        {
+            int start = -1;
+            for (int i = 0; i <= value.Length; i++)
+            {
+                bool digit = i < value.Length && value[i] >= '0' && value[i] <= '9';
+                if (digit && start < 0) start = i;
+                if (digit || start < 0) continue;
+                if (i - start >= 8)
+                {
+                    string d = value.Substring(start, i - start);
+                    int N(int at, int length) => int.Parse(d.Substring(at, length), System.Globalization.CultureInfo.InvariantCulture);
+                    bool Day(int v) => v >= 1 && v <= 31;
+                    bool Month(int v) => v >= 1 && v <= 12;
+                    bool Year(int v) => v >= 1970 && v <= 2099;
+                    return (Day(N(0, 2)) && Month(N(2, 2)) && Year(N(4, 4)))     // DDMMYYYY
+                        || (Year(N(0, 4)) && Month(N(4, 2)) && Day(N(6, 2)))      // YYYYMMDD
+                        || (Month(N(2, 2)) && Day(N(4, 2)))                       // YYMMDD
+                        || (Day(N(0, 2)) && Month(N(2, 2)));                      // DDMMYY
+                }
+
+                start = -1;
+            }
+
+            return true;
+        }
 
         private static string Bare(string value) => value.Trim().Trim('`', '*').Trim();
 

@@ -30,7 +30,7 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         public void A_bare_name_alone_does_not_lock_the_packet()
         {
             var result = Packets.Analyze(Packets.WithLine(68, "- USER_SIGNATURE: ilja"));
-            Packets.Single(result, "GOV111", Packets.Path, 68, 19, "USER_SIGNATURE 'ilja' has no date or timestamp (taskPacket.signaturePattern: a name followed by a date, e.g. 'ilja251220250328'); the packet is not locked");
+            Packets.Single(result, "GOV111", Packets.Path, 68, 19, "USER_SIGNATURE 'ilja' has no date or timestamp in a form taskPacket.signaturePattern accepts (a name, then a date of 8 or more digits such as 'ilja251220250328' or an ISO 8601 date such as 'ilja 2025-12-25'); the packet is not locked");
         }
 
         [Fact]
@@ -54,6 +54,8 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [InlineData("ilja 2025-12-25")]
         [InlineData("Ana María 2025-12-25T14:30:00Z")]
         [InlineData("ilja_20251225")]
+        [InlineData("ilja251225041502")]
+        [InlineData("alice_25121510000")]
         public void Names_with_a_date_or_timestamp_lock(string signature)
         {
             Assert.Empty(Packets.Analyze(Packets.WithLine(68, "**User Signature Locked:** " + signature)).Of("GOV111"));
@@ -64,10 +66,13 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [InlineData("ilja 2025")]
         [InlineData("approved")]
         [InlineData("1234567")]
+        [InlineData("ilja99999999")]
+        [InlineData("ilja12345678")]
+        [InlineData("ilja 25.12.2025")]
         public void Values_without_a_date_do_not_lock(string signature)
         {
             var d = Assert.Single(Packets.Analyze(Packets.WithLine(68, "**User Signature Locked:** " + signature)).Of("GOV111"));
-            Assert.Equal($"USER_SIGNATURE '{signature}' has no date or timestamp (taskPacket.signaturePattern: a name followed by a date, e.g. 'ilja251220250328'); the packet is not locked", d.Arguments[0]);
+            Assert.Equal($"USER_SIGNATURE '{signature}' has no date or timestamp in a form taskPacket.signaturePattern accepts (a name, then a date of 8 or more digits such as 'ilja251220250328' or an ISO 8601 date such as 'ilja 2025-12-25'); the packet is not locked", d.Arguments[0]);
         }
 
         [Fact]
