@@ -13,6 +13,10 @@ namespace Orchestrator.Governance.Text
     /// is replaced by the character it encodes. Everything else is left alone, so a correctly
     /// encoded <c>é</c> or <c>naïve</c> is never changed. The repaired text is shorter; <see
     /// cref="ToOriginal"/> maps its offsets back, so diagnostics point into the file as it is.
+    /// Text that went through the wrong encoding twice (<c>Ã‚Â§</c> for <c>§</c>) is repaired
+    /// round by round (at most <see cref="MaxRounds"/>). An encoder that drops the bytes
+    /// Windows-1252 leaves undefined turns the emoji presentation selector U+FE0F (EF B8 8F) into
+    /// <c>ï¸</c> alone; right after a repaired sequence (an emoji) that pair is read as U+FE0F.
     /// </summary>
     public sealed class Mojibake
     {
@@ -47,8 +51,17 @@ namespace Orchestrator.Governance.Text
         /// </summary>
         public (string Original, string Repaired) FirstExample()
         {
+            // The sequence and what follows it to the end of its word: letters, digits, '.', '§' and
+            // further repaired characters, never markup or punctuation after it (at most 40 characters).
             int end = FirstStart + FirstLength;
-            while (end < Original.Length && end - FirstStart < 40 && !char.IsWhiteSpace(Original[end])) end++;
+            while (end < Original.Length && end - FirstStart < 40)
+            {
+                char c = Original[end];
+                if (!(char.IsLetterOrDigit(c) || c == '.' || c == '-' || (c >= '\u0080' && !char.IsWhiteSpace(c)))) break;
+                end++;
+            }
+
+            while (end > FirstStart + FirstLength && (Original[end - 1] == '.' || Original[end - 1] == '-')) end--;
             string original = Original.Substring(FirstStart, end - FirstStart);
             int from = FromOriginal(FirstStart), to = FromOriginal(end);
             return (original, Text.Substring(from, to - from));
@@ -74,8 +87,30 @@ namespace Orchestrator.Governance.Text
             return Math.Min(lo, Text.Length);
         }
 
+        /// <summary>How many times text may have gone through the wrong encoding and still be repaired.</summary>
+        public const int MaxRounds = 3;
+
         /// <summary>The repair of <paramref name="text"/>, or null when it holds no double-encoded sequence.</summary>
         public static Mojibake? Find(string text)
+        {
+            var first = FindOnce(text);
+            if (first == null) return null;
+            var result = first;
+            for (int round = 1; round < MaxRounds; round++)
+            {
+                var again = FindOnce(result.Text);
+                if (again == null) break;
+
+                // Offsets of the newer repair map through the older one to the file as it is.
+                var map = new int[again._map.Length];
+                for (int i = 0; i < map.Length; i++) map[i] = result._map[again._map[i]];
+                result = new Mojibake(text, again.Text, map, first.FirstStart, first.FirstLength);
+            }
+
+            return result;
+        }
+
+        private static Mojibake? FindOnce(string text)
         {
             if (text == null) return null;
             var bytes = new byte[4];
@@ -85,7 +120,7 @@ namespace Orchestrator.Governance.Text
             if (first < 0) return null;
             var repaired = new StringBuilder(text.Length);
             var map = new List<int>(text.Length + 1);
-            int firstStart = -1, firstLength = 0;
+            int firstStart = -1, firstLength = 0, lastRepairEnd = -1;
             int i = 0;
             while (i < text.Length)
             {
@@ -99,6 +134,8 @@ namespace Orchestrator.Governance.Text
 
                 if (i >= text.Length) break;
                 var (decoded, length) = Decode(text, i, bytes, decoder);
+                if (decoded == null && lastRepairEnd == i && LostSelector(text, i))
+                    (decoded, length) = ("\uFE0F", 2);
                 if (decoded == null)
                 {
                     repaired.Append(text[i]);
@@ -120,11 +157,24 @@ namespace Orchestrator.Governance.Text
                 }
 
                 i += length;
+                lastRepairEnd = i;
             }
 
             if (firstStart < 0) return null;
             map.Add(text.Length);
             return new Mojibake(text, repaired.ToString(), map.ToArray(), firstStart, firstLength);
+        }
+
+        /// <summary>
+        /// "ï¸" (EF B8) at <paramref name="at"/> with no third byte: U+FE0F whose 8F an encoder dropped.
+        /// Read so only right after a repaired sequence (the caller checks), where an emoji stood.
+        /// </summary>
+        private static bool LostSelector(string text, int at)
+        {
+            if (at + 1 >= text.Length || text[at] != '\u00EF' || text[at + 1] != '\u00B8') return false;
+            if (at + 2 >= text.Length) return true;
+            int b = ByteOf(text[at + 2]);
+            return b < 0x80 || b > 0xBF;
         }
 
         /// <summary>The character a sequence at <paramref name="at"/> encodes and its length, or (null, 0) when there is none.</summary>

@@ -11,6 +11,10 @@ namespace Orchestrator.Governance.Tests.Text
         [InlineData("ðŸ•µ agent", "🕵 agent")]
         [InlineData("cafÃ© Ã\u00A0 la", "café à la")]
         [InlineData("â€œquotedâ€\u009D", "“quoted”")]
+        [InlineData("Ã‚Â§2.6 and Ã¢â‚¬â€\u009D", "§2.6 and —")]
+        [InlineData("ÃƒÂ©tÃƒÂ©", "été")]
+        [InlineData("Agent ðŸ•µï¸ Auditor", "Agent 🕵\uFE0F Auditor")]
+        [InlineData("Agent ðŸ•µï¸\u008F Auditor", "Agent 🕵\uFE0F Auditor")]
         public void Double_encoded_sequences_are_repaired(string original, string repaired)
         {
             var m = Mojibake.Find(original);
@@ -23,6 +27,7 @@ namespace Orchestrator.Governance.Tests.Text
         [InlineData("plain ASCII")]
         [InlineData("Ã alone and Â at the end Â")]
         [InlineData("ï¸ incomplete")]
+        [InlineData("naïve ï¸ alone")]
         public void Correct_text_is_left_alone(string text)
         {
             Assert.Null(Mojibake.Find(text));
@@ -42,6 +47,17 @@ namespace Orchestrator.Governance.Tests.Text
             Assert.Equal(12, m.ToOriginal(m.Text.Length));
             Assert.Equal(5, m.ToRepaired(6));
             Assert.Equal(("Â§2", "§2"), m.FirstExample());
+        }
+
+        [Fact]
+        public void The_example_stops_at_the_end_of_the_word_and_twice_encoded_text_maps_to_the_file()
+        {
+            var m = Mojibake.Find("see **Â§2.6.6.7.3**: and Ã‚Â§1")!;
+            Assert.Equal(("Â§2.6.6.7.3", "§2.6.6.7.3"), m.FirstExample());
+            Assert.Equal("see **§2.6.6.7.3**: and §1", m.Text);
+            int twice = m.Text.LastIndexOf('§');
+            Assert.Equal(25, m.ToOriginal(twice));          // Ã‚Â§ starts at 25 in the file
+            Assert.Equal(29, m.ToOriginal(twice + 1));      // the 1 after it
         }
     }
 }
