@@ -205,6 +205,21 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         [Fact]
+        public void GitHub_format_escapes_percent_comma_and_colon_as_the_toolkit_does()
+        {
+            CopyExample();
+            // A file name with ',' ':' and '%' (properties escape all three) and a value with '%' (data escapes '%').
+            string odd = "docs/task_packets/WP-1-Odd,name:100%.md";
+            string text = File.ReadAllText(Path.Combine(_repo, Bad)).Replace("- STATUS: Almost done", "- STATUS: 100% done");
+            File.WriteAllText(Path.Combine(_repo, odd), text);
+            var (_, output, _) = Run("check", _repo, "--format", "github");
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains("::error file=docs/task_packets/WP-1-Odd%2Cname%3A100%25.md,line=9,col=11,endLine=9,endColumn=20,title=GOV107::STATUS '100%25 done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)", lines);
+            Assert.DoesNotContain(lines, l => l.Contains("file=docs/task_packets/WP-1-Odd,", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, l => l.StartsWith("::", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(l, "%(?![0-9A-F]{2})"));
+        }
+
+        [Fact]
         public void JUnit_format_has_a_test_case_per_document_and_a_failure_per_diagnostic()
         {
             CopyExample();
