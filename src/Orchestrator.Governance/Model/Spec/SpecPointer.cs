@@ -105,10 +105,22 @@ namespace Orchestrator.Governance.Model.Spec
             var file = FileNamePattern.Match(text);
             var folder = FolderPattern.Match(text);
             var m = folder.Success && (!file.Success || folder.Index < file.Index) ? folder : file;
+
+            // A SPEC_CURRENT.md that holds YAML ("current:\n  spec: .GOV/spec/") rather than Markdown:
+            // read as YAML when Markdown names nothing and the text starts with a mapping key.
+            if (!m.Success && YamlKeyLine.IsMatch(trimmed))
+            {
+                var asYaml = ReadData(path, text, lines, yaml: true);
+                if (asYaml.Problem == null && asYaml.Targets.Count > 0) return asYaml;
+            }
+
             return m.Success
                 ? new SpecPointer(path, new[] { new PointerTarget(m.Groups["name"].Value.Trim(), lines.GetSpan(m.Groups["name"].Index, m.Groups["name"].Length)) }, default, false, null, null)
                 : new SpecPointer(path, Array.Empty<PointerTarget>(), lines.GetSpan(0, 0), false, null, null);
         }
+
+        /// <summary>A first line that is a YAML mapping key ("spec:", "current_spec: x").</summary>
+        private static readonly Regex YamlKeyLine = new Regex(@"\A[A-Za-z_][A-Za-z0-9_.-]*:(?:[ \t]|\r?\n|\z)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
         private static SpecPointer ReadData(string path, string text, LineMap lines, bool yaml)
         {

@@ -40,6 +40,7 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         [InlineData("{ \"manifest\": \".GOV/manifest.json\" }")]
         [InlineData("{ \"$schema\": \"../schemas/pointer.schema.json\", \"manifest\": \".GOV/manifest.json\", \"spec\": \".GOV/spec/\" }")]
         [InlineData("{ \"modules\": [ { \"file\": \".GOV/spec/01_vision.md\", \"title\": \"Vision\" }, { \"file\": \".GOV/spec/02_architecture.md\", \"title\": \"Architecture\" } ] }")]
+        [InlineData("current:\n  version: v01.2\n  spec: .GOV/spec/\n")]
         public void The_packet_s_anchor_resolves_across_modules_however_the_pointer_names_them(string pointer)
         {
             var result = Analyze(pointer);
