@@ -565,7 +565,7 @@ namespace Orchestrator.Governance.Scanning
             long max = config.Limits.MaxDocumentBytes;
             var listExclude = new GlobSet(Split(FileListExclude));
             var files = tree.Files.Where(p => !listExclude.IsMatch(p)).ToList();
-            return Orchestrator.Governance.Documents.DocumentSelection.Select(
+            return Orchestrator.Governance.Engine.DocumentSelection.Select(
                 config, tree.Files.Concat(tree.Refused.Keys).ToList(), files, tree.Refused.Keys.ToList(), p => ReadText(tree, p, max));
         }
 

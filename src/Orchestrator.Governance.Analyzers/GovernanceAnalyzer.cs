@@ -10,6 +10,7 @@ using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Text;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Analyzers
 {

@@ -6,6 +6,7 @@ using System.Linq;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Cli
 {
@@ -321,7 +322,7 @@ namespace Orchestrator.Governance.Cli
             int before = existing?.Entries.Sum(e => e.Count) ?? 0;
             stdout.WriteLine(prune
                 ? $"{relative}: {entries.Count} entr{(entries.Count == 1 ? "y" : "ies")} for {recorded} diagnostic(s) kept, {before - recorded} removed"
-                : $"{relative}: {entries.Count} entr{(entries.Count == 1 ? "y" : "ies")} for {recorded} diagnostic(s) recorded ({result.Diagnostics.Count(d => d.Severity == Rules.GovernanceSeverity.Error)} error(s), {result.Diagnostics.Count(d => d.Severity == Rules.GovernanceSeverity.Warning)} warning(s))");
+                : $"{relative}: {entries.Count} entr{(entries.Count == 1 ? "y" : "ies")} for {recorded} diagnostic(s) recorded ({result.Diagnostics.Count(d => d.Severity == Diagnostics.GovernanceSeverity.Error)} error(s), {result.Diagnostics.Count(d => d.Severity == Diagnostics.GovernanceSeverity.Warning)} warning(s))");
             return 0;
         }
 
@@ -378,7 +379,7 @@ namespace Orchestrator.Governance.Cli
                 existing = Model.Locks.LockManifest.From(state.Root);
             }
 
-            var update = Model.Locks.LockManifest.Update(result, existing);
+            var update = Model.Locks.LockManifest.Update(result.Packets, result.Profile, result.Config.Locks, existing);
             string full = Path.Combine(root, relative);
             try
             {

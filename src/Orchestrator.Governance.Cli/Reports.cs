@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Rules;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Cli
 {

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Scanning;
 
 namespace Orchestrator.Governance.Cli

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using Orchestrator.Governance.Rules;
 using Xunit;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Tests
 {

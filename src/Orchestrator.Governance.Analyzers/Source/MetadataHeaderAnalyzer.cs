@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Orchestrator.Governance.Model.Headers;
 using Orchestrator.Governance.Rules;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Analyzers
 {

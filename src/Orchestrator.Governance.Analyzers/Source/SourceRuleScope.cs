@@ -8,6 +8,7 @@ using Microsoft.Extensions.FileSystemGlobbing;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Rules;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Analyzers
 {

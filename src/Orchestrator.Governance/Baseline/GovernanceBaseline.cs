@@ -8,6 +8,7 @@ using Newtonsoft.Json.Linq;
 using Orchestrator.Governance.Model.State;
 using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Text;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Baseline
 {

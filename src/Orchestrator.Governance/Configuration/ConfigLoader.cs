@@ -9,6 +9,7 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using Orchestrator.Governance.Rules;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Configuration
 {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Newtonsoft.Json;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Configuration
 {
@@ -22,8 +23,8 @@ namespace Orchestrator.Governance.Configuration
         [JsonProperty("severity")] public Dictionary<string, string> Severity { get; set; } = new Dictionary<string, string>();
 
         /// <summary>The severity of <paramref name="rule"/>: the one <c>severity:</c> sets for its ID, else its default.</summary>
-        public Rules.GovernanceSeverity SeverityOf(Rules.RuleDescriptor rule) =>
-            Severity.TryGetValue(rule.Id, out var name) && Rules.GovernanceSeverityNames.TryParse(name, out var configured) ? configured : rule.DefaultSeverity;
+        public Diagnostics.GovernanceSeverity SeverityOf(Diagnostics.RuleDescriptor rule) =>
+            Severity.TryGetValue(rule.Id, out var name) && Diagnostics.GovernanceSeverityNames.TryParse(name, out var configured) ? configured : rule.DefaultSeverity;
 
         /// <summary>The task packet profile (seed 003 §5).</summary>
         [JsonProperty("taskPacket")] public TaskPacketConfig TaskPacket { get; set; } = new TaskPacketConfig();

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using Orchestrator.Governance.Model.Board;
 using Orchestrator.Governance.Rules.Topology;
+using Orchestrator.Governance.Model;
 
 namespace Orchestrator.Governance.Engine
 {
@@ -120,7 +121,7 @@ namespace Orchestrator.Governance.Engine
         {
             if (status == null) return topology.IsKnown(id) ? "other" : "unknown";
             if (TopologyFacts.IsValidated(topology, id)) return "validated";
-            string s = Rules.TaskPackets.AllowedValueRule.Comparable(status);
+            string s = PacketFacts.Comparable(status);
             if (s.StartsWith("DONE", StringComparison.Ordinal)) return "done";
             if (s.StartsWith("INPROGRESS", StringComparison.Ordinal)) return "progress";
             if (s.StartsWith("READY", StringComparison.Ordinal)) return "ready";

@@ -10,6 +10,7 @@ using Orchestrator.Governance.Model.Spec;
 using Orchestrator.Governance.Rules.Spec;
 using Orchestrator.Governance.Rules.TaskPackets;
 using Orchestrator.Governance.Suppressions;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Engine
 {

@@ -3,6 +3,7 @@ using System.Linq;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Rules;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Engine
 {

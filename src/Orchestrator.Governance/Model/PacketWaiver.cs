@@ -62,6 +62,20 @@ namespace Orchestrator.Governance.Model
         /// <summary>The waiver's Expires (or Expiry, Expiration, Expires on) item, or null.</summary>
         public WaiverAttribute? Expiry => Find("EXPIRES") ?? Find("EXPIRY") ?? Find("EXPIRATION") ?? Find("EXPIRES_ON");
 
+        /// <summary>The Expiry item's date (its first ten characters as yyyy-MM-dd), or null when it has none.</summary>
+        public DateTime? Expires
+        {
+            get
+            {
+                var value = Expiry?.Value.Trim();
+                if (value == null || value.Length < 10) return null;
+                return DateTime.TryParseExact(value.Substring(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : (DateTime?)null;
+            }
+        }
+
+        /// <summary>Whether the waiver has expired on <paramref name="today"/> (never when either date is unknown).</summary>
+        public bool HasExpired(DateTime? today) => today != null && Expires is DateTime expires && expires < today.Value;
+
         /// <summary>The first attribute with the normalized <paramref name="key"/>, or null.</summary>
         public WaiverAttribute? Find(string key)
         {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Text;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules
 {

@@ -5,6 +5,7 @@ using Orchestrator.Governance.Baseline;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
 using Xunit;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Tests.Baseline
 {
@@ -209,13 +210,13 @@ namespace Orchestrator.Governance.Tests.Baseline
         [Fact]
         public void Line_numbers_and_offsets_inside_messages_do_not_change_the_fingerprint()
         {
-            var rule = Governance.Rules.RuleCatalog.UncoveredMust;
-            string At(string line) => DiagnosticFingerprint.Compute(new Governance.Rules.GovernanceDiagnostic(rule, "a.md", default, rule.DefaultSeverity, new[] { "1", "§2.1", "line " + line + " 'X MUST y'" }), "- SPEC_ANCHOR: §2.1\n");
+            var rule = Governance.Diagnostics.RuleCatalog.UncoveredMust;
+            string At(string line) => DiagnosticFingerprint.Compute(new Governance.Diagnostics.GovernanceDiagnostic(rule, "a.md", default, rule.DefaultSeverity, new[] { "1", "§2.1", "line " + line + " 'X MUST y'" }), "- SPEC_ANCHOR: §2.1\n");
             Assert.Equal(At("10"), At("9999"));
-            var numbered = Governance.Rules.RuleCatalog.SpecNumberingInconsistent;
-            string Heading(string line) => DiagnosticFingerprint.Compute(new Governance.Rules.GovernanceDiagnostic(numbered, "s.md", default, numbered.DefaultSeverity, new[] { "4.6 A", "4.4 B", line }), "### 4.6 A\n");
+            var numbered = Governance.Diagnostics.RuleCatalog.SpecNumberingInconsistent;
+            string Heading(string line) => DiagnosticFingerprint.Compute(new Governance.Diagnostics.GovernanceDiagnostic(numbered, "s.md", default, numbered.DefaultSeverity, new[] { "4.6 A", "4.4 B", line }), "### 4.6 A\n");
             Assert.Equal(Heading("18706"), Heading("2"));
-            Assert.NotEqual(Heading("2"), DiagnosticFingerprint.Compute(new Governance.Rules.GovernanceDiagnostic(numbered, "s.md", default, numbered.DefaultSeverity, new[] { "4.7 A", "4.4 B", "2" }), "### 4.6 A\n"));
+            Assert.NotEqual(Heading("2"), DiagnosticFingerprint.Compute(new Governance.Diagnostics.GovernanceDiagnostic(numbered, "s.md", default, numbered.DefaultSeverity, new[] { "4.7 A", "4.4 B", "2" }), "### 4.6 A\n"));
             Assert.Matches("^[0-9a-f]{16}$", At("1"));
         }
     }

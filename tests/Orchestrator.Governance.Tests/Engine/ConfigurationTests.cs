@@ -2,6 +2,7 @@ using System.Linq;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Rules;
 using Xunit;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Tests.Engine
 {

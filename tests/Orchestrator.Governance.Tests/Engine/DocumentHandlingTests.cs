@@ -6,6 +6,7 @@ using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Rules;
 using Xunit;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Tests.Engine
 {

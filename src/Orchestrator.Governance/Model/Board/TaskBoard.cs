@@ -295,6 +295,6 @@ namespace Orchestrator.Governance.Model.Board
             }
         }
 
-        private static string Comparable(string status) => Rules.TaskPackets.AllowedValueRule.Comparable(status);
+        private static string Comparable(string status) => PacketFacts.Comparable(status);
     }
 }

@@ -93,7 +93,7 @@ namespace Orchestrator.Governance.Model.Board
             foreach (var p in packets)
             {
                 var idField = profile == null ? null : p.FindField("TASK_ID", profile.AliasesOf("TASK_ID"));
-                string? declared = idField == null ? null : Rules.TaskPackets.PacketFacts.DeclaredId(idField);
+                string? declared = idField == null ? null : PacketFacts.DeclaredId(idField);
                 var own = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var id in new[] { p.FileStem, declared })
                 {

@@ -4,7 +4,6 @@ using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Orchestrator.Governance.Configuration;
-using Orchestrator.Governance.Engine;
 
 namespace Orchestrator.Governance.Model.Locks
 {
@@ -96,48 +95,48 @@ namespace Orchestrator.Governance.Model.Locks
         }
 
         /// <summary>
-        /// The manifest after recording every locked packet of <paramref name="result"/> that
+        /// The manifest after recording every locked packet of <paramref name="packets"/> (read with <paramref name="profile"/>, hashed as <paramref name="locks"/> says) that
         /// <paramref name="existing"/> does not record yet. A recorded hash is never rewritten: an
         /// edited locked packet stays reported until its edit is undone (or a person deletes its
         /// entry on purpose). Entries of packets that are gone are kept, and so is the manifest's
         /// <c>$comment</c>, written first.
         /// </summary>
-        public static UpdateResult Update(GovernanceResult result, LockManifest? existing)
+        public static UpdateResult Update(IEnumerable<TaskPacket> packets, TaskPacketProfile profile, LocksConfig locks, LockManifest? existing)
         {
             var entries = new SortedDictionary<string, PacketLockEntry>(StringComparer.Ordinal);
             foreach (var entry in existing?.Entries.Values ?? Enumerable.Empty<PacketLockEntry>()) entries[entry.Path] = entry;
             var added = new List<string>();
             var changed = new List<string>();
-            foreach (var packet in result.Packets.OrderBy(p => p.Path, StringComparer.Ordinal))
+            foreach (var packet in packets.OrderBy(p => p.Path, StringComparer.Ordinal))
             {
-                var signature = PacketLock.Signature(packet, result.Profile);
+                var signature = PacketLock.Signature(packet, profile);
                 if (signature == null) continue;
-                string hash = PacketLock.Hash(packet, result.Profile, result.Config.Locks);
+                string hash = PacketLock.Hash(packet, profile, locks);
                 if (entries.TryGetValue(packet.Path, out var recorded))
                 {
                     if (!string.Equals(recorded.Sha256, hash, StringComparison.Ordinal)) changed.Add(packet.Path);
                     continue;
                 }
 
-                var idField = Rules.TaskPackets.PacketFacts.TaskIdField(packet, result.Profile);
-                entries[packet.Path] = new PacketLockEntry(packet.Path, hash, idField == null ? null : Rules.TaskPackets.PacketFacts.DeclaredId(idField), signature.Value.Trim().Trim('`', '*').Trim());
+                var idField = PacketFacts.TaskIdField(packet, profile);
+                entries[packet.Path] = new PacketLockEntry(packet.Path, hash, idField == null ? null : PacketFacts.DeclaredId(idField), signature.Value.Trim().Trim('`', '*').Trim());
                 added.Add(packet.Path);
             }
 
-            var packets = new JObject();
+            var written = new JObject();
             foreach (var entry in entries.Values)
             {
                 var value = new JObject();
                 if (entry.TaskId != null) value["taskId"] = entry.TaskId;
                 if (entry.Signature != null) value["signature"] = entry.Signature;
                 value["sha256"] = entry.Sha256;
-                packets[entry.Path] = value;
+                written[entry.Path] = value;
             }
 
             var root = new JObject();
             if (existing?.Comment != null) root["$comment"] = existing.Comment;
             root["version"] = 1;
-            root["packets"] = packets;
+            root["packets"] = written;
             string json = root.ToString(Formatting.Indented).Replace("\r\n", "\n") + "\n";
             return new UpdateResult(json, added, changed, entries.Count - added.Count);
         }

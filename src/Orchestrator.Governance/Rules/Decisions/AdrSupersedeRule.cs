@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Decisions
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Decisions
 {

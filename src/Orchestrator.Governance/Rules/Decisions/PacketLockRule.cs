@@ -1,5 +1,7 @@
 using Orchestrator.Governance.Model.Locks;
 using Orchestrator.Governance.Rules.TaskPackets;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Model;
 
 namespace Orchestrator.Governance.Rules.Decisions
 {

@@ -4,6 +4,7 @@ using System.Linq;
 using Newtonsoft.Json.Linq;
 using Orchestrator.Governance.Model.Phases;
 using Orchestrator.Governance.Text;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Decisions
 {

@@ -2,6 +2,8 @@ using System.Globalization;
 using Orchestrator.Governance.Rules.Scope;
 using Orchestrator.Governance.Rules.Topology;
 using Orchestrator.Governance.Rules.TaskPackets;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Model;
 
 namespace Orchestrator.Governance.Rules.Decisions
 {
@@ -30,7 +32,7 @@ namespace Orchestrator.Governance.Rules.Decisions
 
             foreach (var waiver in context.Packet.Waivers)
             {
-                if (!(ScopeGateRule.ExpiryOf(waiver) is System.DateTime expires) || expires >= today.Value) continue;
+                if (!waiver.HasExpired(today) || !(waiver.Expires is System.DateTime expires)) continue;
                 context.Report(waiver.Expiry!.ValueSpan, waiver.Id ?? "(no ID)", expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), today.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
         }

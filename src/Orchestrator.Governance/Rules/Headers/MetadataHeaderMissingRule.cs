@@ -1,3 +1,4 @@
+using Orchestrator.Governance.Diagnostics;
 namespace Orchestrator.Governance.Rules.Headers
 {
     /// <summary>

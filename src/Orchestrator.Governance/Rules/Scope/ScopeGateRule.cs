@@ -7,6 +7,7 @@ using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Model.Scope;
 using Orchestrator.Governance.Rules.TaskPackets;
 using Orchestrator.Governance.Text;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Scope
 {
@@ -87,7 +88,7 @@ namespace Orchestrator.Governance.Rules.Scope
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var waiver in packets.SelectMany(p => p.Waivers))
             {
-                if (today != null && ExpiryOf(waiver) is DateTime expires && expires < today.Value) continue;
+                if (waiver.HasExpired(today)) continue;
                 var scope = waiver.Find("SCOPE");
                 if (scope == null) continue;
                 foreach (var word in scope.Value.Split(new[] { ' ', '\t', ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
@@ -99,14 +100,6 @@ namespace Orchestrator.Governance.Rules.Scope
             }
 
             return names;
-        }
-
-        /// <summary>The waiver's Expires (or Expiry, Expiration) date as yyyy-MM-dd, or null.</summary>
-        internal static DateTime? ExpiryOf(PacketWaiver waiver)
-        {
-            var value = waiver.Expiry?.Value.Trim();
-            if (value == null || value.Length < 10) return null;
-            return DateTime.TryParseExact(value.Substring(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : (DateTime?)null;
         }
     }
 }

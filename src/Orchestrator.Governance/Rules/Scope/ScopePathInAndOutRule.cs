@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using Orchestrator.Governance.Model.Scope;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Scope
 {

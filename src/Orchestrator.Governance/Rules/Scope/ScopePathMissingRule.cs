@@ -2,6 +2,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Model.Scope;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Scope
 {

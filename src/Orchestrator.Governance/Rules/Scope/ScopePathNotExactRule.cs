@@ -1,4 +1,5 @@
 using Orchestrator.Governance.Model.Scope;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Scope
 {

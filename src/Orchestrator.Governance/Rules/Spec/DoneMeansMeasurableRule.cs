@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.RegularExpressions;
 using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Spec
 {
@@ -31,7 +32,7 @@ namespace Orchestrator.Governance.Rules.Spec
                     string outside = Parenthesized.Replace(item.Text, " ");
                     var vague = context.Index.Spec.Profile.VaguePhrases.Select(v => v.Match(outside)).FirstOrDefault(m => m.Success);
                     if (vague == null || Evidence.IsMatch(item.Text)) continue;
-                    context.Report(item.Span, DoneMeansUnmappedRule.Short(item.Text), vague.Value);
+                    context.Report(item.Span, MessageText.Short(item.Text), vague.Value);
                 }
                 catch (RegexMatchTimeoutException)
                 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using Orchestrator.Governance.Model.Spec;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Spec
 {
@@ -24,11 +25,9 @@ namespace Orchestrator.Governance.Rules.Spec
                 string closest = item.Best == null
                     ? "none"
                     : string.Format(CultureInfo.InvariantCulture, "'{0}' (§{1}, spec line {2}, {3:0}% of the item's words)",
-                        Short(item.Best.Text), item.Best.Section.Number ?? item.Best.Section.Title, context.Index.Spec.LineLabel(item.Best.Span), item.BestScore * 100);
-                context.Report(item.Item.Span, Short(item.Item.Text), coverage.AnchoredDisplay(), closest);
+                        MessageText.Short(item.Best.Text), item.Best.Section.Number ?? item.Best.Section.Title, context.Index.Spec.LineLabel(item.Best.Span), item.BestScore * 100);
+                context.Report(item.Item.Span, MessageText.Short(item.Item.Text), coverage.AnchoredDisplay(), closest);
             }
         }
-
-        internal static string Short(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
     }
 }

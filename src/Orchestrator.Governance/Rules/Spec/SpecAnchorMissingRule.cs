@@ -1,4 +1,6 @@
 using System.Linq;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Model;
 
 namespace Orchestrator.Governance.Rules.Spec
 {
@@ -14,7 +16,7 @@ namespace Orchestrator.Governance.Rules.Spec
             var anchors = context.Index.Spec.AnchorsOf(context.Packet, context.Profile);
             if (anchors.Lines.Count > 0) return;
             var authority = context.Profile.Sections.FirstOrDefault(s => s.Name == "AUTHORITY");
-            var heading = authority == null ? null : TaskPackets.PacketFacts.FindSection(context.Packet, authority);
+            var heading = authority == null ? null : PacketFacts.FindSection(context.Packet, authority);
             var span = anchors.Field?.KeySpan ?? heading?.HeadingSpan ?? context.Packet.AnchorSpan;
             context.Report(span, authority?.Name ?? "AUTHORITY");
         }

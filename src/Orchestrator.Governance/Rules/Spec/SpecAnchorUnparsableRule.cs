@@ -1,3 +1,4 @@
+using Orchestrator.Governance.Diagnostics;
 namespace Orchestrator.Governance.Rules.Spec
 {
     /// <summary>GOV202: every SPEC_ANCHOR line names a section, an ID or a spec line (seed 003 §5.2).</summary>

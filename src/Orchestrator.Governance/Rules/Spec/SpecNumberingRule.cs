@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Spec
 {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Orchestrator.Governance.Model.Spec;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Spec
 {
@@ -29,7 +30,7 @@ namespace Orchestrator.Governance.Rules.Spec
 
         private static string List(List<SpecRequirement> requirements, SpecContext spec)
         {
-            var shown = requirements.Take(5).Select(q => string.Format(CultureInfo.InvariantCulture, "line {0} '{1}'", spec.LineLabel(q.Span), DoneMeansUnmappedRule.Short(q.Text))).ToList();
+            var shown = requirements.Take(5).Select(q => string.Format(CultureInfo.InvariantCulture, "line {0} '{1}'", spec.LineLabel(q.Span), MessageText.Short(q.Text))).ToList();
             if (requirements.Count > 5) shown.Add(string.Format(CultureInfo.InvariantCulture, "and {0} more", requirements.Count - 5));
             return string.Join("; ", shown);
         }

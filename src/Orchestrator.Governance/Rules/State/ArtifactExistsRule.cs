@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Model.State;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.State
 {

@@ -1,6 +1,7 @@
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using Orchestrator.Governance.Model.State;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.State
 {

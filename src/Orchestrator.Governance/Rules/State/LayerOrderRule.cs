@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using Orchestrator.Governance.Model.State;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.State
 {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using Orchestrator.Governance.Model.State;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.State
 {

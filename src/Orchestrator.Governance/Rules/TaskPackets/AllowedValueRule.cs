@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text;
 using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.TaskPackets
 {
@@ -23,27 +24,11 @@ namespace Orchestrator.Governance.Rules.TaskPackets
                 string key = KeyNormalizer.Normalize(entry.Key);
                 var field = context.Packet.FindField(key, context.Profile.AliasesOf(key));
                 if (field == null || field.Value.Length == 0) continue;
-                string value = Comparable(field.Value);
+                string value = PacketFacts.Comparable(field.Value);
                 if (value.Length == 0) continue;
-                if (!entry.Value.Any(allowed => Comparable(allowed) == value))
+                if (!entry.Value.Any(allowed => PacketFacts.Comparable(allowed) == value))
                     context.Report(field.ValueSpan, key, field.Value, string.Join(", ", entry.Value));
             }
-        }
-
-        /// <summary>Upper-case letters and digits of the value before any "(" or "[" qualifier.</summary>
-        internal static string Comparable(string value)
-        {
-            int cut = value.IndexOfAny(new[] { '(', '[' });
-            if (cut > 0) value = value.Substring(0, cut);
-            var sb = new StringBuilder(value.Length);
-            foreach (char c in value)
-            {
-                if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) sb.Append(c);
-                else if (c >= 'a' && c <= 'z') sb.Append(char.ToUpperInvariant(c));
-                else if (c == '|' || c == '/') sb.Append('|');
-            }
-
-            return sb.ToString();
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.TaskPackets
 {

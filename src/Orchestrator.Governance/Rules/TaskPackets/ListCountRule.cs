@@ -1,5 +1,6 @@
 using System.Linq;
 using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.TaskPackets
 {

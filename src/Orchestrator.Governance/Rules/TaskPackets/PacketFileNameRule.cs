@@ -1,3 +1,4 @@
+using Orchestrator.Governance.Diagnostics;
 namespace Orchestrator.Governance.Rules.TaskPackets
 {
     /// <summary>GOV101: the file name is WP-{phase}-{name}[-vN] (seed 003 §4 Step 2, §5.6).</summary>

@@ -1,4 +1,6 @@
 using System.Linq;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Model;
 
 namespace Orchestrator.Governance.Rules.TaskPackets
 {

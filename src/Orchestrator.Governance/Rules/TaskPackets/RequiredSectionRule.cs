@@ -1,3 +1,5 @@
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Model;
 namespace Orchestrator.Governance.Rules.TaskPackets
 {
     /// <summary>GOV102: every required section of the template is present (seed 003 §5.1).</summary>

@@ -1,4 +1,6 @@
 using System;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Model;
 
 namespace Orchestrator.Governance.Rules.TaskPackets
 {

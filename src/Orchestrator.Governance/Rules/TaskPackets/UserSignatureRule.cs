@@ -1,6 +1,7 @@
 using System.Linq;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Model.Locks;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.TaskPackets
 {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Topology
 {

@@ -1,3 +1,4 @@
+using Orchestrator.Governance.Diagnostics;
 namespace Orchestrator.Governance.Rules.Topology
 {
     /// <summary>GOV301: every WP a dependency names has a packet or a board entry (seed 003 §7.1).</summary>

@@ -1,3 +1,4 @@
+using Orchestrator.Governance.Diagnostics;
 namespace Orchestrator.Governance.Rules.Topology
 {
     /// <summary>GOV305 (warning): every packet is on the board, when the repository has one (seed 003 §6.1, §6.3).</summary>

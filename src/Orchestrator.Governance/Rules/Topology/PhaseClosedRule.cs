@@ -1,4 +1,5 @@
 using System.Linq;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Topology
 {

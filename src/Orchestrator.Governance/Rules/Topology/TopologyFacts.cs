@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Orchestrator.Governance.Rules.TaskPackets;
+using Orchestrator.Governance.Model;
 
 namespace Orchestrator.Governance.Rules.Topology
 {
@@ -11,13 +12,13 @@ namespace Orchestrator.Governance.Rules.Topology
         /// <summary>Whether a status (board token or packet STATUS) is one of <paramref name="values"/>, compared as GOV107 compares.</summary>
         public static bool IsOneOf(string status, IEnumerable<string> values)
         {
-            string s = AllowedValueRule.Comparable(status);
-            return s.Length > 0 && values.Any(v => AllowedValueRule.Comparable(v) == s);
+            string s = PacketFacts.Comparable(status);
+            return s.Length > 0 && values.Any(v => PacketFacts.Comparable(v) == s);
         }
 
         /// <summary>The board's agreement list for a board status, or null when it has none configured.</summary>
         public static List<string>? AgreementOf(Configuration.BoardConfig config, string boardStatus) =>
-            config.Agreement.Where(e => AllowedValueRule.Comparable(e.Key) == AllowedValueRule.Comparable(boardStatus)).Select(e => e.Value).FirstOrDefault();
+            config.Agreement.Where(e => PacketFacts.Comparable(e.Key) == PacketFacts.Comparable(boardStatus)).Select(e => e.Value).FirstOrDefault();
 
         /// <summary>
         /// Whether a WP counts as VALIDATED: one of its board entries has a status in

@@ -2,6 +2,7 @@ using System.Linq;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
 using Xunit;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Tests.Rules.Decisions
 {
@@ -41,7 +42,7 @@ namespace Orchestrator.Governance.Tests.Rules.Decisions
                 "docs/a.md(13,9) [missing2.md | docs/missing2.md is not a file or folder of the repository]",
                 Show(result));
             Assert.Equal("Link 'missing.md' is broken: docs/missing.md is not a file or folder of the repository", result.Of("GOV610").First().Message);
-            Assert.Equal(Orchestrator.Governance.Rules.GovernanceSeverity.Warning, result.Of("GOV610").First().Severity);
+            Assert.Equal(Orchestrator.Governance.Diagnostics.GovernanceSeverity.Warning, result.Of("GOV610").First().Severity);
         }
 
         [Fact]

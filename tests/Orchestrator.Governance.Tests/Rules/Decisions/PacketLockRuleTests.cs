@@ -8,11 +8,14 @@ namespace Orchestrator.Governance.Tests.Rules.Decisions
     /// <summary>GOV607 through the engine: the lock manifest pins each locked packet's normalized text.</summary>
     public class PacketLockRuleTests
     {
+        private static LockManifest.UpdateResult Update(Governance.Engine.GovernanceResult result, LockManifest? existing) =>
+            LockManifest.Update(result.Packets, result.Profile, result.Config.Locks, existing);
+
         private const string Manifest = "governance.lock.json";
 
         /// <summary>The manifest `governance lock` writes for <paramref name="packet"/>.</summary>
         private static string LockOf(string packet) =>
-            LockManifest.Update(Packets.Analyze((Packets.Path, packet)), null).Json;
+            Update(Packets.Analyze((Packets.Path, packet)), null).Json;
 
         private static GovernanceResult Check(string packet, string manifest) =>
             Packets.Analyze((Packets.Path, packet), (Manifest, manifest));
@@ -73,7 +76,7 @@ namespace Orchestrator.Governance.Tests.Rules.Decisions
             var existing = LockManifest.From(Newtonsoft.Json.Linq.JToken.Parse(commented));
             Assert.Equal(header, existing.Comment);
 
-            string json = LockManifest.Update(Packets.Analyze((Packets.Path, Packets.Valid)), existing).Json;
+            string json = Update(Packets.Analyze((Packets.Path, Packets.Valid)), existing).Json;
             Assert.StartsWith("{\n  \"$comment\": \"Description: Locked task packets.\\nOrchestration: Phase 1 | Active\",\n  \"version\": 1,\n  \"packets\": {\n    \"docs/task_packets/WP-1-Storage-Layer.md\"", json);
             Assert.Empty(Check(Packets.Valid, json).Of("GOV311"));
             Assert.Empty(Check(Packets.Valid, json).Of("GOV607"));

@@ -2,6 +2,7 @@ using System.Linq;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
 using Xunit;
+using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Tests.Rules.Decisions
 {
@@ -22,7 +23,7 @@ namespace Orchestrator.Governance.Tests.Rules.Decisions
             var d = Packets.Single(result, "GOV605", "docs/rfcs/RFC_14.md", 1, 1, "299", "300");
             Assert.Equal((1, 22), (d.Span.EndLine, d.Span.EndColumn));
             Assert.Equal("RFC has 299 lines of text; seed 000 LAYER_D asks for at least 300 (rfc.minLines)", d.Message);
-            Assert.Equal(Orchestrator.Governance.Rules.GovernanceSeverity.Warning, d.Severity);
+            Assert.Equal(Orchestrator.Governance.Diagnostics.GovernanceSeverity.Warning, d.Severity);
         }
 
         [Fact]

@@ -5,9 +5,10 @@ using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 using Orchestrator.Governance.Configuration;
+using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Model.Spec;
 
-namespace Orchestrator.Governance.Documents
+namespace Orchestrator.Governance.Engine
 {
     /// <summary>
     /// Which files of a repository the engine needs, decided from governance.yml and the list of the

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Orchestrator.Governance.Text;
 
-namespace Orchestrator.Governance.Rules
+namespace Orchestrator.Governance.Diagnostics
 {
     /// <summary>One finding of one rule in one document, at the exact span of the offending text.</summary>
     public sealed class GovernanceDiagnostic

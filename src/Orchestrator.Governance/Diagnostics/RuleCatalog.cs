@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Orchestrator.Governance.Rules
+namespace Orchestrator.Governance.Diagnostics
 {
     /// <summary>
     /// Every rule descriptor, in one place (the habit of dotnet/roslyn-analyzers). IDs are stable

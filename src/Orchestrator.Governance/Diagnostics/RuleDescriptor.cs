@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Orchestrator.Governance.Rules
+namespace Orchestrator.Governance.Diagnostics
 {
     /// <summary>
     /// The fixed facts of one rule: a stable ID (GOVnnn), a title, a message format whose {0}, {1}...

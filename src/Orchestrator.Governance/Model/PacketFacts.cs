@@ -1,12 +1,29 @@
 using System;
 using System.Linq;
-using Orchestrator.Governance.Model;
-
-namespace Orchestrator.Governance.Rules.TaskPackets
+namespace Orchestrator.Governance.Model
 {
-    /// <summary>Facts several task packet rules read the same way.</summary>
+    /// <summary>Facts about a task packet that rules, the board and the lock manifest read the same way.</summary>
     internal static class PacketFacts
     {
+        /// <summary>
+        /// A value as allowed values are compared: upper-case letters and digits before any "(" or "["
+        /// qualifier, '|' and '/' kept as '|' ("Ready for Dev (blocked on X)" and "READY_FOR_DEV" compare equal).
+        /// </summary>
+        public static string Comparable(string value)
+        {
+            int cut = value.IndexOfAny(new[] { '(', '[' });
+            if (cut > 0) value = value.Substring(0, cut);
+            var sb = new System.Text.StringBuilder(value.Length);
+            foreach (char c in value)
+            {
+                if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) sb.Append(c);
+                else if (c >= 'a' && c <= 'z') sb.Append(char.ToUpperInvariant(c));
+                else if (c == '|' || c == '/') sb.Append('|');
+            }
+
+            return sb.ToString();
+        }
+
         /// <summary>The TASK_ID field, or null.</summary>
         public static PacketField? TaskIdField(TaskPacket packet, TaskPacketProfile profile) =>
             packet.FindField("TASK_ID", profile.AliasesOf("TASK_ID"));

@@ -1,4 +1,4 @@
-namespace Orchestrator.Governance.Rules
+namespace Orchestrator.Governance.Diagnostics
 {
     /// <summary>How serious a diagnostic is; the names follow Roslyn's and .editorconfig's.</summary>
     public enum GovernanceSeverity

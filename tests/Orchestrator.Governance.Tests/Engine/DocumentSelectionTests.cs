@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using Orchestrator.Governance.Configuration;
-using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Engine;
 using Xunit;
 
-namespace Orchestrator.Governance.Tests.Documents
+namespace Orchestrator.Governance.Tests.Engine
 {
     /// <summary>
     /// DocumentSelection: the files every host reads, from governance.yml and the repository's paths

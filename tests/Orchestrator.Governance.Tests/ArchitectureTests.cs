@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Xunit;
+
+namespace Orchestrator.Governance.Tests
+{
+    /// <summary>
+    /// The engine's layers (docs/architecture.md), read from the compiled assembly's type references
+    /// (signatures, fields, locals and every type, method and field an instruction names), so that a
+    /// shortcut through a fully qualified name is caught as well as a <c>using</c>.
+    /// </summary>
+    public class ArchitectureTests
+    {
+        /// <summary>Each folder (namespace under Orchestrator.Governance) with its rank: a type may use only its own rank or lower.</summary>
+        private static readonly string[] Layers =
+        {
+            "Text", "Diagnostics", "Configuration", "Documents", "Suppressions", "Model", "Baseline", "Rules", "Engine",
+        };
+
+        private static readonly ModuleDefinition Engine = ModuleDefinition.ReadModule(typeof(Governance.Engine.GovernanceEngine).Assembly.Location);
+
+        private static string LayerOf(TypeReference type)
+        {
+            while (type.DeclaringType != null) type = type.DeclaringType;
+            var parts = type.Namespace.Split('.');
+            return parts.Length > 2 ? parts[2] : string.Empty;
+        }
+
+        /// <summary>Every engine type a type refers to, with how (for the failure message).</summary>
+        private static IEnumerable<TypeReference> References(TypeDefinition type)
+        {
+            var found = new List<TypeReference>();
+            void Add(TypeReference? t)
+            {
+                if (t == null) return;
+                if (t is GenericInstanceType g) foreach (var a in g.GenericArguments) Add(a);
+                while (t is TypeSpecification spec) t = spec.ElementType;
+                if (t.Namespace.StartsWith("Orchestrator.Governance", StringComparison.Ordinal) || t.DeclaringType != null) found.Add(t);
+            }
+
+            Add(type.BaseType);
+            foreach (var i in type.Interfaces) Add(i.InterfaceType);
+            foreach (var f in type.Fields) Add(f.FieldType);
+            foreach (var p in type.Properties) Add(p.PropertyType);
+            foreach (var m in type.Methods)
+            {
+                Add(m.ReturnType);
+                foreach (var p in m.Parameters) Add(p.ParameterType);
+                if (!m.HasBody) continue;
+                foreach (var v in m.Body.Variables) Add(v.VariableType);
+                foreach (var instruction in m.Body.Instructions)
+                {
+                    switch (instruction.Operand)
+                    {
+                        case MethodReference method:
+                            Add(method.DeclaringType);
+                            Add(method.ReturnType);
+                            break;
+                        case FieldReference field:
+                            Add(field.DeclaringType);
+                            break;
+                        case TypeReference t:
+                            Add(t);
+                            break;
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        private static IEnumerable<TypeDefinition> EngineTypes() =>
+            Engine.GetTypes().Where(t => t.Namespace.StartsWith("Orchestrator.Governance", StringComparison.Ordinal) || t.DeclaringType != null);
+
+        [Fact]
+        public void Every_folder_of_the_engine_is_a_known_layer()
+        {
+            var unknown = EngineTypes().Select(t => LayerOf(t)).Where(l => l.Length > 0 && Array.IndexOf(Layers, l) < 0).Distinct().ToList();
+            Assert.True(unknown.Count == 0, "Folders with no place among the layers (add them to docs/architecture.md and to Layers): " + string.Join(", ", unknown));
+        }
+
+        [Fact]
+        public void A_layer_uses_only_itself_and_the_layers_below_it()
+        {
+            var violations = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var type in EngineTypes())
+            {
+                string from = LayerOf(type);
+                int rank = Array.IndexOf(Layers, from);
+                foreach (var used in References(type))
+                {
+                    string to = LayerOf(used);
+                    int usedRank = Array.IndexOf(Layers, to);
+                    if (rank >= 0 && usedRank > rank) violations.Add($"{from} -> {to}: {type.FullName} uses {used.FullName}");
+                }
+            }
+
+            Assert.True(violations.Count == 0, string.Join("\n", violations));
+        }
+
+        [Fact]
+        public void No_rule_calls_another_rule()
+        {
+            var bases = new[] { "TaskPacketRule", "RepositoryRule", "StateFileRule", "HeaderRule" };
+            bool IsRule(TypeDefinition? t)
+            {
+                for (var b = t?.BaseType; b != null; b = b.Resolve()?.BaseType)
+                    if (bases.Contains(b.Name) && b.Namespace.StartsWith("Orchestrator.Governance.Rules", StringComparison.Ordinal)) return true;
+                return false;
+            }
+
+            // Rules and the abstract bases some of them share (UncoveredRequirementRule).
+            var rules = EngineTypes().Where(t => t.DeclaringType == null && IsRule(t)).ToList();
+            Assert.True(rules.Count > 50, $"only {rules.Count} rules found");
+            var names = new HashSet<string>(rules.Select(r => r.FullName), StringComparer.Ordinal);
+            var calls = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var rule in rules)
+            {
+                foreach (var nested in new[] { rule }.Concat(rule.NestedTypes))
+                {
+                    foreach (var used in References(nested))
+                    {
+                        var outer = used;
+                        while (outer.DeclaringType != null) outer = outer.DeclaringType;
+                        bool ownBase = false;
+                        for (var b = rule.BaseType; b != null && !ownBase; b = b.Resolve()?.BaseType) ownBase = b.FullName == outer.FullName;
+                        if (outer.FullName != rule.FullName && !ownBase && names.Contains(outer.FullName)) calls.Add($"{rule.Name} uses {outer.Name}");
+                    }
+                }
+            }
+
+            Assert.True(calls.Count == 0, string.Join("\n", calls));
+        }
+    }
+}
