@@ -321,7 +321,10 @@ namespace Orchestrator.Governance.Model
                 var stream = new YamlStream();
                 stream.Load(new StringReader(text));
                 if (stream.Documents.Count == 0) return null;
-                return FromYaml(text, stream.Documents[0].RootNode, new Dictionary<YamlNode, DataNode>(), 0);
+                // Nodes are told apart by reference: YamlDotNet's nodes compare by value, so two equal
+                // scalars ("ilja" as requestor and as signature) would share one place. An alias is the
+                // node it names, the same reference, and is read once (no alias bomb).
+                return FromYaml(text, stream.Documents[0].RootNode, new Dictionary<YamlNode, DataNode>(ByReference.Instance), 0);
             }
             catch (YamlException e)
             {
@@ -433,6 +436,16 @@ namespace Orchestrator.Governance.Model
         Object,
         Array,
         Scalar,
+    }
+
+    /// <summary>Reference equality for YAML nodes (netstandard2.0 has no ReferenceEqualityComparer).</summary>
+    internal sealed class ByReference : IEqualityComparer<YamlNode>
+    {
+        public static readonly ByReference Instance = new ByReference();
+
+        public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(YamlNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     /// <summary>A JSON or YAML value with the span of its text (a scalar's content, inside quotes) and of the key naming it.</summary>

@@ -101,6 +101,17 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         }
 
         [Fact]
+        public void Equal_YAML_values_keep_their_own_places()
+        {
+            const string YamlPath = "docs/task_packets/WP-1-Storage-Layer/packet.yaml";
+            // 'Almost' twice and 'ilja' twice: each diagnostic at its own value, not at the first equal one.
+            string yaml = "id: WP-1-Storage-Layer\nrole: Almost\nrequestor: ilja\nstate:\n  status: Almost\n  signature: ilja\n";
+            var result = Analyze((YamlPath, yaml));
+            Packets.Single(result, "GOV107", YamlPath, 5, 11, "STATUS", "Almost", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+            Packets.Single(result, "GOV111", YamlPath, 6, 14, "USER_SIGNATURE 'ilja' has no date or timestamp in a form taskPacket.signaturePattern accepts (a name, then a date of 8 or more digits such as 'ilja251220250328' or an ISO 8601 date such as 'ilja 2025-12-25'); the packet is not locked");
+        }
+
+        [Fact]
         public void A_YAML_packet_is_read_with_its_values_places()
         {
             const string Path = "docs/task_packets/WP-1-Storage-Layer/packet.yaml";
