@@ -191,7 +191,12 @@ namespace Orchestrator.Governance.Diagnostics
             "{0}",
             Packet, GovernanceSeverity.Error,
             "A packet is locked with the user's signature after creation, so that it cannot drift mid-work; a placeholder such as <pending> is not a signature.",
-            "seed 003 §5.6, §8");
+            "seed 003 §5.6, §8")
+        {
+            // The message is the whole sentence, its advice included: the finding is the lock line
+            // (its text is in the fingerprint), so rewording the advice keeps baselines valid.
+            LocationArguments = new[] { 0 },
+        };
 
         /// <summary>GOV112: TEST_PLAN without a runnable command.</summary>
         public static readonly RuleDescriptor TestPlanWithoutCommand = new RuleDescriptor(

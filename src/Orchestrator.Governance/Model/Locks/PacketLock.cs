@@ -62,6 +62,25 @@ namespace Orchestrator.Governance.Model.Locks
             return profile.SignaturePattern.IsMatch(bare) && DigitsHoldADate(bare);
         }
 
+        /// <summary>
+        /// Why <paramref name="value"/> (not a placeholder) does not lock the packet, as the end of a
+        /// sentence starting "USER_SIGNATURE 'value' ..."; null when it locks.
+        /// </summary>
+        public static string? WhyNotSigned(string value, TaskPacketProfile profile)
+        {
+            string bare = Bare(value);
+            if (!profile.SignaturePattern.IsMatch(bare))
+            {
+                return profile.Config.SignaturePattern == DefaultSignaturePattern.Value
+                    ? "has no date or timestamp in a form taskPacket.signaturePattern accepts (a name, then a date of 8 or more digits such as 'ilja251220250328' or an ISO 8601 date such as 'ilja 2025-12-25')"
+                    : $"does not match taskPacket.signaturePattern '{profile.Config.SignaturePattern}'";
+            }
+
+            return DigitsHoldADate(bare) ? null : "has digits that begin with no date (DDMMYYYY, YYYYMMDD, YYMMDD or DDMMYY, years 1970-2099)";
+        }
+
+        private static readonly Lazy<string> DefaultSignaturePattern = new Lazy<string>(() => Configuration.ConfigLoader.Default.TaskPacket.SignaturePattern);
+
         /// <summary>True when <paramref name="value"/> has no run of 8+ digits, or its first one begins with a plausible date.</summary>
         internal static bool DigitsHoldADate(string value)
         {

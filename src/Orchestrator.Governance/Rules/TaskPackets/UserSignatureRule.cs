@@ -46,7 +46,7 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             if (bare != null)
             {
                 context.Report(bare.ValueSpan,
-                    $"USER_SIGNATURE '{bare.Value.Trim()}' has no date or timestamp in a form taskPacket.signaturePattern accepts (a name, then a date of 8 or more digits such as 'ilja251220250328' or an ISO 8601 date such as 'ilja 2025-12-25'); the packet is not locked");
+                    $"USER_SIGNATURE '{bare.Value.Trim()}' {PacketLock.WhyNotSigned(bare.Value, profile)}; the packet is not locked");
                 return;
             }
 

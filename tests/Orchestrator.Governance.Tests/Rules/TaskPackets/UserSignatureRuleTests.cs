@@ -66,13 +66,28 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [InlineData("ilja 2025")]
         [InlineData("approved")]
         [InlineData("1234567")]
-        [InlineData("ilja99999999")]
-        [InlineData("ilja12345678")]
         [InlineData("ilja 25.12.2025")]
         public void Values_without_a_date_do_not_lock(string signature)
         {
             var d = Assert.Single(Packets.Analyze(Packets.WithLine(68, "**User Signature Locked:** " + signature)).Of("GOV111"));
             Assert.Equal($"USER_SIGNATURE '{signature}' has no date or timestamp in a form taskPacket.signaturePattern accepts (a name, then a date of 8 or more digits such as 'ilja251220250328' or an ISO 8601 date such as 'ilja 2025-12-25'); the packet is not locked", d.Arguments[0]);
+        }
+
+        [Theory]
+        [InlineData("ilja99999999")]
+        [InlineData("ilja12345678")]
+        public void Digits_that_begin_with_no_date_do_not_lock(string signature)
+        {
+            var d = Assert.Single(Packets.Analyze(Packets.WithLine(68, "**User Signature Locked:** " + signature)).Of("GOV111"));
+            Assert.Equal($"USER_SIGNATURE '{signature}' has digits that begin with no date (DDMMYYYY, YYYYMMDD, YYMMDD or DDMMYY, years 1970-2099); the packet is not locked", d.Arguments[0]);
+        }
+
+        [Fact]
+        public void With_a_pattern_of_its_own_the_message_names_that_pattern()
+        {
+            string signed = Packets.WithLine(68, "**User Signature Locked:** ilja-approved");
+            var result = Packets.Analyze(("governance.yml", "taskPacket:\n  signaturePattern: '^[a-z]+-signed-[0-9]+$'\n"), (Packets.Path, signed));
+            Packets.Single(result, "GOV111", Packets.Path, 68, 28, "USER_SIGNATURE 'ilja-approved' does not match taskPacket.signaturePattern '^[a-z]+-signed-[0-9]+$'; the packet is not locked");
         }
 
         [Fact]
