@@ -147,8 +147,10 @@ namespace Orchestrator.Governance.Analyzers
             if (fileList != null)
                 options.RepositoryFiles = fileList.Lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0).ToList();
             if (packageList != null)
+            {
                 options.PackageReferences = Model.Oss.PackageReference.ParseList(packageList.Lines.Select(l => l.ToString()));
                 options.PackageReferencesOfOneProject = true;
+            }
 
             GovernanceResult result;
             try

@@ -39,9 +39,11 @@ namespace Orchestrator.Governance.Cli
         }
 
         /// <summary>
-        /// The NuGet packages the repository's project files (*.csproj, *.fsproj, *.vbproj, in
-        /// <paramref name="files"/>) reference, read as written (PackageReference Include; no MSBuild
-        /// evaluation, so a central version or a condition is not seen): the CLI's counterpart of the
+        /// The NuGet packages the repository's MSBuild files (*.csproj, *.fsproj, *.vbproj, and the
+        /// Directory.Build.props/.targets and Directory.Packages.props every project imports, in
+        /// <paramref name="files"/>) reference, read as written (PackageReference and
+        /// GlobalPackageReference Include; no MSBuild evaluation, so a version set elsewhere is not
+        /// seen and a reference under a Condition counts as declared): the CLI's counterpart of the
         /// build's @(PackageReference) list, so both hosts report a missing OSS register row (GOV611)
         /// alike and a baseline written by one holds in the other. Unreadable project files add nothing.
         /// </summary>

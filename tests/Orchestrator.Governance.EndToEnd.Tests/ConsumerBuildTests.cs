@@ -153,6 +153,36 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.Equal(consumer + "/docs/task_packets/WP-1-Storage-Layer.md(9,11): error GOV107: STATUS 'Almost ready' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated) (docs/rules/GOV107.md)", reported[0]);
         }
 
+        [Fact]
+        public void A_package_added_in_Directory_Build_props_is_baselined_by_the_CLI_and_the_build_passes()
+        {
+            // The usual way to add an analyzer to every project, and a reference under a Condition the
+            // build does not take: the CLI reads both as written, the build sees what it evaluates.
+            string consumer = CleanConsumer("directory-build-props");
+            string app = Path.Combine(consumer, "src", "Example.App", "Example.App.csproj");
+            File.WriteAllText(app, Regex.Replace(File.ReadAllText(app), @"\s*<PackageReference Include=""Orchestrator.Governance""[^>]*/>", string.Empty));
+            File.WriteAllText(Path.Combine(consumer, "Directory.Build.props"),
+                "<Project>\n  <ItemGroup>\n    <PackageReference Include=\"Orchestrator.Governance\" Version=\"$(OrchestratorGovernanceVersion)\" />\n" +
+                "    <PackageReference Include=\"Legacy.Only\" Version=\"1.0.0\" Condition=\"'$(TargetFramework)' == 'net48'\" />\n  </ItemGroup>\n</Project>\n");
+            File.WriteAllText(Path.Combine(consumer, "docs", "OSS_REGISTER.md"), "# OSS REGISTER\n\n| name | license | integration_mode_default | purpose |\n| --- | --- | --- | --- |\n| serde | MIT | embedded_lib | Serialization |\n");
+
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            Assert.Equal(1, Cli.Program.Run(new[] { "check", consumer }, stdout, stderr));
+            var cli = stdout.ToString().Split('\n').Where(l => l.Contains("GOV611", StringComparison.Ordinal)).ToList();
+            Assert.Equal(new[]
+            {
+                "docs/OSS_REGISTER.md(1,3): error GOV611: Dependency 'Legacy.Only' (PackageReference of Directory.Build.props) is not in the OSS register docs/OSS_REGISTER.md; add a row with its license, integration mode, scope and purpose",
+                "docs/OSS_REGISTER.md(1,3): error GOV611: Dependency 'Orchestrator.Governance' (PackageReference of Directory.Build.props) is not in the OSS register docs/OSS_REGISTER.md; add a row with its license, integration mode, scope and purpose",
+            }, cli);
+
+            stdout = new StringWriter();
+            Assert.True(Cli.Program.Run(new[] { "baseline", consumer }, stdout, stderr) == 0, stderr.ToString());
+            var (exit, output) = _feed.Build(consumer);
+            Assert.True(exit == 0, output);
+            Assert.DoesNotMatch(new Regex("(error|warning) GOV"), output);
+        }
+
         /// <summary>A layout fixture of tests/Fixtures laid over the example without its packets.</summary>
         private string LayoutConsumer(string fixture)
         {

@@ -54,8 +54,20 @@ namespace Orchestrator.Governance.Model.Oss
         public static bool IsManifest(string path)
         {
             string name = Path.GetFileName(path);
-            return name == "Cargo.toml" || name == "package.json" || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
-                || name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase);
+            return name == "Cargo.toml" || name == "package.json" || IsMsBuild(name);
+        }
+
+        /// <summary>
+        /// MSBuild files that declare packages: projects (*.csproj, *.fsproj, *.vbproj) and the files
+        /// every project imports (Directory.Build.props/.targets: PackageReference; Directory.Packages.props:
+        /// GlobalPackageReference).
+        /// </summary>
+        private static bool IsMsBuild(string name)
+        {
+            return name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "Directory.Build.props", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Directory.Build.targets", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "Directory.Packages.props", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>The dependencies <paramref name="doc"/> declares, in the order written.</summary>
@@ -193,14 +205,15 @@ namespace Orchestrator.Governance.Model.Oss
                 var info = (IXmlLineInfo)reader;
                 while (reader.Read())
                 {
-                    if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "PackageReference") continue;
+                    if (reader.NodeType != XmlNodeType.Element || (reader.LocalName != "PackageReference" && reader.LocalName != "GlobalPackageReference")) continue;
+                    string element = reader.LocalName;
                     if (!reader.MoveToAttribute("Include")) continue;
                     string id = reader.Value.Trim();
                     int offset = doc.Lines.GetLineStart(info.LineNumber) + info.LinePosition - 1;
 
                     // The position is the attribute's name; the value starts after Include=".
                     int at = doc.Text.IndexOf(reader.Value, Math.Min(offset, doc.Text.Length), StringComparison.Ordinal);
-                    if (id.Length > 0) result.Add(new Dependency(id, null, "PackageReference", at >= 0 ? doc.Span(at, reader.Value.Length) : doc.Span(offset, 0)));
+                    if (id.Length > 0) result.Add(new Dependency(id, null, element, at >= 0 ? doc.Span(at, reader.Value.Length) : doc.Span(offset, 0)));
                 }
             }
             catch (XmlException)
