@@ -102,17 +102,18 @@ namespace Orchestrator.Governance.Model.Spec
             bool yaml = !json && (path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase));
             if (json || yaml) return ReadData(path, text, lines, yaml);
 
-            var file = FileNamePattern.Match(text);
-            var folder = FolderPattern.Match(text);
-            var m = folder.Success && (!file.Success || folder.Index < file.Index) ? folder : file;
-
-            // A SPEC_CURRENT.md that holds YAML ("current:\n  spec: .GOV/spec/") rather than Markdown:
-            // read as YAML when Markdown names nothing and the text starts with a mapping key.
-            if (!m.Success && YamlKeyLine.IsMatch(trimmed))
+            // A SPEC_CURRENT.md that holds YAML ("current:\n  spec: .GOV/spec/", a "modules:" list, or
+            // a "---" document) rather than Markdown: read as YAML first when the text starts like YAML
+            // and parses as YAML naming a spec; else as Markdown.
+            if (YamlKeyLine.IsMatch(trimmed) || trimmed.StartsWith("---", StringComparison.Ordinal))
             {
                 var asYaml = ReadData(path, text, lines, yaml: true);
                 if (asYaml.Problem == null && asYaml.Targets.Count > 0) return asYaml;
             }
+
+            var file = FileNamePattern.Match(text);
+            var folder = FolderPattern.Match(text);
+            var m = folder.Success && (!file.Success || folder.Index < file.Index) ? folder : file;
 
             return m.Success
                 ? new SpecPointer(path, new[] { new PointerTarget(m.Groups["name"].Value.Trim(), lines.GetSpan(m.Groups["name"].Index, m.Groups["name"].Length)) }, default, false, null, null)

@@ -41,6 +41,9 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         [InlineData("{ \"$schema\": \"../schemas/pointer.schema.json\", \"manifest\": \".GOV/manifest.json\", \"spec\": \".GOV/spec/\" }")]
         [InlineData("{ \"modules\": [ { \"file\": \".GOV/spec/01_vision.md\", \"title\": \"Vision\" }, { \"file\": \".GOV/spec/02_architecture.md\", \"title\": \"Architecture\" } ] }")]
         [InlineData("current:\n  version: v01.2\n  spec: .GOV/spec/\n")]
+        [InlineData("modules:\n  - .GOV/spec/01_vision.md\n  - .GOV/spec/02_architecture.md\n")]
+        [InlineData("current_spec: .GOV/spec/\nnotes: see README.md\n")]
+        [InlineData("---\nspec: .GOV/spec/\n")]
         public void The_packet_s_anchor_resolves_across_modules_however_the_pointer_names_them(string pointer)
         {
             var result = Analyze(pointer);
