@@ -66,7 +66,7 @@ namespace Orchestrator.Governance.Model.Spec
             bool modular = pointer.Targets.Count > 1;
             foreach (var target in pointer.Targets)
             {
-                if (target.EscapesRepository) continue;
+                if (target.EscapesRepository) return new SpecModules(modules, manifests, $"names '{target.Written}', which is outside the repository and is not read", target.Written);
                 string? problem = Add(pointer.Path, target.Written, set, paths, modules, ref modular);
                 if (problem == null) continue;
                 if (!target.IsManifest) return new SpecModules(modules, manifests, problem, target.Written);
@@ -79,8 +79,12 @@ namespace Orchestrator.Governance.Model.Spec
                 modular = true;
                 var listed = SpecPointer.Read(manifest, text);
                 if (listed.Problem != null) return new SpecModules(modules, manifests, $"names the manifest '{manifest}', which could not be read: {listed.Problem}", target.Written);
-                foreach (var item in listed.Targets.Where(t => !t.EscapesRepository && !t.IsManifest))
+                foreach (var item in listed.Targets)
                 {
+                    // An entry is never dropped silently: one that leads out of the repository or names
+                    // another manifest makes the spec unavailable, naming it.
+                    if (item.EscapesRepository) return new SpecModules(modules, manifests, $"names the manifest '{manifest}'; it lists '{item.Written}', which is outside the repository and is not read", target.Written);
+                    if (item.IsManifest) return new SpecModules(modules, manifests, $"names the manifest '{manifest}'; it lists '{item.Written}', which is not a Markdown file (a manifest is not read from a manifest)", target.Written);
                     string? missing = Add(manifest, item.Written, set, paths, modules, ref modular);
                     if (missing != null) return new SpecModules(modules, manifests, $"names the manifest '{manifest}'; it {ListsInstead(missing)}", target.Written);
                 }

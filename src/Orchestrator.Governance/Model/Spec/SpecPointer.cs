@@ -13,11 +13,15 @@ namespace Orchestrator.Governance.Model.Spec
     /// <summary>One path a spec pointer names: a spec file, a folder of module files, or a manifest listing them.</summary>
     public sealed class PointerTarget
     {
-        internal PointerTarget(string written, SourceSpan span)
+        internal PointerTarget(string written, SourceSpan span, string besidePath)
         {
             Written = written;
             Span = span;
+            BesidePath = besidePath;
         }
+
+        /// <summary>The file that names it (the pointer or a manifest): a relative path may be read beside it.</summary>
+        public string BesidePath { get; }
 
         /// <summary>The path as written (leading dots and folders kept).</summary>
         public string Written { get; }
@@ -25,8 +29,12 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>Where it stands in the pointer.</summary>
         public SourceSpan Span { get; }
 
-        /// <summary>Whether it is absolute or climbs out with "..": never looked up.</summary>
-        public bool EscapesRepository => SpecPointer.Escapes(Written);
+        /// <summary>
+        /// Whether it leads out of the repository: absolute, or climbing out with ".." both from the
+        /// root and from the folder of the file that names it (<c>../Spec.md</c> in docs/SPEC_CURRENT.md
+        /// is the root's Spec.md, inside). Never looked up.
+        /// </summary>
+        public bool EscapesRepository => SpecPointer.CandidatesOf(BesidePath, Written).Length == 0;
 
         /// <summary>Whether it names a manifest (JSON or YAML) that lists the module files.</summary>
         public bool IsManifest => Written.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || Written.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || Written.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
@@ -86,12 +94,15 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>Where the first name stands (the start of the file when there is none).</summary>
         public SourceSpan Span { get; }
 
-        /// <summary>Whether <paramref name="written"/> is absolute or climbs out of the repository.</summary>
-        public static bool Escapes(string written)
+        /// <summary>Whether <paramref name="written"/> is absolute (/x, ~/x, C:\x): never inside the repository.</summary>
+        public static bool IsAbsolute(string written)
         {
             string p = written.Replace('\\', '/');
-            return p.StartsWith("/", StringComparison.Ordinal) || p.StartsWith("~", StringComparison.Ordinal) || (p.Length > 1 && p[1] == ':') || ("/" + p + "/").Contains("/../");
+            return p.StartsWith("/", StringComparison.Ordinal) || p.StartsWith("~", StringComparison.Ordinal) || (p.Length > 1 && p[1] == ':');
         }
+
+        /// <summary>Whether <paramref name="written"/>, named in <paramref name="besidePath"/>, leads out of the repository from the root and from beside that file.</summary>
+        public static bool Escapes(string besidePath, string written) => CandidatesOf(besidePath, written).Length == 0;
 
         /// <summary>Reads the pointer; never throws for any text.</summary>
         public static SpecPointer Read(string path, string text)
@@ -116,7 +127,7 @@ namespace Orchestrator.Governance.Model.Spec
             var m = folder.Success && (!file.Success || folder.Index < file.Index) ? folder : file;
 
             return m.Success
-                ? new SpecPointer(path, new[] { new PointerTarget(m.Groups["name"].Value.Trim(), lines.GetSpan(m.Groups["name"].Index, m.Groups["name"].Length)) }, default, false, null, null)
+                ? new SpecPointer(path, new[] { new PointerTarget(m.Groups["name"].Value.Trim(), lines.GetSpan(m.Groups["name"].Index, m.Groups["name"].Length), path) }, default, false, null, null)
                 : new SpecPointer(path, Array.Empty<PointerTarget>(), lines.GetSpan(0, 0), false, null, null);
         }
 
@@ -149,7 +160,7 @@ namespace Orchestrator.Governance.Model.Spec
                 string value = ((string?)token.Value ?? string.Empty).Trim();
                 string key = (token.Parent as JProperty)?.Name ?? string.Empty;
                 if (version == null && key.IndexOf("version", StringComparison.OrdinalIgnoreCase) >= 0 && VersionValue.Match(value) is Match v && v.Success) version = v.Groups["v"].Value;
-                if (key.StartsWith("$", StringComparison.Ordinal) || !LooksLikePath(value) || Escapes(value)) continue;
+                if (key.StartsWith("$", StringComparison.Ordinal) || !LooksLikePath(value) || Escapes(path, value)) continue;
                 candidates.Add(token);
             }
 
@@ -164,7 +175,7 @@ namespace Orchestrator.Governance.Model.Spec
                     foreach (var item in array.OfType<JValue>().Where(i => i.Type == JTokenType.String))
                     {
                         string s = ((string?)item.Value ?? string.Empty).Trim();
-                        if (LooksLikePath(s)) targets.Add(new PointerTarget(s, SpanOf(item, s, text, lines)));
+                        if (LooksLikePath(s)) targets.Add(new PointerTarget(s, SpanOf(item, s, text, lines), path));
                     }
                 }
                 else if (first.Parent is JProperty property && property.Parent is JObject entry && entry.Parent is JArray entries)
@@ -174,12 +185,12 @@ namespace Orchestrator.Governance.Model.Spec
                     {
                         if (!(item[property.Name] is JValue listed) || listed.Type != JTokenType.String) continue;
                         string s = ((string?)listed.Value ?? string.Empty).Trim();
-                        if (LooksLikePath(s)) targets.Add(new PointerTarget(s, SpanOf(listed, s, text, lines)));
+                        if (LooksLikePath(s)) targets.Add(new PointerTarget(s, SpanOf(listed, s, text, lines), path));
                     }
                 }
                 else
                 {
-                    targets.Add(new PointerTarget(value, SpanOf(first, value, text, lines)));
+                    targets.Add(new PointerTarget(value, SpanOf(first, value, text, lines), path));
                 }
             }
 
@@ -215,13 +226,13 @@ namespace Orchestrator.Governance.Model.Spec
         /// </summary>
         public static string[] CandidatesOf(string besidePath, string written)
         {
-            if (Escapes(written)) return new string[0];
+            if (IsAbsolute(written)) return new string[0];
             bool folder = written.EndsWith("/", StringComparison.Ordinal);
-            string name = DocumentInput.ResolveInside(written) ?? string.Empty;
-            if (name.Length == 0) return new string[0];
+            string? name = DocumentInput.ResolveInside(written);
             int slash = besidePath.LastIndexOf('/');
             string? beside = slash < 0 ? name : DocumentInput.ResolveInside(besidePath.Substring(0, slash + 1) + written);
-            var list = new List<string> { name };
+            var list = new List<string>();
+            if (name != null && name.Length > 0) list.Add(name);
             if (beside != null && beside.Length > 0 && beside != name) list.Add(beside);
             return folder ? list.Select(p => p + "/").ToArray() : list.ToArray();
         }

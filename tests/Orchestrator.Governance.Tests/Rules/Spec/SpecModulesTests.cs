@@ -111,6 +111,8 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         [InlineData("{ \"modules\": [\".GOV/spec/01_vision.md\", \"03_gone.md\"] }", "docs/SPEC_CURRENT.md names the manifest '.GOV/broken.json'; it lists '03_gone.md', which is not in the repository")]
         [InlineData("{ \"modules\": [", "docs/SPEC_CURRENT.md names the manifest '.GOV/broken.json', which could not be read: it is not valid JSON: Unexpected end of content while loading JObject.")]
         [InlineData("{ \"modules\": [] }", "docs/SPEC_CURRENT.md names the manifest '.GOV/broken.json', which lists no spec file")]
+        [InlineData("{ \"modules\": [\".GOV/spec/01_vision.md\", \"/etc/passwd.md\"] }", "docs/SPEC_CURRENT.md names the manifest '.GOV/broken.json'; it lists '/etc/passwd.md', which is outside the repository and is not read")]
+        [InlineData("{ \"modules\": [\".GOV/spec/01_vision.md\", \"more.json\"] }", "docs/SPEC_CURRENT.md names the manifest '.GOV/broken.json'; it lists 'more.json', which is not a Markdown file (a manifest is not read from a manifest)")]
         public void A_manifest_that_leads_to_no_spec_is_GOV210_naming_it_and_is_never_read_as_the_spec(string manifest, string message)
         {
             var inputs = new[]
@@ -123,6 +125,25 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
             var result = GovernanceEngine.Analyze(inputs);
             Packets.Single(result, "GOV210", ValidPacket.PointerPath, 1, 16, message);
             Assert.Null(result.Spec.Spec);
+        }
+
+        [Theory]
+        [InlineData("# SPEC_CURRENT\n\nThe spec is [the master spec](../.GOV/spec/01_vision.md) and `../.GOV/spec/`.\n")]
+        [InlineData("{ \"spec\": \"../.GOV/spec/\" }")]
+        [InlineData("{ \"manifest\": \"../.GOV/manifest-up.json\" }")]
+        public void A_path_relative_to_the_pointer_or_manifest_that_stays_inside_is_read(string pointer)
+        {
+            var inputs = new[]
+            {
+                DocumentInput.FromText(ValidPacket.Path, ValidPacket.Text),
+                DocumentInput.FromText(".GOV/spec/01_vision.md", Head),
+                DocumentInput.FromText(".GOV/spec/02_architecture.md", Tail),
+                DocumentInput.FromText(".GOV/manifest-up.json", "{ \"modules\": [\"spec/01_vision.md\", \"../.GOV/spec/02_architecture.md\"] }"),
+                DocumentInput.FromText(ValidPacket.PointerPath, pointer),
+            };
+            var result = GovernanceEngine.Analyze(inputs);
+            Assert.Empty(result.Of("GOV210"));
+            Assert.NotNull(result.Spec.Spec);
         }
 
         [Fact]
