@@ -122,13 +122,40 @@ namespace Orchestrator.Governance.Model.Spec
                 if (asYaml.Problem == null && asYaml.Targets.Count > 0) return asYaml;
             }
 
-            var file = FileNamePattern.Match(text);
-            var folder = FolderPattern.Match(text);
+            var file = FirstMatch(FileNamePattern, text, ".md");
+            var folder = FirstMatch(FolderPattern, text, "/`");
             var m = folder.Success && (!file.Success || folder.Index < file.Index) ? folder : file;
 
             return m.Success
                 ? new SpecPointer(path, new[] { new PointerTarget(m.Groups["name"].Value.Trim(), lines.GetSpan(m.Groups["name"].Index, m.Groups["name"].Length), path) }, default, false, null, null)
                 : new SpecPointer(path, Array.Empty<PointerTarget>(), lines.GetSpan(0, 0), false, null, null);
+        }
+
+        /// <summary>Longest path a Markdown pointer is searched for (characters before its end).</summary>
+        private const int MaxPathLength = 512;
+
+        /// <summary>
+        /// The first match of <paramref name="pattern"/> in <paramref name="text"/>, looked for only in a window
+        /// of <see cref="MaxPathLength"/> characters before each occurrence of <paramref name="end"/> on its
+        /// line: the patterns cannot span lines, and so their time is linear in the text (a 3,000-character
+        /// run of path characters made the backtracking pattern time out).
+        /// </summary>
+        private static Match FirstMatch(Regex pattern, string text, string end)
+        {
+            int from = 0;
+            while (from < text.Length)
+            {
+                int at = text.IndexOf(end, from, StringComparison.Ordinal);
+                if (at < 0) break;
+                int lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+                int start = Math.Max(lineStart, at - MaxPathLength);
+                int stop = Math.Min(text.Length, at + end.Length + 1);
+                var m = pattern.Match(text, start, stop - start);
+                if (m.Success) return m;
+                from = at + end.Length;
+            }
+
+            return Match.Empty;
         }
 
         /// <summary>A first line that is a YAML mapping key ("spec:", "current_spec: x").</summary>
