@@ -6,6 +6,7 @@ using System.Linq;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.Reports;
 using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Cli

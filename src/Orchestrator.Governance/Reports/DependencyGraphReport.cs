@@ -4,9 +4,10 @@ using System.Linq;
 using System.Text;
 using Orchestrator.Governance.Model.Board;
 using Orchestrator.Governance.Rules.Topology;
+using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Model;
 
-namespace Orchestrator.Governance.Engine
+namespace Orchestrator.Governance.Reports
 {
     /// <summary>
     /// The WP dependency graph of one analysis (seed 003 Part 7), for people: every WP that takes

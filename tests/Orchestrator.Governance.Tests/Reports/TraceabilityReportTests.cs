@@ -2,9 +2,10 @@ using System.Linq;
 using Newtonsoft.Json.Linq;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Model.Spec;
+using Orchestrator.Governance.Reports;
 using Xunit;
 
-namespace Orchestrator.Governance.Tests.Engine
+namespace Orchestrator.Governance.Tests.Reports
 {
     public class TraceabilityReportTests
     {

@@ -5,10 +5,11 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
+using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Model.Spec;
 
-namespace Orchestrator.Governance.Engine
+namespace Orchestrator.Governance.Reports
 {
     /// <summary>
     /// The traceability view (in the manner of OpenFastTrace's coverage report): for every spec

@@ -1,7 +1,8 @@
 using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.Reports;
 using Xunit;
 
-namespace Orchestrator.Governance.Tests.Engine
+namespace Orchestrator.Governance.Tests.Reports
 {
     public class DependencyGraphReportTests
     {
