@@ -44,21 +44,28 @@ namespace Orchestrator.Governance.Diagnostics
         /// </summary>
         public string? Fingerprint { get; private set; }
 
+        /// <summary>Fixes the engine computed for it (a rule's own, then "suppress on this line"); empty when there is none.</summary>
+        public IReadOnlyList<GovernanceFix> Fixes { get; private set; } = System.Array.Empty<GovernanceFix>();
+
         /// <summary>A copy with another severity.</summary>
         public GovernanceDiagnostic WithSeverity(GovernanceSeverity severity) =>
-            new GovernanceDiagnostic(Descriptor, Path, Span, severity, Arguments) { Fingerprint = Fingerprint };
+            new GovernanceDiagnostic(Descriptor, Path, Span, severity, Arguments) { Fingerprint = Fingerprint, Fixes = Fixes };
 
         /// <summary>A copy in another document at another span (a module of a spec read as one text).</summary>
         internal GovernanceDiagnostic At(string path, SourceSpan span) =>
-            new GovernanceDiagnostic(Descriptor, path, span, Severity, Arguments) { Fingerprint = Fingerprint };
+            new GovernanceDiagnostic(Descriptor, path, span, Severity, Arguments) { Fingerprint = Fingerprint, Fixes = Fixes };
 
         /// <summary>A copy at another span (the engine maps spans of repaired text back to the file's).</summary>
         internal GovernanceDiagnostic WithSpan(SourceSpan span) =>
-            new GovernanceDiagnostic(Descriptor, Path, span, Severity, Arguments) { Fingerprint = Fingerprint };
+            new GovernanceDiagnostic(Descriptor, Path, span, Severity, Arguments) { Fingerprint = Fingerprint, Fixes = Fixes };
 
         /// <summary>A copy with its fingerprint.</summary>
         internal GovernanceDiagnostic WithFingerprint(string fingerprint) =>
-            new GovernanceDiagnostic(Descriptor, Path, Span, Severity, Arguments) { Fingerprint = fingerprint };
+            new GovernanceDiagnostic(Descriptor, Path, Span, Severity, Arguments) { Fingerprint = fingerprint, Fixes = Fixes };
+
+        /// <summary>A copy with these fixes.</summary>
+        internal GovernanceDiagnostic WithFixes(IReadOnlyList<GovernanceFix> fixes) =>
+            new GovernanceDiagnostic(Descriptor, Path, Span, Severity, Arguments) { Fingerprint = Fingerprint, Fixes = fixes };
 
         /// <summary>MSBuild's format: <c>path(line,col): error GOV105: message</c>.</summary>
         public override string ToString() =>

@@ -318,6 +318,7 @@ namespace Orchestrator.Governance.Engine
             // 6. Severities from configuration; 7. a stable order. Spans in repaired text are
             //    mapped back to the file's offsets, lines and columns.
             var originalLines = new Dictionary<string, Text.LineMap>(StringComparer.Ordinal);
+            var fenceMaps = new Dictionary<string, SuppressionFixes.FenceMap>(StringComparer.Ordinal);
             var result = new List<GovernanceDiagnostic>(diagnostics.Count);
             foreach (var reported in diagnostics)
             {
@@ -337,6 +338,15 @@ namespace Orchestrator.Governance.Engine
                     if (!originalLines.TryGetValue(d.Path, out var lines)) originalLines[d.Path] = lines = new Text.LineMap(repair.Original);
                     int start = repair.ToOriginal(d.Span.Start);
                     d = d.WithSpan(lines.GetSpan(start, repair.ToOriginal(d.Span.End) - start));
+                    if (d.Fixes.Count > 0) d = d.WithFixes(d.Fixes.Select(f => MapFix(f, d.Path, repair)).ToList());
+                }
+
+                // "Suppress on this line", where an inline comment is read (Markdown documents).
+                if (suppressions.ContainsKey(reported.Path))
+                {
+                    string? original = repairs.TryGetValue(d.Path, out var r) ? r.Original : byPath.TryGetValue(d.Path, out var input) ? input.Text : null;
+                    if (original != null && SuppressionFixes.For(d, original, fenceMaps) is GovernanceFix suppress)
+                        d = d.WithFixes(d.Fixes.Concat(new[] { suppress }).ToList());
                 }
 
                 result.Add(severity == d.Severity ? d : d.WithSeverity(severity));
@@ -426,6 +436,10 @@ namespace Orchestrator.Governance.Engine
 
             return (fresh, baselined, null);
         }
+
+        /// <summary>A fix computed on repaired text, its edits in <paramref name="path"/> moved to the file's own offsets.</summary>
+        private static GovernanceFix MapFix(GovernanceFix fix, string path, Text.Mojibake repair) =>
+            new GovernanceFix(fix.Title, fix.Edits.Select(e => e.Path != path ? e : new TextEdit(e.Path, repair.ToOriginal(e.Start), repair.ToOriginal(e.End) - repair.ToOriginal(e.Start), e.NewText)).ToList(), fix.IsSuppression);
 
         /// <summary>The input with its double-encoded text repaired (<see cref="Text.Mojibake"/>), recording the repair; the input itself when there is none.</summary>
         private static DocumentInput Repair(DocumentInput input, Dictionary<string, Text.Mojibake> repairs)

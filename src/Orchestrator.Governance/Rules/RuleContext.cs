@@ -33,6 +33,10 @@ namespace Orchestrator.Governance.Rules
         /// <summary>Reports the rule's diagnostic at <paramref name="span"/> with message arguments.</summary>
         public void Report(SourceSpan span, params string[] arguments) =>
             _sink.Add(new GovernanceDiagnostic(_descriptor, Packet.Path, span, _descriptor.DefaultSeverity, arguments));
+
+        /// <summary>Reports the rule's diagnostic with a fix of the packet's text (offsets into <see cref="TaskPacket"/>'s text).</summary>
+        public void Report(SourceSpan span, GovernanceFix fix, params string[] arguments) =>
+            _sink.Add(new GovernanceDiagnostic(_descriptor, Packet.Path, span, _descriptor.DefaultSeverity, arguments).WithFixes(new[] { fix }));
     }
 
     /// <summary>

@@ -26,9 +26,42 @@ namespace Orchestrator.Governance.Rules.TaskPackets
                 if (field == null || field.Value.Length == 0) continue;
                 string value = PacketFacts.Comparable(field.Value);
                 if (value.Length == 0) continue;
-                if (!entry.Value.Any(allowed => PacketFacts.Comparable(allowed) == value))
-                    context.Report(field.ValueSpan, key, field.Value, string.Join(", ", entry.Value));
+                if (entry.Value.Any(allowed => PacketFacts.Comparable(allowed) == value)) continue;
+                string allowedList = string.Join(", ", entry.Value);
+                string? closest = Closest(value, entry.Value);
+                if (closest == null) context.Report(field.ValueSpan, key, field.Value, allowedList);
+                else context.Report(field.ValueSpan, new GovernanceFix($"Set {key} to '{closest}'", new[] { new TextEdit(context.Packet.Path, field.ValueSpan.Start, field.ValueSpan.Length, closest) }), key, field.Value, allowedList);
             }
+        }
+
+        /// <summary>
+        /// The one allowed value <paramref name="comparable"/> is a misspelling of: the nearest by edit
+        /// distance of their comparable forms, at most a third of the allowed value's length away (at
+        /// least 1), and nearer than any other; null when there is none ("Almost done" is no STATUS).
+        /// </summary>
+        private static string? Closest(string comparable, System.Collections.Generic.IEnumerable<string> allowed)
+        {
+            string? best = null;
+            int bestDistance = int.MaxValue;
+            bool tie = false;
+            foreach (var candidate in allowed)
+            {
+                string c = PacketFacts.Comparable(candidate);
+                int distance = Text.EditDistance.Between(comparable, c);
+                if (distance > System.Math.Max(1, c.Length / 3)) continue;
+                if (distance < bestDistance)
+                {
+                    best = candidate;
+                    bestDistance = distance;
+                    tie = false;
+                }
+                else if (distance == bestDistance)
+                {
+                    tie = true;
+                }
+            }
+
+            return tie ? null : best;
         }
     }
 }
