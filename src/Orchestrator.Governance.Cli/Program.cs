@@ -87,7 +87,20 @@ namespace Orchestrator.Governance.Cli
                 return exit;
             });
 
-            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand };
+            var fixPath = new Argument<string>("path") { Description = "Repository root (default: the current folder).", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
+            var fixConfig = new Option<string?>("--config") { Description = "Configuration file (default: governance.yml at the root)." };
+            var fixRule = new Option<string?>("--rule") { Description = "Fix only this rule's diagnostics, e.g. GOV107." };
+            var fixSuppress = new Option<bool>("--suppress") { Description = "Where a diagnostic has no fix of its own, insert the comment that suppresses it on its line." };
+            var dryRun = new Option<bool>("--dry-run") { Description = "Print the changes as a unified diff; write nothing." };
+            var fixToday = new Option<string?>("--today") { Description = "The date waivers expire against, YYYY-MM-DD (default: today, UTC)." };
+            var fixCommand = new Command("fix", "Apply the fixes the engine computes for the reported diagnostics (not the baselined ones), then check again.") { fixPath, fixConfig, fixRule, fixSuppress, dryRun, fixToday };
+            fixCommand.SetAction(result =>
+            {
+                exit = Fix(result.GetValue(fixPath) ?? ".", result.GetValue(fixConfig), result.GetValue(fixRule), result.GetValue(fixSuppress), result.GetValue(dryRun), result.GetValue(fixToday), stdout, stderr);
+                return exit;
+            });
+
+            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand, fixCommand };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
@@ -98,6 +111,107 @@ namespace Orchestrator.Governance.Cli
             var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             int code = parsed.Invoke(configuration);
             return code;
+        }
+
+        /// <summary>
+        /// <c>governance fix [PATH]</c>: applies one fix a reported diagnostic (its rule's own; with
+        /// --suppress, else the inline comment), never two overlapping edits, each file written whole
+        /// through a temporary file beside it and a rename; then checks again and prints the summary.
+        /// A file that is not valid UTF-8 or is UTF-16, or that the walk refuses, is left as it is.
+        /// --dry-run prints the unified diff instead. Exit 0 when no error remains, 1 when one does,
+        /// 2 for bad arguments or a file that cannot be written.
+        /// </summary>
+        private static int Fix(string root, string? configFile, string? rule, bool suppress, bool dryRun, string? today, TextWriter stdout, TextWriter stderr)
+        {
+            if (!Directory.Exists(root))
+            {
+                stderr.WriteLine($"governance: PATH '{root}' is not a readable folder");
+                return UsageError;
+            }
+
+            if (rule != null && Diagnostics.RuleCatalog.Find(rule.ToUpperInvariant()) == null)
+            {
+                stderr.WriteLine($"governance: --rule '{rule}' names no governance rule");
+                return UsageError;
+            }
+
+            root = Path.GetFullPath(root);
+            var options = new AnalysisOptions();
+            if (!SetToday(options, today, stderr)) return UsageError;
+            if (!(Scan(root, configFile, options, stderr, out var tree) is List<DocumentInput> documents)) return UsageError;
+            var result = GovernanceEngine.Analyze(documents, options);
+            var fixes = FixApplier.Choose(result.Diagnostics, rule, suppress);
+            var byPath = documents.GroupBy(d => d.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            int applied = 0, files = 0;
+            foreach (var group in fixes.SelectMany(f => f.Edits).GroupBy(e => e.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                string path = group.Key;
+                string full = tree!.Refusal(path, out var real) == null && real != null ? real : Path.Combine(root, path);
+                string? leave = !byPath.TryGetValue(path, out var input) || input.Text == null ? "it was not read"
+                    : input.InvalidUtf8 != null ? "it is not valid UTF-8 (GOV004): save it as UTF-8 first"
+                    : RepositoryScanner.WriteRefusal(tree!, path) is string refusal ? "it " + refusal
+                    : null;
+                if (leave != null || input?.Text == null)
+                {
+                    stderr.WriteLine($"governance: {path} is left as it is: {leave}");
+                    continue;
+                }
+
+                byte[] head = new byte[3];
+                int read;
+                using (var stream = File.OpenRead(full)) read = stream.Read(head, 0, 3);
+                if (read >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+                {
+                    stderr.WriteLine($"governance: {path} is left as it is (UTF-16)");
+                    continue;
+                }
+
+                var edits = group.ToList();
+                string changed = FixApplier.Apply(input.Text, edits);
+                var inFile = fixes.Where(f => f.Edits.Any(e => e.Path == path)).ToList();
+                applied += inFile.Count;
+                files++;
+                if (!dryRun)
+                {
+                    var lines = new Text.LineMap(input.Text);
+                    foreach (var f in inFile) stdout.WriteLine($"{path}({lines.GetPosition(f.Edits.First(e => e.Path == path).Start).Line}): {f.Title}");
+                }
+
+                if (dryRun)
+                {
+                    stdout.Write(FixApplier.UnifiedDiff(path, input.Text, edits));
+                    continue;
+                }
+
+                bool bom = read == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
+                string temporary = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".governance-fix.tmp");
+                try
+                {
+                    File.WriteAllText(temporary, changed, new System.Text.UTF8Encoding(bom));
+                    File.Move(temporary, full, overwrite: true);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    if (File.Exists(temporary)) File.Delete(temporary);
+                    stderr.WriteLine($"governance: cannot write {path}: {e.Message}");
+                    return UsageError;
+                }
+            }
+
+            if (dryRun)
+            {
+                stdout.WriteLine($"{applied} fix(es) in {files} file(s) would be applied (--dry-run: nothing written).");
+                return 0;
+            }
+
+            // Check again, as the files now are.
+            var after = new AnalysisOptions { Today = options.Today };
+            if (!(Scan(root, configFile, after, stderr) is List<DocumentInput> again)) return UsageError;
+            var now = GovernanceEngine.Analyze(again, after);
+            int errors = now.Diagnostics.Count(d => d.Severity == Diagnostics.GovernanceSeverity.Error);
+            int warnings = now.Diagnostics.Count(d => d.Severity == Diagnostics.GovernanceSeverity.Warning);
+            stdout.WriteLine($"{applied} fix(es) applied in {files} file(s); {errors} error(s), {warnings} warning(s) remain.");
+            return errors > 0 ? 1 : 0;
         }
 
         /// <summary>The CI scope gate's inputs: where the changed files come from, and the date.</summary>
