@@ -65,11 +65,13 @@ namespace Orchestrator.Governance.Tests
         }
 
         /// <summary>Asserts a diagnostic with this ID, place and arguments is among the results.</summary>
-        public static void Has(GovernanceResult result, string id, string path, int line, int column, params string[] arguments)
+        public static GovernanceDiagnostic Has(GovernanceResult result, string id, string path, int line, int column, params string[] arguments)
         {
+            var found = result.Diagnostics.FirstOrDefault(d => d.Id == id && d.Path == path && d.Span.StartLine == line && d.Span.StartColumn == column && d.Arguments.SequenceEqual(arguments));
             Assert.True(
-                result.Diagnostics.Any(d => d.Id == id && d.Path == path && d.Span.StartLine == line && d.Span.StartColumn == column && d.Arguments.SequenceEqual(arguments)),
+                found != null,
                 $"expected {id} at {path}({line},{column}) [{string.Join(", ", arguments)}]; got:\n{string.Join("\n", result.Diagnostics.Select(x => x + " [" + string.Join(", ", x.Arguments) + "]"))}");
+            return found!;
         }
     }
 }

@@ -164,6 +164,10 @@ namespace Orchestrator.Governance.Rules
         /// <summary>Reports the rule's diagnostic in the document at <paramref name="path"/>.</summary>
         public void Report(string path, SourceSpan span, params string[] arguments) =>
             _sink.Add(new GovernanceDiagnostic(_descriptor, path, span, _descriptor.DefaultSeverity, arguments));
+
+        /// <summary>Reports the rule's diagnostic with fixes (their edits may be in other documents).</summary>
+        public void Report(string path, SourceSpan span, IReadOnlyList<GovernanceFix> fixes, params string[] arguments) =>
+            _sink.Add(new GovernanceDiagnostic(_descriptor, path, span, _descriptor.DefaultSeverity, arguments).WithFixes(fixes));
     }
 
     /// <summary>A rule over the repository as a whole (the spec, SPEC_CURRENT.md), run once per analysis.</summary>

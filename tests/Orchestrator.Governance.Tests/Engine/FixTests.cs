@@ -87,6 +87,25 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void A_packet_and_board_that_disagree_get_two_fixes_and_either_ends_the_disagreement()
+        {
+            const string board = "docs/TASK_BOARD.md", packetPath = "docs/task_packets/WP-1-Storage-Layer.md";
+            string packet = Packets.WithLine(9, "- STATUS: Blocked");
+            string boardText = "## In Progress\n- **[WP-1-Storage-Layer]** - [IN_PROGRESS]\n";
+            var result = Packets.Analyze((packetPath, packet), (board, boardText));
+            var atPacket = Packets.Has(result, "GOV304", packetPath, 9, 11, "WP-1-Storage-Layer", "Blocked", "IN_PROGRESS");
+            Packets.Has(result, "GOV304", board, 2, 31, "WP-1-Storage-Layer", "Blocked", "IN_PROGRESS");
+            var own = atPacket.Fixes.Where(f => !f.IsSuppression).ToList();
+            Assert.Equal(new[] { "Set WP-1-Storage-Layer's STATUS to 'In-Progress' (the board's IN_PROGRESS)", "Set WP-1-Storage-Layer's board status to 'BLOCKED' (the packet's Blocked)" }, own.Select(f => f.Title));
+
+            string fixedPacket = Apply(packet, own[0]);
+            Assert.Empty(Packets.Analyze((packetPath, fixedPacket), (board, boardText)).Of("GOV304"));
+            string fixedBoard = Apply(boardText, own[1]);
+            Assert.Equal("## In Progress\n- **[WP-1-Storage-Layer]** - [BLOCKED]\n", fixedBoard);
+            Assert.Empty(Packets.Analyze((packetPath, packet), (board, fixedBoard)).Of("GOV304"));
+        }
+
+        [Fact]
         public void No_comment_is_offered_inside_a_fenced_block_or_front_matter()
         {
             var map = new SuppressionFixes.FenceMap("---\ntitle: x\n---\n# T\n```bash\nrun\n```\n~~~\n```\n~~~\ntext\n");

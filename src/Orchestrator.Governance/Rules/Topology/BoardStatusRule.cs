@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Orchestrator.Governance.Diagnostics;
 
@@ -30,8 +31,21 @@ namespace Orchestrator.Governance.Rules.Topology
                 var agreeing = TopologyFacts.AgreementOf(config, entry.Status)!;
                 var status = packet.FindField("STATUS", context.Profile.AliasesOf("STATUS"));
                 if (status == null || status.Value.Length == 0 || TopologyFacts.IsOneOf(status.Value, agreeing)) continue;
-                context.Report(packet.Path, status.ValueSpan, id, status.Value, entry.Status);
-                context.Report(board.Path, entry.StatusSpan, id, status.Value, entry.Status);
+                // Two fixes, at both places: the packet takes the board's status, or (when the entry
+                // writes its status on its own line and exactly one board status agrees with the
+                // packet's) the board takes the packet's.
+                var fixes = new List<GovernanceFix>
+                {
+                    new GovernanceFix($"Set {id}'s STATUS to '{agreeing[0]}' (the board's {entry.Status})", new[] { new TextEdit(packet.Path, status.ValueSpan.Start, status.ValueSpan.Length, agreeing[0]) }),
+                };
+                // The board status that means the packet's: the one agreeing with it that agrees with the
+                // fewest others (BLOCKED rather than FAIL for Blocked); none when two tie (DONE, VALIDATED).
+                var boardStatuses = config.Agreement.Where(e => TopologyFacts.IsOneOf(status.Value, e.Value)).OrderBy(e => e.Value.Count).ToList();
+                bool unique = boardStatuses.Count == 1 || (boardStatuses.Count > 1 && boardStatuses[0].Value.Count < boardStatuses[1].Value.Count);
+                if (unique && entry.StatusSpan.StartLine == entry.IdSpan.StartLine && entry.StatusSpan.Length > 0)
+                    fixes.Add(new GovernanceFix($"Set {id}'s board status to '{boardStatuses[0].Key}' (the packet's {status.Value.Trim()})", new[] { new TextEdit(board.Path, entry.StatusSpan.Start, entry.StatusSpan.Length, boardStatuses[0].Key) }));
+                context.Report(packet.Path, status.ValueSpan, fixes, id, status.Value, entry.Status);
+                context.Report(board.Path, entry.StatusSpan, fixes, id, status.Value, entry.Status);
             }
         }
     }
