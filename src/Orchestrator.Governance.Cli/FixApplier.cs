@@ -13,7 +13,8 @@ namespace Orchestrator.Governance.Cli
     internal static class FixApplier
     {
         /// <summary>
-        /// The fix to apply for each diagnostic (in their order): its rule's first fix, else, with
+        /// The fix to apply for each diagnostic (in their order): its rule's first fix (one not applied by
+        /// default only when <paramref name="rule"/> names the rule), else, with
         /// <paramref name="suppress"/>, "suppress on this line"; only diagnostics of <paramref name="rule"/>
         /// when one is given. A fix whose edits overlap an edit already chosen is left out whole.
         /// </summary>
@@ -25,7 +26,8 @@ namespace Orchestrator.Governance.Cli
             foreach (var d in diagnostics)
             {
                 if (rule != null && !string.Equals(d.Id, rule, StringComparison.OrdinalIgnoreCase)) continue;
-                var fix = d.Fixes.FirstOrDefault(f => !f.IsSuppression) ?? (suppress ? d.Fixes.FirstOrDefault(f => f.IsSuppression) : null);
+                var fix = d.Fixes.FirstOrDefault(f => !f.IsSuppression && (f.AppliedByDefault || rule != null))
+                    ?? (suppress ? d.Fixes.FirstOrDefault(f => f.IsSuppression) : null);
                 if (fix == null || fix.Edits.Count == 0) continue;
 
                 // Diagnostics of several rules on one line: one comment naming them all.

@@ -97,6 +97,24 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         [Fact]
+        public void A_fix_not_applied_by_default_waits_for_its_rule_and_comments_on_one_line_merge()
+        {
+            var descriptor = Diagnostics.RuleCatalog.ScopePathMissing;
+            var edit = new Diagnostics.TextEdit("p.md", 10, 0, " (new)");
+            var marker = new Diagnostics.GovernanceFix("Mark as new", new[] { edit }, appliedByDefault: false);
+            var marked = new Diagnostics.GovernanceDiagnostic(descriptor, "p.md", default, descriptor.DefaultSeverity, new[] { "x" }, new[] { marker });
+            Assert.Empty(FixApplier.Choose(new[] { marked }, null, suppress: false));
+            Assert.Same(marker, Assert.Single(FixApplier.Choose(new[] { marked }, "GOV502", suppress: false)));
+
+            var a = new Diagnostics.GovernanceFix("Suppress GOV107 on this line", new[] { new Diagnostics.TextEdit("p.md", 0, 0, "<!-- governance-disable-next-line GOV107 -->\n") }, isSuppression: true);
+            var b = new Diagnostics.GovernanceFix("Suppress GOV109 on this line", new[] { new Diagnostics.TextEdit("p.md", 0, 0, "<!-- governance-disable-next-line GOV109 -->\n") }, isSuppression: true);
+            var d107 = new Diagnostics.GovernanceDiagnostic(Diagnostics.RuleCatalog.FieldValueNotAllowed, "p.md", default, Diagnostics.GovernanceSeverity.Error, new[] { "S", "v", "a" }, new[] { a });
+            var d109 = new Diagnostics.GovernanceDiagnostic(Diagnostics.RuleCatalog.ListCountOutOfRange, "p.md", default, Diagnostics.GovernanceSeverity.Warning, new[] { "F", "1", "5", "15" }, new[] { b });
+            var merged = Assert.Single(FixApplier.Choose(new[] { d107, d109 }, null, suppress: true));
+            Assert.Equal("<!-- governance-disable-next-line GOV107 GOV109 -->\n", Assert.Single(merged.Edits).NewText);
+        }
+
+        [Fact]
         public void An_unknown_rule_is_a_usage_error()
         {
             var (exit, _, error) = Run("fix", _repo, "--rule", "GOV999");

@@ -6,9 +6,10 @@ namespace Orchestrator.Governance.Diagnostics
     /// <summary>One finding of one rule in one document, at the exact span of the offending text.</summary>
     public sealed class GovernanceDiagnostic
     {
-        /// <summary>Creates a diagnostic; <paramref name="arguments"/> fill the descriptor's message format.</summary>
-        public GovernanceDiagnostic(RuleDescriptor descriptor, string path, SourceSpan span, GovernanceSeverity severity, IReadOnlyList<string> arguments)
+        /// <summary>Creates a diagnostic; <paramref name="arguments"/> fill the descriptor's message format; <paramref name="fixes"/> are the engine's.</summary>
+        public GovernanceDiagnostic(RuleDescriptor descriptor, string path, SourceSpan span, GovernanceSeverity severity, IReadOnlyList<string> arguments, IReadOnlyList<GovernanceFix>? fixes = null)
         {
+            Fixes = fixes ?? System.Array.Empty<GovernanceFix>();
             Descriptor = descriptor;
             Path = path;
             Span = span;
@@ -45,7 +46,7 @@ namespace Orchestrator.Governance.Diagnostics
         public string? Fingerprint { get; private set; }
 
         /// <summary>Fixes the engine computed for it (a rule's own, then "suppress on this line"); empty when there is none.</summary>
-        public IReadOnlyList<GovernanceFix> Fixes { get; private set; } = System.Array.Empty<GovernanceFix>();
+        public IReadOnlyList<GovernanceFix> Fixes { get; private set; }
 
         /// <summary>A copy with another severity.</summary>
         public GovernanceDiagnostic WithSeverity(GovernanceSeverity severity) =>

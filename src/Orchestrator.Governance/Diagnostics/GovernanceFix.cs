@@ -44,11 +44,12 @@ namespace Orchestrator.Governance.Diagnostics
     public sealed class GovernanceFix
     {
         /// <summary>Creates the fix.</summary>
-        public GovernanceFix(string title, IReadOnlyList<TextEdit> edits, bool isSuppression = false)
+        public GovernanceFix(string title, IReadOnlyList<TextEdit> edits, bool isSuppression = false, bool appliedByDefault = true)
         {
             Title = title;
             Edits = edits;
             IsSuppression = isSuppression;
+            AppliedByDefault = appliedByDefault && !isSuppression;
         }
 
         /// <summary>What the fix does, e.g. "Set STATUS to 'Blocked'".</summary>
@@ -56,6 +57,12 @@ namespace Orchestrator.Governance.Diagnostics
 
         /// <summary>The edits, in no particular order; they do not overlap.</summary>
         public IReadOnlyList<TextEdit> Edits { get; }
+
+        /// <summary>
+        /// False for a fix that is right only if a person says so (marking a missing path "(new)" would
+        /// hide a typo): `governance fix` applies it only when --rule names its rule.
+        /// </summary>
+        public bool AppliedByDefault { get; }
 
         /// <summary>True for "suppress this diagnostic on this line" (an inline comment), which `governance fix` applies only when asked.</summary>
         public bool IsSuppression { get; }

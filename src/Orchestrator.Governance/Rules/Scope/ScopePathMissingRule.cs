@@ -26,7 +26,7 @@ namespace Orchestrator.Governance.Rules.Scope
             {
                 if (entry.Kind != ScopeEntryKind.File || files.Files.Contains(entry.Path)) continue;
                 if (markers.Any(m => IsMatch(m, entry.Annotation))) continue;
-                context.Report(entry.Span, entry.Written);
+                context.Report(entry.Span, new GovernanceFix($"Mark '{entry.Written}' as a file the packet creates (new)", new[] { new TextEdit(context.Packet.Path, entry.Span.End, 0, " (new)") }, appliedByDefault: false), entry.Written);
             }
         }
 

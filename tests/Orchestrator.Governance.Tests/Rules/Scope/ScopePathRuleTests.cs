@@ -56,6 +56,29 @@ namespace Orchestrator.Governance.Tests.Rules.Scope
         }
 
         [Fact]
+        public void A_missing_file_offers_the_new_marker_which_fix_applies_only_when_asked_and_then_passes()
+        {
+            string inScope = "  * src/storage/typo.rs\n";
+            var result = Analyze(inScope);
+            var d = Assert.Single(result.Of("GOV502"));
+            var fix = d.Fixes.First(f => !f.IsSuppression);
+            Assert.Equal(("Mark 'src/storage/typo.rs' as a file the packet creates (new)", false), (fix.Title, fix.AppliedByDefault));
+            var edit = Assert.Single(fix.Edits);
+            Assert.Equal(" (new)", edit.NewText);
+            Assert.Equal(0, edit.Length);
+            string packet = Packets.Valid.Replace("  * src/storage/mod.rs\n", inScope);
+            string marked = packet.Insert(edit.Start, edit.NewText);
+            Assert.Contains("  * src/storage/typo.rs (new)\n", marked);
+            var again = GovernanceEngine.Analyze(new[]
+            {
+                DocumentInput.FromText(Packets.Path, marked),
+                DocumentInput.FromText(Orchestrator.Governance.Testing.ValidPacket.SpecPath, Orchestrator.Governance.Testing.ValidPacket.SpecText),
+                DocumentInput.FromText(Orchestrator.Governance.Testing.ValidPacket.PointerPath, Orchestrator.Governance.Testing.ValidPacket.PointerText),
+            }, new AnalysisOptions { RepositoryFiles = Files });
+            Assert.Empty(again.Of("GOV502"));
+        }
+
+        [Fact]
         public void A_missing_file_is_GOV502_only_when_the_host_handed_over_the_file_list()
         {
             Assert.Equal("(15,5) GOV502 [src/storage/typo.rs]", Scope(Analyze("  * src/storage/typo.rs\n")));
