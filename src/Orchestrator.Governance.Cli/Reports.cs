@@ -235,6 +235,51 @@ namespace Orchestrator.Governance.Cli
                     w.WriteEndObject();
                     w.WriteEndObject();
                     w.WriteEndArray();
+
+                    // SARIF 2.1.0 §3.55 fixes: the rule's own (a suppression comment is left out).
+                    var fixes = d.Fixes.Where(f => !f.IsSuppression).ToList();
+                    if (fixes.Count > 0)
+                    {
+                        w.WriteStartArray("fixes");
+                        foreach (var fix in fixes)
+                        {
+                            w.WriteStartObject();
+                            w.WriteStartObject("description");
+                            w.WriteString("text", fix.Title);
+                            w.WriteEndObject();
+                            w.WriteStartArray("artifactChanges");
+                            foreach (var file in fix.Edits.GroupBy(e => e.Path, System.StringComparer.Ordinal))
+                            {
+                                w.WriteStartObject();
+                                w.WriteStartObject("artifactLocation");
+                                w.WriteString("uri", file.Key);
+                                w.WriteString("uriBaseId", "%SRCROOT%");
+                                w.WriteEndObject();
+                                w.WriteStartArray("replacements");
+                                foreach (var edit in file.OrderBy(e => e.Start))
+                                {
+                                    w.WriteStartObject();
+                                    w.WriteStartObject("deletedRegion");
+                                    w.WriteNumber("charOffset", edit.Start);
+                                    w.WriteNumber("charLength", edit.Length);
+                                    w.WriteEndObject();
+                                    w.WriteStartObject("insertedContent");
+                                    w.WriteString("text", edit.NewText);
+                                    w.WriteEndObject();
+                                    w.WriteEndObject();
+                                }
+
+                                w.WriteEndArray();
+                                w.WriteEndObject();
+                            }
+
+                            w.WriteEndArray();
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                    }
+
                     w.WriteEndObject();
                 }
 
