@@ -115,6 +115,23 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         [Fact]
+        public void SARIF_carries_the_rule_s_fix_as_a_replacement()
+        {
+            var (_, output, _) = Run("check", _repo, "--format", "sarif", "--today", "2026-01-15");
+            using var doc = System.Text.Json.JsonDocument.Parse(output);
+            var result = doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "GOV107" && r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString() == Retry);
+            var fix = Assert.Single(result.GetProperty("fixes").EnumerateArray());
+            Assert.Equal("Set STATUS to 'Blocked'", fix.GetProperty("description").GetProperty("text").GetString());
+            var change = Assert.Single(fix.GetProperty("artifactChanges").EnumerateArray());
+            Assert.Equal(Retry, change.GetProperty("artifactLocation").GetProperty("uri").GetString());
+            var replacement = Assert.Single(change.GetProperty("replacements").EnumerateArray());
+            string text = File.ReadAllText(At(Retry));
+            int offset = replacement.GetProperty("deletedRegion").GetProperty("charOffset").GetInt32();
+            Assert.Equal("Blokced", text.Substring(offset, replacement.GetProperty("deletedRegion").GetProperty("charLength").GetInt32()));
+            Assert.Equal("Blocked", replacement.GetProperty("insertedContent").GetProperty("text").GetString());
+        }
+
+        [Fact]
         public void An_unknown_rule_is_a_usage_error()
         {
             var (exit, _, error) = Run("fix", _repo, "--rule", "GOV999");
