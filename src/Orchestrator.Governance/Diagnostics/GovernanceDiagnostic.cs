@@ -9,13 +9,27 @@ namespace Orchestrator.Governance.Diagnostics
         /// <summary>Creates a diagnostic; <paramref name="arguments"/> fill the descriptor's message format; <paramref name="fixes"/> are the engine's.</summary>
         public GovernanceDiagnostic(RuleDescriptor descriptor, string path, SourceSpan span, GovernanceSeverity severity, IReadOnlyList<string> arguments, IReadOnlyList<GovernanceFix>? fixes = null)
         {
-            Fixes = fixes ?? System.Array.Empty<GovernanceFix>();
+            _fixes = fixes ?? System.Array.Empty<GovernanceFix>();
             Descriptor = descriptor;
             Path = path;
             Span = span;
             Severity = severity;
             Arguments = arguments;
             Message = descriptor.FormatMessage(ToObjects(arguments));
+        }
+
+        /// <summary>A copy of <paramref name="source"/> with its message as formatted once.</summary>
+        private GovernanceDiagnostic(GovernanceDiagnostic source, string path, SourceSpan span, GovernanceSeverity severity, string? fingerprint, IReadOnlyList<GovernanceFix> fixes, System.Lazy<IReadOnlyList<GovernanceFix>>? lazyFixes = null)
+        {
+            Descriptor = source.Descriptor;
+            Path = path;
+            Span = span;
+            Severity = severity;
+            Arguments = source.Arguments;
+            Message = source.Message;
+            Fingerprint = fingerprint;
+            _fixes = fixes;
+            _lazyFixes = lazyFixes;
         }
 
         /// <summary>The rule that reported it.</summary>
@@ -46,27 +60,51 @@ namespace Orchestrator.Governance.Diagnostics
         public string? Fingerprint { get; private set; }
 
         /// <summary>Fixes the engine computed for it (a rule's own, then "suppress on this line"); empty when there is none.</summary>
-        public IReadOnlyList<GovernanceFix> Fixes { get; private set; }
+        public IReadOnlyList<GovernanceFix> Fixes => _lazyFixes?.Value ?? _fixes;
+
+        private readonly IReadOnlyList<GovernanceFix> _fixes;
+
+        // Fixes the engine computes only when a host asks (the suppression comment needs the
+        // document's fence map; a build that only reports them never pays for it).
+        private readonly System.Lazy<IReadOnlyList<GovernanceFix>>? _lazyFixes;
 
         /// <summary>A copy with another severity.</summary>
         public GovernanceDiagnostic WithSeverity(GovernanceSeverity severity) =>
-            new GovernanceDiagnostic(Descriptor, Path, Span, severity, Arguments) { Fingerprint = Fingerprint, Fixes = Fixes };
+            new GovernanceDiagnostic(this, Path, Span, severity, Fingerprint, _fixes, _lazyFixes);
 
         /// <summary>A copy in another document at another span (a module of a spec read as one text).</summary>
         internal GovernanceDiagnostic At(string path, SourceSpan span) =>
-            new GovernanceDiagnostic(Descriptor, path, span, Severity, Arguments) { Fingerprint = Fingerprint, Fixes = Fixes };
+            new GovernanceDiagnostic(this, path, span, Severity, Fingerprint, _fixes, _lazyFixes);
 
         /// <summary>A copy at another span (the engine maps spans of repaired text back to the file's).</summary>
         internal GovernanceDiagnostic WithSpan(SourceSpan span) =>
-            new GovernanceDiagnostic(Descriptor, Path, span, Severity, Arguments) { Fingerprint = Fingerprint, Fixes = Fixes };
+            new GovernanceDiagnostic(this, Path, span, Severity, Fingerprint, _fixes, _lazyFixes);
 
         /// <summary>A copy with its fingerprint.</summary>
         internal GovernanceDiagnostic WithFingerprint(string fingerprint) =>
-            new GovernanceDiagnostic(Descriptor, Path, Span, Severity, Arguments) { Fingerprint = fingerprint, Fixes = Fixes };
+            new GovernanceDiagnostic(this, Path, Span, Severity, fingerprint, _fixes, _lazyFixes);
 
         /// <summary>A copy with these fixes.</summary>
         internal GovernanceDiagnostic WithFixes(IReadOnlyList<GovernanceFix> fixes) =>
-            new GovernanceDiagnostic(Descriptor, Path, Span, Severity, Arguments) { Fingerprint = Fingerprint, Fixes = fixes };
+            new GovernanceDiagnostic(this, Path, Span, Severity, Fingerprint, fixes);
+
+        /// <summary>A copy whose fixes are its own followed by what <paramref name="more"/> computes, the first time they are read (thread-safe).</summary>
+        internal GovernanceDiagnostic WithMoreFixesLater(System.Func<GovernanceDiagnostic, GovernanceFix?> more)
+        {
+            var own = Fixes;
+            GovernanceDiagnostic? self = null;
+            var lazy = new System.Lazy<IReadOnlyList<GovernanceFix>>(() =>
+            {
+                var extra = more(self!);
+                if (extra == null) return own;
+                var all = new GovernanceFix[own.Count + 1];
+                for (int i = 0; i < own.Count; i++) all[i] = own[i];
+                all[own.Count] = extra;
+                return all;
+            }, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            self = new GovernanceDiagnostic(this, Path, Span, Severity, Fingerprint, own, lazy);
+            return self;
+        }
 
         /// <summary>MSBuild's format: <c>path(line,col): error GOV105: message</c>.</summary>
         public override string ToString() =>

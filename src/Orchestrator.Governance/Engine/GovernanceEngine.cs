@@ -318,7 +318,7 @@ namespace Orchestrator.Governance.Engine
             // 6. Severities from configuration; 7. a stable order. Spans in repaired text are
             //    mapped back to the file's offsets, lines and columns.
             var originalLines = new Dictionary<string, Text.LineMap>(StringComparer.Ordinal);
-            var fenceMaps = new Dictionary<string, SuppressionFixes.FenceMap>(StringComparer.Ordinal);
+            var fenceMaps = new System.Collections.Concurrent.ConcurrentDictionary<string, SuppressionFixes.FenceMap>(StringComparer.Ordinal);
             var result = new List<GovernanceDiagnostic>(diagnostics.Count);
             foreach (var reported in diagnostics)
             {
@@ -345,8 +345,7 @@ namespace Orchestrator.Governance.Engine
                 if (suppressions.ContainsKey(reported.Path))
                 {
                     string? original = repairs.TryGetValue(d.Path, out var r) ? r.Original : byPath.TryGetValue(d.Path, out var input) ? input.Text : null;
-                    if (original != null && SuppressionFixes.For(d, original, fenceMaps) is GovernanceFix suppress)
-                        d = d.WithFixes(d.Fixes.Concat(new[] { suppress }).ToList());
+                    if (original != null) d = d.WithMoreFixesLater(x => SuppressionFixes.For(x, original, fenceMaps));
                 }
 
                 result.Add(severity == d.Severity ? d : d.WithSeverity(severity));

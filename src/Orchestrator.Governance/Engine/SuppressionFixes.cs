@@ -14,10 +14,10 @@ namespace Orchestrator.Governance.Engine
     internal static class SuppressionFixes
     {
         /// <summary>The fix for <paramref name="diagnostic"/> in <paramref name="text"/> (the file's text), or null where a comment cannot stand.</summary>
-        public static GovernanceFix? For(GovernanceDiagnostic diagnostic, string text, Dictionary<string, FenceMap> maps)
+        public static GovernanceFix? For(GovernanceDiagnostic diagnostic, string text, System.Collections.Concurrent.ConcurrentDictionary<string, FenceMap> maps)
         {
             if (!diagnostic.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) return null;
-            if (!maps.TryGetValue(diagnostic.Path, out var map)) maps[diagnostic.Path] = map = new FenceMap(text);
+            var map = maps.GetOrAdd(diagnostic.Path, _ => new FenceMap(text));
             int line = diagnostic.Span.StartLine;
             if (line < 1 || line > map.LineCount || map.IsCode(line)) return null;
             int start = map.LineStart(line);
@@ -35,32 +35,45 @@ namespace Orchestrator.Governance.Engine
 
             public FenceMap(string text)
             {
-                NewLine = text.Contains("\r\n") ? "\r\n" : "\n";
-                int i = 0;
+                // One pass, no allocation per line: the spec can be megabytes and has diagnostics too.
+                NewLine = text.IndexOf("\r\n", StringComparison.Ordinal) >= 0 ? "\r\n" : "\n";
                 char fence = '\0';
                 int fenceLength = 0;
                 bool frontMatter = text.StartsWith("---\n", StringComparison.Ordinal) || text.StartsWith("---\r\n", StringComparison.Ordinal);
-                int lineNumber = 0;
-                while (i <= text.Length)
+                int i = 0, lineNumber = 0;
+                while (true)
                 {
                     int end = text.IndexOf('\n', i);
                     if (end < 0) end = text.Length;
                     lineNumber++;
                     _starts.Add(i);
-                    string trimmed = text.Substring(i, end - i).TrimEnd('\r').TrimStart(' ', '\t');
+                    int first = i;
+                    while (first < end && (text[first] == ' ' || text[first] == '\t')) first++;
+                    int last = end;
+                    while (last > first && (text[last - 1] == '\r' || text[last - 1] == ' ' || text[last - 1] == '\t')) last--;
                     bool code = fence != '\0' || frontMatter;
-                    if (frontMatter && lineNumber > 1 && (trimmed == "---" || trimmed == "...")) frontMatter = false;
-                    else if (!frontMatter)
+                    if (frontMatter)
                     {
+                        if (lineNumber > 1 && last - first == 3 && (string.CompareOrdinal(text, first, "---", 0, 3) == 0 || string.CompareOrdinal(text, first, "...", 0, 3) == 0)) frontMatter = false;
+                    }
+                    else if (first < last && (text[first] == '`' || text[first] == '~'))
+                    {
+                        char c = text[first];
                         int run = 0;
-                        char c = trimmed.Length > 0 ? trimmed[0] : '\0';
-                        if (c == '`' || c == '~') while (run < trimmed.Length && trimmed[run] == c) run++;
+                        while (first + run < last && text[first + run] == c) run++;
                         if (run >= 3)
                         {
-                            if (fence == '\0') fence = c;
-                            else if (c == fence && run >= fenceLength && trimmed.Substring(run).Trim().Length == 0) fence = '\0';
-                            if (fence != '\0' && fenceLength == 0) fenceLength = run;
-                            if (fence == '\0') fenceLength = 0;
+                            if (fence == '\0')
+                            {
+                                fence = c;
+                                fenceLength = run;
+                            }
+                            else if (c == fence && run >= fenceLength && first + run == last)
+                            {
+                                fence = '\0';
+                                fenceLength = 0;
+                            }
+
                             code = true;
                         }
                     }
