@@ -514,7 +514,7 @@ namespace Orchestrator.Governance.Engine
             var document = new TextDocument(input.Path, input.Text!);
             var problem = Model.Headers.MetadataHeader.Check(input.Text!, style, config.Headers.Statuses);
             foreach (var rule in HeaderRules)
-                Run(rule.Descriptor, input.Path, FileStart, found, sink => rule.Analyze(new HeaderRuleContext(document, style, problem, sink, rule.Descriptor)));
+                Run(rule.Descriptor, input.Path, FileStart, found, sink => rule.Analyze(new HeaderRuleContext(document, style, problem, config.Headers, sink, rule.Descriptor)));
         }
 
         /// <summary>GOV006 when <paramref name="frontMatter"/> is not valid YAML, at most once per document.</summary>

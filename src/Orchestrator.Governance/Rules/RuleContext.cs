@@ -228,13 +228,30 @@ namespace Orchestrator.Governance.Rules
         private readonly List<GovernanceDiagnostic> _sink;
         private readonly RuleDescriptor _descriptor;
 
-        internal HeaderRuleContext(Documents.TextDocument document, Model.Headers.CommentStyle style, Model.Headers.HeaderProblem? problem, List<GovernanceDiagnostic> sink, RuleDescriptor descriptor)
+        internal HeaderRuleContext(Documents.TextDocument document, Model.Headers.CommentStyle style, Model.Headers.HeaderProblem? problem, HeadersConfig headers, List<GovernanceDiagnostic> sink, RuleDescriptor descriptor)
         {
             Document = document;
             Style = style;
             Problem = problem;
+            Headers = headers;
             _sink = sink;
             _descriptor = descriptor;
+        }
+
+        /// <summary>headers: of governance.yml (the phase and status a written header takes).</summary>
+        public HeadersConfig Headers { get; }
+
+        /// <summary>
+        /// The fix that writes the header (seed 000 §3): the two lines at the top, keeping the
+        /// description, phase and status the file has, the file's name as description otherwise, and
+        /// headers.phase and headers.status; null when those are not configured. The C# code fix
+        /// writes the same edit (<see cref="Model.Headers.MetadataHeader.Repair"/>).
+        /// </summary>
+        public GovernanceFix? WriteHeaderFix()
+        {
+            string name = System.IO.Path.GetFileNameWithoutExtension(Document.Path);
+            var edit = Model.Headers.MetadataHeader.Repair(Document.Text, Style, name, Headers.Phase, Headers.Status);
+            return edit == null ? null : new GovernanceFix("Write the metadata header", new[] { new TextEdit(Document.Path, edit.Start, edit.Length, edit.NewText) });
         }
 
         /// <summary>The file (text and line map).</summary>
@@ -249,6 +266,10 @@ namespace Orchestrator.Governance.Rules
         /// <summary>Reports the rule's diagnostic at [<paramref name="start"/>, +<paramref name="length"/>).</summary>
         public void Report(int start, int length, params string[] arguments) =>
             _sink.Add(new GovernanceDiagnostic(_descriptor, Document.Path, Document.Span(start, length), _descriptor.DefaultSeverity, arguments));
+
+        /// <summary>Reports with a fix (none when <paramref name="fix"/> is null).</summary>
+        public void Report(int start, int length, GovernanceFix? fix, params string[] arguments) =>
+            _sink.Add(new GovernanceDiagnostic(_descriptor, Document.Path, Document.Span(start, length), _descriptor.DefaultSeverity, arguments, fix == null ? null : new[] { fix }));
     }
 
     /// <summary>A metadata header rule (GOV4xx, seed 000 §3). One class per rule, one file per class.</summary>

@@ -17,7 +17,7 @@ namespace Orchestrator.Governance.Rules.Headers
         {
             var problem = context.Problem;
             if (problem == null || problem.IsMissing) return;
-            context.Report(problem.Start, problem.Length, problem.Message);
+            context.Report(problem.Start, problem.Length, context.WriteHeaderFix(), problem.Message);
         }
     }
 }

@@ -164,5 +164,34 @@ namespace Orchestrator.Governance.Tests.Rules.Headers
             var edit = MetadataHeader.Repair("#!/bin/sh\necho hi\n", CommentStyle.Hash, "Setup", "2", "Active")!;
             Assert.Equal(("#!/bin/sh\n".Length, 0, "# Description: Setup\n# Orchestration: Phase 2 | Active\n"), (edit.Start, edit.Length, edit.NewText));
         }
+
+        [Fact]
+        public void With_a_phase_and_status_configured_each_header_diagnostic_offers_the_header_and_applying_it_passes()
+        {
+            string config = Config + "  phase: '14'\n  status: Active\n";
+            var result = Analyze(config);
+            var missing = result.Diagnostics.Single(d => d.Path == "src/b.ts" && d.Id == "GOV401");
+            var fix = Assert.Single(missing.Fixes, f => !f.IsSuppression);
+            Assert.Equal("Write the metadata header", fix.Title);
+            var edit = Assert.Single(fix.Edits);
+            string text = Files.Single(f => f.Path == "src/b.ts").Text;
+            string written = text.Remove(edit.Start, edit.Length).Insert(edit.Start, edit.NewText);
+            Assert.Equal("// Description: b\n// Orchestration: Phase 14 | Active\nexport const x = 1;\n", written);
+
+            // The malformed one keeps what it has (description, status) and takes the phase.
+            var malformed = result.Diagnostics.Single(d => d.Path == "e.yml" && d.Id == "GOV402");
+            var repair = Assert.Single(Assert.Single(malformed.Fixes, f => !f.IsSuppression).Edits);
+            string yml = Files.Single(f => f.Path == "e.yml").Text;
+            string repaired = yml.Remove(repair.Start, repair.Length).Insert(repair.Start, repair.NewText);
+            var again = GovernanceEngine.Analyze(new[] { DocumentInput.FromText("e.yml", repaired), DocumentInput.FromText("src/b.ts", written), DocumentInput.FromText("governance.yml", config) });
+            Assert.Empty(again.Diagnostics);
+        }
+
+        [Fact]
+        public void Without_a_phase_and_status_no_header_fix_is_offered()
+        {
+            var missing = Analyze(Config).Diagnostics.Single(d => d.Path == "src/b.ts" && d.Id == "GOV401");
+            Assert.DoesNotContain(missing.Fixes, f => !f.IsSuppression);
+        }
     }
 }
