@@ -126,16 +126,7 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         /// <summary>A copy of the example repository (its two defective packets give nine errors and one warning).</summary>
-        private void CopyExample()
-        {
-            string source = Path.Combine(AppContext.BaseDirectory, "repo");
-            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-            {
-                string target = Path.Combine(_repo, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
+        private void CopyExample() => ExampleRepository.CopyTo(_repo);
 
         private const string Bad = "docs/task_packets/WP-1-Job-Cancel.md";
 

@@ -15,14 +15,7 @@ namespace Orchestrator.Governance.Cli.Tests
 
         public CheckCommandTests()
         {
-            // A copy of examples/governed-repo's documents: packets, SPEC_CURRENT.md and the spec.
-            string source = Path.Combine(AppContext.BaseDirectory, "repo");
-            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-            {
-                string target = Path.Combine(_repo, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
+            ExampleRepository.CopyTo(_repo);
         }
 
         public void Dispose() => Directory.Delete(_repo, recursive: true);

@@ -15,13 +15,7 @@ namespace Orchestrator.Governance.Cli.Tests
 
         public FixCommandTests()
         {
-            string source = Path.Combine(AppContext.BaseDirectory, "repo");
-            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-            {
-                string target = Path.Combine(_repo, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
+            ExampleRepository.CopyTo(_repo);
 
             // A misspelt STATUS the engine can fix (the example's other defects have no fix of their own).
             File.WriteAllText(At(Retry), File.ReadAllText(At(Retry)).Replace("- STATUS: Ready-for-Dev", "- STATUS: Blokced"));
