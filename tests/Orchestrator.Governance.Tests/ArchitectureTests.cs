@@ -17,7 +17,7 @@ namespace Orchestrator.Governance.Tests
         /// <summary>Each folder (namespace under Orchestrator.Governance) with its rank: a type may use only its own rank or lower.</summary>
         private static readonly string[] Layers =
         {
-            "Text", "Diagnostics", "Configuration", "Documents", "Suppressions", "Model", "Baseline", "Rules", "Engine", "Reports",
+            "Text", "Diagnostics", "Configuration", "Documents", "Suppressions", "Model", "Index", "Baseline", "Rules", "Engine", "Reports",
         };
 
         private static readonly ModuleDefinition Engine = ModuleDefinition.ReadModule(typeof(Governance.Engine.GovernanceEngine).Assembly.Location);

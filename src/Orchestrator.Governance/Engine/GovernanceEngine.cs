@@ -179,7 +179,7 @@ namespace Orchestrator.Governance.Engine
 
             var topology = Model.Board.Topology.Build(packets, profile, board, config.Dependencies);
             var repositoryFiles = options.RepositoryFiles == null ? null : new Model.Scope.RepositoryFiles(options.RepositoryFiles);
-            var index = BuildIndex(packets, profile, specContext, topology, config, repositoryFiles, options);
+            var facts = IndexBuilder(packets, profile, specContext, topology, config, repositoryFiles, options);
 
             // Architecture decision records (GOV601-GOV604), each parsed once. GOV006 once per
             // document whose front matter a rule reads (ADRs here, headers below).
@@ -194,8 +194,8 @@ namespace Orchestrator.Governance.Engine
                 ReportFrontMatter(doc.Path, doc.Text, adr.FrontMatter, frontMatterRead, diagnostics);
             }
 
-            index.Adrs = adrs;
-            index.AdrConfig = config.Adr;
+            facts.Adrs = adrs;
+            facts.AdrConfig = config.Adr;
 
             // RFC technical designs (GOV605): only their text is judged.
             var rfcs = new List<TextDocument>();
@@ -206,7 +206,7 @@ namespace Orchestrator.Governance.Engine
                 rfcs.Add(doc.WithoutTree());
             }
 
-            index.Rfcs = rfcs;
+            facts.Rfcs = rfcs;
 
             // The OSS register and the dependency files whose entries it must list (GOV611).
             var allPaths = inputs.Select(d => d.Path).ToList();
@@ -214,7 +214,7 @@ namespace Orchestrator.Governance.Engine
                 && AdmitAndParse(byPath[registerPath], config, diagnostics, linkSources) is ParsedMarkdown register)
             {
                 if (inlineConfig && !suppressions.ContainsKey(register.Path)) suppressions[register.Path] = InlineSuppressions.Read(register);
-                index.OssRegister = Model.Oss.OssRegister.Read(register, config.Oss.NameColumns);
+                facts.OssRegister = Model.Oss.OssRegister.Read(register, config.Oss.NameColumns);
             }
 
             var manifests = new List<(TextDocument Document, List<Model.Oss.Dependency> Dependencies)>();
@@ -226,8 +226,8 @@ namespace Orchestrator.Governance.Engine
                 manifests.Add((document, Model.Oss.DependencyManifest.Read(document)));
             }
 
-            index.DependencyFiles = manifests;
-            index.PackageReferences = options.PackageReferences;
+            facts.DependencyFiles = manifests;
+            facts.PackageReferences = options.PackageReferences;
 
             // Links between documents (GOV610): the documents documents.links names that no other
             // kind has parsed already are parsed here, once.
@@ -237,9 +237,9 @@ namespace Orchestrator.Governance.Engine
                 if (inlineConfig && !suppressions.ContainsKey(doc.Path)) suppressions[doc.Path] = InlineSuppressions.Read(doc);
             }
 
-            index.Links = linkSources.Found;
-            index.PacketForms = forms;
-            index.DocumentPaths = new HashSet<string>(inputs.Select(d => d.Path), StringComparer.Ordinal);
+            facts.Links = linkSources.Found;
+            facts.PacketForms = forms;
+            facts.DocumentPaths = new HashSet<string>(inputs.Select(d => d.Path), StringComparer.Ordinal);
 
             // 4. Rules. Orchestration state files (seeds 000, 002, 004) first: each parsed once and
             //    checked by the rules of its kind; the first active phase file and the first lock
@@ -249,13 +249,16 @@ namespace Orchestrator.Governance.Engine
             {
                 var input = byPath[entry.Key];
                 var state = AnalyzeStateFile(input, entry.Value, config, repositoryFiles?.Files, diagnostics, found);
-                if (state?.Root != null && entry.Value == Model.State.StateKind.ActivePhase && index.ActivePhase == null) index.ActivePhase = state;
-                if (state?.Root != null && entry.Value == Model.State.StateKind.LockManifest && index.Locks == null)
+                if (state?.Root != null && entry.Value == Model.State.StateKind.ActivePhase && facts.ActivePhase == null) facts.ActivePhase = state;
+                if (state?.Root != null && entry.Value == Model.State.StateKind.LockManifest && facts.Locks == null)
                 {
-                    index.Locks = Model.Locks.LockManifest.From(state.Root);
-                    index.LockManifestPath = state.Path;
+                    facts.Locks = Model.Locks.LockManifest.From(state.Root);
+                    facts.LockManifestPath = state.Path;
                 }
             }
+
+            // Every fact is in: the index the packet and repository rules read, which no longer changes.
+            var index = facts.Build();
 
             foreach (var packet in packets)
             {
@@ -617,7 +620,7 @@ namespace Orchestrator.Governance.Engine
             return TaskPacketReader.Read(doc, profile);
         }
 
-        private static RepoIndex BuildIndex(List<TaskPacket> packets, TaskPacketProfile profile, SpecContext spec, Model.Board.Topology topology, GovernanceConfig config, Model.Scope.RepositoryFiles? files, AnalysisOptions options)
+        private static Index.RepoIndex.Builder IndexBuilder(List<TaskPacket> packets, TaskPacketProfile profile, SpecContext spec, Model.Board.Topology topology, GovernanceConfig config, Model.Scope.RepositoryFiles? files, AnalysisOptions options)
         {
             var byId = new Dictionary<string, List<TaskPacket>>(StringComparer.Ordinal);
             foreach (var packet in packets)
@@ -629,7 +632,7 @@ namespace Orchestrator.Governance.Engine
                 list.Add(packet);
             }
 
-            return new RepoIndex(config, packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), spec, topology, config.Board, files, config.Scope,
+            return new Index.RepoIndex.Builder(config, packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), spec, topology, files,
                 options.ChangedFiles?.Select(DocumentInput.ResolveInside).OfType<string>().Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList(), options.Today?.Date);
         }
 

@@ -3,6 +3,7 @@ using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Text;
 using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Index;
 
 namespace Orchestrator.Governance.Rules
 {
@@ -53,90 +54,6 @@ namespace Orchestrator.Governance.Rules
         public abstract void Analyze(RuleContext context);
     }
 
-    /// <summary>Facts across all documents of one analysis, built once.</summary>
-    public sealed class RepoIndex
-    {
-        internal RepoIndex(GovernanceConfig config, IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec, Model.Board.Topology topology, BoardConfig boardConfig, Model.Scope.RepositoryFiles? files, ScopeConfig scope,
-            IReadOnlyCollection<string>? changedFiles = null, System.DateTime? today = null)
-        {
-            Config = config;
-            ChangedFiles = changedFiles;
-            Today = today;
-            Files = files;
-            Scope = scope;
-            BoardConfig = boardConfig;
-            Packets = packets;
-            PacketsByTaskId = packetsByTaskId;
-            Spec = spec;
-            Topology = topology;
-        }
-
-        /// <summary>The effective configuration (defaults and governance.yml).</summary>
-        public GovernanceConfig Config { get; }
-
-        /// <summary>The RFC technical designs (documents.rfcs), in path order.</summary>
-        public IReadOnlyList<Documents.TextDocument> Rfcs { get; internal set; } = new Documents.TextDocument[0];
-
-        /// <summary>The first active phase file (documents.activePhase) whose JSON parsed, or null.</summary>
-        public Model.State.StateDocument? ActivePhase { get; internal set; }
-
-        /// <summary>The links and anchors of the documents documents.links names, by path (ordinal).</summary>
-        public IReadOnlyDictionary<string, Documents.MarkdownLinks> Links { get; internal set; } = new Dictionary<string, Documents.MarkdownLinks>();
-
-        /// <summary>Packets kept in two forms (data and a Markdown projection), for GOV113.</summary>
-        public IReadOnlyList<PacketForms> PacketForms { get; internal set; } = new PacketForms[0];
-
-        /// <summary>The OSS register (documents.ossRegister), or null when the repository has none.</summary>
-        public Model.Oss.OssRegister? OssRegister { get; internal set; }
-
-        /// <summary>The dependency files documents.ossManifests names and what each declares, in path order.</summary>
-        public IReadOnlyList<(Documents.TextDocument Document, List<Model.Oss.Dependency> Dependencies)> DependencyFiles { get; internal set; } = new (Documents.TextDocument, List<Model.Oss.Dependency>)[0];
-
-        /// <summary>The building project's package references as the host handed them over, or null.</summary>
-        public IReadOnlyList<Model.Oss.PackageReference>? PackageReferences { get; internal set; }
-
-        /// <summary>The lock manifest (documents.lockManifest) when the repository has one whose JSON parsed, else null.</summary>
-        public Model.Locks.LockManifest? Locks { get; internal set; }
-
-        /// <summary>The lock manifest's path, or null.</summary>
-        public string? LockManifestPath { get; internal set; }
-
-        /// <summary>The paths of the documents the host handed over (diagnostics can stand only in these in a build).</summary>
-        public ISet<string> DocumentPaths { get; internal set; } = new HashSet<string>();
-
-        /// <summary>The board configuration.</summary>
-        public BoardConfig BoardConfig { get; }
-
-        /// <summary>The architecture decision records (documents.adrs with a number in their name), in path order.</summary>
-        public IReadOnlyList<Model.Decisions.AdrDocument> Adrs { get; internal set; } = new Model.Decisions.AdrDocument[0];
-
-        /// <summary>adr.* of the configuration.</summary>
-        public AdrConfig AdrConfig { get; internal set; } = new AdrConfig();
-
-        /// <summary>The repository's files and folders, or null when the host did not hand the list over.</summary>
-        public Model.Scope.RepositoryFiles? Files { get; }
-
-        /// <summary>The scope path configuration.</summary>
-        public ScopeConfig Scope { get; }
-
-        /// <summary>The files the change under review touches (CI scope gate), or null when there is none.</summary>
-        public IReadOnlyCollection<string>? ChangedFiles { get; }
-
-        /// <summary>Today's date as the host gave it, or null.</summary>
-        public System.DateTime? Today { get; }
-
-        /// <summary>The task board and the WP dependency graph.</summary>
-        public Model.Board.Topology Topology { get; }
-
-        /// <summary>The SPEC_CURRENT pointer, the current spec and resolved anchors.</summary>
-        public Model.Spec.SpecContext Spec { get; }
-
-        /// <summary>Every task packet, in path order.</summary>
-        public IReadOnlyList<TaskPacket> Packets { get; }
-
-        /// <summary>TASK_ID value (as written, trimmed) to the packets declaring it, in path order.</summary>
-        public IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> PacketsByTaskId { get; }
-    }
 }
 
 namespace Orchestrator.Governance.Rules

@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using Orchestrator.Governance.Configuration;
+using Orchestrator.Governance.Model;
+
+namespace Orchestrator.Governance.Index
+{
+    /// <summary>Facts across all documents of one analysis, built once.</summary>
+    public sealed class RepoIndex
+    {
+        private RepoIndex(Builder b)
+        {
+            Config = b.Config;
+            ChangedFiles = b.ChangedFiles;
+            Today = b.Today;
+            Files = b.Files;
+            Scope = b.Config.Scope;
+            BoardConfig = b.Config.Board;
+            Packets = b.Packets;
+            PacketsByTaskId = b.PacketsByTaskId;
+            Spec = b.Spec;
+            Topology = b.Topology;
+            Rfcs = b.Rfcs;
+            ActivePhase = b.ActivePhase;
+            Links = b.Links;
+            PacketForms = b.PacketForms;
+            OssRegister = b.OssRegister;
+            DependencyFiles = b.DependencyFiles;
+            PackageReferences = b.PackageReferences;
+            Locks = b.Locks;
+            LockManifestPath = b.LockManifestPath;
+            DocumentPaths = b.DocumentPaths;
+            Adrs = b.Adrs;
+            AdrConfig = b.AdrConfig;
+        }
+
+        /// <summary>The effective configuration (defaults and governance.yml).</summary>
+        public GovernanceConfig Config { get; }
+
+        /// <summary>The RFC technical designs (documents.rfcs), in path order.</summary>
+        public IReadOnlyList<Documents.TextDocument> Rfcs { get; }
+
+        /// <summary>The first active phase file (documents.activePhase) whose JSON parsed, or null.</summary>
+        public Model.State.StateDocument? ActivePhase { get; }
+
+        /// <summary>The links and anchors of the documents documents.links names, by path (ordinal).</summary>
+        public IReadOnlyDictionary<string, Documents.MarkdownLinks> Links { get; }
+
+        /// <summary>Packets kept in two forms (data and a Markdown projection), for GOV113.</summary>
+        public IReadOnlyList<PacketForms> PacketForms { get; }
+
+        /// <summary>The OSS register (documents.ossRegister), or null when the repository has none.</summary>
+        public Model.Oss.OssRegister? OssRegister { get; }
+
+        /// <summary>The dependency files documents.ossManifests names and what each declares, in path order.</summary>
+        public IReadOnlyList<(Documents.TextDocument Document, List<Model.Oss.Dependency> Dependencies)> DependencyFiles { get; }
+
+        /// <summary>The building project's package references as the host handed them over, or null.</summary>
+        public IReadOnlyList<Model.Oss.PackageReference>? PackageReferences { get; }
+
+        /// <summary>The lock manifest (documents.lockManifest) when the repository has one whose JSON parsed, else null.</summary>
+        public Model.Locks.LockManifest? Locks { get; }
+
+        /// <summary>The lock manifest's path, or null.</summary>
+        public string? LockManifestPath { get; }
+
+        /// <summary>The paths of the documents the host handed over (diagnostics can stand only in these in a build).</summary>
+        public ISet<string> DocumentPaths { get; }
+
+        /// <summary>The board configuration.</summary>
+        public BoardConfig BoardConfig { get; }
+
+        /// <summary>The architecture decision records (documents.adrs with a number in their name), in path order.</summary>
+        public IReadOnlyList<Model.Decisions.AdrDocument> Adrs { get; }
+
+        /// <summary>adr.* of the configuration.</summary>
+        public AdrConfig AdrConfig { get; }
+
+        /// <summary>The repository's files and folders, or null when the host did not hand the list over.</summary>
+        public Model.Scope.RepositoryFiles? Files { get; }
+
+        /// <summary>The scope path configuration.</summary>
+        public ScopeConfig Scope { get; }
+
+        /// <summary>The files the change under review touches (CI scope gate), or null when there is none.</summary>
+        public IReadOnlyCollection<string>? ChangedFiles { get; }
+
+        /// <summary>Today's date as the host gave it, or null.</summary>
+        public System.DateTime? Today { get; }
+
+        /// <summary>The task board and the WP dependency graph.</summary>
+        public Model.Board.Topology Topology { get; }
+
+        /// <summary>The SPEC_CURRENT pointer, the current spec and resolved anchors.</summary>
+        public Model.Spec.SpecContext Spec { get; }
+
+        /// <summary>Every task packet, in path order.</summary>
+        public IReadOnlyList<TaskPacket> Packets { get; }
+
+        /// <summary>TASK_ID value (as written, trimmed) to the packets declaring it, in path order.</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> PacketsByTaskId { get; }
+
+        /// <summary>
+        /// Collects the facts while the engine reads the documents; <see cref="Build"/> makes the
+        /// index every rule reads, after which nothing in it changes (built in one place, before any
+        /// rule runs).
+        /// </summary>
+        public sealed class Builder
+        {
+            internal Builder(GovernanceConfig config, IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec, Model.Board.Topology topology, Model.Scope.RepositoryFiles? files, IReadOnlyCollection<string>? changedFiles, System.DateTime? today)
+            {
+                Config = config;
+                Packets = packets;
+                PacketsByTaskId = packetsByTaskId;
+                Spec = spec;
+                Topology = topology;
+                Files = files;
+                ChangedFiles = changedFiles;
+                Today = today;
+            }
+
+            internal GovernanceConfig Config { get; }
+
+            internal IReadOnlyList<TaskPacket> Packets { get; }
+
+            internal IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> PacketsByTaskId { get; }
+
+            internal Model.Spec.SpecContext Spec { get; }
+
+            internal Model.Board.Topology Topology { get; }
+
+            internal Model.Scope.RepositoryFiles? Files { get; }
+
+            internal IReadOnlyCollection<string>? ChangedFiles { get; }
+
+            internal System.DateTime? Today { get; }
+
+            internal IReadOnlyList<Documents.TextDocument> Rfcs { get; set; } = new Documents.TextDocument[0];
+
+            internal Model.State.StateDocument? ActivePhase { get; set; }
+
+            internal IReadOnlyDictionary<string, Documents.MarkdownLinks> Links { get; set; } = new Dictionary<string, Documents.MarkdownLinks>();
+
+            internal IReadOnlyList<PacketForms> PacketForms { get; set; } = new PacketForms[0];
+
+            internal Model.Oss.OssRegister? OssRegister { get; set; }
+
+            internal IReadOnlyList<(Documents.TextDocument Document, List<Model.Oss.Dependency> Dependencies)> DependencyFiles { get; set; } = new (Documents.TextDocument, List<Model.Oss.Dependency>)[0];
+
+            internal IReadOnlyList<Model.Oss.PackageReference>? PackageReferences { get; set; }
+
+            internal Model.Locks.LockManifest? Locks { get; set; }
+
+            internal string? LockManifestPath { get; set; }
+
+            internal ISet<string> DocumentPaths { get; set; } = new HashSet<string>();
+
+            internal IReadOnlyList<Model.Decisions.AdrDocument> Adrs { get; set; } = new Model.Decisions.AdrDocument[0];
+
+            internal AdrConfig AdrConfig { get; set; } = new AdrConfig();
+
+            /// <summary>The index, as collected.</summary>
+            public RepoIndex Build() => new RepoIndex(this);
+        }
+    }
+}
