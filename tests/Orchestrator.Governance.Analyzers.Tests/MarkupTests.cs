@@ -27,26 +27,51 @@ namespace Orchestrator.Governance.Analyzers.Tests
             return test;
         }
 
+        private static readonly (string, string) Spec = (Testing.ValidPacket.SpecPath, Testing.ValidPacket.SpecText);
+        private static readonly (string, string) Pointer = (Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText);
+
         [Fact]
-        public async Task A_status_that_is_not_allowed_is_marked_at_its_value()
+        public async Task A_status_that_is_not_allowed_is_reported_at_its_value_with_the_allowed_ones()
         {
-            string packet = Packets.Valid.Replace("- STATUS: Ready-for-Dev", "- STATUS: {|GOV107:Almost done|}");
-            await Test((Packets.Path, packet), (Testing.ValidPacket.SpecPath, Testing.ValidPacket.SpecText), (Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText)).RunAsync();
+            string packet = Packets.Valid.Replace("- STATUS: Ready-for-Dev", "- STATUS: {|#0:Almost done|}");
+            var test = Test((Packets.Path, packet), Spec, Pointer);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV107", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0)
+                .WithArguments("STATUS", "Almost done", "Ready-for-Dev, In-Progress, Blocked, Done, Validated"));
+            await test.RunAsync();
         }
 
         [Fact]
         public async Task A_packet_that_follows_the_protocol_has_no_diagnostic()
         {
-            await Test((Packets.Path, Packets.Valid), (Testing.ValidPacket.SpecPath, Testing.ValidPacket.SpecText), (Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText)).RunAsync();
+            await Test((Packets.Path, Packets.Valid), Spec, Pointer).RunAsync();
         }
 
         [Fact]
-        public async Task Two_packets_declaring_one_TASK_ID_are_marked_at_both_IDs_and_the_file_name()
+        public async Task Two_packets_declaring_one_TASK_ID_are_reported_in_each_naming_the_other_and_the_copy_s_name_differs()
         {
-            string copy = Packets.Valid.Replace("# Task Packet: WP-1-Storage-Layer", "# Task Packet: WP-1-Storage-Copy")
-                .Replace("- TASK_ID: WP-1-Storage-Layer", "- TASK_ID: {|GOV105:{|GOV106:WP-1-Storage-Layer|}|}");
-            string original = Packets.Valid.Replace("- TASK_ID: WP-1-Storage-Layer", "- TASK_ID: {|GOV106:WP-1-Storage-Layer|}");
-            await Test((Packets.Path, original), ("docs/task_packets/WP-1-Storage-Copy.md", copy), (Testing.ValidPacket.SpecPath, Testing.ValidPacket.SpecText), (Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText)).RunAsync();
+            const string copyPath = "docs/task_packets/WP-1-Storage-Layer-v2.md";
+            string original = Packets.Valid.Replace("- TASK_ID: WP-1-Storage-Layer", "- TASK_ID: {|#0:WP-1-Storage-Layer|}");
+            string copy = Packets.Valid.Replace("- TASK_ID: WP-1-Storage-Layer", "- TASK_ID: {|#1:WP-1-Storage-Layer|}");
+            var test = Test((Packets.Path, original), (copyPath, copy), Spec, Pointer);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV106", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("WP-1-Storage-Layer", copyPath));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV106", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("WP-1-Storage-Layer", Packets.Path));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV105", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("WP-1-Storage-Layer", "WP-1-Storage-Layer-v2", "file name"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Findings_in_the_spec_are_reported_in_the_spec_file()
+        {
+            string spec = "# Spec v01.0\n\n# 2. Architecture\n\n### 2.3.12 Taste Engine\n\n#### {|#0:2.3.11.1 Goals|}\nThe engine MUST learn.\n";
+            var test = Test(("docs/SPEC_CURRENT.md", "**Spec_v01.0.md**\n"), ("Spec_v01.0.md", spec));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV211", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithArguments("2.3.11.1 Goals", "2.3.12 Taste Engine", "5"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Files_that_are_not_governance_documents_are_ignored()
+        {
+            await Test(("src/App/Strings.resx", "<root/>"), ("README.md", "# Hello")).RunAsync();
         }
     }
 }
