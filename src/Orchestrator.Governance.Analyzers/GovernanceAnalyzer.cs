@@ -160,7 +160,7 @@ namespace Orchestrator.Governance.Analyzers
             catch (Exception e) when (!(e is OperationCanceledException))
             {
                 // The engine isolates rules already; this guards the build against an engine bug (no AD0001).
-                var failure = Descriptors[RuleCatalog.RuleFailed.Id];
+                var failure = Descriptors[EngineDiagnostics.RuleFailed.Id];
                 var all = pathByRelative.ToImmutableDictionary(
                     p => p.Value,
                     p => ImmutableArray.Create(Diagnostic.Create(failure, Location.Create(p.Value, default, default), "engine", e.GetType().Name + ": " + e.Message)));

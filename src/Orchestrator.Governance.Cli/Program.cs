@@ -129,7 +129,7 @@ namespace Orchestrator.Governance.Cli
                 return UsageError;
             }
 
-            if (rule != null && Diagnostics.RuleCatalog.Find(rule.ToUpperInvariant()) == null)
+            if (rule != null && Rules.RuleCatalog.Find(rule.ToUpperInvariant()) == null)
             {
                 stderr.WriteLine($"governance: --rule '{rule}' names no governance rule");
                 return UsageError;
@@ -344,7 +344,7 @@ namespace Orchestrator.Governance.Cli
             }
 
             // The configuration decides which files are governance documents, so it is loaded first.
-            var config = ConfigLoader.Load(configDocument?.Text, out _);
+            var config = ConfigLoader.Load(configDocument?.Text, Orchestrator.Governance.Rules.RuleCatalog.Exists, out _);
             options.RepositoryFiles = RepositoryScanner.RepositoryFiles(tree);
             var documents = RepositoryScanner.Scan(tree, config, configDocument, options.RepositoryFiles);
             options.PackageReferences ??= RepositoryScanner.ProjectPackageReferences(tree, options.RepositoryFiles, config.Limits.MaxDocumentBytes);

@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using Orchestrator.Governance.Cli;
 using Xunit;
+using Orchestrator.Governance.Rules.Scope;
+using Orchestrator.Governance.Rules.TaskPackets;
 
 namespace Orchestrator.Governance.Cli.Tests
 {
@@ -93,7 +95,7 @@ namespace Orchestrator.Governance.Cli.Tests
         [Fact]
         public void A_fix_not_applied_by_default_waits_for_its_rule_and_comments_on_one_line_merge()
         {
-            var descriptor = Diagnostics.RuleCatalog.ScopePathMissing;
+            var descriptor = GOV502ScopePathMissing.Rule;
             var edit = new Diagnostics.TextEdit("p.md", 10, 0, " (new)");
             var marker = new Diagnostics.GovernanceFix("Mark as new", new[] { edit }, appliedByDefault: false);
             var marked = new Diagnostics.GovernanceDiagnostic(descriptor, "p.md", default, descriptor.DefaultSeverity, new[] { "x" }, new[] { marker });
@@ -102,8 +104,8 @@ namespace Orchestrator.Governance.Cli.Tests
 
             var a = new Diagnostics.GovernanceFix("Suppress GOV107 on this line", new[] { new Diagnostics.TextEdit("p.md", 0, 0, "<!-- governance-disable-next-line GOV107 -->\n") }, isSuppression: true);
             var b = new Diagnostics.GovernanceFix("Suppress GOV109 on this line", new[] { new Diagnostics.TextEdit("p.md", 0, 0, "<!-- governance-disable-next-line GOV109 -->\n") }, isSuppression: true);
-            var d107 = new Diagnostics.GovernanceDiagnostic(Diagnostics.RuleCatalog.FieldValueNotAllowed, "p.md", default, Diagnostics.GovernanceSeverity.Error, new[] { "S", "v", "a" }, new[] { a });
-            var d109 = new Diagnostics.GovernanceDiagnostic(Diagnostics.RuleCatalog.ListCountOutOfRange, "p.md", default, Diagnostics.GovernanceSeverity.Warning, new[] { "F", "1", "5", "15" }, new[] { b });
+            var d107 = new Diagnostics.GovernanceDiagnostic(GOV107FieldValueNotAllowed.Rule, "p.md", default, Diagnostics.GovernanceSeverity.Error, new[] { "S", "v", "a" }, new[] { a });
+            var d109 = new Diagnostics.GovernanceDiagnostic(GOV109ListCountOutOfRange.Rule, "p.md", default, Diagnostics.GovernanceSeverity.Warning, new[] { "F", "1", "5", "15" }, new[] { b });
             var merged = Assert.Single(FixApplier.Choose(new[] { d107, d109 }, null, suppress: true));
             Assert.Equal("<!-- governance-disable-next-line GOV107 GOV109 -->\n", Assert.Single(merged.Edits).NewText);
         }

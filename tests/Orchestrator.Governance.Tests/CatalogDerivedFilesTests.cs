@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Orchestrator.Governance.Diagnostics;
 using Xunit;
+using Orchestrator.Governance.Rules;
 
 namespace Orchestrator.Governance.Tests
 {

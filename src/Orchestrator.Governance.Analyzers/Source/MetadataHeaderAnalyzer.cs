@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Text;
 using Orchestrator.Governance.Model.Headers;
 using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Rules.Headers;
 
 namespace Orchestrator.Governance.Analyzers
 {
@@ -21,8 +22,8 @@ namespace Orchestrator.Governance.Analyzers
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            GovernanceAnalyzer.Descriptors[RuleCatalog.MetadataHeaderMissing.Id],
-            GovernanceAnalyzer.Descriptors[RuleCatalog.MetadataHeaderMalformed.Id]);
+            GovernanceAnalyzer.Descriptors[GOV401MetadataHeaderMissing.Rule.Id],
+            GovernanceAnalyzer.Descriptors[GOV402MetadataHeaderMalformed.Rule.Id]);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -48,8 +49,8 @@ namespace Orchestrator.Governance.Analyzers
                         .Add(MetadataHeader.PhaseProperty, scope.Headers.Phase)
                         .Add(MetadataHeader.StatusProperty, scope.Headers.Status);
                     var diagnostic = problem.IsMissing
-                        ? scope.Create(RuleCatalog.MetadataHeaderMissing, location, properties, problem.Message)
-                        : scope.Create(RuleCatalog.MetadataHeaderMalformed, location, properties, problem.Message);
+                        ? scope.Create(GOV401MetadataHeaderMissing.Rule, location, properties, problem.Message)
+                        : scope.Create(GOV402MetadataHeaderMalformed.Rule, location, properties, problem.Message);
                     if (diagnostic != null) tree.ReportDiagnostic(diagnostic);
                 });
             });

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Rules.Source;
 
 namespace Orchestrator.Governance.Analyzers
 {
@@ -19,7 +20,7 @@ namespace Orchestrator.Governance.Analyzers
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(GovernanceAnalyzer.Descriptors[RuleCatalog.NotImplementedThrown.Id]);
+            ImmutableArray.Create(GovernanceAnalyzer.Descriptors[GOV701NotImplementedThrown.Rule.Id]);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -37,7 +38,7 @@ namespace Orchestrator.Governance.Analyzers
                     while (thrown is IConversionOperation conversion) thrown = conversion.Operand;
                     if (!(thrown is IObjectCreationOperation creation) || !SymbolEqualityComparer.Default.Equals(creation.Type, notImplemented)) return;
                     if (!scope.Includes(operation.Operation.Syntax.SyntaxTree)) return;
-                    var diagnostic = scope.Create(RuleCatalog.NotImplementedThrown, creation.Syntax.GetLocation(), MemberName(operation.ContainingSymbol));
+                    var diagnostic = scope.Create(GOV701NotImplementedThrown.Rule, creation.Syntax.GetLocation(), MemberName(operation.ContainingSymbol));
                     if (diagnostic != null) operation.ReportDiagnostic(diagnostic);
                 }, OperationKind.Throw);
             });

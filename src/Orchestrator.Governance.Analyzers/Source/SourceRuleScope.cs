@@ -9,6 +9,7 @@ using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Rules.Source;
 
 namespace Orchestrator.Governance.Analyzers
 {
@@ -61,7 +62,7 @@ namespace Orchestrator.Governance.Analyzers
         public HeadersConfig Headers => _config.Headers;
 
         /// <summary>Whether <paramref name="id"/> is one of the source rules, which these analyzers (not the document analyzer) report.</summary>
-        public static bool IsSourceRule(string id) => RuleCatalog.Find(id)?.Category == RuleCatalog.NotImplementedThrown.Category;
+        public static bool IsSourceRule(string id) => RuleCatalog.Find(id)?.Category == GOV701NotImplementedThrown.Rule.Category;
 
         /// <summary>The scope for a compilation: governance.yml among its additional files (at the root), else the defaults.</summary>
         public static SourceRuleScope For(AnalyzerOptions options)
@@ -76,7 +77,7 @@ namespace Orchestrator.Governance.Analyzers
             }
 
             // Problems in governance.yml are GOV001 at the file, from the document analyzer; the defaults apply.
-            var scope = new SourceRuleScope(ConfigLoader.Load(text, out _), root);
+            var scope = new SourceRuleScope(ConfigLoader.Load(text, Orchestrator.Governance.Rules.RuleCatalog.Exists, out _), root);
             lock (Gate) _last = (key, scope);
             return scope;
         }

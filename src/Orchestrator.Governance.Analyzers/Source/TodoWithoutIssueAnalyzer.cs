@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Rules.Source;
 
 namespace Orchestrator.Governance.Analyzers
 {
@@ -21,7 +22,7 @@ namespace Orchestrator.Governance.Analyzers
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(GovernanceAnalyzer.Descriptors[RuleCatalog.TodoWithoutIssue.Id]);
+            ImmutableArray.Create(GovernanceAnalyzer.Descriptors[GOV702TodoWithoutIssue.Rule.Id]);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -46,7 +47,7 @@ namespace Orchestrator.Governance.Analyzers
                             {
                                 if (scope.IssueReference.IsMatch(text.Substring(m.Index + m.Length))) continue;
                                 var location = Location.Create(tree.Tree, new TextSpan(trivia.FullSpan.Start + m.Index, m.Length));
-                                var diagnostic = scope.Create(RuleCatalog.TodoWithoutIssue, location, m.Value, scope.IssueReferenceText);
+                                var diagnostic = scope.Create(GOV702TodoWithoutIssue.Rule, location, m.Value, scope.IssueReferenceText);
                                 if (diagnostic != null) tree.ReportDiagnostic(diagnostic);
                             }
                         }

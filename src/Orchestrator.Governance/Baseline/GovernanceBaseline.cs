@@ -137,7 +137,7 @@ namespace Orchestrator.Governance.Baseline
         public static IReadOnlyList<BaselineEntry> Record(IEnumerable<GovernanceDiagnostic> diagnostics)
         {
             return diagnostics
-                .Where(d => d.Fingerprint != null && d.Id != RuleCatalog.BaselineEntryStale.Id && d.Id != RuleCatalog.BaselineInvalid.Id)
+                .Where(d => d.Fingerprint != null && d.Id != EngineDiagnostics.BaselineEntryStale.Id && d.Id != EngineDiagnostics.BaselineInvalid.Id)
                 .GroupBy(d => BaselineEntry.KeyOf(d.Path, d.Id, d.Fingerprint!), StringComparer.Ordinal)
                 .Select(g => new BaselineEntry(g.First().Path, g.First().Id, g.First().Fingerprint!, g.Count(), g.First().Message))
                 .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Fingerprint, StringComparer.Ordinal)

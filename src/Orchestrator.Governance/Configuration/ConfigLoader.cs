@@ -8,7 +8,6 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
-using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Configuration
@@ -37,10 +36,12 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>
         /// The defaults merged with <paramref name="governanceYaml"/> (null when the repository has
-        /// none). Problems are filled for invalid YAML, schema violations and invalid regular
-        /// expressions; the returned configuration is then the default one.
+        /// none). Problems are filled for invalid YAML, schema violations, invalid regular
+        /// expressions and severity keys that <paramref name="isRuleId"/> rejects (the rule catalog
+        /// lives above this layer: hosts pass <c>Rules.RuleCatalog.Exists</c>); the returned
+        /// configuration is then the default one.
         /// </summary>
-        public static GovernanceConfig Load(string? governanceYaml, out IReadOnlyList<ConfigProblem> problems)
+        public static GovernanceConfig Load(string? governanceYaml, Func<string, bool> isRuleId, out IReadOnlyList<ConfigProblem> problems)
         {
             var found = new List<ConfigProblem>();
             problems = found;
@@ -51,7 +52,7 @@ namespace Orchestrator.Governance.Configuration
             if (overrides is null) return Materialize(merged, new List<ConfigProblem>());
 
             merged.Merge(overrides, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Ignore });
-            var config = Materialize(merged, found);
+            var config = Materialize(merged, found, isRuleId);
             if (found.Count > 0) return Materialize((JObject)Defaults.Value.DeepClone(), new List<ConfigProblem>());
             return config;
         }
@@ -120,7 +121,7 @@ namespace Orchestrator.Governance.Configuration
         }
 
 
-        private static GovernanceConfig Materialize(JObject merged, List<ConfigProblem> problems)
+        private static GovernanceConfig Materialize(JObject merged, List<ConfigProblem> problems, Func<string, bool>? isRuleId = null)
         {
             var config = merged.ToObject<GovernanceConfig>(JsonSerializer.CreateDefault()) ?? new GovernanceConfig();
 
@@ -149,7 +150,7 @@ namespace Orchestrator.Governance.Configuration
             foreach (var p in config.Spec.DoneMeans.GenericGates) CheckRegex(p, "spec.doneMeans.genericGates");
             foreach (var entry in config.Severity)
             {
-                if (RuleCatalog.Find(entry.Key) is null)
+                if (isRuleId != null && !isRuleId(entry.Key))
                     problems.Add(new ConfigProblem($"'severity.{entry.Key}' names no governance rule", FindLine(merged, "severity." + entry.Key), 1));
             }
 

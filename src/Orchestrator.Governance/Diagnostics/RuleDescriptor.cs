@@ -4,8 +4,10 @@ namespace Orchestrator.Governance.Diagnostics
 {
     /// <summary>
     /// The fixed facts of one rule: a stable ID (GOVnnn), a title, a message format whose {0}, {1}...
-    /// are filled by the rule, the default severity and the protocol section it comes from. All
-    /// descriptors are declared in <see cref="RuleCatalog"/>; each rule class refers to its own.
+    /// are filled by the rule, the default severity and the protocol section it comes from. Each rule
+    /// declares its own, once, as the static <c>Rule</c> field of its class
+    /// (<c>Rules/&lt;Category&gt;/GOVnnnName.cs</c>); the engine's own are in <see cref="EngineDiagnostics"/>;
+    /// <c>Rules.RuleCatalog</c> lists them all.
     /// </summary>
     public sealed class RuleDescriptor
     {

@@ -26,81 +26,8 @@ namespace Orchestrator.Governance.Engine
     /// </summary>
     public static class GovernanceEngine
     {
-        /// <summary>The task packet rules, in ID order.</summary>
-        public static IReadOnlyList<TaskPacketRule> TaskPacketRules { get; } = new TaskPacketRule[]
-        {
-            new PacketFileNameRule(),
-            new RequiredSectionRule(),
-            new SectionOrderRule(),
-            new RequiredFieldRule(),
-            new TaskIdMatchesFileNameRule(),
-            new UniqueTaskIdRule(),
-            new AllowedValueRule(),
-            new IsoDateRule(),
-            new ListCountRule(),
-            new PlaceholderRule(),
-            new UserSignatureRule(),
-            new TestPlanCommandRule(),
-            new SpecAnchorMissingRule(),
-            new SpecAnchorUnparsableRule(),
-            new SpecAnchorUnresolvedRule(),
-            new SpecAnchorMainBodyRule(),
-            new SpecAnchorDriftRule(),
-            new DoneMeansUnmappedRule(),
-            new UncoveredMustRule(),
-            new UncoveredShouldRule(),
-            new DoneMeansMeasurableRule(),
-            new Rules.Scope.ScopePathNotExactRule(),
-            new Rules.Scope.ScopePathMissingRule(),
-            new Rules.Scope.ScopePathOutsideRule(),
-            new Rules.Scope.ScopePathInAndOutRule(),
-            new Rules.Decisions.PacketLockRule(),
-            new Rules.Decisions.WaiverIncompleteRule(),
-            new Rules.Decisions.WaiverExpiredRule(),
-        };
-
-        /// <summary>The repository rules (spec pointer, spec numbering), in ID order.</summary>
-        public static IReadOnlyList<RepositoryRule> RepositoryRules { get; } = new RepositoryRule[]
-        {
-            new PacketFormsDisagreeRule(),
-            new SpecCurrentRule(),
-            new SpecNumberingRule(),
-            new Rules.Topology.DependencyUnknownRule(),
-            new Rules.Topology.DependencyCycleRule(),
-            new Rules.Topology.BlockerNotValidatedRule(),
-            new Rules.Topology.BoardStatusRule(),
-            new Rules.Topology.PacketNotOnBoardRule(),
-            new Rules.Topology.BoardEntryWithoutPacketRule(),
-            new Rules.Topology.PhaseClosedRule(),
-            new Rules.Scope.ScopeGateRule(),
-            new Rules.Decisions.AdrPartsMissingRule(),
-            new Rules.Decisions.AdrStatusRule(),
-            new Rules.Decisions.AdrSupersedeRule(),
-            new Rules.Decisions.AdrNumberDuplicateRule(),
-            new Rules.Decisions.RfcLengthRule(),
-            new Rules.Decisions.PhaseArtifactsRule(),
-            new Rules.Decisions.BrokenLinkRule(),
-            new Rules.Decisions.OssRegisterRule(),
-        };
-
-        private static readonly StateFileRule[] StateRules =
-        {
-            new Rules.State.PlanFutureDependencyRule(),
-            new Rules.State.PlanUnknownDependencyRule(),
-            new Rules.State.PlanContextBudgetRule(),
-            new Rules.State.SessionGapCountRule(),
-            new Rules.State.ProgressPhaseOrderRule(),
-            new Rules.State.ProgressSummaryLengthRule(),
-            new Rules.State.LayerOrderRule(),
-            new Rules.State.HumanGateRule(),
-            new Rules.State.ArtifactExistsRule(),
-        };
-
-        private static readonly HeaderRule[] HeaderRules =
-        {
-            new Rules.Headers.MetadataHeaderMissingRule(),
-            new Rules.Headers.MetadataHeaderMalformedRule(),
-        };
+        /// <summary>The task packet rules (<see cref="RuleCatalog.TaskPacketRules"/>).</summary>
+        public static IReadOnlyList<TaskPacketRule> TaskPacketRules => RuleCatalog.TaskPacketRules;
 
         /// <summary>Analyzes <paramref name="documents"/>; never throws for any document content.</summary>
         public static GovernanceResult Analyze(IEnumerable<DocumentInput> documents, AnalysisOptions? options = null) =>
@@ -126,7 +53,7 @@ namespace Orchestrator.Governance.Engine
             // 1. Configuration.
             string configPath = DocumentInput.NormalizePath(options.ConfigPath);
             var configDoc = inputs.FirstOrDefault(d => string.Equals(d.Path, configPath, StringComparison.Ordinal));
-            var config = ConfigLoader.Load(configDoc?.Text, out var problems);
+            var config = ConfigLoader.Load(configDoc?.Text, Orchestrator.Governance.Rules.RuleCatalog.Exists, out var problems);
             // A configuration the host could not or would not read (a FIFO, a link out of the repository): GOV002, defaults apply.
             if (configDoc != null && configDoc.Text == null) Admit(configDoc, config, diagnostics, "YAML");
             if (configDoc?.Text != null)
@@ -137,7 +64,7 @@ namespace Orchestrator.Governance.Engine
                     int start = lines.GetLineStart(Math.Min(problem.Line, lines.LineCount)) + problem.Column - 1;
                     int end = start;
                     while (end < configDoc.Text.Length && configDoc.Text[end] != '\n' && configDoc.Text[end] != '\r') end++;
-                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.InvalidConfiguration, configDoc.Path, lines.GetSpan(start, end - start), RuleCatalog.InvalidConfiguration.DefaultSeverity, new[] { problem.Message }));
+                    diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.InvalidConfiguration, configDoc.Path, lines.GetSpan(start, end - start), EngineDiagnostics.InvalidConfiguration.DefaultSeverity, new[] { problem.Message }));
                 }
             }
 
@@ -266,7 +193,7 @@ namespace Orchestrator.Governance.Engine
                     Run(rule.Descriptor, packet.Path, packet.AnchorSpan, found, sink => rule.Analyze(new RuleContext(packet, profile, index, sink, rule.Descriptor)));
             }
 
-            foreach (var rule in RepositoryRules)
+            foreach (var rule in RuleCatalog.RepositoryRules)
                 Run(rule.Descriptor, specContext.PointerDocument?.Path ?? configPath, FileStart, found, sink => rule.Analyze(new RepositoryRuleContext(index, profile, sink, rule.Descriptor)));
 
             // Metadata headers (seed 000 §3) on the files headers.include names. A packet or state
@@ -290,7 +217,7 @@ namespace Orchestrator.Governance.Engine
                 foreach (var reference in entry.Value.References)
                 {
                     if (RuleCatalog.Find(reference.RuleId) == null)
-                        diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.UnknownRuleInSuppression, entry.Key, reference.Span, RuleCatalog.UnknownRuleInSuppression.DefaultSeverity, new[] { reference.RuleId, reference.Directive }));
+                        diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.UnknownRuleInSuppression, entry.Key, reference.Span, EngineDiagnostics.UnknownRuleInSuppression.DefaultSeverity, new[] { reference.RuleId, reference.Directive }));
                 }
             }
 
@@ -314,7 +241,7 @@ namespace Orchestrator.Governance.Engine
                 {
                     var (original, repaired) = entry.Value.FirstExample();
                     var span = new Text.LineMap(entry.Value.Text).GetSpan(entry.Value.ToRepaired(entry.Value.FirstStart), repaired.Length);
-                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.TextDoubleEncoded, entry.Key, span, RuleCatalog.TextDoubleEncoded.DefaultSeverity, new[] { original, repaired }));
+                    diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.TextDoubleEncoded, entry.Key, span, EngineDiagnostics.TextDoubleEncoded.DefaultSeverity, new[] { original, repaired }));
                 }
             }
 
@@ -388,7 +315,7 @@ namespace Orchestrator.Governance.Engine
         private static (List<GovernanceDiagnostic> Fresh, List<GovernanceDiagnostic> Baselined, List<GovernanceDiagnostic>? Unusable) ApplyBaseline(DocumentInput input, List<GovernanceDiagnostic> diagnostics, GovernanceConfig config, string? packageRegisterOfOneProject)
         {
             var problems = new List<GovernanceDiagnostic>();
-            var invalid = RuleCatalog.BaselineInvalid;
+            var invalid = EngineDiagnostics.BaselineInvalid;
             var invalidSeverity = config.SeverityOf(invalid);
             void Problem(Text.SourceSpan span, string reason)
             {
@@ -418,14 +345,14 @@ namespace Orchestrator.Governance.Engine
             if (baseline == null) return (new List<GovernanceDiagnostic>(), new List<GovernanceDiagnostic>(), problems);
 
             baseline.Apply(diagnostics, out var fresh, out var baselined, out var stale);
-            var rule = RuleCatalog.BaselineEntryStale;
+            var rule = EngineDiagnostics.BaselineEntryStale;
             var severity = config.SeverityOf(rule);
             if (severity != GovernanceSeverity.None)
             {
                 foreach (var (entry, matched) in stale)
                 {
                     // A package reference another project's build reports (AnalysisOptions.PackageReferencesOfOneProject).
-                    if (packageRegisterOfOneProject != null && entry.RuleId == RuleCatalog.DependencyNotRegistered.Id && entry.Path == packageRegisterOfOneProject) continue;
+                    if (packageRegisterOfOneProject != null && entry.RuleId == Rules.Decisions.GOV611DependencyNotRegistered.Rule.Id && entry.Path == packageRegisterOfOneProject) continue;
                     var d = new GovernanceDiagnostic(rule, input.Path, entry.Span, severity, new[]
                     {
                         entry.RuleId, entry.Path, entry.Count.ToString(CultureInfo.InvariantCulture), matched.ToString(CultureInfo.InvariantCulture),
@@ -459,7 +386,7 @@ namespace Orchestrator.Governance.Engine
             var point = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
             if (input.Text == null)
             {
-                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, point, RuleCatalog.DocumentUnreadable.DefaultSeverity,
+                diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.DocumentUnreadable, input.Path, point, EngineDiagnostics.DocumentUnreadable.DefaultSeverity,
                     new[] { input.UnreadableReason ?? "the host could not read it" }));
                 return false;
             }
@@ -467,7 +394,7 @@ namespace Orchestrator.Governance.Engine
             long size = Math.Max(input.SizeInBytes, input.Text.Length);
             if (size > config.Limits.MaxDocumentBytes)
             {
-                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, point, RuleCatalog.DocumentUnreadable.DefaultSeverity,
+                diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.DocumentUnreadable, input.Path, point, EngineDiagnostics.DocumentUnreadable.DefaultSeverity,
                     new[] { string.Format(CultureInfo.InvariantCulture, "{0} bytes is more than limits.maxDocumentBytes ({1})", size, config.Limits.MaxDocumentBytes) }));
                 return false;
             }
@@ -475,7 +402,7 @@ namespace Orchestrator.Governance.Engine
             if (input.Text.IndexOf('\0') >= 0)
             {
                 // NUL never appears in text: this is a binary file with a text file's name.
-                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, point, RuleCatalog.DocumentUnreadable.DefaultSeverity,
+                diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.DocumentUnreadable, input.Path, point, EngineDiagnostics.DocumentUnreadable.DefaultSeverity,
                     new[] { "it holds NUL bytes, so it is a binary file, not " + format }));
                 return false;
             }
@@ -492,19 +419,19 @@ namespace Orchestrator.Governance.Engine
             {
                 var bad = input.InvalidUtf8;
                 int start = state.Lines.GetLineStart(bad.Line) + bad.Column - 1;
-                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.InvalidUtf8, input.Path, state.Lines.GetSpan(start, 1), RuleCatalog.InvalidUtf8.DefaultSeverity, new[] { bad.Describe() }));
+                diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.InvalidUtf8, input.Path, state.Lines.GetSpan(start, 1), EngineDiagnostics.InvalidUtf8.DefaultSeverity, new[] { bad.Describe() }));
             }
 
             string schema = Model.State.StateDocument.SchemaResource(kind);
             foreach (var problem in state.Problems)
             {
-                var rule = problem.IsSyntax ? RuleCatalog.StateFileInvalidJson : RuleCatalog.StateFileSchemaViolation;
+                var rule = problem.IsSyntax ? EngineDiagnostics.StateFileInvalidJson : EngineDiagnostics.StateFileSchemaViolation;
                 found.Add(new GovernanceDiagnostic(rule, input.Path, problem.Span, rule.DefaultSeverity,
                     problem.IsSyntax ? new[] { input.Path, problem.Message } : new[] { input.Path, schema, problem.Message }));
             }
 
             if (state.Root == null) return state;
-            foreach (var rule in StateRules.Where(r => r.Kind == kind))
+            foreach (var rule in RuleCatalog.StateFileRules.Where(r => r.Kind == kind))
                 Run(rule.Descriptor, input.Path, FileStart, found, sink => rule.Analyze(new StateRuleContext(state, config, repositoryFiles, sink, rule.Descriptor)));
             return state;
         }
@@ -516,7 +443,7 @@ namespace Orchestrator.Governance.Engine
             if (style == null) return;
             var document = new TextDocument(input.Path, input.Text!);
             var problem = Model.Headers.MetadataHeader.Check(input.Text!, style, config.Headers.Statuses);
-            foreach (var rule in HeaderRules)
+            foreach (var rule in RuleCatalog.HeaderRules)
                 Run(rule.Descriptor, input.Path, FileStart, found, sink => rule.Analyze(new HeaderRuleContext(document, style, problem, config.Headers, sink, rule.Descriptor)));
         }
 
@@ -524,7 +451,7 @@ namespace Orchestrator.Governance.Engine
         private static void ReportFrontMatter(string path, string text, YamlFrontMatter? frontMatter, HashSet<string> read, List<GovernanceDiagnostic> diagnostics)
         {
             if (!read.Add(path) || frontMatter?.Problem == null) return;
-            var rule = RuleCatalog.FrontMatterInvalid;
+            var rule = EngineDiagnostics.FrontMatterInvalid;
             diagnostics.Add(new GovernanceDiagnostic(rule, path, new Text.LineMap(text).GetSpan(frontMatter.ProblemStart, 0), rule.DefaultSeverity, new[] { frontMatter.Problem }));
         }
 
@@ -558,7 +485,7 @@ namespace Orchestrator.Governance.Engine
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
-                found.Add(new GovernanceDiagnostic(RuleCatalog.RuleFailed, path, at, RuleCatalog.RuleFailed.DefaultSeverity, new[] { rule.Id, e.GetType().Name + ": " + e.Message }));
+                found.Add(new GovernanceDiagnostic(EngineDiagnostics.RuleFailed, path, at, EngineDiagnostics.RuleFailed.DefaultSeverity, new[] { rule.Id, e.GetType().Name + ": " + e.Message }));
             }
         }
 
@@ -578,7 +505,7 @@ namespace Orchestrator.Governance.Engine
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
             {
-                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, FileStart, RuleCatalog.DocumentUnreadable.DefaultSeverity,
+                diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.DocumentUnreadable, input.Path, FileStart, EngineDiagnostics.DocumentUnreadable.DefaultSeverity,
                     new[] { "the Markdown parser rejected it: " + e.Message }));
                 return null;
             }
@@ -595,12 +522,12 @@ namespace Orchestrator.Governance.Engine
                 var data = new TextDocument(input.Path, input.Text!);
                 var packet = DataPacketReader.Read(data, profile, out var problem, out var at);
                 if (problem != null)
-                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.DocumentUnreadable, input.Path, at, RuleCatalog.DocumentUnreadable.DefaultSeverity, new[] { problem }));
+                    diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.DocumentUnreadable, input.Path, at, EngineDiagnostics.DocumentUnreadable.DefaultSeverity, new[] { problem }));
                 if (packet != null && input.InvalidUtf8 != null)
                 {
                     var bad = input.InvalidUtf8;
                     int start = data.Lines.GetLineStart(bad.Line) + bad.Column - 1;
-                    diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.InvalidUtf8, input.Path, data.Span(start, 1), RuleCatalog.InvalidUtf8.DefaultSeverity, new[] { bad.Describe() }));
+                    diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.InvalidUtf8, input.Path, data.Span(start, 1), EngineDiagnostics.InvalidUtf8.DefaultSeverity, new[] { bad.Describe() }));
                 }
 
                 return packet;
@@ -612,7 +539,7 @@ namespace Orchestrator.Governance.Engine
             {
                 var bad = input.InvalidUtf8;
                 int start = doc.Lines.GetLineStart(bad.Line) + bad.Column - 1;
-                diagnostics.Add(new GovernanceDiagnostic(RuleCatalog.InvalidUtf8, input.Path, doc.Span(start, 1), RuleCatalog.InvalidUtf8.DefaultSeverity,
+                diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.InvalidUtf8, input.Path, doc.Span(start, 1), EngineDiagnostics.InvalidUtf8.DefaultSeverity,
                     new[] { bad.Describe() }));
             }
 

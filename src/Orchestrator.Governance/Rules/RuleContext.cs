@@ -47,7 +47,7 @@ namespace Orchestrator.Governance.Rules
     /// </summary>
     public abstract class TaskPacketRule
     {
-        /// <summary>The rule's descriptor, from <see cref="RuleCatalog"/>.</summary>
+        /// <summary>The rule's descriptor: the static <c>Rule</c> field declared beside the rule's code.</summary>
         public abstract RuleDescriptor Descriptor { get; }
 
         /// <summary>Analyzes one packet, reporting through <paramref name="context"/>.</summary>
@@ -90,7 +90,7 @@ namespace Orchestrator.Governance.Rules
     /// <summary>A rule over the repository as a whole (the spec, SPEC_CURRENT.md), run once per analysis.</summary>
     public abstract class RepositoryRule
     {
-        /// <summary>The rule's descriptor, from <see cref="RuleCatalog"/>.</summary>
+        /// <summary>The rule's descriptor: the static <c>Rule</c> field declared beside the rule's code.</summary>
         public abstract RuleDescriptor Descriptor { get; }
 
         /// <summary>Analyzes the repository, reporting through <paramref name="context"/>.</summary>
@@ -129,7 +129,7 @@ namespace Orchestrator.Governance.Rules
     /// <summary>A rule over one kind of orchestration state file (seeds 000, 002, 004). One class per rule, one file per class.</summary>
     public abstract class StateFileRule
     {
-        /// <summary>The rule's descriptor, from <see cref="RuleCatalog"/>.</summary>
+        /// <summary>The rule's descriptor: the static <c>Rule</c> field declared beside the rule's code.</summary>
         public abstract RuleDescriptor Descriptor { get; }
 
         /// <summary>The kind of state file the rule reads.</summary>
@@ -192,7 +192,7 @@ namespace Orchestrator.Governance.Rules
     /// <summary>A metadata header rule (GOV4xx, seed 000 §3). One class per rule, one file per class.</summary>
     public abstract class HeaderRule
     {
-        /// <summary>The rule's descriptor, from <see cref="RuleCatalog"/>.</summary>
+        /// <summary>The rule's descriptor: the static <c>Rule</c> field declared beside the rule's code.</summary>
         public abstract RuleDescriptor Descriptor { get; }
 
         /// <summary>Analyzes one file, reporting through <paramref name="context"/>.</summary>

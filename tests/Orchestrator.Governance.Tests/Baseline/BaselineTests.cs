@@ -6,6 +6,7 @@ using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
 using Xunit;
 using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Rules.Spec;
 
 namespace Orchestrator.Governance.Tests.Baseline
 {
@@ -210,10 +211,10 @@ namespace Orchestrator.Governance.Tests.Baseline
         [Fact]
         public void Line_numbers_and_offsets_inside_messages_do_not_change_the_fingerprint()
         {
-            var rule = Governance.Diagnostics.RuleCatalog.UncoveredMust;
+            var rule = GOV207UncoveredMust.Rule;
             string At(string line) => DiagnosticFingerprint.Compute(new Governance.Diagnostics.GovernanceDiagnostic(rule, "a.md", default, rule.DefaultSeverity, new[] { "1", "§2.1", "line " + line + " 'X MUST y'" }), "- SPEC_ANCHOR: §2.1\n");
             Assert.Equal(At("10"), At("9999"));
-            var numbered = Governance.Diagnostics.RuleCatalog.SpecNumberingInconsistent;
+            var numbered = GOV211SpecNumberingInconsistent.Rule;
             string Heading(string line) => DiagnosticFingerprint.Compute(new Governance.Diagnostics.GovernanceDiagnostic(numbered, "s.md", default, numbered.DefaultSeverity, new[] { "4.6 A", "4.4 B", line }), "### 4.6 A\n");
             Assert.Equal(Heading("18706"), Heading("2"));
             Assert.NotEqual(Heading("2"), DiagnosticFingerprint.Compute(new Governance.Diagnostics.GovernanceDiagnostic(numbered, "s.md", default, numbered.DefaultSeverity, new[] { "4.7 A", "4.4 B", "2" }), "### 4.6 A\n"));

@@ -13,7 +13,7 @@ namespace Orchestrator.Governance.Tests.Engine
         [Fact]
         public void The_embedded_default_profile_validates_against_the_schema()
         {
-            var config = ConfigLoader.Load(null, out var problems);
+            var config = ConfigLoader.Load(null, Orchestrator.Governance.Rules.RuleCatalog.Exists, out var problems);
             Assert.Empty(problems);
             Assert.Equal(new[] { "METADATA", "SCOPE", "QUALITY_GATE", "BOOTSTRAP", "AUTHORITY", "NOTES" }, config.TaskPacket.Sections.Select(s => s.Name));
             Assert.Equal(5, config.TaskPacket.Counts["FILES_TO_OPEN"].Min);
@@ -23,7 +23,7 @@ namespace Orchestrator.Governance.Tests.Engine
         public void Loaded_without_the_schema_check_a_configuration_gives_the_same_values_and_a_wrong_type_gives_the_defaults()
         {
             const string yaml = "documents:\n  taskPackets:\n    include: [\"work/WP-*/packet.yml\"]\nspec:\n  currentPointer: .GOV/pointer.json\n";
-            var checkedConfig = ConfigLoader.Load(yaml, out var problems);
+            var checkedConfig = ConfigLoader.Load(yaml, Orchestrator.Governance.Rules.RuleCatalog.Exists, out var problems);
             Assert.Empty(problems);
             var unchecked_ = ConfigLoader.LoadUnchecked(yaml);
             Assert.Equal(new[] { "work/WP-*/packet.yml" }, unchecked_.Documents.TaskPackets.Include);
@@ -31,7 +31,7 @@ namespace Orchestrator.Governance.Tests.Engine
             Assert.Equal(".GOV/pointer.json", unchecked_.Spec.CurrentPointer);
             Assert.Equal(checkedConfig.Documents.Plan.Include, unchecked_.Documents.Plan.Include);
 
-            var defaults = ConfigLoader.Load(null, out _);
+            var defaults = ConfigLoader.Load(null, Orchestrator.Governance.Rules.RuleCatalog.Exists, out _);
             var wrongType = ConfigLoader.LoadUnchecked("documents:\n  taskPackets:\n    include: { a: 1 }\n");
             Assert.Equal(defaults.Documents.TaskPackets.Include, wrongType.Documents.TaskPackets.Include);
             var notYaml = ConfigLoader.LoadUnchecked("spec: [unclosed\n");

@@ -7,6 +7,7 @@ using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Rules;
 using Xunit;
 using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Rules.TaskPackets;
 
 namespace Orchestrator.Governance.Tests.Engine
 {
@@ -134,7 +135,7 @@ namespace Orchestrator.Governance.Tests.Engine
 
         private sealed class ThrowingRule : TaskPacketRule
         {
-            public override RuleDescriptor Descriptor => RuleCatalog.PacketFileName;
+            public override RuleDescriptor Descriptor => GOV101PacketFileName.Rule;
 
             public override void Analyze(RuleContext context) => throw new InvalidOperationException("boom");
         }

@@ -14,7 +14,7 @@ namespace Orchestrator.Governance.Tests.Engine
     {
         private static IReadOnlyList<string> Select(string yaml, Dictionary<string, string> files, params string[] refused)
         {
-            var config = ConfigLoader.Load(yaml, out var problems);
+            var config = ConfigLoader.Load(yaml, Orchestrator.Governance.Rules.RuleCatalog.Exists, out var problems);
             Assert.Empty(problems);
             var walked = files.Keys.Concat(refused).ToList();
             return DocumentSelection.Select(config, walked, files.Keys.ToList(), refused, p => files.TryGetValue(p, out var t) ? t : null);

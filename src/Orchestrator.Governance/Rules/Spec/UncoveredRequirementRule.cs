@@ -35,24 +35,4 @@ namespace Orchestrator.Governance.Rules.Spec
             return string.Join("; ", shown);
         }
     }
-
-    /// <summary>GOV207: uncovered MUST / SHALL / REQUIRED.</summary>
-    public sealed class UncoveredMustRule : UncoveredRequirementRule
-    {
-        /// <inheritdoc />
-        public override RuleDescriptor Descriptor => RuleCatalog.UncoveredMust;
-
-        /// <inheritdoc />
-        protected override bool Absolute => true;
-    }
-
-    /// <summary>GOV208: uncovered SHOULD / RECOMMENDED.</summary>
-    public sealed class UncoveredShouldRule : UncoveredRequirementRule
-    {
-        /// <inheritdoc />
-        public override RuleDescriptor Descriptor => RuleCatalog.UncoveredShould;
-
-        /// <inheritdoc />
-        protected override bool Absolute => false;
-    }
 }

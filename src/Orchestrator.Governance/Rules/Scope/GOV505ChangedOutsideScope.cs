@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.Extensions.FileSystemGlobbing;
+using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Model.Scope;
+using Orchestrator.Governance.Rules.TaskPackets;
+using Orchestrator.Governance.Text;
+using Orchestrator.Governance.Diagnostics;
+
+namespace Orchestrator.Governance.Rules.Scope
+{
+    /// <summary>
+    /// GOV505, the CI scope gate (seed 003 §5.3 [CX-603]: the coder modifies exactly the
+    /// IN_SCOPE_PATHS files; [CX-600B]: waivers are logged with their dates). Runs only when the
+    /// host hands over the files a change touches (AnalysisOptions.ChangedFiles). A changed file
+    /// passes when it is
+    /// <list type="bullet">
+    /// <item>an IN_SCOPE_PATHS file of a packet whose STATUS is one of scope.gate.activeStatuses
+    /// (a glob entry counts only where scope.allowGlobs; folders and prose never do, GOV501);</item>
+    /// <item>named (as its path, or as its bare file name) in the Scope of a waiver of such a
+    /// packet that has not expired (an "Expires:" date before the host's today);</item>
+    /// <item>one of those packets itself, or a match of scope.gate.exempt.</item>
+    /// </list>
+    /// Every other changed file is reported once, at line 1 of the file, naming the packets it is
+    /// outside of (or that no packet is In Progress).
+    /// </summary>
+    public sealed class GOV505ChangedOutsideScope : RepositoryRule
+    {
+        /// <summary>GOV505: the CI scope gate: a changed file outside the scope of the work in progress.</summary>
+        public static readonly RuleDescriptor Rule = new RuleDescriptor(
+            "GOV505", "Changed files must be in the scope of a packet In Progress",
+            "'{0}' is changed, but {1}; add it to a packet's IN_SCOPE_PATHS or record a waiver whose Scope names it",
+            "Governance.Scope", GovernanceSeverity.Error,
+            "The coder may modify exactly the files IN_SCOPE_PATHS lists; a change elsewhere is scope creep unless a waiver grants it. Runs in CI, on the files a change touches (governance check --changed-files or --changed-since).",
+            "seed 003 §5.3 [CX-603], [CX-600B] (Waiver Audit Trail)");
+
+        private const string Root = "/repository";
+
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => Rule;
+
+        /// <inheritdoc />
+        public override void Analyze(RepositoryRuleContext context)
+        {
+            var changed = context.Index.ChangedFiles;
+            if (changed == null || changed.Count == 0) return;
+            var gate = context.Index.Scope.Gate;
+            var active = context.Index.Packets
+                .Where(p => p.FindField("STATUS", context.Profile.AliasesOf("STATUS")) is PacketField status && Topology.TopologyFacts.IsOneOf(status.Value, gate.ActiveStatuses))
+                .ToList();
+
+            var allowed = new HashSet<string>(active.Select(p => p.Path), StringComparer.Ordinal);
+            var globs = new Matcher(StringComparison.Ordinal);
+            bool anyGlob = false;
+            foreach (var packet in active)
+            {
+                foreach (var entry in ScopeFacts.InScope(packet, context.Profile, context.Index.Files))
+                {
+                    if (entry.Kind == ScopeEntryKind.File) allowed.Add(entry.Path);
+                    else if (entry.Kind == ScopeEntryKind.Glob && context.Index.Scope.AllowGlobs)
+                    {
+                        globs.AddInclude(entry.Path);
+                        anyGlob = true;
+                    }
+                }
+            }
+
+            var exempt = new Matcher(StringComparison.Ordinal);
+            exempt.AddIncludePatterns(gate.Exempt);
+            var outside = changed.Where(f => !allowed.Contains(f)).ToList();
+            var matched = new HashSet<string>(exempt.Match(Root, outside.Select(f => Root + "/" + f)).Files.Select(f => f.Path), StringComparer.Ordinal);
+            if (anyGlob) matched.UnionWith(globs.Match(Root, outside.Select(f => Root + "/" + f)).Files.Select(f => f.Path));
+
+            var waived = WaivedNames(active, context.Index.Today);
+            string where = active.Count == 0
+                ? "no task packet is " + string.Join(" or ", gate.ActiveStatuses.Take(1))
+                : "it is outside the IN_SCOPE_PATHS of " + string.Join(", ", active.Select(p => Topology.TopologyFacts.IdOf(p, context.Profile) + " (" + p.FindField("STATUS", context.Profile.AliasesOf("STATUS"))!.Value + ")"));
+            foreach (var file in outside)
+            {
+                if (matched.Contains(file)) continue;
+                string name = file.Substring(file.LastIndexOf('/') + 1);
+                if (waived.Contains(file) || waived.Contains(name)) continue;
+                context.Report(file, new SourceSpan(0, 0, 1, 1, 1, 1), file, where);
+            }
+        }
+
+        /// <summary>
+        /// The words of the Scope of each unexpired waiver, backticks and surrounding punctuation
+        /// removed, as repository paths: a changed file is waived when one of them is its path or
+        /// its bare file name ("Cargo.lock", "justfile").
+        /// </summary>
+        internal static HashSet<string> WaivedNames(IEnumerable<TaskPacket> packets, DateTime? today)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var waiver in packets.SelectMany(p => p.Waivers))
+            {
+                if (waiver.HasExpired(today)) continue;
+                var scope = waiver.Find("SCOPE");
+                if (scope == null) continue;
+                foreach (var word in scope.Value.Split(new[] { ' ', '\t', ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    string w = word.Trim('`', '(', ')', '[', ']', '"', '\'', ':', '.', '!', '?');
+                    if (w.Length == 0) continue;
+                    if (Documents.DocumentInput.ResolveInside(w) is string inside && inside.Length > 0) names.Add(inside);
+                }
+            }
+
+            return names;
+        }
+    }
+}

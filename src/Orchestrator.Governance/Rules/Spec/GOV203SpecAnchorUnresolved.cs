@@ -1,0 +1,54 @@
+using System.Linq;
+using Orchestrator.Governance.Model.Spec;
+using Orchestrator.Governance.Diagnostics;
+
+namespace Orchestrator.Governance.Rules.Spec
+{
+    /// <summary>
+    /// GOV203: every anchored section number and requirement ID exists in the current spec (seed
+    /// 003 §5.2). A number on a line whose requirement ID resolves is left to GOV205 (the ID wins);
+    /// a number whose nearest existing ancestor is not Main Body is left to GOV204; a line
+    /// reference into an older spec version is left to GOV205.
+    /// </summary>
+    public sealed class GOV203SpecAnchorUnresolved : TaskPacketRule
+    {
+        /// <summary>GOV203: an anchor does not resolve in the current spec.</summary>
+        public static readonly RuleDescriptor Rule = new RuleDescriptor(
+            "GOV203", "SPEC_ANCHOR must resolve in the current spec",
+            "SPEC_ANCHOR {0} does not resolve in {1}: {2}",
+            "Governance.Spec", GovernanceSeverity.Error,
+            "The anchored section number or requirement ID must exist in the spec that SPEC_CURRENT.md names. A requirement ID that resolves is preferred to a section number, since IDs are stable across versions.",
+            "seed 003 §5.2 (SPEC_ANCHOR exists in latest Master Spec version)");
+
+        /// <inheritdoc />
+        public override RuleDescriptor Descriptor => Rule;
+
+        /// <inheritdoc />
+        public override void Analyze(RuleContext context)
+        {
+            var spec = context.Index.Spec.Spec;
+            if (spec == null) return;
+            var anchors = context.Index.Spec.AnchorsOf(context.Packet, context.Profile);
+            foreach (var r in anchors.References)
+            {
+                if (r.Section != null) continue;
+                switch (r.Reference.Kind)
+                {
+                    case AnchorKind.Id:
+                        context.Report(r.Reference.Span, r.Reference.Display, spec.Path, "no section or requirement defines this ID");
+                        break;
+                    case AnchorKind.Line:
+                        if (r.Reference.SpecVersion == spec.Version)
+                            context.Report(r.Reference.Span, r.Reference.Display, spec.Path, $"the spec has {spec.Document.Lines.LineCount} lines");
+                        break;
+                    default:
+                        bool idOnLine = anchors.References.Any(o => o.Line == r.Line && o.Reference.Kind == AnchorKind.Id && o.Section != null);
+                        if (idOnLine || (r.Nearest != null && !r.Nearest.IsMainBody)) break;
+                        context.Report(r.Reference.Span, r.Reference.Display, spec.Path,
+                            r.Nearest == null ? "no such section" : "no such section; the nearest is " + r.Nearest.Display);
+                        break;
+                }
+            }
+        }
+    }
+}
