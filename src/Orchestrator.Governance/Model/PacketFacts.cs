@@ -26,7 +26,7 @@ namespace Orchestrator.Governance.Model
 
         /// <summary>The TASK_ID field, or null.</summary>
         public static PacketField? TaskIdField(TaskPacket packet, TaskPacketProfile profile) =>
-            packet.FindField("TASK_ID", profile.AliasesOf("TASK_ID"));
+            profile.FieldOf(packet, "TASK_ID");
 
         /// <summary>
         /// The ID a TASK_ID value declares: its first word, without brackets or backticks

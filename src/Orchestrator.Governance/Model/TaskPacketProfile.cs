@@ -105,6 +105,12 @@ namespace Orchestrator.Governance.Model
         public IReadOnlyList<string> AliasesOf(string key) =>
             FieldAliases.TryGetValue(key, out var a) ? a : Array.Empty<string>();
 
+        /// <summary>
+        /// The packet's field <paramref name="key"/> (a normalized key: "STATUS"), found under the
+        /// key or one of its aliases (taskPacket.fieldAliases), or null when the packet has none.
+        /// </summary>
+        public PacketField? FieldOf(TaskPacket packet, string key) => packet.FindField(key, AliasesOf(key));
+
         /// <summary>The canonical key of a key or alias.</summary>
         public string CanonicalKey(string key)
         {

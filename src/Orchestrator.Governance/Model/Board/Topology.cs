@@ -92,7 +92,7 @@ namespace Orchestrator.Governance.Model.Board
             var ownIds = new List<HashSet<string>>(packets.Count);
             foreach (var p in packets)
             {
-                var idField = profile == null ? null : p.FindField("TASK_ID", profile.AliasesOf("TASK_ID"));
+                var idField = profile == null ? null : profile.FieldOf(p, "TASK_ID");
                 string? declared = idField == null ? null : PacketFacts.DeclaredId(idField);
                 var own = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var id in new[] { p.FileStem, declared })
@@ -103,7 +103,7 @@ namespace Orchestrator.Governance.Model.Board
 
                 ownIds.Add(own);
 
-                var statusField = p.FindField("STATUS", profile!.AliasesOf("STATUS"));
+                var statusField = profile!.FieldOf(p, "STATUS");
                 if (statusField != null && statusField.Value.Length > 0)
                 {
                     foreach (var id in new[] { p.FileStem, declared })

@@ -126,7 +126,7 @@ namespace Orchestrator.Governance.Model.Spec
             anchored = anchored.Where(s => !anchored.Any(o => o != s && o.Encloses(s))).OrderBy(s => s.Start).ToList();
             var requirements = anchored.SelectMany(a => spec.RequirementsWithin(a)).Distinct().OrderBy(q => q.Span.Start).ToList();
 
-            var field = packet.FindField("DONE_MEANS", packetProfile.AliasesOf("DONE_MEANS"));
+            var field = packetProfile.FieldOf(packet, "DONE_MEANS");
             var items = new List<PacketFieldItem>();
             if (field != null)
             {

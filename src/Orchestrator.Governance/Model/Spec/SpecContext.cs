@@ -305,7 +305,7 @@ namespace Orchestrator.Governance.Model.Spec
                 if (_anchors.TryGetValue(packet.Path, out var known)) return known;
             }
 
-            var field = packet.FindField("SPEC_ANCHOR", packetProfile.AliasesOf("SPEC_ANCHOR"));
+            var field = packetProfile.FieldOf(packet, "SPEC_ANCHOR");
             var lines = new List<AnchorLine>();
             if (field != null)
             {

@@ -36,7 +36,7 @@ namespace Orchestrator.Governance.Rules.Decisions
             if (today == null || context.Packet.Waivers.Count == 0) return;
             var field = PacketFacts.TaskIdField(context.Packet, context.Profile);
             string? id = field == null ? null : PacketFacts.DeclaredId(field);
-            if (id != null && TopologyFacts.IsValidated(context.Index.Topology, id)) return;
+            if (id != null && Model.Board.TopologyFacts.IsValidated(context.Index.Topology, id)) return;
 
             foreach (var waiver in context.Packet.Waivers)
             {

@@ -30,7 +30,7 @@ namespace Orchestrator.Governance.Rules.Scope
             var files = context.Index.Files;
             if (files == null) return;
             var markers = context.Index.Scope.NewMarkers.Select(m => TaskPacketProfile.Pattern(m, RegexOptions.IgnoreCase)).ToList();
-            foreach (var entry in ScopeFacts.InScope(context))
+            foreach (var entry in ScopeFacts.InScope(context.Packet, context.Profile, context.Index.Files))
             {
                 if (entry.Kind != ScopeEntryKind.File || files.Files.Contains(entry.Path)) continue;
                 if (markers.Any(m => IsMatch(m, entry.Annotation))) continue;

@@ -28,12 +28,12 @@ namespace Orchestrator.Governance.Rules.Scope
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            var outField = context.Packet.FindField("OUT_OF_SCOPE", context.Profile.AliasesOf("OUT_OF_SCOPE"));
+            var outField = context.Profile.FieldOf(context.Packet, "OUT_OF_SCOPE");
             if (outField == null) return;
             var excluded = ScopeEntry.ReadMentions(outField, context.Packet, context.Index.Files)
                 .GroupBy(e => e.Path, System.StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
-            foreach (var entry in ScopeFacts.InScope(context))
+            foreach (var entry in ScopeFacts.InScope(context.Packet, context.Profile, context.Index.Files))
             {
                 if ((entry.Kind == ScopeEntryKind.File || entry.Kind == ScopeEntryKind.Folder) && entry.Path.Length > 0 && excluded.TryGetValue(entry.Path, out var other))
                     context.Report(entry.Span, entry.Written, other.Span.StartLine.ToString(CultureInfo.InvariantCulture));

@@ -48,7 +48,7 @@ namespace Orchestrator.Governance.Rules.Scope
             if (changed == null || changed.Count == 0) return;
             var gate = context.Index.Scope.Gate;
             var active = context.Index.Packets
-                .Where(p => p.FindField("STATUS", context.Profile.AliasesOf("STATUS")) is PacketField status && Topology.TopologyFacts.IsOneOf(status.Value, gate.ActiveStatuses))
+                .Where(p => context.Profile.FieldOf(p, "STATUS") is PacketField status && Model.Board.TopologyFacts.IsOneOf(status.Value, gate.ActiveStatuses))
                 .ToList();
 
             var allowed = new HashSet<string>(active.Select(p => p.Path), StringComparer.Ordinal);
@@ -76,7 +76,7 @@ namespace Orchestrator.Governance.Rules.Scope
             var waived = WaivedNames(active, context.Index.Today);
             string where = active.Count == 0
                 ? "no task packet is " + string.Join(" or ", gate.ActiveStatuses.Take(1))
-                : "it is outside the IN_SCOPE_PATHS of " + string.Join(", ", active.Select(p => Topology.TopologyFacts.IdOf(p, context.Profile) + " (" + p.FindField("STATUS", context.Profile.AliasesOf("STATUS"))!.Value + ")"));
+                : "it is outside the IN_SCOPE_PATHS of " + string.Join(", ", active.Select(p => Model.Board.TopologyFacts.IdOf(p, context.Profile) + " (" + context.Profile.FieldOf(p, "STATUS")!.Value + ")"));
             foreach (var file in outside)
             {
                 if (matched.Contains(file)) continue;

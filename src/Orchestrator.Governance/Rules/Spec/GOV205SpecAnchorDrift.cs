@@ -55,7 +55,7 @@ namespace Orchestrator.Governance.Rules.Spec
             var named = anchors.Lines.SelectMany(l => l.Versions).ToList();
             foreach (var key in new[] { "SPEC_BASELINE", "SPEC_TARGET" })
             {
-                var field = context.Packet.FindField(key, context.Profile.AliasesOf(key));
+                var field = context.Profile.FieldOf(context.Packet, key);
                 if (field == null) continue;
                 var parsed = SpecAnchorParser.Parse(field.Value, field.ValueSpan, context.Packet.Document.Lines, context.Index.Spec.Profile.IdPattern, _ => false);
                 named.AddRange(parsed.Versions);

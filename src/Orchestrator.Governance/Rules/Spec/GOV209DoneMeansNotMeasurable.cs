@@ -30,7 +30,7 @@ namespace Orchestrator.Governance.Rules.Spec
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            var field = context.Packet.FindField("DONE_MEANS", context.Profile.AliasesOf("DONE_MEANS"));
+            var field = context.Profile.FieldOf(context.Packet, "DONE_MEANS");
             if (field == null) return;
             foreach (var item in field.Entries)
             {

@@ -30,7 +30,7 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             foreach (var entry in context.Profile.Config.AllowedValues.OrderBy(e => e.Key, System.StringComparer.Ordinal))
             {
                 string key = KeyNormalizer.Normalize(entry.Key);
-                var field = context.Packet.FindField(key, context.Profile.AliasesOf(key));
+                var field = context.Profile.FieldOf(context.Packet, key);
                 if (field == null || field.Value.Length == 0) continue;
                 string value = PacketFacts.Comparable(field.Value);
                 if (value.Length == 0) continue;

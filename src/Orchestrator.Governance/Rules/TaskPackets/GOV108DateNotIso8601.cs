@@ -31,7 +31,7 @@ namespace Orchestrator.Governance.Rules.TaskPackets
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            var field = context.Packet.FindField("DATE", context.Profile.AliasesOf("DATE"));
+            var field = context.Profile.FieldOf(context.Packet, "DATE");
             if (field == null || field.Value.Length == 0 || field.Value.IndexOf('{') >= 0) return;
             if (!IsIso8601(field.Value)) context.Report(field.ValueSpan, field.Value);
         }

@@ -29,7 +29,7 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             foreach (var entry in context.Profile.Config.Counts.OrderBy(e => e.Key, System.StringComparer.Ordinal))
             {
                 string key = KeyNormalizer.Normalize(entry.Key);
-                var field = context.Packet.FindField(key, context.Profile.AliasesOf(key));
+                var field = context.Profile.FieldOf(context.Packet, key);
                 if (field == null) continue;
                 int count = Count(field, context.Packet.Document.Text);
                 if (count < entry.Value.Min || count > entry.Value.Max)

@@ -27,7 +27,7 @@ namespace Orchestrator.Governance.Rules.TaskPackets
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            var field = context.Packet.FindField("TEST_PLAN", context.Profile.AliasesOf("TEST_PLAN"));
+            var field = context.Profile.FieldOf(context.Packet, "TEST_PLAN");
             if (field == null) return;
             if (context.Packet.IsData)
             {

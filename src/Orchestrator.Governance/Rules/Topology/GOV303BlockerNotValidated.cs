@@ -26,7 +26,7 @@ namespace Orchestrator.Governance.Rules.Topology
             var topology = context.Index.Topology;
             foreach (var edge in topology.Edges)
             {
-                var blocked = TopologyFacts.Blocked(topology, edge, context.Profile);
+                var blocked = Model.Board.TopologyFacts.Blocked(topology, edge, context.Profile);
                 if (blocked != null) context.Report(edge.Packet.Path, edge.Span, edge.Dependent, blocked.Value.DependentStatus, edge.Blocker, blocked.Value.BlockerStatus);
             }
         }

@@ -31,14 +31,14 @@ namespace Orchestrator.Governance.Rules.Topology
             var config = context.Index.BoardConfig;
             foreach (var packet in context.Index.Packets)
             {
-                string id = TopologyFacts.IdOf(packet, context.Profile);
+                string id = Model.Board.TopologyFacts.IdOf(packet, context.Profile);
                 // The entry whose status is compared (a WP listed as STUB and VALIDATED is read as VALIDATED).
                 var entry = board.EntriesOf(id).Concat(board.EntriesOf(packet.FileStem))
-                    .FirstOrDefault(e => TopologyFacts.AgreementOf(config, e.Status) is { Count: > 0 });
+                    .FirstOrDefault(e => Model.Board.TopologyFacts.AgreementOf(config, e.Status) is { Count: > 0 });
                 if (entry == null) continue;
-                var agreeing = TopologyFacts.AgreementOf(config, entry.Status)!;
-                var status = packet.FindField("STATUS", context.Profile.AliasesOf("STATUS"));
-                if (status == null || status.Value.Length == 0 || TopologyFacts.IsOneOf(status.Value, agreeing)) continue;
+                var agreeing = Model.Board.TopologyFacts.AgreementOf(config, entry.Status)!;
+                var status = context.Profile.FieldOf(packet, "STATUS");
+                if (status == null || status.Value.Length == 0 || Model.Board.TopologyFacts.IsOneOf(status.Value, agreeing)) continue;
                 // Two fixes, at both places: the packet takes the board's status, or (when the entry
                 // writes its status on its own line and exactly one board status agrees with the
                 // packet's) the board takes the packet's.
@@ -48,7 +48,7 @@ namespace Orchestrator.Governance.Rules.Topology
                 };
                 // The board status that means the packet's: the one agreeing with it that agrees with the
                 // fewest others (BLOCKED rather than FAIL for Blocked); none when two tie (DONE, VALIDATED).
-                var boardStatuses = config.Agreement.Where(e => TopologyFacts.IsOneOf(status.Value, e.Value)).OrderBy(e => e.Value.Count).ToList();
+                var boardStatuses = config.Agreement.Where(e => Model.Board.TopologyFacts.IsOneOf(status.Value, e.Value)).OrderBy(e => e.Value.Count).ToList();
                 bool unique = boardStatuses.Count == 1 || (boardStatuses.Count > 1 && boardStatuses[0].Value.Count < boardStatuses[1].Value.Count);
                 if (unique && entry.StatusSpan.StartLine == entry.IdSpan.StartLine && entry.StatusSpan.Length > 0)
                     fixes.Add(new GovernanceFix($"Set {id}'s board status to '{boardStatuses[0].Key}' (the packet's {status.Value.Trim()})", new[] { new TextEdit(board.Path, entry.StatusSpan.Start, entry.StatusSpan.Length, boardStatuses[0].Key) }));

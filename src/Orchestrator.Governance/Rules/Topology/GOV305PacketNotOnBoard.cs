@@ -22,7 +22,7 @@ namespace Orchestrator.Governance.Rules.Topology
             if (board == null) return;
             foreach (var packet in context.Index.Packets)
             {
-                string id = TopologyFacts.IdOf(packet, context.Profile);
+                string id = Model.Board.TopologyFacts.IdOf(packet, context.Profile);
                 if (board.ById.ContainsKey(id) || board.ById.ContainsKey(packet.FileStem)) continue;
                 context.Report(packet.Path, packet.AnchorSpan, id, board.Path);
             }

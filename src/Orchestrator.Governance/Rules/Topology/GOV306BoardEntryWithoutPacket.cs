@@ -27,10 +27,10 @@ namespace Orchestrator.Governance.Rules.Topology
             var board = topology.Board;
             if (board == null) return;
             var allowed = context.Index.BoardConfig.WithoutPacket;
-            var reported = new HashSet<string>(TopologyFacts.Ids);
+            var reported = new HashSet<string>(Model.Board.TopologyFacts.Ids);
             foreach (var entry in board.Entries)
             {
-                if (topology.PacketOf(entry.Id) != null || TopologyFacts.IsOneOf(entry.Status, allowed) || !reported.Add(entry.Id)) continue;
+                if (topology.PacketOf(entry.Id) != null || Model.Board.TopologyFacts.IsOneOf(entry.Status, allowed) || !reported.Add(entry.Id)) continue;
                 context.Report(board.Path, entry.IdSpan, entry.Id, entry.Status);
             }
         }

@@ -32,11 +32,11 @@ namespace Orchestrator.Governance.Rules.Topology
             foreach (var gate in board.PhaseGates.Where(g => g.IsClosed))
             {
                 var wps = gate.Wps.Count > 0
-                    ? gate.Wps.Select(w => w.Id).OrderBy(id => id, TopologyFacts.Ids)
+                    ? gate.Wps.Select(w => w.Id).OrderBy(id => id, Model.Board.TopologyFacts.Ids)
                     : topology.KnownIds.Where(id => id.StartsWith("WP-" + gate.Phase + "-", System.StringComparison.Ordinal));
                 foreach (var id in wps)
                 {
-                    if (TopologyFacts.IsValidated(topology, id)) continue;
+                    if (Model.Board.TopologyFacts.IsValidated(topology, id)) continue;
                     string status = topology.StatusOf(id)?.Status ?? "without a status";
                     context.Report(board.Path, gate.ClosedSpan, gate.Phase, gate.ClosedText!, id, status);
                 }

@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Orchestrator.Governance.Rules.TaskPackets;
 using Orchestrator.Governance.Model;
 
-namespace Orchestrator.Governance.Rules.Topology
+namespace Orchestrator.Governance.Model.Board
 {
     /// <summary>Status comparisons the topology rules share.</summary>
     internal static class TopologyFacts
@@ -46,7 +45,7 @@ namespace Orchestrator.Governance.Rules.Topology
             if (dependent == null || !IsOneOf(dependent.Value.Status, started)) return null;
 
             // A dependent whose own board entry is not a working status (superseded) is history.
-            var packetStatus = topology.PacketOf(edge.Dependent)?.FindField("STATUS", profile.AliasesOf("STATUS"))?.Value;
+            var packetStatus = topology.PacketOf(edge.Dependent) is Model.TaskPacket dependentPacket ? profile.FieldOf(dependentPacket, "STATUS")?.Value : null;
             if (packetStatus == null || !IsOneOf(packetStatus, started)) return null;
             var blocker = topology.StatusOf(edge.Blocker);
             if (blocker == null || IsValidated(topology, edge.Blocker)) return null;

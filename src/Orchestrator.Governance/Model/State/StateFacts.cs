@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace Orchestrator.Governance.Rules.State
+namespace Orchestrator.Governance.Model.State
 {
     /// <summary>Lenient readers the state file rules share: a file that breaks its schema still gets the checks that make sense on what is there.</summary>
     internal static class StateFacts
