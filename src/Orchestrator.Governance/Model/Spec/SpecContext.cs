@@ -202,7 +202,7 @@ namespace Orchestrator.Governance.Model.Spec
             foreach (var path in modules.Paths)
             {
                 var input = byPath[path];
-                string? problem = Admission(input, maxBytes);
+                string? problem = DocumentAdmission.Refusal(input, maxBytes, "Markdown");
                 if (problem != null)
                     return new SpecContext(profile, pointerDoc, pointer, null, folder, $"its module '{path}' {problem}") { Manifests = modules.Manifests };
                 texts.Add((path, input.Text!));
@@ -222,16 +222,9 @@ namespace Orchestrator.Governance.Model.Spec
                 combined.Append(text);
             }
 
-            SpecDocument spec;
-            try
-            {
-                var virtualInput = DocumentInput.FromText(folder, combined.ToString());
-                spec = reuseParsedSpec ? Cached(virtualInput, profile, pointer?.Version) : SpecReader.Read(new TextDocument(folder, virtualInput.Text!), profile, pointer?.Version);
-            }
-            catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
-            {
-                return new SpecContext(profile, pointerDoc, pointer, null, folder, "the Markdown parser rejected it: " + e.Message) { Manifests = modules.Manifests };
-            }
+            var virtualInput = DocumentInput.FromText(folder, combined.ToString());
+            var spec = DocumentAdmission.ParseMarkdown(() => reuseParsedSpec ? Cached(virtualInput, profile, pointer?.Version) : SpecReader.Read(new TextDocument(folder, virtualInput.Text!), profile, pointer?.Version), out var refused);
+            if (spec == null) return new SpecContext(profile, pointerDoc, pointer, null, folder, refused) { Manifests = modules.Manifests };
 
             return new SpecContext(profile, pointerDoc, pointer, spec, folder) { Modules = layout, Manifests = modules.Manifests };
         }
@@ -241,29 +234,12 @@ namespace Orchestrator.Governance.Model.Spec
 
         private static SpecContext Single(SpecProfile profile, DocumentInput? pointerDoc, SpecPointer? pointer, DocumentInput specDoc, long maxBytes, bool reuseParsedSpec)
         {
-            string? problem = Admission(specDoc, maxBytes);
+            string? problem = DocumentAdmission.Refusal(specDoc, maxBytes, "Markdown");
             if (problem != null) return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, problem);
-            SpecDocument spec;
-            try
-            {
-                spec = reuseParsedSpec ? Cached(specDoc, profile, pointer?.Version) : SpecReader.Read(new TextDocument(specDoc.Path, specDoc.Text!), profile, pointer?.Version);
-            }
-            catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
-            {
-                return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, "the Markdown parser rejected it: " + e.Message);
-            }
+            var spec = DocumentAdmission.ParseMarkdown(() => reuseParsedSpec ? Cached(specDoc, profile, pointer?.Version) : SpecReader.Read(new TextDocument(specDoc.Path, specDoc.Text!), profile, pointer?.Version), out var refused);
+            if (spec == null) return new SpecContext(profile, pointerDoc, pointer, null, specDoc.Path, refused);
 
             return new SpecContext(profile, pointerDoc, pointer, spec, specDoc.Path) { Modules = new[] { new SpecModule(spec.Path, 0, spec.Document.Text.Length, spec.Document.Lines) } };
-        }
-
-        /// <summary>Why a spec file cannot be read (unreadable, over the size limit, binary), or null.</summary>
-        private static string? Admission(DocumentInput input, long maxBytes)
-        {
-            if (input.Text == null) return input.UnreadableReason ?? "it could not be read";
-            long size = Math.Max(input.SizeInBytes, input.Text.Length);
-            if (size > maxBytes) return $"{size} bytes is more than limits.maxDocumentBytes ({maxBytes})";
-            if (input.Text.IndexOf('\0') >= 0) return "it holds NUL bytes, so it is a binary file, not Markdown";
-            return null;
         }
 
         /// <summary>The folder the paths share, with a trailing slash ("" at the root).</summary>

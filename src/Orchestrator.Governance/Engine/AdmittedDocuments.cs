@@ -1,0 +1,374 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Orchestrator.Governance.Configuration;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Model.Spec;
+using Orchestrator.Governance.Suppressions;
+
+namespace Orchestrator.Governance.Engine
+{
+    /// <summary>
+    /// Step 1 of an analysis: every document the host handed over, classified by the configuration's
+    /// globs, admitted (<see cref="DocumentAdmission"/>: GOV002 when unreadable, too large, binary or
+    /// refused by its parser) and parsed once into the model, with the engine's own findings about
+    /// them: GOV001 (configuration), GOV004 (invalid UTF-8), GOV006 (front matter), GOV310/GOV311 (a
+    /// state file's JSON and schema). Text saved through a wrong encoding is read repaired (GOV009 is
+    /// reported at the end, for the documents read). Nothing here looks across documents; that is
+    /// the index's (step 2).
+    /// </summary>
+    internal sealed class AdmittedDocuments
+    {
+        private static readonly Text.SourceSpan FileStart = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
+
+        private AdmittedDocuments(List<DocumentInput> inputs, Dictionary<string, Text.Mojibake> repairs, string configPath, GovernanceConfig config, bool inlineConfig)
+        {
+            Inputs = inputs;
+            ByPath = inputs.ToDictionary(d => d.Path, StringComparer.Ordinal);
+            Repairs = repairs;
+            ConfigPath = configPath;
+            Config = config;
+            InlineConfig = inlineConfig;
+            Profile = new TaskPacketProfile(config.TaskPacket, config.Dependencies.DependsOn.Concat(config.Dependencies.Blocks).Concat(new[] { "SPEC_BASELINE", "SPEC_TARGET" }));
+            Classifier = new DocumentClassifier(config);
+            Links = new LinkSources(Classifier.Links(inputs.Select(d => d.Path)));
+        }
+
+        /// <summary>The inputs, one per path (the first given), in path order; repaired where double-encoded.</summary>
+        public List<DocumentInput> Inputs { get; }
+
+        /// <summary><see cref="Inputs"/> by path (ordinal).</summary>
+        public Dictionary<string, DocumentInput> ByPath { get; }
+
+        /// <summary>The double-encoded documents and their repairs, by path.</summary>
+        public Dictionary<string, Text.Mojibake> Repairs { get; }
+
+        /// <summary>governance.yml's path.</summary>
+        public string ConfigPath { get; }
+
+        /// <summary>The effective configuration: defaults and governance.yml (the defaults alone when it is invalid).</summary>
+        public GovernanceConfig Config { get; }
+
+        /// <summary>Whether inline suppressions are read.</summary>
+        public bool InlineConfig { get; }
+
+        /// <summary>The compiled task packet profile.</summary>
+        public TaskPacketProfile Profile { get; }
+
+        /// <summary>Which document is of which kind.</summary>
+        public DocumentClassifier Classifier { get; }
+
+        /// <summary>The engine's own diagnostics about the documents (GOV001, GOV002, GOV004, GOV006, GOV310, GOV311).</summary>
+        public List<GovernanceDiagnostic> Diagnostics { get; } = new List<GovernanceDiagnostic>();
+
+        /// <summary>The paths the task packet globs match.</summary>
+        public HashSet<string> PacketPaths { get; private set; } = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>The task packets the rules read (for a packet in two forms, the authoritative one), in path order.</summary>
+        public List<TaskPacket> Packets { get; } = new List<TaskPacket>();
+
+        /// <summary>Packets kept in two forms (taskPacket.authoritative).</summary>
+        public IReadOnlyList<PacketForms> Forms { get; private set; } = Array.Empty<PacketForms>();
+
+        /// <summary>Inline suppressions of every document that has them read, by path.</summary>
+        public Dictionary<string, InlineSuppressions> Suppressions { get; } = new Dictionary<string, InlineSuppressions>(StringComparer.Ordinal);
+
+        /// <summary>The spec pointer, the current spec (parsed once, cached by content) and its modules.</summary>
+        public SpecContext Spec { get; private set; } = null!;
+
+        /// <summary>The task board, or null.</summary>
+        public Model.Board.TaskBoard? Board { get; private set; }
+
+        /// <summary>The ADRs (documents.adrs), in path order.</summary>
+        public List<Model.Decisions.AdrDocument> Adrs { get; } = new List<Model.Decisions.AdrDocument>();
+
+        /// <summary>The RFC technical designs (documents.rfcs), text only.</summary>
+        public List<TextDocument> Rfcs { get; } = new List<TextDocument>();
+
+        /// <summary>The OSS register, or null.</summary>
+        public Model.Oss.OssRegister? OssRegister { get; private set; }
+
+        /// <summary>The dependency files (documents.ossManifests) and what each declares.</summary>
+        public List<(TextDocument Document, List<Model.Oss.Dependency> Dependencies)> Manifests { get; } = new List<(TextDocument, List<Model.Oss.Dependency>)>();
+
+        /// <summary>The documents whose links GOV610 checks, and their links.</summary>
+        public LinkSources Links { get; }
+
+        /// <summary>The orchestration state files admitted, in path order (their JSON may not have parsed: Root is then null).</summary>
+        public List<Model.State.StateDocument> StateFiles { get; } = new List<Model.State.StateDocument>();
+
+        /// <summary>The paths the state file globs match, with their kinds.</summary>
+        public SortedDictionary<string, Model.State.StateKind> StateFileKinds { get; private set; } = new SortedDictionary<string, Model.State.StateKind>(StringComparer.Ordinal);
+
+        /// <summary>The files headers.include names that were admitted and whose type has a comment syntax, with it.</summary>
+        public List<(TextDocument Document, Model.Headers.CommentStyle Style)> HeaderFiles { get; } = new List<(TextDocument, Model.Headers.CommentStyle)>();
+
+        /// <summary>The files headers.include names.</summary>
+        public List<string> HeaderPaths { get; private set; } = new List<string>();
+
+        /// <summary>
+        /// Admits and parses every document. Inputs with the same path: the first is read; the
+        /// configuration is read first, since it says which document is which.
+        /// </summary>
+        public static AdmittedDocuments Admit(IEnumerable<DocumentInput> documents, AnalysisOptions options)
+        {
+            var repairs = new Dictionary<string, Text.Mojibake>(StringComparer.Ordinal);
+            var inputs = documents
+                .GroupBy(d => d.Path, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .OrderBy(d => d.Path, StringComparer.Ordinal)
+                .Select(d => Repair(d, repairs))
+                .ToList();
+
+            string configPath = DocumentInput.NormalizePath(options.ConfigPath);
+            var configDoc = inputs.FirstOrDefault(d => string.Equals(d.Path, configPath, StringComparison.Ordinal));
+            var config = ConfigLoader.Load(configDoc?.Text, Rules.RuleCatalog.Exists, out var problems);
+            var admitted = new AdmittedDocuments(inputs, repairs, configPath, config, options.InlineConfig ?? config.InlineConfig);
+            admitted.ReadConfiguration(configDoc, problems);
+            admitted.ReadPackets();
+            admitted.Spec = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec, options.RepositoryFiles);
+            if (admitted.InlineConfig && admitted.Spec.Spec != null) admitted.Suppressions[admitted.Spec.Spec.Path] = admitted.Spec.Spec.Suppressions;
+            admitted.ReadDecisions();
+            admitted.ReadStateFiles();
+            admitted.ReadHeaderFiles();
+            return admitted;
+        }
+
+        /// <summary>The paths of every document read as a governance document (where GOV009 is reported).</summary>
+        public HashSet<string> ReadPaths()
+        {
+            var read = new HashSet<string>(Packets.Select(p => p.Path), StringComparer.Ordinal) { ConfigPath };
+            read.UnionWith(Links.Attempted);
+            read.UnionWith(StateFileKinds.Keys);
+            read.UnionWith(HeaderPaths);
+            read.UnionWith(Manifests.Select(m => m.Document.Path));
+            if (Spec.Spec != null) read.Add(Spec.Spec.Path);
+            read.UnionWith(Spec.Modules.Select(m => m.Path));
+            read.UnionWith(Spec.Manifests);
+            if (Spec.PointerDocument != null) read.Add(Spec.PointerDocument.Path);
+            return read;
+        }
+
+        private void ReadConfiguration(DocumentInput? configDoc, IReadOnlyList<ConfigProblem> problems)
+        {
+            // A configuration the host could not or would not read (a FIFO, a link out of the repository): GOV002, defaults apply.
+            if (configDoc != null && configDoc.Text == null) Admit(configDoc, "YAML");
+            if (configDoc?.Text == null) return;
+            var lines = new Text.LineMap(configDoc.Text);
+            foreach (var problem in problems)
+            {
+                int start = lines.GetLineStart(Math.Min(problem.Line, lines.LineCount)) + problem.Column - 1;
+                int end = start;
+                while (end < configDoc.Text.Length && configDoc.Text[end] != '\n' && configDoc.Text[end] != '\r') end++;
+                Report(EngineDiagnostics.InvalidConfiguration, configDoc.Path, lines.GetSpan(start, end - start), problem.Message);
+            }
+        }
+
+        private void ReadPackets()
+        {
+            PacketPaths = Classifier.TaskPackets(Inputs.Select(d => d.Path));
+            foreach (var input in Inputs.Where(d => PacketPaths.Contains(d.Path)))
+            {
+                var packet = ReadPacket(input);
+                if (packet != null) Packets.Add(packet);
+            }
+
+            // One packet, two forms (data and its generated Markdown, same folder and ID): the rules
+            // read the authoritative one (taskPacket.authoritative); GOV113 compares the other to it.
+            Forms = PacketForms.Pair(Packets, Config.TaskPacket.Authoritative);
+            foreach (var pair in Forms) Packets.Remove(pair.Other);
+        }
+
+        /// <summary>Parses and reads one packet; its inline suppressions are read from the tree, which the packet does not keep.</summary>
+        private TaskPacket? ReadPacket(DocumentInput input)
+        {
+            if (DataPacketReader.IsDataPath(input.Path))
+            {
+                // A packet kept as data (JSON or YAML): GOV002 when it is not an object of fields.
+                Links.Attempted.Add(input.Path);
+                if (!Admit(input, input.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "JSON" : "YAML")) return null;
+                var data = new TextDocument(input.Path, input.Text!);
+                var packet = DataPacketReader.Read(data, Profile, out var problem, out var at);
+                if (problem != null) Report(EngineDiagnostics.DocumentUnreadable, input.Path, at, problem);
+                if (packet != null) ReportInvalidUtf8(input, data.Lines);
+                return packet;
+            }
+
+            if (!(AdmitAndParse(input) is ParsedMarkdown doc)) return null;
+            ReportInvalidUtf8(input, doc.Lines);
+            if (InlineConfig) Suppressions[doc.Path] = InlineSuppressions.Read(doc);
+            return TaskPacketReader.Read(doc, Profile);
+        }
+
+        /// <summary>The board, ADRs, RFCs, the OSS register and its dependency files, and the other documents whose links GOV610 checks.</summary>
+        private void ReadDecisions()
+        {
+            string boardPath = DocumentInput.NormalizePath(Config.Board.Path);
+            if (ByPath.TryGetValue(boardPath, out var boardInput) && AdmitAndParse(boardInput) is ParsedMarkdown boardDoc)
+            {
+                Board = Model.Board.TaskBoard.Read(boardDoc, Config.Board);
+                if (InlineConfig) Suppressions[boardDoc.Path] = InlineSuppressions.Read(boardDoc);
+            }
+
+            var paths = Inputs.Select(d => d.Path).ToList();
+            foreach (var path in Classifier.Adrs(paths))
+            {
+                if (!(AdmitAndParse(ByPath[path]) is ParsedMarkdown doc)) continue;
+                ReadSuppressions(doc);
+                var adr = Model.Decisions.AdrDocument.Read(doc, Model.Decisions.AdrDocument.NumberOf(path)!.Value);
+                Adrs.Add(adr);
+                ReportFrontMatter(doc.Path, doc.Text, adr.FrontMatter);
+            }
+
+            // RFC technical designs (GOV605): only their text is judged.
+            foreach (var path in Classifier.Rfcs(paths))
+            {
+                if (!(AdmitAndParse(ByPath[path]) is ParsedMarkdown doc)) continue;
+                ReadSuppressions(doc);
+                Rfcs.Add(doc.WithoutTree());
+            }
+
+            if (Classifier.OssRegister(paths, Config.Documents.OssRegister.Include) is string registerPath
+                && AdmitAndParse(ByPath[registerPath]) is ParsedMarkdown register)
+            {
+                ReadSuppressions(register);
+                OssRegister = Model.Oss.OssRegister.Read(register, Config.Oss.NameColumns);
+            }
+
+            foreach (var path in Classifier.OssManifests(paths))
+            {
+                var input = ByPath[path];
+                if (!Admit(input, "text")) continue;
+                var document = new TextDocument(path, input.Text!);
+                Manifests.Add((document, Model.Oss.DependencyManifest.Read(document)));
+            }
+
+            // Links between documents (GOV610): the documents documents.links names that no other
+            // kind has parsed already are parsed here, once.
+            foreach (var path in Links.Paths.Where(p => !Links.Attempted.Contains(p)).OrderBy(p => p, StringComparer.Ordinal).ToList())
+            {
+                if (AdmitAndParse(ByPath[path]) is ParsedMarkdown doc) ReadSuppressions(doc);
+            }
+        }
+
+        /// <summary>Orchestration state files (seeds 000, 002, 004): each parsed once; GOV004, then GOV310/GOV311 for its JSON and schema.</summary>
+        private void ReadStateFiles()
+        {
+            StateFileKinds = Classifier.StateFiles(Inputs.Select(d => d.Path));
+            foreach (var entry in StateFileKinds)
+            {
+                var input = ByPath[entry.Key];
+                if (!Admit(input, "JSON")) continue;
+                var state = Model.State.StateDocument.Read(input.Path, entry.Value, input.Text!, Config.Limits.MaxJsonDepth);
+                ReportInvalidUtf8(input, state.Lines);
+                string schema = Model.State.StateDocument.SchemaResource(entry.Value);
+                foreach (var problem in state.Problems)
+                {
+                    if (problem.IsSyntax) Report(EngineDiagnostics.StateFileInvalidJson, input.Path, problem.Span, input.Path, problem.Message);
+                    else Report(EngineDiagnostics.StateFileSchemaViolation, input.Path, problem.Span, input.Path, schema, problem.Message);
+                }
+
+                StateFiles.Add(state);
+            }
+        }
+
+        /// <summary>
+        /// The files headers.include names whose type has a comment syntax (JSON has none and is
+        /// exempt). A packet or state file that could not be admitted has had its GOV002 already.
+        /// </summary>
+        private void ReadHeaderFiles()
+        {
+            HeaderPaths = Classifier.HeaderFiles(Inputs.Select(d => d.Path));
+            foreach (var path in HeaderPaths)
+            {
+                var input = ByPath[path];
+                bool admitted = PacketPaths.Contains(path) || StateFileKinds.ContainsKey(path)
+                    ? DocumentAdmission.Refusal(input, Config.Limits.MaxDocumentBytes, "text") == null
+                    : Admit(input, "text");
+                if (!admitted) continue;
+                var style = Model.Headers.CommentStyle.ForPath(path, Config.Headers.Styles);
+                if (style != null) HeaderFiles.Add((new TextDocument(path, input.Text!), style));
+                if (style?.AllowedPreamble == Model.Headers.CommentStyle.Preamble.FrontMatter)
+                    ReportFrontMatter(path, input.Text!, YamlFrontMatter.Read(input.Text!));
+            }
+        }
+
+        private void ReadSuppressions(ParsedMarkdown doc)
+        {
+            if (InlineConfig && !Suppressions.ContainsKey(doc.Path)) Suppressions[doc.Path] = InlineSuppressions.Read(doc);
+        }
+
+        /// <summary>The input with its double-encoded text repaired (<see cref="Text.Mojibake"/>), recording the repair; the input itself when there is none.</summary>
+        private static DocumentInput Repair(DocumentInput input, Dictionary<string, Text.Mojibake> repairs)
+        {
+            if (input.Text == null || input.Text.IndexOf('\0') >= 0) return input;
+            var repair = Text.Mojibake.Find(input.Text);
+            if (repair == null) return input;
+            repairs[input.Path] = repair;
+            return DocumentInput.FromText(input.Path, repair.Text, input.InvalidUtf8, input.SizeInBytes);
+        }
+
+        /// <summary><see cref="DocumentAdmission.Refusal"/>, reported as GOV002; true when the document can be parsed.</summary>
+        private bool Admit(DocumentInput input, string format)
+        {
+            string? refusal = DocumentAdmission.Refusal(input, Config.Limits.MaxDocumentBytes, format);
+            if (refusal != null) Report(EngineDiagnostics.DocumentUnreadable, input.Path, FileStart, refusal);
+            return refusal == null;
+        }
+
+        /// <summary>
+        /// <see cref="Admit(DocumentInput, string)"/>, then Markdig's parse (GOV002 when it refuses the input); the links of
+        /// a document documents.links names are collected from the same tree. Null when not parsed.
+        /// </summary>
+        private ParsedMarkdown? AdmitAndParse(DocumentInput input)
+        {
+            Links.Attempted.Add(input.Path);
+            if (!Admit(input, "Markdown")) return null;
+            var doc = DocumentAdmission.ParseMarkdown(() => ParsedMarkdown.Parse(input.Path, input.Text!), out var refusal);
+            if (doc == null)
+            {
+                Report(EngineDiagnostics.DocumentUnreadable, input.Path, FileStart, refusal!);
+                return null;
+            }
+
+            if (Links.Paths.Contains(doc.Path)) Links.Found[doc.Path] = MarkdownLinks.Collect(doc);
+            return doc;
+        }
+
+        /// <summary>GOV004 at the first byte that is not UTF-8, when the host found one.</summary>
+        private void ReportInvalidUtf8(DocumentInput input, Text.LineMap lines)
+        {
+            var bad = input.InvalidUtf8;
+            if (bad == null) return;
+            int start = lines.GetLineStart(bad.Line) + bad.Column - 1;
+            Report(EngineDiagnostics.InvalidUtf8, input.Path, lines.GetSpan(start, 1), bad.Describe());
+        }
+
+        /// <summary>GOV006 when <paramref name="frontMatter"/> is not valid YAML, at most once per document.</summary>
+        private void ReportFrontMatter(string path, string text, YamlFrontMatter? frontMatter)
+        {
+            if (!_frontMatterRead.Add(path) || frontMatter?.Problem == null) return;
+            Report(EngineDiagnostics.FrontMatterInvalid, path, new Text.LineMap(text).GetSpan(frontMatter.ProblemStart, 0), frontMatter.Problem);
+        }
+
+        private readonly HashSet<string> _frontMatterRead = new HashSet<string>(StringComparer.Ordinal);
+
+        private void Report(RuleDescriptor rule, string path, Text.SourceSpan span, params string[] arguments) =>
+            Diagnostics.Add(new GovernanceDiagnostic(rule, path, span, rule.DefaultSeverity, arguments));
+
+        /// <summary>The documents whose links GOV610 checks (documents.links), and their links once parsed.</summary>
+        internal sealed class LinkSources
+        {
+            public LinkSources(IEnumerable<string> paths) => Paths = new HashSet<string>(paths, StringComparer.Ordinal);
+
+            public HashSet<string> Paths { get; }
+
+            /// <summary>Paths already handed to AdmitAndParse (admitted or not): never parsed twice, never a second GOV002.</summary>
+            public HashSet<string> Attempted { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            public SortedDictionary<string, MarkdownLinks> Found { get; } = new SortedDictionary<string, MarkdownLinks>(StringComparer.Ordinal);
+        }
+    }
+}

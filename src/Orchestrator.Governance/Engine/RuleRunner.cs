@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Index;
+using Orchestrator.Governance.Rules;
+
+namespace Orchestrator.Governance.Engine
+{
+    /// <summary>
+    /// Step 3 of an analysis: every rule of <see cref="RuleCatalog"/> on what it reads (each task
+    /// packet, the repository once, each state file of its kind, each file with a metadata header),
+    /// all reading the same immutable <see cref="RepoIndex"/>. A rule that throws becomes GOV003 at
+    /// the start of the document it was reading, naming the rule and the exception, and the others
+    /// still run: a rule's bug never reaches the compiler (no AD0001).
+    /// </summary>
+    internal static class RuleRunner
+    {
+        private static readonly Text.SourceSpan FileStart = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
+
+        /// <summary>Runs the rules (the task packet rules given, the others from the catalog) and returns what they report, in run order.</summary>
+        public static List<GovernanceDiagnostic> Run(AdmittedDocuments documents, RepoIndex index, IReadOnlyList<TaskPacketRule> packetRules)
+        {
+            var found = new List<GovernanceDiagnostic>();
+            var config = documents.Config;
+            var profile = documents.Profile;
+
+            foreach (var state in documents.StateFiles.Where(s => s.Root != null))
+            {
+                foreach (var rule in RuleCatalog.StateFileRules.Where(r => r.Kind == state.Kind))
+                    Run(rule.Descriptor, state.Path, found, sink => rule.Analyze(new StateRuleContext(state, config, index.Files?.Files, sink, rule.Descriptor)));
+            }
+
+            foreach (var packet in documents.Packets)
+            {
+                foreach (var rule in packetRules)
+                    Run(rule.Descriptor, packet.Path, found, sink => rule.Analyze(new RuleContext(packet, profile, index, sink, rule.Descriptor)), packet.AnchorSpan);
+            }
+
+            string repositoryPath = index.Spec.PointerDocument?.Path ?? documents.ConfigPath;
+            foreach (var rule in RuleCatalog.RepositoryRules)
+                Run(rule.Descriptor, repositoryPath, found, sink => rule.Analyze(new RepositoryRuleContext(index, profile, sink, rule.Descriptor)));
+
+            foreach (var (document, style) in documents.HeaderFiles)
+            {
+                var problem = Model.Headers.MetadataHeader.Check(document.Text, style, config.Headers.Statuses);
+                foreach (var rule in RuleCatalog.HeaderRules)
+                    Run(rule.Descriptor, document.Path, found, sink => rule.Analyze(new HeaderRuleContext(document, style, problem, config.Headers, sink, rule.Descriptor)));
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// Runs one rule, adding what it reports to <paramref name="found"/>; GOV003 at
+        /// <paramref name="at"/> (the file's start by default) in <paramref name="path"/> when it throws.
+        /// </summary>
+        private static void Run(RuleDescriptor rule, string path, List<GovernanceDiagnostic> found, Action<List<GovernanceDiagnostic>> analyze, Text.SourceSpan? at = null)
+        {
+            var sink = new List<GovernanceDiagnostic>();
+            try
+            {
+                analyze(sink);
+                found.AddRange(sink);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                found.Add(new GovernanceDiagnostic(EngineDiagnostics.RuleFailed, path, at ?? FileStart, EngineDiagnostics.RuleFailed.DefaultSeverity, new[] { rule.Id, e.GetType().Name + ": " + e.Message }));
+            }
+        }
+    }
+}
