@@ -1,12 +1,12 @@
-using Microsoft.CodeAnalysis.Diagnostics;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
-using Orchestrator.Governance.Rules;
 using Xunit;
 using Orchestrator.Governance.Diagnostics;
 
@@ -14,97 +14,109 @@ namespace Orchestrator.Governance.Analyzers.Tests
 {
     public class GovernanceAnalyzerTests
     {
-        private static readonly string Bad = Packets.Valid.Replace("- STATUS: Ready-for-Dev", "- STATUS: Almost done");
+        private const string Allowed = "Ready-for-Dev, In-Progress, Blocked, Done, Validated";
+
+        // The valid packet with a STATUS outside the vocabulary, marked where GOV107 is reported.
+        private static readonly string Bad = Packets.Valid.Replace("- STATUS: Ready-for-Dev", "- STATUS: {|#0:Almost done|}");
+
+        private static DiagnosticResult Gov107(DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+            new DiagnosticResult("GOV107", severity).WithLocation(0).WithArguments("STATUS", "Almost done", Allowed);
 
         [Fact]
         public async Task Files_the_targets_refused_are_GOV002_at_their_paths_and_nothing_else()
         {
             // obj/.../governance.refused.txt as the package's targets write it: the files never handed to the compiler.
-            var refused = AnalyzerHarness.File("src/App/obj/Debug/net10.0/governance.refused.txt",
+            const string refused =
                 "docs/task_packets/WP-1-Leak.md|is a symbolic link to a file outside the repository; not read\n" +
                 "docs/task_packets/WP-1-Fifo.md|is a FIFO, not a regular file; not opened\n" +
                 "governance.yml|is a symbolic link to a file outside the repository; not read\n" +
                 "notes/x.txt|is a FIFO, not a regular file; not opened\n" + // no governance document: nothing to report
-                "not a line\n");
-            var diagnostics = await AnalyzerHarness.RunAsync(new[] { refused, AnalyzerHarness.File(Packets.Path, Bad) });
+                "not a line\n";
+            var test = Markup.Documents(("src/App/obj/Debug/net10.0/governance.refused.txt", refused), (Packets.Path, Bad), Markup.Spec, Markup.Pointer);
 
-            Assert.Equal(new[]
-            {
-                ("GOV002", AnalyzerHarness.Root + "docs/task_packets/WP-1-Fifo.md", 0, 0, "Document skipped: is a FIFO, not a regular file; not opened"),
-                ("GOV002", AnalyzerHarness.Root + "docs/task_packets/WP-1-Leak.md", 0, 0, "Document skipped: is a symbolic link to a file outside the repository; not read"),
-                ("GOV107", AnalyzerHarness.Root + Packets.Path, 8, 10, "STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)"),
-                ("GOV002", AnalyzerHarness.Root + "governance.yml", 0, 0, "Document skipped: is a symbolic link to a file outside the repository; not read"),
-            }, diagnostics
-                .Select(d => (d.Id, d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line, d.Location.GetLineSpan().StartLinePosition.Character, d.GetMessage()))
-                .OrderBy(d => d.Path, System.StringComparer.Ordinal)
-                .ToArray());
-            Assert.All(diagnostics.Where(d => d.Id == "GOV002"), d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+            // A refused file is no document of the compilation, so no markup can stand in it: GOV002 is at
+            // the start of its path (line 1, column 1, empty span).
+            test.ExpectedDiagnostics.Add(Refused("docs/task_packets/WP-1-Fifo.md", "is a FIFO, not a regular file; not opened"));
+            test.ExpectedDiagnostics.Add(Refused("docs/task_packets/WP-1-Leak.md", "is a symbolic link to a file outside the repository; not read"));
+            test.ExpectedDiagnostics.Add(Gov107());
+            test.ExpectedDiagnostics.Add(Refused("governance.yml", "is a symbolic link to a file outside the repository; not read"));
+            await test.RunAsync();
+        }
+
+        private static DiagnosticResult Refused(string path, string reason) =>
+            new DiagnosticResult("GOV002", DiagnosticSeverity.Warning).WithSpan(Markup.Root + path, 1, 1, 1, 1).WithArguments(reason);
+
+        [Fact]
+        public async Task Severities_from_governance_yml_apply()
+        {
+            var test = Markup.Documents(("governance.yml", "severity:\n  GOV107: warning\n"), (Packets.Path, Bad), Markup.Spec, Markup.Pointer);
+            test.ExpectedDiagnostics.Add(Gov107(DiagnosticSeverity.Warning));
+            await test.RunAsync();
         }
 
         [Fact]
-        public async Task Severities_from_governance_yml_apply_and_configuration_errors_point_into_it()
+        public async Task Configuration_errors_point_into_governance_yml()
         {
-            var raised = await AnalyzerHarness.RunAsync(new[]
-            {
-                AnalyzerHarness.File("governance.yml", "severity:\n  GOV107: warning\n"),
-                AnalyzerHarness.File(Packets.Path, Bad),
-            });
-            Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(raised).Severity);
-
-            var invalid = await AnalyzerHarness.RunAsync(new[] { AnalyzerHarness.File("governance.yml", "limits:\n  maxDocumentBytes: lots\n") });
-            var d = Assert.Single(invalid);
-            Assert.Equal("GOV001", d.Id);
-            Assert.Equal(AnalyzerHarness.Root + "governance.yml", d.Location.GetLineSpan().Path);
-            Assert.Equal(1, d.Location.GetLineSpan().StartLinePosition.Line);
+            var test = Markup.Documents(("governance.yml", "limits:\n{|#0:  maxDocumentBytes: lots|}\n"), Markup.Spec, Markup.Pointer);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("'limits.maxDocumentBytes': integer expected"));
+            await test.RunAsync();
         }
 
         [Fact]
         public async Task A_global_severity_option_overrides_the_default()
         {
-            var diagnostics = await AnalyzerHarness.RunAsync(
-                new[] { AnalyzerHarness.File(Packets.Path, Bad) },
-                severities: new Dictionary<string, ReportDiagnostic> { ["GOV107"] = ReportDiagnostic.Suppress });
-            Assert.Empty(diagnostics);
+            // GOV107 suppressed in the compilation options (as /nowarn or a ruleset does): the packet's finding is gone.
+            var test = Markup.Documents((Packets.Path, Markup.Plain(Bad)), Markup.Spec, Markup.Pointer);
+            test.DisabledDiagnostics.Add("GOV107");
+            await test.RunAsync();
         }
+
+        /// <summary>The valid packet's bytes with 0x97 (a Windows-1252 dash) inserted in line 12, and where.</summary>
+        private static (byte[] Bytes, int At) WithStrayByte()
+        {
+            var bytes = new List<byte>(Encoding.UTF8.GetBytes(Packets.Valid));
+            int at = Packets.Valid.IndexOf("Add the storage trait.", System.StringComparison.Ordinal) + 3;
+            bytes.Insert(at, 0x97);
+            return (bytes.ToArray(), at);
+        }
+
+        /// <summary>The decoded text with the character at <paramref name="at"/> marked as location 0.</summary>
+        private static string MarkAt(string text, int at) => text.Insert(at + 1, "|}").Insert(at, "{|#0:");
 
         [Fact]
         public async Task A_file_the_compiler_decoded_as_Windows_1252_gets_GOV004_at_the_first_bad_byte()
         {
             // The compiler falls back to a single-byte encoding for the whole file when it is not UTF-8.
-            var bytes = new List<byte>(Encoding.UTF8.GetBytes(Packets.Valid));
-            int at = Packets.Valid.IndexOf("Add the storage trait.", System.StringComparison.Ordinal) + 3;
-            bytes.Insert(at, 0x97);
+            var (bytes, at) = WithStrayByte();
             var latin1 = Encoding.Latin1;
-            var text = SourceText.From(latin1.GetString(bytes.ToArray()), latin1);
-            var diagnostics = await AnalyzerHarness.RunAsync(new[] { AnalyzerHarness.File(Packets.Path, text) });
-            var d = Assert.Single(diagnostics);
-            Assert.Equal("GOV004", d.Id);
-            Assert.Equal((11, 15), (d.Location.GetLineSpan().StartLinePosition.Line, d.Location.GetLineSpan().StartLinePosition.Character));
-            Assert.Equal($"Byte 0x97 at offset {at} is not valid UTF-8; the file mixes encodings (save it as UTF-8)", d.GetMessage());
+            var test = Markup.Documents(Markup.Spec, Markup.Pointer);
+            test.TestState.AdditionalFiles.Add((Markup.Root + Packets.Path, SourceText.From(MarkAt(latin1.GetString(bytes), at), latin1)));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV004", DiagnosticSeverity.Warning).WithLocation(0).WithArguments($"Byte 0x97 at offset {at}"));
+            await test.RunAsync();
         }
 
         [Fact]
         public async Task A_file_the_compiler_decoded_with_replacement_characters_gets_GOV004_at_the_first_one()
         {
-            var bytes = new List<byte>(Encoding.UTF8.GetBytes(Packets.Valid));
-            int at = Packets.Valid.IndexOf("Add the storage trait.", System.StringComparison.Ordinal) + 3;
-            bytes.Insert(at, 0x97);
+            var (bytes, at) = WithStrayByte();
             var lenient = new UTF8Encoding(false, false);
-            var text = SourceText.From(lenient.GetString(bytes.ToArray()), Encoding.UTF8);
-            var diagnostics = await AnalyzerHarness.RunAsync(new[] { AnalyzerHarness.File(Packets.Path, text) });
-            var d = Assert.Single(diagnostics);
-            Assert.Equal("GOV004", d.Id);
-            Assert.Equal((11, 15), (d.Location.GetLineSpan().StartLinePosition.Line, d.Location.GetLineSpan().StartLinePosition.Character));
-            Assert.Equal("The character U+FFFD (a byte the compiler could not decode) is not valid UTF-8; the file mixes encodings (save it as UTF-8)", d.GetMessage());
+            var test = Markup.Documents(Markup.Spec, Markup.Pointer);
+            test.TestState.AdditionalFiles.Add((Markup.Root + Packets.Path, SourceText.From(MarkAt(lenient.GetString(bytes), at), Encoding.UTF8)));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV004", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("The character U+FFFD (a byte the compiler could not decode)"));
+            await test.RunAsync();
         }
 
         [Fact]
         public async Task Inline_configuration_can_be_switched_off_with_an_MSBuild_property()
         {
-            var files = new[] { AnalyzerHarness.File(Packets.Path, Bad + "\n<!-- governance-disable-file GOV107 -->\n") };
-            Assert.Empty(await AnalyzerHarness.RunAsync(files));
-            var off = await AnalyzerHarness.RunAsync(files, new Dictionary<string, string> { [GovernanceAnalyzer.InlineConfigProperty] = "false" });
-            Assert.Equal("GOV107", Assert.Single(off).Id);
+            string packet = Bad + "\n<!-- governance-disable-file GOV107 -->\n";
+            await Markup.Documents((Packets.Path, Markup.Plain(packet)), Markup.Spec, Markup.Pointer).RunAsync();
+
+            var off = Markup.Documents((Packets.Path, packet), Markup.Spec, Markup.Pointer);
+            off.TestState.AnalyzerConfigFiles.Clear();
+            off.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", Markup.GlobalConfig(GovernanceAnalyzer.InlineConfigProperty + " = false")));
+            off.ExpectedDiagnostics.Add(Gov107());
+            await off.RunAsync();
         }
 
         [Fact]

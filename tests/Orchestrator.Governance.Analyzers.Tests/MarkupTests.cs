@@ -13,22 +13,10 @@ namespace Orchestrator.Governance.Analyzers.Tests
     /// </summary>
     public class MarkupTests
     {
-        private const string Root = "/repo/";
+        private static CSharpAnalyzerTest<GovernanceAnalyzer, DefaultVerifier> Test(params (string Path, string Markup)[] documents) => Markup.Documents(documents);
 
-        private static CSharpAnalyzerTest<GovernanceAnalyzer, DefaultVerifier> Test(params (string Path, string Markup)[] documents)
-        {
-            var test = new CSharpAnalyzerTest<GovernanceAnalyzer, DefaultVerifier>
-            {
-                ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-                TestCode = "class C { }",
-            };
-            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.GovernanceRoot = " + Root + "\n"));
-            foreach (var (path, markup) in documents) test.TestState.AdditionalFiles.Add((Root + path, markup));
-            return test;
-        }
-
-        private static readonly (string, string) Spec = (Testing.ValidPacket.SpecPath, Testing.ValidPacket.SpecText);
-        private static readonly (string, string) Pointer = (Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText);
+        private static readonly (string, string) Spec = Markup.Spec;
+        private static readonly (string, string) Pointer = Markup.Pointer;
 
         [Fact]
         public async Task A_status_that_is_not_allowed_is_reported_at_its_value_with_the_allowed_ones()

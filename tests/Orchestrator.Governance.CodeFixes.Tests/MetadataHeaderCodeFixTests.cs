@@ -1,188 +1,227 @@
-using System.Collections.Generic;
+using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using Orchestrator.Governance.Analyzers;
 using Xunit;
 
 namespace Orchestrator.Governance.CodeFixes.Tests
 {
     /// <summary>
-    /// GOV401/GOV402 on C# files and their code fix, in a real AdhocWorkspace: projects under
-    /// /repo with governance.yml as an additional document and GovernanceRoot in a .globalconfig,
-    /// as the package's targets set them up.
+    /// GOV401/GOV402 on C# files and their code fix through Microsoft.CodeAnalysis.Testing: sources
+    /// under /repo with governance.yml as an additional file and GovernanceRoot in a .globalconfig, as
+    /// the package's targets set them up; each expected diagnostic marked where it stands
+    /// (<c>{|#0:...|}</c>) with its message argument, and the fixed text compared whole. The framework
+    /// also checks that the fixed code has no diagnostic left (FixedState without markup) and runs
+    /// Fix All in the document, the project and the solution unless a test skips one.
     /// </summary>
     public class MetadataHeaderCodeFixTests
     {
+        private const string Root = "/repo/";
+        private const string GlobalConfig = "is_global = true\nbuild_property.GovernanceRoot = /repo/\n";
         private const string Config = "headers:\n  include: ['src/**/*.cs']\n  phase: '14'\n  status: Backfill\n";
+
         private const string Good = "// Description: Larder sync.\n// Orchestration: Phase 3 | Active\nnamespace App;\nclass Good { }\n";
-        private const string Missing = "namespace App;\n\nclass Missing { }\n";
-        private const string Swapped = "// Orchestration: Phase 3 | Active\n// Description: Swapped lines.\nnamespace App;\nclass Swapped { }\n";
-        private const string BadPhase = "// Description: Jobs.\n// Orchestration: Phase three | Active\nnamespace App;\nclass Jobs { }\n";
 
-        private static Solution AddProject(Solution solution, string name, string config, params (string Path, string Text)[] files)
+        // The three bad files, marked where the analyzer reports them (location 0).
+        private const string Missing = "{|#0:namespace App;|}\n\nclass Missing { }\n";
+        private const string Swapped = "// {|#0:Orchestration:|} Phase 3 | Active\n// Description: Swapped lines.\nnamespace App;\nclass Swapped { }\n";
+        private const string BadPhase = "// Description: Jobs.\n// Orchestration: Phase {|#0:three|} | Active\nnamespace App;\nclass Jobs { }\n";
+
+        private const string MissingFixed = "// Description: Missing\n// Orchestration: Phase 14 | Backfill\nnamespace App;\n\nclass Missing { }\n";
+        private const string SwappedFixed = "// Description: Swapped lines.\n// Orchestration: Phase 3 | Active\nnamespace App;\nclass Swapped { }\n";
+        private const string BadPhaseFixed = "// Description: Jobs.\n// Orchestration: Phase 14 | Active\nnamespace App;\nclass Jobs { }\n";
+
+        private const string MissingMessage = "its first two lines must be '// Description: <summary>' and '// Orchestration: Phase <XX> | <Status>'";
+        private const string SwappedMessage = "the lines are swapped: 'Description:' must come first, then 'Orchestration:'";
+        private const string BadPhaseMessage = "the phase 'three' is not a number: expected 'Phase <XX>' with XX a number";
+
+        /// <summary>The expected diagnostic of a bad file, at its location <paramref name="markup"/> (the number in <c>{|#n:</c>).</summary>
+        private static DiagnosticResult Expected(string file, int markup) => file switch
         {
-            var id = ProjectId.CreateNewId(name);
-            solution = solution.AddProject(ProjectInfo.Create(id, VersionStamp.Create(), name, name, LanguageNames.CSharp, filePath: $"/repo/src/{name}/{name}.csproj",
-                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-                parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-                metadataReferences: new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) }));
-            foreach (var (path, text) in files)
-                solution = solution.AddDocument(DocumentId.CreateNewId(id), System.IO.Path.GetFileName(path), SourceText.From(text), filePath: "/repo/" + path);
-            solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(id), "governance.yml", SourceText.From(config), filePath: "/repo/governance.yml");
-            return solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(id), ".globalconfig",
-                SourceText.From("is_global = true\nbuild_property.GovernanceRoot = /repo/\n"), filePath: "/repo/.globalconfig");
+            "Missing" => new DiagnosticResult("GOV401", DiagnosticSeverity.Error).WithLocation(markup).WithArguments(MissingMessage),
+            "Swapped" => new DiagnosticResult("GOV402", DiagnosticSeverity.Error).WithLocation(markup).WithArguments(SwappedMessage),
+            "Jobs" => new DiagnosticResult("GOV402", DiagnosticSeverity.Error).WithLocation(markup).WithArguments(BadPhaseMessage),
+            _ => throw new ArgumentOutOfRangeException(nameof(file)),
+        };
+
+        /// <summary>A marked text with its location renumbered, so that several files can stand in one test.</summary>
+        private static string Renumber(string markup, int location) => markup.Replace("{|#0:", "{|#" + location + ":");
+
+        private static string Plain(string markup) => Regex.Replace(markup, @"\{\|#[0-9]+:|\|\}", string.Empty);
+
+        /// <summary>
+        /// The framework also checks that <c>#pragma warning disable</c> on a new first line silences every
+        /// expected diagnostic. GOV401 cannot pass that check: with the pragma as line 1 the file still has
+        /// no header, and the diagnostic moves onto the pragma line itself, before the pragma takes effect.
+        /// So tests with the header-less file skip that one check; the others keep it.
+        /// </summary>
+        private static TestBehaviors PragmaCheck((string Path, string Text)[] sources) =>
+            sources.Any(s => s.Text.Contains("class Missing", StringComparison.Ordinal)) ? TestBehaviors.SkipSuppressionCheck : TestBehaviors.None;
+
+        private static void AddRepository(ProjectState project, string config, params (string Path, string Text)[] sources)
+        {
+            foreach (var (path, text) in sources) project.Sources.Add((Root + path, text));
+            project.AdditionalFiles.Add((Root + "governance.yml", config));
+            project.AnalyzerConfigFiles.Add((Root + ".globalconfig", GlobalConfig));
         }
 
-        private static Project Project(string config, params (string Path, string Text)[] files) =>
-            AddProject(new AdhocWorkspace().CurrentSolution, "App", config, files).Projects.Single();
-
-        private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Project project)
+        private static CSharpAnalyzerTest<MetadataHeaderAnalyzer, DefaultVerifier> AnalyzerTest(string config, params (string Path, string Text)[] sources)
         {
-            var compilation = await project.GetCompilationAsync();
-            var diagnostics = await compilation!.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MetadataHeaderAnalyzer()), project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
-            return diagnostics.OrderBy(d => d.Location.SourceTree!.FilePath, System.StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+            var test = new CSharpAnalyzerTest<MetadataHeaderAnalyzer, DefaultVerifier> { ReferenceAssemblies = ReferenceAssemblies.Net.Net80, TestBehaviors = PragmaCheck(sources) };
+            AddRepository(test.TestState, config, sources);
+            return test;
         }
 
-        private static string Show(IEnumerable<Diagnostic> diagnostics) => string.Join("\n", diagnostics.Select(d =>
+        /// <summary>
+        /// The code fix test, which can also require exactly one code action for each diagnostic it fixes
+        /// and choose which diagnostic <see cref="CodeFixTestBehaviors.FixOne"/> fixes.
+        /// </summary>
+        private sealed class FixTest : CSharpCodeFixTest<MetadataHeaderAnalyzer, MetadataHeaderCodeFixProvider, DefaultVerifier>
         {
-            var span = d.Location.GetLineSpan();
-            return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {d.Id}: {d.GetMessage()}";
-        }));
+            public FixTest(string config, params (string Path, string Text)[] sources)
+            {
+                ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+                TestBehaviors = PragmaCheck(sources);
+                AddRepository(TestState, config, sources);
+            }
 
-        private static async Task<string> TextOf(Solution solution, string path) =>
-            (await solution.Projects.SelectMany(p => p.Documents).Single(d => d.FilePath == "/repo/" + path).GetTextAsync()).ToString();
+            public bool OneActionPerDiagnostic { get; set; }
 
-        private static async Task<List<CodeAction>> ActionsAsync(Document document, Diagnostic diagnostic)
-        {
-            var actions = new List<CodeAction>();
-            var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-            await new MetadataHeaderCodeFixProvider().RegisterCodeFixesAsync(context);
-            return actions;
-        }
+            public Func<Diagnostic, bool>? FixOnly { get; set; }
 
-        private static async Task<Solution> ApplyAsync(CodeAction action)
-        {
-            var operations = await action.GetOperationsAsync(CancellationToken.None);
-            return operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+            protected override ImmutableArray<CodeAction> FilterCodeActions(ImmutableArray<CodeAction> actions)
+            {
+                if (OneActionPerDiagnostic && actions.Length != 1)
+                    throw new InvalidOperationException($"Expected one code action for the diagnostic, found {actions.Length}");
+                return base.FilterCodeActions(actions);
+            }
+
+            protected override Diagnostic? TrySelectDiagnosticToFix(ImmutableArray<Diagnostic> fixableDiagnostics) =>
+                FixOnly == null ? base.TrySelectDiagnosticToFix(fixableDiagnostics) : fixableDiagnostics.FirstOrDefault(FixOnly);
         }
 
         [Fact]
         public async Task The_analyzer_reports_each_malformed_or_missing_header_at_its_place()
         {
-            var project = Project(Config, ("src/App/Good.cs", Good), ("src/App/Missing.cs", Missing), ("src/App/Swapped.cs", Swapped), ("src/App/Jobs.cs", BadPhase), ("tests/AppTests/T.cs", Missing));
-            Assert.Equal(
-                "/repo/src/App/Jobs.cs(2,25): GOV402: Malformed metadata header: the phase 'three' is not a number: expected 'Phase <XX>' with XX a number\n" +
-                "/repo/src/App/Missing.cs(1,1): GOV401: The file does not start with a metadata header: its first two lines must be '// Description: <summary>' and '// Orchestration: Phase <XX> | <Status>'\n" +
-                "/repo/src/App/Swapped.cs(1,4): GOV402: Malformed metadata header: the lines are swapped: 'Description:' must come first, then 'Orchestration:'",
-                Show(await DiagnosticsAsync(project)));
+            var test = AnalyzerTest(Config,
+                ("src/App/Good.cs", Good),
+                ("src/App/Missing.cs", Renumber(Missing, 0)),
+                ("src/App/Swapped.cs", Renumber(Swapped, 1)),
+                ("src/App/Jobs.cs", Renumber(BadPhase, 2)),
+                // Outside headers.include: no diagnostic (its class renamed so that the project compiles).
+                ("tests/AppTests/T.cs", Plain(Missing).Replace("class Missing", "class T")));
+            test.ExpectedDiagnostics.Add(Expected("Missing", 0));
+            test.ExpectedDiagnostics.Add(Expected("Swapped", 1));
+            test.ExpectedDiagnostics.Add(Expected("Jobs", 2));
+            await test.RunAsync();
         }
 
         [Fact]
         public async Task Without_headers_include_nothing_is_reported()
         {
-            var project = Project("headers:\n  phase: '14'\n", ("src/App/Missing.cs", Missing));
-            Assert.Empty(await DiagnosticsAsync(project));
+            await AnalyzerTest("headers:\n  phase: '14'\n", ("src/App/Missing.cs", Plain(Missing))).RunAsync();
         }
 
         [Theory]
-        [InlineData(Missing, "// Description: Missing\n// Orchestration: Phase 14 | Backfill\nnamespace App;\n\nclass Missing { }\n")]
-        [InlineData(Swapped, "// Description: Swapped lines.\n// Orchestration: Phase 3 | Active\nnamespace App;\nclass Swapped { }\n")]
-        [InlineData(BadPhase, "// Description: Jobs.\n// Orchestration: Phase 14 | Active\nnamespace App;\nclass Jobs { }\n")]
-        public async Task The_fix_writes_the_header_and_the_analyzer_is_then_satisfied(string before, string after)
+        [InlineData("Missing", MissingFixed)]
+        [InlineData("Swapped", SwappedFixed)]
+        [InlineData("Jobs", BadPhaseFixed)]
+        public async Task The_fix_writes_the_header_and_the_analyzer_is_then_satisfied(string file, string after)
         {
-            string path = "src/App/" + (before == Missing ? "Missing" : before == Swapped ? "Swapped" : "Jobs") + ".cs";
-            var project = Project(Config, (path, before));
-            var diagnostic = Assert.Single(await DiagnosticsAsync(project));
-            var document = project.Documents.Single();
-
-            var action = Assert.Single(await ActionsAsync(document, diagnostic));
-            Assert.Equal(MetadataHeaderCodeFixProvider.Title, action.Title);
-            var solution = await ApplyAsync(action);
-
-            Assert.Equal(after, await TextOf(solution, path));
-            Assert.Empty(await DiagnosticsAsync(solution.Projects.Single()));
+            string before = file switch { "Missing" => Missing, "Swapped" => Swapped, _ => BadPhase };
+            var test = new FixTest(Config, ($"src/App/{file}.cs", before))
+            {
+                OneActionPerDiagnostic = true,
+                CodeActionVerifier = (action, verifier) => verifier.Equal(MetadataHeaderCodeFixProvider.Title, action.Title, "code action title"),
+            };
+            test.ExpectedDiagnostics.Add(Expected(file, 0));
+            test.FixedState.Sources.Add((Root + $"src/App/{file}.cs", after));
+            await test.RunAsync();
         }
 
         [Fact]
         public async Task No_fix_is_offered_when_the_phase_or_status_is_unknown()
         {
-            var project = Project("headers:\n  include: ['src/**/*.cs']\n", ("src/App/Missing.cs", Missing), ("src/App/Jobs.cs", BadPhase));
-            var diagnostics = await DiagnosticsAsync(project);
-            Assert.Equal(2, diagnostics.Length);
-
             // No phase configured: nothing to write for a missing header or a phase that is not a number.
-            foreach (var diagnostic in diagnostics)
-            {
-                var document = project.GetDocument(diagnostic.Location.SourceTree)!;
-                Assert.Empty(await ActionsAsync(document, diagnostic));
-            }
-        }
-
-        private sealed class AnalyzerDiagnostics : FixAllContext.DiagnosticProvider
-        {
-            public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => await DiagnosticsAsync(project);
-
-            public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-            {
-                var tree = await document.GetSyntaxTreeAsync(cancellationToken);
-                return (await DiagnosticsAsync(document.Project)).Where(d => d.Location.SourceTree == tree);
-            }
-
-            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-                Task.FromResult(Enumerable.Empty<Diagnostic>());
-        }
-
-        private static async Task<Solution> FixAllAsync(Document document, FixAllScope scope)
-        {
-            var provider = new MetadataHeaderCodeFixProvider();
-            var context = new FixAllContext(document, provider, scope, MetadataHeaderCodeFixProvider.Title, provider.FixableDiagnosticIds, new AnalyzerDiagnostics(), CancellationToken.None);
-            var action = await provider.GetFixAllProvider().GetFixAsync(context);
-            Assert.NotNull(action);
-            return await ApplyAsync(action!);
+            // The fixed state equal to the test state makes the framework require that no fix is offered.
+            (string, string)[] sources = { ("src/App/Missing.cs", Renumber(Missing, 0)), ("src/App/Jobs.cs", Renumber(BadPhase, 1)) };
+            var test = new FixTest("headers:\n  include: ['src/**/*.cs']\n", sources);
+            test.ExpectedDiagnostics.Add(Expected("Missing", 0));
+            test.ExpectedDiagnostics.Add(Expected("Jobs", 1));
+            foreach (var source in sources) test.FixedState.Sources.Add((Root + source.Item1, source.Item2));
+            test.FixedState.ExpectedDiagnostics.AddRange(test.ExpectedDiagnostics);
+            await test.RunAsync();
         }
 
         [Fact]
         public async Task Fix_all_in_the_project_repairs_three_files_and_leaves_the_good_one()
         {
-            var project = Project(Config, ("src/App/Good.cs", Good), ("src/App/Missing.cs", Missing), ("src/App/Swapped.cs", Swapped), ("src/App/Jobs.cs", BadPhase));
-            var solution = await FixAllAsync(project.Documents.First(d => d.Name == "Missing.cs"), FixAllScope.Project);
-
-            Assert.Equal(Good, await TextOf(solution, "src/App/Good.cs"));
-            Assert.Equal("// Description: Missing\n// Orchestration: Phase 14 | Backfill\nnamespace App;\n\nclass Missing { }\n", await TextOf(solution, "src/App/Missing.cs"));
-            Assert.Equal("// Description: Swapped lines.\n// Orchestration: Phase 3 | Active\nnamespace App;\nclass Swapped { }\n", await TextOf(solution, "src/App/Swapped.cs"));
-            Assert.Equal("// Description: Jobs.\n// Orchestration: Phase 14 | Active\nnamespace App;\nclass Jobs { }\n", await TextOf(solution, "src/App/Jobs.cs"));
-            Assert.Empty(await DiagnosticsAsync(solution.Projects.Single()));
+            // The framework applies Fix All in the project (and in each document and the solution) and
+            // compares every file with the fixed state; the good file stays as it was.
+            var test = new FixTest(Config,
+                ("src/App/Good.cs", Good),
+                ("src/App/Missing.cs", Renumber(Missing, 0)),
+                ("src/App/Swapped.cs", Renumber(Swapped, 1)),
+                ("src/App/Jobs.cs", Renumber(BadPhase, 2)));
+            test.ExpectedDiagnostics.Add(Expected("Missing", 0));
+            test.ExpectedDiagnostics.Add(Expected("Swapped", 1));
+            test.ExpectedDiagnostics.Add(Expected("Jobs", 2));
+            test.FixedState.Sources.Add((Root + "src/App/Good.cs", Good));
+            test.FixedState.Sources.Add((Root + "src/App/Missing.cs", MissingFixed));
+            test.FixedState.Sources.Add((Root + "src/App/Swapped.cs", SwappedFixed));
+            test.FixedState.Sources.Add((Root + "src/App/Jobs.cs", BadPhaseFixed));
+            // One Fix All in the project repairs all three files.
+            test.NumberOfFixAllInProjectIterations = 1;
+            await test.RunAsync();
         }
 
         [Fact]
         public async Task Fix_all_in_the_document_touches_only_that_document()
         {
-            var project = Project(Config, ("src/App/Missing.cs", Missing), ("src/App/Swapped.cs", Swapped));
-            var solution = await FixAllAsync(project.Documents.First(d => d.Name == "Swapped.cs"), FixAllScope.Document);
-
-            Assert.Equal(Missing, await TextOf(solution, "src/App/Missing.cs"));
-            Assert.StartsWith("// Description: Swapped lines.\n", await TextOf(solution, "src/App/Swapped.cs"));
+            // FixOne with the Swapped.cs diagnostic chosen: one fix, and one Fix All in that document;
+            // Missing.cs must come out unchanged, its diagnostic still there. (Fix All in the project or
+            // the solution would rightly repair both, so those two checks are skipped here.)
+            var test = new FixTest(Config, ("src/App/Missing.cs", Renumber(Missing, 0)), ("src/App/Swapped.cs", Renumber(Swapped, 1)))
+            {
+                FixOnly = d => d.Location.SourceTree!.FilePath.EndsWith("/Swapped.cs", StringComparison.Ordinal),
+                CodeFixTestBehaviors = CodeFixTestBehaviors.FixOne | CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck,
+            };
+            test.ExpectedDiagnostics.Add(Expected("Missing", 0));
+            test.ExpectedDiagnostics.Add(Expected("Swapped", 1));
+            test.FixedState.Sources.Add((Root + "src/App/Missing.cs", Renumber(Missing, 0)));
+            test.FixedState.Sources.Add((Root + "src/App/Swapped.cs", SwappedFixed));
+            test.FixedState.ExpectedDiagnostics.Add(Expected("Missing", 0));
+            await test.RunAsync();
         }
 
         [Fact]
         public async Task Fix_all_in_the_solution_reaches_every_project()
         {
-            var solution = AddProject(new AdhocWorkspace().CurrentSolution, "App", Config, ("src/App/Missing.cs", Missing));
-            solution = AddProject(solution, "Lib", Config, ("src/Lib/Jobs.cs", BadPhase));
-            var start = solution.Projects.Single(p => p.Name == "App").Documents.Single();
+            // Two projects, App (the test's primary project) and Lib, each with governance.yml and the .globalconfig.
+            var test = new FixTest(Config, ("src/App/Missing.cs", Renumber(Missing, 0)));
+            var lib = new ProjectState("Lib", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/0/Lib", "cs");
+            test.TestState.AdditionalProjects.Add("Lib", lib);
+            AddRepository(lib, Config, ("src/Lib/Jobs.cs", Renumber(BadPhase, 1)));
+            test.ExpectedDiagnostics.Add(Expected("Missing", 0));
+            test.ExpectedDiagnostics.Add(Expected("Jobs", 1));
 
-            var fixedSolution = await FixAllAsync(start, FixAllScope.Solution);
+            test.FixedState.Sources.Add((Root + "src/App/Missing.cs", MissingFixed));
+            var libFixed = new ProjectState("Lib", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/0/Lib", "cs");
+            test.FixedState.AdditionalProjects.Add("Lib", libFixed);
+            AddRepository(libFixed, Config, ("src/Lib/Jobs.cs", BadPhaseFixed));
 
-            Assert.StartsWith("// Description: Missing\n// Orchestration: Phase 14 | Backfill\n", await TextOf(fixedSolution, "src/App/Missing.cs"));
-            Assert.StartsWith("// Description: Jobs.\n// Orchestration: Phase 14 | Active\n", await TextOf(fixedSolution, "src/Lib/Jobs.cs"));
+            // One Fix All in the solution repairs both projects' files; in a document or a project it takes
+            // one round for each of the two.
+            test.NumberOfFixAllIterations = 1;
+            test.NumberOfFixAllInDocumentIterations = 2;
+            test.NumberOfFixAllInProjectIterations = 2;
+            await test.RunAsync();
         }
     }
 }
