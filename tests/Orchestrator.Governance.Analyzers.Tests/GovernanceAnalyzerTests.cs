@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
+using Orchestrator.Governance.Rules;
 using Xunit;
 using Orchestrator.Governance.Diagnostics;
 
