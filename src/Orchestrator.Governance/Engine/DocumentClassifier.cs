@@ -5,38 +5,19 @@ using Orchestrator.Governance.Configuration;
 
 namespace Orchestrator.Governance.Engine
 {
-    /// <summary>Decides which inputs are task packets, by the configured globs, without touching the disk.</summary>
+    /// <summary>Decides which inputs are of which kind (<see cref="DocumentKinds"/>), by the configured globs, without touching the disk.</summary>
     internal sealed class DocumentClassifier
     {
         private const string Root = "/repo";
-        private readonly Matcher _taskPackets;
+        private readonly Dictionary<DocumentKind, Matcher> _kinds = new Dictionary<DocumentKind, Matcher>();
         private readonly (Model.State.StateKind Kind, Matcher Matcher)[] _stateFiles;
         private readonly Matcher? _headers;
-        private readonly Matcher _adrs;
-        private readonly Matcher _rfcs;
-        private readonly Matcher _links;
-        private readonly Matcher _ossRegister;
-        private readonly Matcher _ossManifests;
 
         public DocumentClassifier(GovernanceConfig config)
         {
-            _taskPackets = Build(config.Documents.TaskPackets);
-            _adrs = Build(config.Documents.Adrs);
-            _rfcs = Build(config.Documents.Rfcs);
-            _links = Build(config.Documents.Links);
-            _ossRegister = Build(config.Documents.OssRegister);
-            _ossManifests = Build(config.Documents.OssManifests);
+            foreach (var row in DocumentKinds.All) _kinds[row.Kind] = Build(row.Globs(config.Documents));
+            _stateFiles = DocumentKinds.All.Where(r => r.StateKind != null).Select(r => (r.StateKind!.Value, _kinds[r.Kind])).ToArray();
             _headers = config.Headers.Include.Count == 0 ? null : Build(new DocumentKindConfig { Include = config.Headers.Include, Exclude = config.Headers.Exclude });
-            var d = config.Documents;
-            _stateFiles = new[]
-            {
-                (Model.State.StateKind.Plan, Build(d.Plan)),
-                (Model.State.StateKind.Session, Build(d.Session)),
-                (Model.State.StateKind.Progress, Build(d.Progress)),
-                (Model.State.StateKind.ActivePhase, Build(d.ActivePhase)),
-                (Model.State.StateKind.IdempotencyContract, Build(d.IdempotencyContracts)),
-                (Model.State.StateKind.LockManifest, Build(d.LockManifest)),
-            };
         }
 
         /// <summary>The state files among <paramref name="paths"/> with their kind (the first kind whose globs match), in ordinal path order.</summary>
@@ -60,28 +41,28 @@ namespace Orchestrator.Governance.Engine
         public HashSet<string> TaskPackets(IEnumerable<string> paths)
         {
             var list = paths.ToList();
-            var result = _taskPackets.Match(Root, list.Select(p => Root + "/" + p));
+            var result = _kinds[DocumentKind.TaskPacket].Match(Root, list.Select(p => Root + "/" + p));
             return new HashSet<string>(result.Files.Select(f => f.Path), System.StringComparer.Ordinal);
         }
 
         /// <summary>The architecture decision records among <paramref name="paths"/>: Markdown files documents.adrs names whose file name starts with a number, in ordinal order.</summary>
         public List<string> Adrs(IEnumerable<string> paths)
         {
-            var result = _adrs.Match(Root, paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase)).Select(p => Root + "/" + p));
+            var result = _kinds[DocumentKind.Adr].Match(Root, paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase)).Select(p => Root + "/" + p));
             return result.Files.Select(f => f.Path).Where(p => Model.Decisions.AdrDocument.NumberOf(p) != null).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The Markdown documents among <paramref name="paths"/> whose links are checked (documents.links), in ordinal order.</summary>
         public List<string> Links(IEnumerable<string> paths)
         {
-            var result = _links.Match(Root, paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase)).Select(p => Root + "/" + p));
+            var result = _kinds[DocumentKind.LinkSource].Match(Root, paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase)).Select(p => Root + "/" + p));
             return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The OSS register: the first of <paramref name="paths"/> documents.ossRegister names (in the order of its globs), or null.</summary>
         public string? OssRegister(IEnumerable<string> paths, IReadOnlyList<string> includes)
         {
-            var found = new HashSet<string>(_ossRegister.Match(Root, paths.Select(p => Root + "/" + p)).Files.Select(f => f.Path), System.StringComparer.Ordinal);
+            var found = new HashSet<string>(_kinds[DocumentKind.OssRegister].Match(Root, paths.Select(p => Root + "/" + p)).Files.Select(f => f.Path), System.StringComparer.Ordinal);
             if (found.Count == 0) return null;
             foreach (var include in includes)
             {
@@ -94,14 +75,14 @@ namespace Orchestrator.Governance.Engine
         /// <summary>The dependency files among <paramref name="paths"/> (documents.ossManifests) of a kind GOV611 reads, in ordinal order.</summary>
         public List<string> OssManifests(IEnumerable<string> paths)
         {
-            var result = _ossManifests.Match(Root, paths.Where(Model.Oss.DependencyManifest.IsManifest).Select(p => Root + "/" + p));
+            var result = _kinds[DocumentKind.OssManifest].Match(Root, paths.Where(Model.Oss.DependencyManifest.IsManifest).Select(p => Root + "/" + p));
             return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The RFCs among <paramref name="paths"/> (documents.rfcs), in ordinal order.</summary>
         public List<string> Rfcs(IEnumerable<string> paths)
         {
-            var result = _rfcs.Match(Root, paths.Select(p => Root + "/" + p));
+            var result = _kinds[DocumentKind.Rfc].Match(Root, paths.Select(p => Root + "/" + p));
             return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 

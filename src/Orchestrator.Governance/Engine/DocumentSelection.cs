@@ -49,10 +49,13 @@ namespace Orchestrator.Governance.Engine
             }
 
             // Each document kind with its own globs, then the files that must carry a metadata header.
-            var d = config.Documents;
             var globbed = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var kind in new[] { d.TaskPackets, d.Plan, d.Session, d.Progress, d.ActivePhase, d.IdempotencyContracts, d.Adrs, d.Rfcs, d.LockManifest, d.Links, d.OssRegister, d.OssManifests })
+            foreach (var row in DocumentKinds.All)
+            {
+                var kind = row.Globs(config.Documents);
                 globbed.UnionWith(Match(tree, kind.Include, kind.Exclude));
+            }
+
             globbed.UnionWith(Match(tree, config.Headers.Include, config.Headers.Exclude));
             foreach (var path in globbed) Add(path);
 
