@@ -116,6 +116,32 @@ namespace Orchestrator.Governance.Scanning
         }
 
         /// <summary>
+        /// One file of the repository as a document, by the walk's verdict: refused (GOV002 with the
+        /// reason), larger than <paramref name="maxBytes"/>, or its bytes read through its real path
+        /// and decoded (<see cref="Orchestrator.Governance.Documents.DocumentInput.FromBytes"/>). An empty file is never
+        /// opened: a FIFO or device that the type check cannot tell (on a system without statx) looks
+        /// like one, and an empty file's text is known without reading it. The CLI and the MSBuild
+        /// task read every file through here.
+        /// </summary>
+        public Orchestrator.Governance.Documents.DocumentInput ReadDocument(string relative, long maxBytes)
+        {
+            string? reason = Refusal(relative, out string? open);
+            if (reason != null || open == null) return Orchestrator.Governance.Documents.DocumentInput.Unreadable(relative, reason ?? "cannot be read");
+            try
+            {
+                var info = new FileInfo(open);
+                if (info.Length > maxBytes)
+                    return Orchestrator.Governance.Documents.DocumentInput.Unreadable(relative, $"{info.Length} bytes is more than limits.maxDocumentBytes ({maxBytes})", info.Length);
+                if (info.Length == 0) return Orchestrator.Governance.Documents.DocumentInput.FromBytes(relative, Array.Empty<byte>());
+                return Orchestrator.Governance.Documents.DocumentInput.FromBytes(relative, File.ReadAllBytes(open));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return Orchestrator.Governance.Documents.DocumentInput.Unreadable(relative, "cannot be read: " + e.Message);
+            }
+        }
+
+        /// <summary>
         /// Why <paramref name="relative"/> must not be read, or null when it may; then
         /// <paramref name="open"/> is the real path to open. Any path, walked or not (a host that
         /// looks a file up by name, on a file system that ignores case, gets the same answer).
@@ -558,7 +584,7 @@ namespace Orchestrator.Governance.Scanning
             if (ConfigFile.Length > 0)
             {
                 string relative = Relative(tree.Root, ConfigFile);
-                configText = relative.Length > 0 ? ReadText(tree, relative, 4L * 1024 * 1024) : null;
+                configText = relative.Length > 0 ? tree.ReadDocument(relative, 4L * 1024 * 1024).Text : null;
             }
 
             var config = Orchestrator.Governance.Configuration.ConfigLoader.LoadUnchecked(configText);
@@ -566,7 +592,7 @@ namespace Orchestrator.Governance.Scanning
             var listExclude = new GlobSet(Split(FileListExclude));
             var files = tree.Files.Where(p => !listExclude.IsMatch(p)).ToList();
             return Orchestrator.Governance.Engine.DocumentSelection.Select(
-                config, tree.Files.Concat(tree.Refused.Keys).ToList(), files, tree.Refused.Keys.ToList(), p => ReadText(tree, p, max));
+                config, tree.Files.Concat(tree.Refused.Keys).ToList(), files, tree.Refused.Keys.ToList(), p => tree.ReadDocument(p, max).Text);
         }
 
         /// <summary>A path under the root as repository-relative with forward slashes, or empty when it is outside.</summary>
@@ -576,23 +602,6 @@ namespace Orchestrator.Governance.Scanning
             string full = Path.GetFullPath(fullPath);
             var comparison = Links.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             return full.StartsWith(rootFull, comparison) ? full.Substring(rootFull.Length).Replace('\\', '/') : string.Empty;
-        }
-
-        /// <summary>A walked file's text, or null when the walk refused it, it is larger than <paramref name="maxBytes"/> or cannot be read.</summary>
-        private static string? ReadText(RepositoryTree tree, string relative, long maxBytes)
-        {
-            if (tree.Refusal(relative, out string? open) != null || open == null) return null;
-            try
-            {
-                var info = new FileInfo(open);
-                if (info.Length > maxBytes) return null;
-                if (info.Length == 0) return string.Empty;
-                return Orchestrator.Governance.Documents.DocumentInput.FromBytes(relative, File.ReadAllBytes(open)).Text;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                return null;
-            }
         }
 
         private static IEnumerable<string> Split(string globs) =>

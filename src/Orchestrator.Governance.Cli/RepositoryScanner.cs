@@ -54,7 +54,7 @@ namespace Orchestrator.Governance.Cli
             {
                 string name = Path.GetFileName(path);
                 if (name == "Cargo.toml" || name == "package.json" || !Model.Oss.DependencyManifest.IsManifest(path)) continue;
-                var input = Read(tree, path, maxBytes);
+                var input = tree.ReadDocument(path, maxBytes);
                 if (input.Text == null) continue;
                 foreach (var dependency in Model.Oss.DependencyManifest.Read(new TextDocument(path, input.Text)))
                     references.Add(new Model.Oss.PackageReference(dependency.Name, null, name));
@@ -70,7 +70,7 @@ namespace Orchestrator.Governance.Cli
             var read = new Dictionary<string, DocumentInput>(StringComparer.Ordinal);
             DocumentInput ReadOnce(string path)
             {
-                if (!read.TryGetValue(path, out var input)) read[path] = input = Read(tree, path, config.Limits.MaxDocumentBytes);
+                if (!read.TryGetValue(path, out var input)) read[path] = input = tree.ReadDocument(path, config.Limits.MaxDocumentBytes);
                 return input;
             }
 
@@ -106,32 +106,9 @@ namespace Orchestrator.Governance.Cli
         {
             string relative = Path.GetRelativePath(root, fullPath).Replace('\\', '/');
             bool inside = !Path.IsPathRooted(relative) && relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal);
-            if (inside) return Read(tree, relative, maxBytes);
+            if (inside) return tree.ReadDocument(relative, maxBytes);
             var outside = Read(Path.GetDirectoryName(fullPath)!, Path.GetFileName(fullPath), maxBytes);
             return outside.Text == null ? DocumentInput.Unreadable(relative, outside.UnreadableReason ?? "cannot be read") : DocumentInput.FromText(relative, outside.Text, outside.InvalidUtf8);
-        }
-
-        /// <summary>
-        /// One file of the repository, by the walk's verdict: refused (GOV002 with the reason), too large, or its bytes
-        /// read through its real path. An empty file is never opened: a FIFO or device that the type check cannot tell
-        /// (on a system without statx) looks like one, and an empty file's text is known without reading it.
-        /// </summary>
-        public static DocumentInput Read(RepositoryTree tree, string relativePath, long maxBytes)
-        {
-            string? reason = tree.Refusal(relativePath, out string? open);
-            if (reason != null || open == null) return DocumentInput.Unreadable(relativePath, reason ?? "cannot be read");
-            try
-            {
-                var info = new FileInfo(open);
-                if (info.Length > maxBytes)
-                    return DocumentInput.Unreadable(relativePath, $"{info.Length} bytes is more than limits.maxDocumentBytes ({maxBytes})", info.Length);
-                if (info.Length == 0) return DocumentInput.FromBytes(relativePath, Array.Empty<byte>());
-                return DocumentInput.FromBytes(relativePath, File.ReadAllBytes(open));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                return DocumentInput.Unreadable(relativePath, "cannot be read: " + e.Message);
-            }
         }
 
         /// <summary>A file outside any repository (the operator's --config), read as given.</summary>
