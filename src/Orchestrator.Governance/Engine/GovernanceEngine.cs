@@ -129,7 +129,7 @@ namespace Orchestrator.Governance.Engine
             // Severities from configuration; a stable order. Spans in repaired text are mapped back
             // to the file's offsets, lines and columns.
             var originalLines = new Dictionary<string, Text.LineMap>(StringComparer.Ordinal);
-            var fenceMaps = new System.Collections.Concurrent.ConcurrentDictionary<string, SuppressionFixes.FenceMap>(StringComparer.Ordinal);
+            var fileLines = new System.Collections.Concurrent.ConcurrentDictionary<string, (Text.LineMap, string)>(StringComparer.Ordinal);
             var result = new List<GovernanceDiagnostic>(diagnostics.Count);
             foreach (var reported in diagnostics)
             {
@@ -153,10 +153,11 @@ namespace Orchestrator.Governance.Engine
                 }
 
                 // "Suppress on this line", where an inline comment is read (Markdown documents).
-                if (suppressions.ContainsKey(reported.Path))
+                if (inline != null)
                 {
                     string? original = repairs.TryGetValue(d.Path, out var r) ? r.Original : byPath.TryGetValue(d.Path, out var input) ? input.Text : null;
-                    if (original != null) d = d.WithMoreFixesLater(x => SuppressionFixes.For(x, original, fenceMaps));
+                    int lineRead = reported.Span.StartLine;
+                    if (original != null) d = d.WithMoreFixesLater(x => SuppressionFixes.For(x, original, inline, lineRead, fileLines));
                 }
 
                 result.Add(severity == d.Severity ? d : d.WithSeverity(severity));

@@ -44,11 +44,32 @@ namespace Orchestrator.Governance.Suppressions
 
         private const string AllRules = "*";
         private readonly List<(string Rule, int From, int To)> _ranges;
+        private readonly List<(int From, int To)> _code;
 
-        private InlineSuppressions(List<(string Rule, int From, int To)> ranges, IReadOnlyList<SuppressionReference> references)
+        private InlineSuppressions(List<(string Rule, int From, int To)> ranges, IReadOnlyList<SuppressionReference> references, List<(int From, int To)> code)
         {
             _ranges = ranges;
             References = references;
+            _code = code;
+        }
+
+        /// <summary>
+        /// Whether the 1-based <paramref name="line"/> is in a code block (fenced or indented) or the
+        /// YAML front matter, as the parser found them: a comment written there would be text, not a
+        /// directive (CommonMark 0.31 §4.4-4.5), so no "suppress on this line" fix is offered there.
+        /// </summary>
+        public bool IsCode(int line)
+        {
+            int lo = 0, hi = _code.Count - 1;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) / 2;
+                if (line < _code[mid].From) hi = mid - 1;
+                else if (line > _code[mid].To) lo = mid + 1;
+                else return true;
+            }
+
+            return false;
         }
 
         /// <summary>Every rule ID the comments name (checked by the engine for GOV005).</summary>
@@ -70,7 +91,13 @@ namespace Orchestrator.Governance.Suppressions
         {
             var comments = new List<(int Start, string Text)>();
             if (MayHoldDirectives(doc.Text)) CollectComments(doc.Ast, 0, doc.Text, comments);
-            return FromComments(doc, comments);
+            var code = new List<(int Start, int End)>();
+            foreach (var block in doc.Ast.Descendants<CodeBlock>())
+            {
+                if (!block.Span.IsEmpty) code.Add((block.Span.Start, block.Span.End + 1));
+            }
+
+            return FromComments(doc, comments, code);
         }
 
         /// <summary>
@@ -115,8 +142,11 @@ namespace Orchestrator.Governance.Suppressions
             }
         }
 
-        /// <summary>The suppressions that the comments collected from <paramref name="doc"/> declare.</summary>
-        internal static InlineSuppressions FromComments(TextDocument doc, List<(int Start, string Text)> comments)
+        /// <summary>
+        /// The suppressions that the comments collected from <paramref name="doc"/> declare, with
+        /// the code blocks and front matter found in its tree (offsets, end exclusive).
+        /// </summary>
+        internal static InlineSuppressions FromComments(TextDocument doc, List<(int Start, string Text)> comments, List<(int Start, int End)> codeBlocks)
         {
             comments.Sort((a, b) => a.Start.CompareTo(b.Start));
             var ranges = new List<(string, int, int)>();
@@ -167,7 +197,16 @@ namespace Orchestrator.Governance.Suppressions
             }
 
             foreach (var o in open) ranges.Add((o.Key, o.Value, int.MaxValue));
-            return new InlineSuppressions(ranges, references);
+            var code = new List<(int From, int To)>(codeBlocks.Count);
+            foreach (var (start, end) in codeBlocks)
+            {
+                int from = doc.Lines.GetPosition(start).Line;
+                int to = doc.Lines.GetPosition(Math.Max(start, Math.Min(doc.Text.Length, end) - 1)).Line;
+                code.Add((from, to));
+            }
+
+            code.Sort((a, b) => a.From.CompareTo(b.From));
+            return new InlineSuppressions(ranges, references, code);
         }
     }
 }

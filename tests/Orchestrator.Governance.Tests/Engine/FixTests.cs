@@ -106,11 +106,12 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
-        public void No_comment_is_offered_inside_a_fenced_block_or_front_matter()
+        public void No_comment_is_offered_inside_a_code_block_or_front_matter_as_the_parser_finds_them()
         {
-            var map = new SuppressionFixes.FenceMap("---\ntitle: x\n---\n# T\n```bash\nrun\n```\n~~~\n```\n~~~\ntext\n");
-            Assert.Equal(new[] { true, true, true, false, true, true, true, true, true, true, false, false },
-                Enumerable.Range(1, map.LineCount).Select(map.IsCode));
+            string text = "---\ntitle: x\n---\n# T\n```bash\nrun\n```\n~~~\n```\n~~~\ntext\n\n    indented code\n\nafter\n";
+            var read = Governance.Suppressions.InlineSuppressions.Read(Governance.Documents.ParsedMarkdown.Parse("a.md", text));
+            Assert.Equal(new[] { true, true, true, false, true, true, true, true, true, true, false, false, true, false, false },
+                Enumerable.Range(1, 15).Select(read.IsCode));
         }
     }
 }

@@ -58,9 +58,10 @@ namespace Orchestrator.Governance.Model.Spec
             var headings = new List<(int Level, int Start)>();
             var paragraphs = new List<(int Start, int End, bool ListItem)>();
             var comments = Suppressions.InlineSuppressions.MayHoldDirectives(doc.Text) ? new List<(int Start, string Text)>() : null;
+            var code = new List<(int Start, int End)>();
             foreach (var (ast, offset) in trees)
             {
-                Blocks(ast, offset, doc.Text.Length, headings, paragraphs);
+                Blocks(ast, offset, doc.Text.Length, headings, paragraphs, code);
                 if (comments != null) Suppressions.InlineSuppressions.CollectComments(ast, offset, doc.Text, comments);
             }
 
@@ -207,7 +208,7 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             string? version = statedVersion ?? VersionOf(doc.Path.TrimEnd('/').Substring(doc.Path.TrimEnd('/').LastIndexOf('/') + 1)) ?? (sections.Count > 0 ? VersionOf(sections[0].Title) : null);
-            return new SpecDocument(doc.WithoutTree(), Suppressions.InlineSuppressions.FromComments(doc, comments ?? new List<(int, string)>()), version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems);
+            return new SpecDocument(doc.WithoutTree(), Suppressions.InlineSuppressions.FromComments(doc, comments ?? new List<(int, string)>(), code), version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems);
         }
 
         /// <summary>
@@ -217,7 +218,7 @@ namespace Orchestrator.Governance.Model.Spec
         /// block type, cost a fifth of reading the Handshake spec). Offsets are in the whole text:
         /// the tree's plus <paramref name="offset"/>.
         /// </summary>
-        private static void Blocks(ContainerBlock root, int offset, int textLength, List<(int Level, int Start)> headings, List<(int Start, int End, bool ListItem)> paragraphs)
+        private static void Blocks(ContainerBlock root, int offset, int textLength, List<(int Level, int Start)> headings, List<(int Start, int End, bool ListItem)> paragraphs, List<(int Start, int End)> code)
         {
             var stack = new Stack<(ContainerBlock Container, int Next)>();
             stack.Push((root, 0));
@@ -234,6 +235,7 @@ namespace Orchestrator.Governance.Model.Spec
                         paragraphs.Add((offset + paragraph.Span.Start, Math.Min(textLength, offset + paragraph.Span.End + 1), paragraph.Parent is ListItemBlock));
                 }
                 else if (block is ContainerBlock inner) stack.Push((inner, 0));
+                else if (block is CodeBlock codeBlock && !codeBlock.Span.IsEmpty) code.Add((offset + codeBlock.Span.Start, Math.Min(textLength, offset + codeBlock.Span.End + 1)));
             }
         }
 
