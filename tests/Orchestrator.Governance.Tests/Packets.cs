@@ -23,6 +23,17 @@ namespace Orchestrator.Governance.Tests
             return string.Join("\n", lines);
         }
 
+        /// <summary>The valid packet with several lines (1-based, as in <see cref="Valid"/>) replaced.</summary>
+        public static string WithLines(params (int Line, string Replacement)[] replacements)
+        {
+            var lines = Valid.Split('\n').ToList();
+            foreach (var (line, replacement) in replacements) lines[line - 1] = replacement;
+            return string.Join("\n", lines);
+        }
+
+        /// <summary>The valid packet's title line with its text marked (<c># {|mark:Task Packet: ...|}</c>), for the rules that report at the title.</summary>
+        public static string MarkedTitle(string mark) => "# {|" + mark + ":Task Packet: WP-1-Storage-Layer|}";
+
         /// <summary>
         /// Analyzes the documents, with the shared spec and SPEC_CURRENT.md added unless the test
         /// brings its own (or passes a document at SPEC_CURRENT's path with a null text to leave both out).

@@ -79,7 +79,7 @@ namespace Orchestrator.Governance.Tests.Baseline
             }
 
             // The CLI: every project file, read as written (no version).
-            var cli = new AnalysisOptions { PackageReferences = new[] { new Model.Oss.PackageReference("Orchestrator.Governance", null, "App.csproj"), new Model.Oss.PackageReference("Spectre.Console", null, "Tool.csproj") } };
+            var cli = new AnalysisOptions { PackageReferences = new[] { new Governance.Model.Oss.PackageReference("Orchestrator.Governance", null, "App.csproj"), new Governance.Model.Oss.PackageReference("Spectre.Console", null, "Tool.csproj") } };
             var found = Run(null, cli);
             Assert.Equal(new[]
             {
@@ -89,14 +89,14 @@ namespace Orchestrator.Governance.Tests.Baseline
             string baseline = GovernanceBaseline.Write(GovernanceBaseline.Record(found.Diagnostics));
 
             // The build of App.csproj: its own reference, evaluated with a version; Tool.csproj's entry is not stale here.
-            var build = new AnalysisOptions { PackageReferences = new[] { new Model.Oss.PackageReference("Orchestrator.Governance", "1.2.0", "App.csproj") }, PackageReferencesOfOneProject = true };
+            var build = new AnalysisOptions { PackageReferences = new[] { new Governance.Model.Oss.PackageReference("Orchestrator.Governance", "1.2.0", "App.csproj") }, PackageReferencesOfOneProject = true };
             var result = Run(baseline, build);
             Assert.Empty(result.Diagnostics);
             var baselined = Assert.Single(result.Baselined);
             Assert.Equal(("GOV611", "Orchestrator.Governance|PackageReference 1.2.0 of App.csproj|docs/OSS_REGISTER.md"), (baselined.Id, string.Join("|", baselined.Arguments)));
 
             // The CLI sees every project: an entry nothing matches is stale there.
-            var cliWithout = new AnalysisOptions { PackageReferences = new[] { new Model.Oss.PackageReference("Orchestrator.Governance", null, "App.csproj") } };
+            var cliWithout = new AnalysisOptions { PackageReferences = new[] { new Governance.Model.Oss.PackageReference("Orchestrator.Governance", null, "App.csproj") } };
             result = Run(baseline, cliWithout);
             var stale = Assert.Single(result.Diagnostics);
             Assert.Equal(("GOV007", BaselinePath), (stale.Id, stale.Path));

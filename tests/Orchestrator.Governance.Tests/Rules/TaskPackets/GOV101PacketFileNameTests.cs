@@ -9,8 +9,10 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [Fact]
         public void A_file_name_without_a_phase_is_reported_at_the_title()
         {
-            var result = Packets.Analyze(("docs/task_packets/WP-Storage.md", Packets.Valid));
-            Packets.Single(result, "GOV101", "docs/task_packets/WP-Storage.md", 1, 3, "WP-Storage", Pattern);
+            // The TASK_ID differs from that name too (GOV105).
+            EngineMarkup.Documents(("docs/task_packets/WP-Storage.md", Packets.WithLines((1, Packets.MarkedTitle("#0")), (4, "- TASK_ID: {|GOV105:WP-1-Storage-Layer|}"))))
+                .Expect(0, "GOV101", "WP-Storage", Pattern)
+                .Verify();
         }
 
         [Theory]
@@ -20,8 +22,7 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [InlineData("WP-1-MEX-v1.2-Runtime-v3")]
         public void Names_of_the_protocol_form_and_its_variants_pass(string stem)
         {
-            var result = Packets.Analyze(("docs/task_packets/" + stem + ".md", Packets.Valid.Replace("WP-1-Storage-Layer", stem)));
-            Assert.Empty(result.Of("GOV101"));
+            EngineMarkup.Documents(("docs/task_packets/" + stem + ".md", Packets.Valid.Replace("WP-1-Storage-Layer", stem))).Verify();
         }
     }
 }

@@ -7,8 +7,9 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [Fact]
         public void A_packet_without_an_Authority_section_is_reported_at_the_title()
         {
-            var result = Packets.Analyze(Packets.WithLine(57, ""));
-            Packets.Single(result, "GOV102", Packets.Path, 1, 3, "AUTHORITY", "AUTHORITY");
+            EngineMarkup.Packet(Packets.WithLines((1, Packets.MarkedTitle("#0")), (57, "")))
+                .Expect(0, "GOV102", "AUTHORITY", "AUTHORITY")
+                .Verify();
         }
 
         [Fact]
@@ -19,9 +20,7 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
                 .Replace("- **TEST_PLAN**:\n", "## TEST_PLAN\n")
                 .Replace("- **DONE_MEANS**:\n", "## DONE_MEANS\n")
                 .Replace("- **ROLLBACK_HINT**: git revert <commit-sha>\n", "## ROLLBACK_HINT\ngit revert <commit-sha>\n");
-            var result = Packets.Analyze(text);
-            Assert.Empty(result.Of("GOV102"));
-            Assert.Empty(result.Of("GOV104"));
+            EngineMarkup.Packet(text).Verify();
         }
 
         [Fact]
@@ -30,9 +29,7 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
             string text = Packets.Valid.Replace(
                 "## Authority\n- **SPEC_ANCHOR**: §2.3.12.3 (Storage API Abstraction Pattern)\n- **Codex**: Handshake Codex v1.4.md\n- **Task Board**: docs/TASK_BOARD.md\n",
                 "**Authority:** Master Spec §2.3.12 (Pillar 1: One Storage API)\n");
-            var result = Packets.Analyze(text);
-            Assert.Empty(result.Of("GOV102"));
-            Assert.Empty(result.Of("GOV104"));
+            EngineMarkup.Packet(text).Verify();
         }
 
         [Theory]
@@ -42,8 +39,7 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [InlineData("## 🕵️ METADATA")]
         public void Headings_in_any_case_and_spacing_count(string heading)
         {
-            var result = Packets.Analyze(Packets.WithLine(3, heading));
-            Assert.Empty(result.Diagnostics);
+            EngineMarkup.Packet(Packets.WithLine(3, heading)).Verify();
         }
     }
 }

@@ -7,15 +7,17 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [Fact]
         public void A_STATUS_outside_the_vocabulary_is_reported_at_the_value()
         {
-            var result = Packets.Analyze(Packets.WithLine(9, "- STATUS: Almost done"));
-            Packets.Single(result, "GOV107", Packets.Path, 9, 11, "STATUS", "Almost done", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+            EngineMarkup.Packet(Packets.WithLine(9, "- STATUS: {|#0:Almost done|}"))
+                .Expect(0, "GOV107", "STATUS", "Almost done", "Ready-for-Dev, In-Progress, Blocked, Done, Validated")
+                .Verify();
         }
 
         [Fact]
         public void The_unfilled_RISK_TIER_choice_is_reported()
         {
-            var result = Packets.Analyze(Packets.WithLine(20, "- **RISK_TIER**: LOW | MEDIUM | HIGH"));
-            Packets.Single(result, "GOV107", Packets.Path, 20, 18, "RISK_TIER", "LOW | MEDIUM | HIGH", "LOW, MEDIUM, HIGH");
+            EngineMarkup.Packet(Packets.WithLine(20, "- **RISK_TIER**: {|#0:LOW | MEDIUM | HIGH|}"))
+                .Expect(0, "GOV107", "RISK_TIER", "LOW | MEDIUM | HIGH", "LOW, MEDIUM, HIGH")
+                .Verify();
         }
 
         [Theory]
@@ -26,7 +28,7 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [InlineData("- **Status**: Validated (PASS)")]
         public void Spellings_of_allowed_values_pass(string line)
         {
-            Assert.Empty(Packets.Analyze(Packets.WithLine(9, line)).Diagnostics);
+            EngineMarkup.Packet(Packets.WithLine(9, line)).Verify();
         }
     }
 }

@@ -10,8 +10,9 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [InlineData("December 26, 2025")]
         public void A_DATE_that_is_not_ISO_8601_is_reported_at_the_value(string value)
         {
-            var result = Packets.Analyze(Packets.WithLine(5, "- DATE: " + value));
-            Packets.Single(result, "GOV108", Packets.Path, 5, 9, value);
+            EngineMarkup.Packet(Packets.WithLine(5, "- DATE: {|#0:" + value + "|}"))
+                .Expect(0, "GOV108", value)
+                .Verify();
         }
 
         [Theory]
@@ -21,7 +22,7 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [InlineData("2025-12-26T14:30:00+01:00")]
         public void ISO_8601_dates_and_timestamps_pass(string value)
         {
-            Assert.Empty(Packets.Analyze(Packets.WithLine(5, "- DATE: " + value)).Diagnostics);
+            EngineMarkup.Packet(Packets.WithLine(5, "- DATE: " + value)).Verify();
         }
     }
 }

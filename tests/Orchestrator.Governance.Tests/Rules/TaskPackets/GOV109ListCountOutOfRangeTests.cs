@@ -8,8 +8,10 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         [Fact]
         public void Three_FILES_TO_OPEN_is_reported_at_the_key()
         {
-            var result = Packets.Analyze(Packets.WithLine(35, "").Replace("  * src/storage/sqlite.rs\n", ""));
-            Packets.Single(result, "GOV109", Packets.Path, 31, 5, "FILES_TO_OPEN", "3", "5", "15");
+            string text = Packets.WithLines((31, "- **{|#0:FILES_TO_OPEN|}**:"), (35, "")).Replace("  * src/storage/sqlite.rs\n", "");
+            EngineMarkup.Packet(text)
+                .Expect(0, "GOV109", "FILES_TO_OPEN", "3", "5", "15")
+                .Verify();
         }
 
         [Fact]
@@ -21,15 +23,17 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
                 .Replace(
                 "- **RISK_MAP**:\n  * \"Migration fails\" -> Storage layer\n  * \"IPC contract breaks\" -> Tauri bridge\n  * \"Hollow trait\" -> Portability\n",
                 "### RISK_MAP\n| Risk | Subsystem |\n|---|---|\n| Migration fails | Storage |\n| IPC breaks | Tauri |\n| Hollow trait | Portability |\n");
-            Assert.Empty(Packets.Analyze(text).Of("GOV109"));
+            EngineMarkup.Packet(text).Verify();
         }
 
         [Fact]
         public void Twenty_one_SEARCH_TERMS_is_too_many()
         {
-            string extra = string.Concat(System.Linq.Enumerable.Range(1, 11).Select(i => $"  * \"term{i}\"\n"));
-            var result = Packets.Analyze(Packets.Valid.Replace("  * \"AppState\"\n", "  * \"AppState\"\n" + extra));
-            Packets.Single(result, "GOV109", Packets.Path, 37, 5, "SEARCH_TERMS", "21", "10", "20");
+            string extra = string.Concat(Enumerable.Range(1, 11).Select(i => $"  * \"term{i}\"\n"));
+            string text = Packets.WithLine(37, "- **{|#0:SEARCH_TERMS|}**:").Replace("  * \"AppState\"\n", "  * \"AppState\"\n" + extra);
+            EngineMarkup.Packet(text)
+                .Expect(0, "GOV109", "SEARCH_TERMS", "21", "10", "20")
+                .Verify();
         }
     }
 }
