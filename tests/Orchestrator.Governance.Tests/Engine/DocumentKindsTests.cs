@@ -46,7 +46,7 @@ namespace Orchestrator.Governance.Tests.Engine
         {
             var stateKinds = DocumentKinds.All.Where(r => r.StateKind != null).Select(r => r.StateKind!.Value).ToList();
             // The baseline is read with the state files' JSON reader but named by one path (the host's --baseline), not by globs.
-            var globbed = Enum.GetValues(typeof(Model.State.StateKind)).Cast<Model.State.StateKind>().Where(k => k != Model.State.StateKind.Baseline);
+            var globbed = Enum.GetValues(typeof(Governance.Model.State.StateKind)).Cast<Governance.Model.State.StateKind>().Where(k => k != Governance.Model.State.StateKind.Baseline);
             Assert.Equal(globbed.OrderBy(k => k), stateKinds.OrderBy(k => k));
         }
     }
