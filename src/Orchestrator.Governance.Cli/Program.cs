@@ -284,11 +284,11 @@ namespace Orchestrator.Governance.Cli
             {
                 report = format switch
                 {
-                    "sarif" => Reports.Sarif(result),
-                    "json" => Reports.Json(result, includeBaselined),
-                    "github" => Reports.GitHub(result),
-                    "junit" => Reports.JUnit(result, documents.Where(d => d.Path != options.ConfigPath && d.Path != options.BaselinePath).Select(d => d.Path)),
-                    _ => Reports.Text(result, includeBaselined),
+                    "sarif" => Reports.SarifReport.Write(result),
+                    "json" => Reports.JsonReport.Write(result, includeBaselined),
+                    "github" => Reports.GitHubReport.Write(result),
+                    "junit" => Reports.JUnitReport.Write(result, documents.Where(d => d.Path != options.ConfigPath && d.Path != options.BaselinePath).Select(d => d.Path)),
+                    _ => Reports.TextReport.Write(result, includeBaselined),
                 };
             }
 

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.Rules;
+using Orchestrator.Governance.Diagnostics;
+
+namespace Orchestrator.Governance.Cli.Reports
+{
+    /// <summary>The diagnostics as JSON, for scripts.</summary>
+    internal static class JsonReport
+    {
+        /// <summary>
+        /// A flat JSON list: {packets, baseline?, baselined?, diagnostics: [{id, severity, path, line, column,
+        /// endLine, endColumn, message, arguments, fingerprint}], baselinedDiagnostics?: [...]}.
+        /// </summary>
+        public static string Write(GovernanceResult result, bool includeBaselined = false)
+        {
+            using var stream = new MemoryStream();
+            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            {
+                w.WriteStartObject();
+                w.WriteNumber("packets", result.Packets.Count);
+                if (result.BaselinePath != null)
+                {
+                    w.WriteString("baseline", result.BaselinePath);
+                    w.WriteNumber("baselined", result.Baselined.Count);
+                }
+
+                WriteDiagnostics(w, "diagnostics", result.Diagnostics);
+                if (includeBaselined) WriteDiagnostics(w, "baselinedDiagnostics", result.Baselined);
+                w.WriteEndObject();
+            }
+
+            return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }
+
+        private static void WriteDiagnostics(Utf8JsonWriter w, string name, IReadOnlyList<GovernanceDiagnostic> diagnostics)
+        {
+                w.WriteStartArray(name);
+                foreach (var d in diagnostics)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", d.Id);
+                    w.WriteString("severity", d.Severity.ToName());
+                    w.WriteString("path", d.Path);
+                    w.WriteNumber("line", d.Span.StartLine);
+                    w.WriteNumber("column", d.Span.StartColumn);
+                    w.WriteNumber("endLine", d.Span.EndLine);
+                    w.WriteNumber("endColumn", d.Span.EndColumn);
+                    w.WriteString("message", d.Message);
+                    w.WriteStartArray("arguments");
+                    foreach (var a in d.Arguments) w.WriteStringValue(a);
+                    w.WriteEndArray();
+                    if (d.Fingerprint != null) w.WriteString("fingerprint", d.Fingerprint);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.Rules;
+using Orchestrator.Governance.Diagnostics;
+
+namespace Orchestrator.Governance.Cli.Reports
+{
+    /// <summary>MSBuild's text format: one diagnostic a line, <c>path(line,col): severity GOVnnn: message</c>, and the summary line.</summary>
+    internal static class TextReport
+    {
+        /// <summary>
+        /// MSBuild's <c>path(line,col): severity GOVnnn: message</c>, one diagnostic a line, then a
+        /// summary. With <paramref name="includeBaselined"/> the baselined diagnostics are listed
+        /// too, in order among the new ones, each ending in " [baselined]".
+        /// </summary>
+        public static string Write(GovernanceResult result, bool includeBaselined = false)
+        {
+            var sb = new StringBuilder();
+            var listed = includeBaselined
+                ? result.Diagnostics.Select(d => (D: d, Baselined: false)).Concat(result.Baselined.Select(d => (D: d, Baselined: true)))
+                    .OrderBy(x => x.D.Path, System.StringComparer.Ordinal).ThenBy(x => x.D.Span.StartLine).ThenBy(x => x.D.Span.StartColumn).ThenBy(x => x.D.Id, System.StringComparer.Ordinal).ThenBy(x => x.D.Message, System.StringComparer.Ordinal)
+                : result.Diagnostics.Select(d => (D: d, Baselined: false));
+            foreach (var (d, baselined) in listed)
+            {
+                sb.Append(d.ToString());
+                if (baselined) sb.Append(" [baselined]");
+                sb.Append('\n');
+            }
+
+            sb.Append(Summary(result)).Append('\n');
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// "N task packet(s) checked: E error(s), W warning(s)." or, with a baseline applied,
+        /// "N task packet(s) checked: E new error(s), W new warning(s); E2 error(s), W2 warning(s) in the baseline."
+        /// </summary>
+        public static string Summary(GovernanceResult result)
+        {
+            int errors = result.Diagnostics.Count(d => d.Severity == GovernanceSeverity.Error);
+            int warnings = result.Diagnostics.Count(d => d.Severity == GovernanceSeverity.Warning);
+            if (result.BaselinePath == null) return $"{result.Packets.Count} task packet(s) checked: {errors} error(s), {warnings} warning(s).";
+            int baselinedErrors = result.Baselined.Count(d => d.Severity == GovernanceSeverity.Error);
+            int baselinedWarnings = result.Baselined.Count(d => d.Severity == GovernanceSeverity.Warning);
+            return $"{result.Packets.Count} task packet(s) checked: {errors} new error(s), {warnings} new warning(s); {baselinedErrors} error(s), {baselinedWarnings} warning(s) in the baseline.";
+        }
+    }
+}
