@@ -12,8 +12,8 @@ namespace Orchestrator.Governance.Tests.Rules
     /// <summary>
     /// One source for each rule's facts: the rule class declares its descriptor (the static
     /// <c>Rule</c> field), its name carries the ID (GOV107FieldValueNotAllowed, in
-    /// Rules/TaskPackets/GOV107FieldValueNotAllowed.cs), and the catalog lists every rule class
-    /// and every descriptor exactly once.
+    /// Rules/TaskPackets/GOV107FieldValueNotAllowed.cs), and the catalog finds every rule class
+    /// (one that cannot be created would be skipped silently) and every descriptor exactly once.
     /// </summary>
     public class RuleCatalogTests
     {
@@ -36,12 +36,14 @@ namespace Orchestrator.Governance.Tests.Rules
                 .Where(f => f.FieldType == typeof(RuleDescriptor));
 
         [Fact]
-        public void Every_rule_class_is_run_once_and_reports_the_descriptor_it_declares()
+        public void Every_rule_class_is_found_once_in_ID_order_and_reports_the_descriptor_it_declares()
         {
             var listed = RuleCatalog.TaskPacketRules.Cast<object>().Concat(RuleCatalog.RepositoryRules).Concat(RuleCatalog.StateFileRules).Concat(RuleCatalog.HeaderRules)
                 .Select(r => r.GetType()).ToList();
             Assert.Equal(RuleClasses().OrderBy(t => t.Name, StringComparer.Ordinal), listed.OrderBy(t => t.Name, StringComparer.Ordinal));
             Assert.Equal(listed.Count, listed.Distinct().Count());
+            foreach (var ids in new[] { RuleCatalog.TaskPacketRules.Select(r => r.Descriptor.Id), RuleCatalog.RepositoryRules.Select(r => r.Descriptor.Id), RuleCatalog.StateFileRules.Select(r => r.Descriptor.Id), RuleCatalog.HeaderRules.Select(r => r.Descriptor.Id) })
+                Assert.Equal(ids.OrderBy(i => i, StringComparer.Ordinal), ids);
             foreach (var rule in RuleCatalog.TaskPacketRules.Select(r => (r.GetType(), r.Descriptor))
                 .Concat(RuleCatalog.RepositoryRules.Select(r => (r.GetType(), r.Descriptor)))
                 .Concat(RuleCatalog.StateFileRules.Select(r => (r.GetType(), r.Descriptor)))
