@@ -128,6 +128,17 @@ namespace Orchestrator.Governance.CodeFixes.Tests
             await AnalyzerTest("headers:\n  phase: '14'\n", ("src/App/Missing.cs", Plain(Missing))).RunAsync();
         }
 
+        [Fact]
+        public async Task An_editorconfig_section_silences_GOV401_in_its_file_only()
+        {
+            // docs/rules/GOV401.md: a #pragma cannot silence a missing header; a per-file .editorconfig section can.
+            string other = Missing.Replace("class Missing", "class Other");
+            var test = AnalyzerTest(Config, ("src/App/Missing.cs", Plain(Missing)), ("src/App/Other.cs", other));
+            test.TestState.AnalyzerConfigFiles.Add((Root + ".editorconfig", "root = true\n\n[src/App/Missing.cs]\ndotnet_diagnostic.GOV401.severity = none\n"));
+            test.ExpectedDiagnostics.Add(Expected("Missing", 0));
+            await test.RunAsync();
+        }
+
         [Theory]
         [InlineData("Missing", MissingFixed)]
         [InlineData("Swapped", SwappedFixed)]
