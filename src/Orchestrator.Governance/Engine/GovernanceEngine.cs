@@ -64,7 +64,7 @@ namespace Orchestrator.Governance.Engine
             var topology = Model.Board.Topology.Build(documents.Packets, profile, documents.Board, config.Dependencies);
             var files = options.RepositoryFiles == null ? null : new Model.Scope.RepositoryFiles(options.RepositoryFiles);
             var changed = options.ChangedFiles?.Select(DocumentInput.ResolveInside).OfType<string>().Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
-            var builder = new RepoIndex.Builder(config, documents.Packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), documents.Spec, topology, files, changed, options.Today?.Date)
+            var builder = new RepoIndex.Builder(config, profile, documents.Packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), documents.Spec, topology, files, changed, options.Today?.Date)
             {
                 Adrs = documents.Adrs,
                 AdrConfig = config.Adr,
@@ -74,7 +74,7 @@ namespace Orchestrator.Governance.Engine
                 PackageReferences = options.PackageReferences,
                 Links = documents.Links.Found,
                 PacketForms = documents.Forms,
-                DocumentPaths = new HashSet<string>(documents.Inputs.Select(d => d.Path), StringComparer.Ordinal),
+                DocumentPaths = documents.Inputs.Select(d => d.Path),
                 // The first active phase file and the first lock manifest whose JSON parsed (GOV606, GOV607).
                 ActivePhase = documents.StateFiles.FirstOrDefault(s => s.Root != null && s.Kind == Model.State.StateKind.ActivePhase),
             };

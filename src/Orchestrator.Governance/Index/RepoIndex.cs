@@ -28,10 +28,19 @@ namespace Orchestrator.Governance.Index
             PackageReferences = b.PackageReferences;
             Locks = b.Locks;
             LockManifestPath = b.LockManifestPath;
-            DocumentPaths = b.DocumentPaths;
+            documentPaths = new HashSet<string>(b.DocumentPaths, System.StringComparer.Ordinal);
             Adrs = b.Adrs;
             AdrConfig = b.AdrConfig;
+            var scope = new Dictionary<TaskPacket, IReadOnlyList<Model.Scope.ScopeEntry>>();
+            foreach (var packet in b.Packets) scope[packet] = Model.Scope.ScopeFacts.InScope(packet, b.Profile, b.Files, b.Config.Scope.NewMarkers);
+            ScopeEntries = scope;
         }
+
+        /// <summary>The IN_SCOPE_PATHS entries of <paramref name="packet"/>, read once (empty for a packet not in <see cref="Packets"/>).</summary>
+        public IReadOnlyList<Model.Scope.ScopeEntry> InScopeOf(TaskPacket packet) =>
+            ScopeEntries.TryGetValue(packet, out var entries) ? entries : new Model.Scope.ScopeEntry[0];
+
+        private IReadOnlyDictionary<TaskPacket, IReadOnlyList<Model.Scope.ScopeEntry>> ScopeEntries { get; }
 
         /// <summary>The effective configuration (defaults and governance.yml).</summary>
         public GovernanceConfig Config { get; }
@@ -63,8 +72,10 @@ namespace Orchestrator.Governance.Index
         /// <summary>The lock manifest's path, or null.</summary>
         public string? LockManifestPath { get; }
 
-        /// <summary>The paths of the documents the host handed over (diagnostics can stand only in these in a build).</summary>
-        public ISet<string> DocumentPaths { get; }
+        private readonly HashSet<string> documentPaths;
+
+        /// <summary>Whether the host handed over a document at <paramref name="path"/> (diagnostics can stand only in these in a build).</summary>
+        public bool HasDocument(string path) => documentPaths.Contains(path);
 
         /// <summary>The board configuration.</summary>
         public BoardConfig BoardConfig { get; }
@@ -106,9 +117,10 @@ namespace Orchestrator.Governance.Index
         /// </summary>
         public sealed class Builder
         {
-            internal Builder(GovernanceConfig config, IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec, Model.Board.Topology topology, Model.Scope.RepositoryFiles? files, IReadOnlyCollection<string>? changedFiles, System.DateTime? today)
+            internal Builder(GovernanceConfig config, TaskPacketProfile profile, IReadOnlyList<TaskPacket> packets, IReadOnlyDictionary<string, IReadOnlyList<TaskPacket>> packetsByTaskId, Model.Spec.SpecContext spec, Model.Board.Topology topology, Model.Scope.RepositoryFiles? files, IReadOnlyCollection<string>? changedFiles, System.DateTime? today)
             {
                 Config = config;
+                Profile = profile;
                 Packets = packets;
                 PacketsByTaskId = packetsByTaskId;
                 Spec = spec;
@@ -119,6 +131,8 @@ namespace Orchestrator.Governance.Index
             }
 
             internal GovernanceConfig Config { get; }
+
+            internal TaskPacketProfile Profile { get; }
 
             internal IReadOnlyList<TaskPacket> Packets { get; }
 
@@ -152,7 +166,7 @@ namespace Orchestrator.Governance.Index
 
             internal string? LockManifestPath { get; set; }
 
-            internal ISet<string> DocumentPaths { get; set; } = new HashSet<string>();
+            internal IEnumerable<string> DocumentPaths { get; set; } = new string[0];
 
             internal IReadOnlyList<Model.Decisions.AdrDocument> Adrs { get; set; } = new Model.Decisions.AdrDocument[0];
 

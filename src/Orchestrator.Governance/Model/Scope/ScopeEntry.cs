@@ -34,12 +34,14 @@ namespace Orchestrator.Governance.Model.Scope
     {
         private static readonly Regex BacktickedPath = new Regex(@"`(?<p>[^`\s]+)`", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-        private ScopeEntry(string written, SourceSpan span, string path, string annotation, ScopeEntryKind kind)
+        private ScopeEntry(string written, SourceSpan span, int writtenEnd, string path, string annotation, bool markedNew, ScopeEntryKind kind)
         {
             Written = written;
             Span = span;
+            WrittenEnd = writtenEnd;
             Path = path;
             Annotation = annotation;
+            IsMarkedNew = markedNew;
             Kind = kind;
         }
 
@@ -48,6 +50,15 @@ namespace Orchestrator.Governance.Model.Scope
 
         /// <summary>Where <see cref="Written"/> stands.</summary>
         public SourceSpan Span { get; }
+
+        /// <summary>
+        /// The offset just past the entry as written: after its closing backtick when it is a code
+        /// span, else the end of <see cref="Span"/>. An annotation ("(new)") is inserted here.
+        /// </summary>
+        public int WrittenEnd { get; }
+
+        /// <summary>Whether <see cref="Annotation"/> carries one of scope.newMarkers ("(new)"): the packet creates the file.</summary>
+        public bool IsMarkedNew { get; }
 
         /// <summary>Repository-relative, forward slashes, "./" and "." segments removed, no trailing slash ("" for <see cref="ScopeEntryKind.Outside"/>).</summary>
         public string Path { get; }
@@ -61,9 +72,11 @@ namespace Orchestrator.Governance.Model.Scope
         /// <summary>
         /// The entries of IN_SCOPE_PATHS: each list item (or, without items, each comma-separated
         /// part of the value) is one entry whose first word is the path. <paramref name="files"/>,
-        /// when known, tells a folder written without a trailing slash from a file.
+        /// when known, tells a folder written without a trailing slash from a file;
+        /// <paramref name="isNewMarker"/> (scope.newMarkers) tells whether an annotation marks a
+        /// file the packet creates, so that "Justfile (new)" is a path, not prose.
         /// </summary>
-        public static List<ScopeEntry> Read(PacketField field, TaskPacket packet, RepositoryFiles? files)
+        public static List<ScopeEntry> Read(PacketField field, TaskPacket packet, RepositoryFiles? files, Func<string, bool>? isNewMarker = null)
         {
             var entries = new List<ScopeEntry>();
             var parts = field.ValueIsEntry ? SplitValue(field.Value, field.ValueSpan.Start) : new List<(string Text, int Start)>();
@@ -89,7 +102,9 @@ namespace Orchestrator.Governance.Model.Scope
                 int offset = lead + (token.StartsWith("`", StringComparison.Ordinal) ? 1 : 0);
                 var span = packet.Document.Span(start + offset, written.Length);
                 string annotation = text.Substring(end).Trim();
-                entries.Add(Classify(written, span, annotation, files));
+                int writtenEnd = token.StartsWith("`", StringComparison.Ordinal) && token.Length > 1 && token.EndsWith("`", StringComparison.Ordinal) ? start + end : span.Start + written.Length;
+                bool markedNew = annotation.Length > 0 && isNewMarker != null && isNewMarker(annotation);
+                entries.Add(Classify(written, span, writtenEnd, annotation, markedNew, files));
             }
 
             return entries;
@@ -105,7 +120,8 @@ namespace Orchestrator.Governance.Model.Scope
                 foreach (Match m in BacktickedPath.Matches(text))
                 {
                     if (m.Index == 0 && text.TrimStart().StartsWith("`", StringComparison.Ordinal)) continue; // the entry's own path, read above
-                    var entry = Classify(m.Groups["p"].Value, packet.Document.Span(start + m.Groups["p"].Index, m.Groups["p"].Length), string.Empty, files);
+                    var g = m.Groups["p"];
+                    var entry = Classify(g.Value, packet.Document.Span(start + g.Index, g.Length), start + m.Index + m.Length, string.Empty, false, files);
                     if (entry.Kind == ScopeEntryKind.File || entry.Kind == ScopeEntryKind.Folder) entries.Add(entry);
                 }
             }
@@ -174,20 +190,21 @@ namespace Orchestrator.Governance.Model.Scope
             return parts;
         }
 
-        private static ScopeEntry Classify(string written, SourceSpan span, string annotation, RepositoryFiles? files)
+        private static ScopeEntry Classify(string written, SourceSpan span, int writtenEnd, string annotation, bool markedNew, RepositoryFiles? files)
         {
             string p = written.Replace('\\', '/');
             // A path has a slash or an extension, or is a file or folder of the repository, or stands
-            // alone on its line (justfile); a first word followed by more words is prose.
+            // alone on its line (justfile) or with a new-file marker ("Justfile (new)"); a first word
+            // followed by more words is prose.
             bool looksLikePath = p.IndexOf('/') >= 0 || System.IO.Path.HasExtension(p.TrimEnd('/')) || p.StartsWith(".", StringComparison.Ordinal)
                 || (files != null && (files.Files.Contains(p) || files.Folders.Contains(p.TrimEnd('/'))))
-                || annotation.Length == 0;
-            if (!looksLikePath) return new ScopeEntry(written, span, string.Empty, annotation, ScopeEntryKind.Prose);
+                || annotation.Length == 0 || markedNew;
+            if (!looksLikePath) return new ScopeEntry(written, span, writtenEnd, string.Empty, annotation, markedNew, ScopeEntryKind.Prose);
             string? path = Documents.DocumentInput.ResolveInside(p);
-            if (path == null) return new ScopeEntry(written, span, string.Empty, annotation, ScopeEntryKind.Outside);
-            if (p.IndexOfAny(new[] { '*', '?', '[' }) >= 0) return new ScopeEntry(written, span, path, annotation, ScopeEntryKind.Glob);
+            if (path == null) return new ScopeEntry(written, span, writtenEnd, string.Empty, annotation, markedNew, ScopeEntryKind.Outside);
+            if (p.IndexOfAny(new[] { '*', '?', '[' }) >= 0) return new ScopeEntry(written, span, writtenEnd, path, annotation, markedNew, ScopeEntryKind.Glob);
             bool folder = p.EndsWith("/", StringComparison.Ordinal) || (files != null && !files.Files.Contains(path) && files.Folders.Contains(path));
-            return new ScopeEntry(written, span, path, annotation, folder ? ScopeEntryKind.Folder : ScopeEntryKind.File);
+            return new ScopeEntry(written, span, writtenEnd, path, annotation, markedNew, folder ? ScopeEntryKind.Folder : ScopeEntryKind.File);
         }
     }
 }

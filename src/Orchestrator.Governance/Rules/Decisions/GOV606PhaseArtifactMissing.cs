@@ -139,7 +139,7 @@ namespace Orchestrator.Governance.Rules.Decisions
                 {
                     string evidence = phase.Layers[layers[last].Layer];
                     string at = Enumerable.Range(0, last + 1).Reverse().Select(i => phase.Layers.TryGetValue(layers[i].Layer, out var f) ? f : null)
-                        .FirstOrDefault(f => f != null && index.DocumentPaths.Contains(f)) ?? evidence;
+                        .FirstOrDefault(f => f != null && index.HasDocument(f)) ?? evidence;
                     for (int i = 0; i < last; i++)
                         phase.Require(layers[i].Layer, "has its " + layers[last].Layer + " artifact " + evidence, at, FileStart);
                 }
@@ -148,7 +148,7 @@ namespace Orchestrator.Governance.Rules.Decisions
                 if (phase.Closing.Count > 0)
                 {
                     var (first, file) = phase.Closing.OrderBy(e => e.Key).Select(e => (e.Key, e.Value)).First();
-                    string at = phase.Closing.Values.FirstOrDefault(index.DocumentPaths.Contains) ?? file;
+                    string at = phase.Closing.Values.FirstOrDefault(index.HasDocument) ?? file;
                     for (int i = 0; i < closing.Count; i++) phase.Require("closing:" + i, "has its closing artifact " + file, at, FileStart);
                 }
 

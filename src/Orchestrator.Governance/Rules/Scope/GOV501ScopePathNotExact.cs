@@ -25,7 +25,7 @@ namespace Orchestrator.Governance.Rules.Scope
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            foreach (var entry in ScopeFacts.InScope(context.Packet, context.Profile, context.Index.Files))
+            foreach (var entry in context.Index.InScopeOf(context.Packet))
             {
                 string? what = entry.Kind switch
                 {

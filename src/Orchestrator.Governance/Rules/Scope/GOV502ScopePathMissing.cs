@@ -1,6 +1,4 @@
 using System.Linq;
-using System.Text.RegularExpressions;
-using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Model.Scope;
 using Orchestrator.Governance.Diagnostics;
 
@@ -24,29 +22,24 @@ namespace Orchestrator.Governance.Rules.Scope
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;
 
+        /// <summary>The markers the fix may write, in order of preference: the first that scope.newMarkers accepts is written.</summary>
+        private static readonly string[] MarkerTexts = { "(new)", "[new]", "(NEW)", "new" };
+
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
             var files = context.Index.Files;
             if (files == null) return;
-            var markers = context.Index.Scope.NewMarkers.Select(m => TaskPacketProfile.Pattern(m, RegexOptions.IgnoreCase)).ToList();
-            foreach (var entry in ScopeFacts.InScope(context.Packet, context.Profile, context.Index.Files))
+            var isNew = ScopeFacts.NewMarkerTest(context.Index.Scope.NewMarkers);
+            string? marker = MarkerTexts.FirstOrDefault(isNew);
+            foreach (var entry in context.Index.InScopeOf(context.Packet))
             {
-                if (entry.Kind != ScopeEntryKind.File || files.Files.Contains(entry.Path)) continue;
-                if (markers.Any(m => IsMatch(m, entry.Annotation))) continue;
-                context.Report(entry.Span, new GovernanceFix($"Mark '{entry.Written}' as a file the packet creates (new)", new[] { new TextEdit(context.Packet.Path, entry.Span.End, 0, " (new)") }, appliedByDefault: false), entry.Written);
-            }
-        }
-
-        private static bool IsMatch(Regex regex, string text)
-        {
-            try
-            {
-                return regex.IsMatch(text);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return false;
+                if (entry.Kind != ScopeEntryKind.File || entry.IsMarkedNew || files.Files.Contains(entry.Path)) continue;
+                // The marker goes after the entry as written (after a code span's closing backtick), so
+                // that the entry reads as marked new once the fix is applied; no fix when no marker text
+                // satisfies the configured scope.newMarkers.
+                if (marker == null) context.Report(entry.Span, entry.Written);
+                else context.Report(entry.Span, new GovernanceFix($"Mark '{entry.Written}' as a file the packet creates {marker}", new[] { new TextEdit(context.Packet.Path, entry.WrittenEnd, 0, " " + marker) }, appliedByDefault: false), entry.Written);
             }
         }
     }

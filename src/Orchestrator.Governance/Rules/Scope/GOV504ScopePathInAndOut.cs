@@ -33,7 +33,7 @@ namespace Orchestrator.Governance.Rules.Scope
             var excluded = ScopeEntry.ReadMentions(outField, context.Packet, context.Index.Files)
                 .GroupBy(e => e.Path, System.StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
-            foreach (var entry in ScopeFacts.InScope(context.Packet, context.Profile, context.Index.Files))
+            foreach (var entry in context.Index.InScopeOf(context.Packet))
             {
                 if ((entry.Kind == ScopeEntryKind.File || entry.Kind == ScopeEntryKind.Folder) && entry.Path.Length > 0 && excluded.TryGetValue(entry.Path, out var other))
                     context.Report(entry.Span, entry.Written, other.Span.StartLine.ToString(CultureInfo.InvariantCulture));

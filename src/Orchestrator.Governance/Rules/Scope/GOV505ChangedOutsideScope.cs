@@ -56,7 +56,7 @@ namespace Orchestrator.Governance.Rules.Scope
             bool anyGlob = false;
             foreach (var packet in active)
             {
-                foreach (var entry in ScopeFacts.InScope(packet, context.Profile, context.Index.Files))
+                foreach (var entry in context.Index.InScopeOf(packet))
                 {
                     if (entry.Kind == ScopeEntryKind.File) allowed.Add(entry.Path);
                     else if (entry.Kind == ScopeEntryKind.Glob && context.Index.Scope.AllowGlobs)

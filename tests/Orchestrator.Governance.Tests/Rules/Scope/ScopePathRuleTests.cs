@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
@@ -76,6 +77,55 @@ namespace Orchestrator.Governance.Tests.Rules.Scope
                 DocumentInput.FromText(Orchestrator.Governance.Testing.ValidPacket.PointerPath, Orchestrator.Governance.Testing.ValidPacket.PointerText),
             }, new AnalysisOptions { RepositoryFiles = Files });
             Assert.Empty(again.Of("GOV502"));
+        }
+
+        [Theory]
+        [InlineData("  * `src/storage/typo.rs`\n", "  * `src/storage/typo.rs` (new)\n")]
+        [InlineData("  * `Justfile`\n", "  * `Justfile` (new)\n")]
+        [InlineData("  * Justfile\n", "  * Justfile (new)\n")]
+        [InlineData("  * src/storage/typo.rs, src/storage/other.rs\n", "  * src/storage/typo.rs (new), src/storage/other.rs\n")]
+        public void The_new_marker_goes_after_the_entry_as_written_and_a_second_run_finds_nothing_to_fix(string inScope, string expected)
+        {
+            string marked = ApplyNewMarkerFixes(inScope, out int applied);
+            Assert.Equal(1, applied);
+            Assert.Contains(expected, marked);
+            var again = AnalyzeText(marked);
+            Assert.Equal(string.Empty, Scope(again));
+            Assert.Equal(marked, ApplyNewMarkerFixes(marked, out int second, whole: true));
+            Assert.Equal(0, second);
+        }
+
+        [Fact]
+        public void The_fix_writes_a_marker_that_the_configured_newMarkers_accept()
+        {
+            var config = DocumentInput.FromText("governance.yml", "scope:\n  newMarkers: ['\\[new\\]']\n");
+            string text = Packets.Valid.Replace("  * src/storage/mod.rs\n", "  * src/storage/typo.rs\n");
+            var d = Assert.Single(AnalyzeText(text, config).Of("GOV502"));
+            var edit = Assert.Single(d.Fixes.First(f => !f.IsSuppression).Edits);
+            Assert.Equal(" [new]", edit.NewText);
+            Assert.Empty(AnalyzeText(text.Insert(edit.Start, edit.NewText), config).Of("GOV502"));
+        }
+
+        /// <summary>Applies every GOV502 fix to the valid packet with <paramref name="inScope"/> as its IN_SCOPE_PATHS (or to the whole packet text).</summary>
+        private static string ApplyNewMarkerFixes(string inScope, out int applied, bool whole = false)
+        {
+            string text = whole ? inScope : Packets.Valid.Replace("  * src/storage/mod.rs\n", inScope);
+            var edits = AnalyzeText(text).Of("GOV502").SelectMany(d => d.Fixes.First(f => !f.IsSuppression).Edits).OrderByDescending(e => e.Start).ToList();
+            applied = edits.Count;
+            foreach (var e in edits) text = text.Remove(e.Start, e.Length).Insert(e.Start, e.NewText);
+            return text;
+        }
+
+        private static GovernanceResult AnalyzeText(string packet, DocumentInput? config = null)
+        {
+            var inputs = new List<DocumentInput>
+            {
+                DocumentInput.FromText(Packets.Path, packet),
+                DocumentInput.FromText(Orchestrator.Governance.Testing.ValidPacket.SpecPath, Orchestrator.Governance.Testing.ValidPacket.SpecText),
+                DocumentInput.FromText(Orchestrator.Governance.Testing.ValidPacket.PointerPath, Orchestrator.Governance.Testing.ValidPacket.PointerText),
+            };
+            if (config != null) inputs.Add(config);
+            return GovernanceEngine.Analyze(inputs, new AnalysisOptions { RepositoryFiles = Files });
         }
 
         [Fact]
