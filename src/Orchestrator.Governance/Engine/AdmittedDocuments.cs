@@ -198,7 +198,7 @@ namespace Orchestrator.Governance.Engine
 
             if (!(AdmitAndParse(input) is ParsedMarkdown doc)) return null;
             ReportInvalidUtf8(input, doc.Lines);
-            if (InlineConfig) Suppressions[doc.Path] = InlineSuppressions.Read(doc);
+            ReadSuppressions(doc);
             return TaskPacketReader.Read(doc, Profile);
         }
 
@@ -209,7 +209,7 @@ namespace Orchestrator.Governance.Engine
             if (ByPath.TryGetValue(boardPath, out var boardInput) && AdmitAndParse(boardInput) is ParsedMarkdown boardDoc)
             {
                 Board = Model.Board.TaskBoard.Read(boardDoc, Config.Board);
-                if (InlineConfig) Suppressions[boardDoc.Path] = InlineSuppressions.Read(boardDoc);
+                ReadSuppressions(boardDoc);
             }
 
             var paths = Inputs.Select(d => d.Path).ToList();
@@ -276,7 +276,8 @@ namespace Orchestrator.Governance.Engine
 
         /// <summary>
         /// The files headers.include names whose type has a comment syntax (JSON has none and is
-        /// exempt). A packet or state file that could not be admitted has had its GOV002 already.
+        /// exempt). A packet or state file that could not be admitted has had its GOV002 already
+        /// (admission is decided once per path).
         /// </summary>
         private void ReadHeaderFiles()
         {
@@ -284,10 +285,7 @@ namespace Orchestrator.Governance.Engine
             foreach (var path in HeaderPaths)
             {
                 var input = ByPath[path];
-                bool admitted = PacketPaths.Contains(path) || StateFileKinds.ContainsKey(path)
-                    ? DocumentAdmission.Refusal(input, Config.Limits.MaxDocumentBytes, "text") == null
-                    : Admit(input, "text");
-                if (!admitted) continue;
+                if (!Admit(input, "text")) continue;
                 var style = Model.Headers.CommentStyle.ForPath(path, Config.Headers.Styles);
                 if (style != null) HeaderFiles.Add((new TextDocument(path, input.Text!), style));
                 if (style?.AllowedPreamble == Model.Headers.CommentStyle.Preamble.FrontMatter)
@@ -310,30 +308,43 @@ namespace Orchestrator.Governance.Engine
             return DocumentInput.FromText(input.Path, repair.Text, input.InvalidUtf8, input.SizeInBytes);
         }
 
-        /// <summary><see cref="DocumentAdmission.Refusal"/>, reported as GOV002; true when the document can be parsed.</summary>
+        /// <summary>
+        /// <see cref="DocumentAdmission.Refusal"/>, reported as GOV002; true when the document can be
+        /// parsed. Decided once per path: a document of several kinds (an ADR that headers.include
+        /// also names) is admitted, or refused with one GOV002, once.
+        /// </summary>
         private bool Admit(DocumentInput input, string format)
         {
+            if (_admitted.TryGetValue(input.Path, out bool known)) return known;
             string? refusal = DocumentAdmission.Refusal(input, Config.Limits.MaxDocumentBytes, format);
             if (refusal != null) Report(EngineDiagnostics.DocumentUnreadable, input.Path, FileStart, refusal);
+            _admitted[input.Path] = refusal == null;
             return refusal == null;
         }
+
+        private readonly Dictionary<string, bool> _admitted = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+        private readonly Dictionary<string, ParsedMarkdown?> _parsed = new Dictionary<string, ParsedMarkdown?>(StringComparer.Ordinal);
 
         /// <summary>
         /// <see cref="Admit(DocumentInput, string)"/>, then Markdig's parse (GOV002 when it refuses the input); the links of
         /// a document documents.links names are collected from the same tree. Null when not parsed.
+        /// Once per path: a document of two kinds (the board that documents.rfcs also matches) is
+        /// parsed once and both readers share the tree.
         /// </summary>
         private ParsedMarkdown? AdmitAndParse(DocumentInput input)
         {
+            if (_parsed.TryGetValue(input.Path, out var known)) return known;
             Links.Attempted.Add(input.Path);
-            if (!Admit(input, "Markdown")) return null;
-            var doc = DocumentAdmission.ParseMarkdown(() => ParsedMarkdown.Parse(input.Path, input.Text!), out var refusal);
-            if (doc == null)
+            ParsedMarkdown? doc = null;
+            if (Admit(input, "Markdown"))
             {
-                Report(EngineDiagnostics.DocumentUnreadable, input.Path, FileStart, refusal!);
-                return null;
+                doc = DocumentAdmission.ParseMarkdown(() => ParsedMarkdown.Parse(input.Path, input.Text!), out var refusal);
+                if (doc == null) Report(EngineDiagnostics.DocumentUnreadable, input.Path, FileStart, refusal!);
+                else if (Links.Paths.Contains(doc.Path)) Links.Found[doc.Path] = MarkdownLinks.Collect(doc);
             }
 
-            if (Links.Paths.Contains(doc.Path)) Links.Found[doc.Path] = MarkdownLinks.Collect(doc);
+            _parsed[input.Path] = doc;
             return doc;
         }
 
@@ -341,7 +352,7 @@ namespace Orchestrator.Governance.Engine
         private void ReportInvalidUtf8(DocumentInput input, Text.LineMap lines)
         {
             var bad = input.InvalidUtf8;
-            if (bad == null) return;
+            if (bad == null || !_utf8Reported.Add(input.Path)) return;
             int start = lines.GetLineStart(bad.Line) + bad.Column - 1;
             Report(EngineDiagnostics.InvalidUtf8, input.Path, lines.GetSpan(start, 1), bad.Describe());
         }
@@ -352,6 +363,8 @@ namespace Orchestrator.Governance.Engine
             if (!_frontMatterRead.Add(path) || frontMatter?.Problem == null) return;
             Report(EngineDiagnostics.FrontMatterInvalid, path, new Text.LineMap(text).GetSpan(frontMatter.ProblemStart, 0), frontMatter.Problem);
         }
+
+        private readonly HashSet<string> _utf8Reported = new HashSet<string>(StringComparer.Ordinal);
 
         private readonly HashSet<string> _frontMatterRead = new HashSet<string>(StringComparer.Ordinal);
 

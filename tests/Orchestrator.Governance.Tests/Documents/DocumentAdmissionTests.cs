@@ -72,5 +72,34 @@ namespace Orchestrator.Governance.Tests.Documents
             Assert.Equal("docs/SPEC_CURRENT.md", spec.Path);
             Assert.Equal(new[] { "'Spec_v01.0.md' could not be used: " + reason }, spec.Arguments);
         }
+
+        [Fact]
+        public void A_document_of_three_kinds_over_the_limit_is_refused_once()
+        {
+            // An ADR that documents.rfcs and headers.include also match: admitted once, one GOV002.
+            string config = "limits:\n  maxDocumentBytes: 1024\ndocuments:\n  rfcs:\n    include: ['docs/adr/**/*.md']\nheaders:\n  include: ['docs/**/*.md']\n";
+            var result = GovernanceEngine.Analyze(new[]
+            {
+                DocumentInput.FromText("governance.yml", config),
+                DocumentInput.FromText("docs/adr/0001-big.md", "# 1. Big\n\n" + new string('x', 2000) + "\n"),
+            });
+            var refused = Assert.Single(result.Diagnostics);
+            Assert.Equal(("GOV002", "docs/adr/0001-big.md", 1, 1), (refused.Id, refused.Path, refused.Span.StartLine, refused.Span.StartColumn));
+            Assert.Equal(new[] { "2011 bytes is more than limits.maxDocumentBytes (1024)" }, refused.Arguments);
+        }
+
+        [Fact]
+        public void A_board_that_the_rfc_globs_also_match_is_refused_once()
+        {
+            string config = "limits:\n  maxDocumentBytes: 1024\ndocuments:\n  rfcs:\n    include: ['docs/*.md']\n";
+            var result = GovernanceEngine.Analyze(new[]
+            {
+                DocumentInput.FromText("governance.yml", config),
+                DocumentInput.FromText("docs/TASK_BOARD.md", "# Board\n\n" + new string('x', 2000) + "\n"),
+            });
+            var refused = Assert.Single(result.Diagnostics);
+            Assert.Equal(("GOV002", "docs/TASK_BOARD.md", 1, 1), (refused.Id, refused.Path, refused.Span.StartLine, refused.Span.StartColumn));
+            Assert.Equal(new[] { "2010 bytes is more than limits.maxDocumentBytes (1024)" }, refused.Arguments);
+        }
     }
 }
