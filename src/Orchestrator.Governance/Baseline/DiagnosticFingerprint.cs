@@ -1,7 +1,6 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
-using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Baseline

@@ -6,7 +6,6 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Orchestrator.Governance.Model.State;
-using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Text;
 using Orchestrator.Governance.Diagnostics;
 

@@ -10,7 +10,7 @@ namespace Orchestrator.Governance.Rules
     /// Every rule, found in this assembly and listed by the kind of document it reads, and every descriptor: the engine's own
     /// (<see cref="EngineDiagnostics"/>) and each rule's, which the rule declares beside its code
     /// (<c>Rules/&lt;Category&gt;/GOVnnnName.cs</c>, as StyleCop.Analyzers names its rules). The README's
-    /// rule table, AnalyzerReleases.Shipped.md and the .globalconfig presets are checked against this
+    /// rule table, AnalyzerReleases.Unshipped.md and the .globalconfig presets are checked against this
     /// catalog by tests (CatalogDerivedFilesTests). IDs are stable once shipped. Ranges: GOV0xx engine
     /// and configuration, GOV1xx task packet structure (seed 003 §4-5, §8), GOV2xx spec anchors and
     /// traceability (seed 003 Part 1, §5.2, §5.4), GOV3xx task board, dependencies and state files,
