@@ -31,12 +31,19 @@ namespace Orchestrator.Governance.Rules
         /// <summary>The metadata header rules (seed 000 §3), in ID order; each runs on every file headers.include names.</summary>
         public static IReadOnlyList<HeaderRule> HeaderRules { get; } = Discover<HeaderRule>(r => r.Descriptor);
 
-        /// <summary>The rules over C# source, which the Roslyn analyzer runs (the engine reads no C#).</summary>
-        public static IReadOnlyList<RuleDescriptor> SourceRules { get; } = new[]
-        {
-            Source.GOV701NotImplementedThrown.Rule,
-            Source.GOV702TodoWithoutIssue.Rule,
-        };
+        /// <summary>
+        /// The rules over C# source, which the Roslyn analyzer runs (the engine reads no C#), in ID
+        /// order: every static class of <c>Rules/Source/</c> that declares a public static
+        /// <c>Rule</c> descriptor, found as the engine's rules are.
+        /// </summary>
+        public static IReadOnlyList<RuleDescriptor> SourceRules { get; } =
+            typeof(RuleCatalog).GetTypeInfo().Assembly.DefinedTypes
+                .Where(t => t.IsAbstract && t.IsSealed && t.Namespace == typeof(RuleCatalog).Namespace + ".Source")
+                .Select(t => t.GetDeclaredField("Rule"))
+                .Where(f => f != null && f.IsStatic && f.IsPublic && f.FieldType == typeof(RuleDescriptor))
+                .Select(f => (RuleDescriptor)f!.GetValue(null)!)
+                .OrderBy(d => d.Id, StringComparer.Ordinal)
+                .ToArray();
 
         /// <summary>All descriptors, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = EngineDiagnostics.All
