@@ -6,27 +6,30 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
-using Orchestrator.Governance.Model.Headers;
+using System.Linq;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Rules.Headers;
 
 namespace Orchestrator.Governance.CodeFixes
 {
     /// <summary>
-    /// Fixes GOV401 and GOV402 in C# files: writes the two-line metadata header at the top,
-    /// keeping the description, numeric phase and status the file already has and taking the rest
-    /// from the diagnostic (the file's name, headers.phase and headers.status of governance.yml,
-    /// which the analyzer puts there). Offered only when a phase and a status are known. Fix All
-    /// works in a document, a project or the solution (Roslyn's batch fixer: one edit per file).
-    /// Source: seed 000 §3.
+    /// Fixes GOV401 and GOV402 in C# files with the engine's fix (seed 000 §3): the edit the header
+    /// rules computed (<see cref="GOV401MetadataHeaderMissing"/>: the two lines at the top, keeping
+    /// the description, numeric phase and status the file has, the file's name, headers.phase and
+    /// headers.status otherwise), which the analyzer carries in the diagnostic's properties
+    /// (<see cref="FixProperties"/>) and this provider applies as given. Offered only when the
+    /// diagnostic carries a fix (a phase and a status are configured). Fix All works in a document, a
+    /// project or the solution (Roslyn's batch fixer: one edit per file).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MetadataHeaderCodeFixProvider))]
     [Shared]
     public sealed class MetadataHeaderCodeFixProvider : CodeFixProvider
     {
-        /// <summary>The code action's title and equivalence key.</summary>
+        /// <summary>The code action's equivalence key (its title is the fix's own).</summary>
         public const string Title = "Write the metadata header";
 
         /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("GOV401", "GOV402");
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(GOV401MetadataHeaderMissing.Rule.Id, GOV402MetadataHeaderMalformed.Rule.Id);
 
         /// <inheritdoc />
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -37,9 +40,10 @@ namespace Orchestrator.Governance.CodeFixes
             var text = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (Edit(text, diagnostic) == null) continue;
+                var fix = FixOf(text, diagnostic);
+                if (fix == null) continue;
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, cancellation => FixAsync(context.Document, diagnostic, cancellation), equivalenceKey: Title),
+                    CodeAction.Create(fix.Title, cancellation => FixAsync(context.Document, diagnostic, cancellation), equivalenceKey: Title),
                     diagnostic);
             }
         }
@@ -47,17 +51,12 @@ namespace Orchestrator.Governance.CodeFixes
         private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellation)
         {
             var text = await document.GetTextAsync(cancellation).ConfigureAwait(false);
-            var edit = Edit(text, diagnostic);
-            if (edit == null) return document;
-            return document.WithText(text.WithChanges(new TextChange(new TextSpan(edit.Start, edit.Length), edit.NewText)));
+            var fix = FixOf(text, diagnostic);
+            if (fix == null) return document;
+            return document.WithText(text.WithChanges(fix.Edits.Select(e => new TextChange(new TextSpan(e.Start, e.Length), e.NewText))));
         }
 
-        private static HeaderEdit? Edit(SourceText text, Diagnostic diagnostic)
-        {
-            diagnostic.Properties.TryGetValue(MetadataHeader.DescriptionProperty, out var description);
-            diagnostic.Properties.TryGetValue(MetadataHeader.PhaseProperty, out var phase);
-            diagnostic.Properties.TryGetValue(MetadataHeader.StatusProperty, out var status);
-            return MetadataHeader.Repair(text.ToString(), CommentStyle.Slashes, description ?? string.Empty, phase, status);
-        }
+        private static GovernanceFix? FixOf(SourceText text, Diagnostic diagnostic) =>
+            FixProperties.Read(diagnostic.Properties, diagnostic.Location.SourceTree?.FilePath ?? string.Empty, text.Length);
     }
 }

@@ -43,7 +43,7 @@ namespace Orchestrator.Governance.Tests
 
         private static bool Update => Environment.GetEnvironmentVariable("ORCHESTRATOR_UPDATE_DERIVED") == "1";
 
-        private static string Row(Diagnostics.RuleDescriptor r) => $"{r.Id} | {r.Category} | {r.DefaultSeverity} | {r.Title}";
+        private static string Row(Governance.Diagnostics.RuleDescriptor r) => $"{r.Id} | {r.Category} | {r.DefaultSeverity} | {r.Title}";
 
         /// <summary>Replaces the lines of <paramref name="path"/> that match <paramref name="line"/> with <paramref name="rows"/>, where the first of them stood (or at the end).</summary>
         private static void Rewrite(string path, string line, System.Collections.Generic.IEnumerable<string> rows)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -6,16 +7,18 @@ using Orchestrator.Governance.Model.Headers;
 using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Rules.Headers;
+using Orchestrator.Governance.Engine;
 
 namespace Orchestrator.Governance.Analyzers
 {
     /// <summary>
     /// GOV401/GOV402 on the compilation's C# syntax trees: each file headers.include names
     /// (relative to GovernanceRoot) starts with <c>// Description: ...</c> and
-    /// <c>// Orchestration: Phase XX | Status</c>. The check is the engine's
-    /// (<see cref="MetadataHeader.Check"/>), on the file's first lines only. Each diagnostic carries
-    /// what the code fix in Orchestrator.Governance.CodeFixes needs: the file's name as a default
-    /// description and headers.phase / headers.status. Source: seed 000 §3.
+    /// <c>// Orchestration: Phase XX | Status</c>. The engine's header rules run on the file's first
+    /// lines (<see cref="GovernanceEngine.AnalyzeHeader"/>), so the diagnostics are the engine's, and
+    /// each carries the engine's fix in its properties (<see cref="FixProperties"/>), which the code
+    /// fix in Orchestrator.Governance.CodeFixes applies as given. A header rule that throws is GOV003,
+    /// as in the engine. Source: seed 000 §3.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MetadataHeaderAnalyzer : DiagnosticAnalyzer
@@ -23,7 +26,8 @@ namespace Orchestrator.Governance.Analyzers
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             GovernanceAnalyzer.Descriptors[GOV401MetadataHeaderMissing.Rule.Id],
-            GovernanceAnalyzer.Descriptors[GOV402MetadataHeaderMalformed.Rule.Id]);
+            GovernanceAnalyzer.Descriptors[GOV402MetadataHeaderMalformed.Rule.Id],
+            GovernanceAnalyzer.Descriptors[EngineDiagnostics.RuleFailed.Id]);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -34,24 +38,20 @@ namespace Orchestrator.Governance.Analyzers
             {
                 var scope = SourceRuleScope.For(start.Options);
                 if (scope.Headers.Include.Count == 0) return;
-                var style = CommentStyle.Slashes; // C# comments, as the code fix writes them
+                var style = CommentStyle.Slashes; // C# comments, as the fix writes them
                 start.RegisterSyntaxTreeAction(tree =>
                 {
                     if (!scope.HeaderIncludes(tree.Tree)) return;
                     var text = tree.Tree.GetText(tree.CancellationToken);
-                    var problem = MetadataHeader.Check(Top(text), style, scope.Headers.Statuses);
-                    if (problem == null) return;
-
-                    var location = Location.Create(tree.Tree, new TextSpan(problem.Start, problem.Length));
-                    string file = System.IO.Path.GetFileNameWithoutExtension(tree.Tree.FilePath);
-                    var properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(MetadataHeader.DescriptionProperty, file)
-                        .Add(MetadataHeader.PhaseProperty, scope.Headers.Phase)
-                        .Add(MetadataHeader.StatusProperty, scope.Headers.Status);
-                    var diagnostic = problem.IsMissing
-                        ? scope.Create(GOV401MetadataHeaderMissing.Rule, location, properties, problem.Message)
-                        : scope.Create(GOV402MetadataHeaderMalformed.Rule, location, properties, problem.Message);
-                    if (diagnostic != null) tree.ReportDiagnostic(diagnostic);
+                    string file = System.IO.Path.GetFileName(tree.Tree.FilePath);
+                    foreach (var found in GovernanceEngine.AnalyzeHeader(file, Top(text), style, scope.Headers))
+                    {
+                        var location = Location.Create(tree.Tree, new TextSpan(found.Span.Start, found.Span.Length));
+                        var fix = found.Fixes.FirstOrDefault(f => !f.IsSuppression);
+                        var properties = fix == null ? null : ImmutableDictionary.CreateRange(FixProperties.From(fix));
+                        var diagnostic = scope.Create(found.Descriptor, location, properties, found.Arguments.ToArray<object>());
+                        if (diagnostic != null) tree.ReportDiagnostic(diagnostic);
+                    }
                 });
             });
         }

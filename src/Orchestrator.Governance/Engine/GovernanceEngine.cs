@@ -33,6 +33,20 @@ namespace Orchestrator.Governance.Engine
         public static GovernanceResult Analyze(IEnumerable<DocumentInput> documents, AnalysisOptions? options = null) =>
             Analyze(documents, options, TaskPacketRules);
 
+        /// <summary>
+        /// The metadata header rules (GOV401, GOV402; seed 000 §3) on one file that headers.include
+        /// names, as the engine runs them on the files it reads: for hosts that hold a file the
+        /// engine is not handed (the Roslyn analyzer's C# syntax trees). <paramref name="text"/> may
+        /// be the file's first lines only; the diagnostics carry their fixes (edits at offsets of
+        /// <paramref name="text"/>), with the rule's default severity, unsuppressed.
+        /// </summary>
+        public static IReadOnlyList<GovernanceDiagnostic> AnalyzeHeader(string path, string text, Model.Headers.CommentStyle style, HeadersConfig headers)
+        {
+            var found = new List<GovernanceDiagnostic>();
+            RuleRunner.RunHeaderRules(new TextDocument(DocumentInput.NormalizePath(path), text), style, headers, found);
+            return found;
+        }
+
         /// <summary>Analyzes with a given rule set (tests inject a failing rule to check GOV003).</summary>
         internal static GovernanceResult Analyze(IEnumerable<DocumentInput> documents, AnalysisOptions? options, IReadOnlyList<TaskPacketRule> rules)
         {

@@ -41,14 +41,17 @@ namespace Orchestrator.Governance.Engine
             foreach (var rule in RuleCatalog.RepositoryRules)
                 Run(rule.Descriptor, repositoryPath, found, sink => rule.Analyze(new RepositoryRuleContext(index, profile, sink, rule.Descriptor)));
 
-            foreach (var (document, style) in documents.HeaderFiles)
-            {
-                var problem = Model.Headers.MetadataHeader.Check(document.Text, style, config.Headers.Statuses);
-                foreach (var rule in RuleCatalog.HeaderRules)
-                    Run(rule.Descriptor, document.Path, found, sink => rule.Analyze(new HeaderRuleContext(document, style, problem, config.Headers, sink, rule.Descriptor)));
-            }
+            foreach (var (document, style) in documents.HeaderFiles) RunHeaderRules(document, style, config.Headers, found);
 
             return found;
+        }
+
+        /// <summary>The metadata header rules (GOV4xx) on one file, adding what they report to <paramref name="found"/>.</summary>
+        public static void RunHeaderRules(Documents.TextDocument document, Model.Headers.CommentStyle style, Configuration.HeadersConfig headers, List<GovernanceDiagnostic> found)
+        {
+            var problem = Model.Headers.MetadataHeader.Check(document.Text, style, headers.Statuses);
+            foreach (var rule in RuleCatalog.HeaderRules)
+                Run(rule.Descriptor, document.Path, found, sink => rule.Analyze(new HeaderRuleContext(document, style, problem, headers, sink, rule.Descriptor)));
         }
 
         /// <summary>

@@ -54,20 +54,11 @@ namespace Orchestrator.Governance.Model.Headers
     /// of metadata (comments allowed based on file type). Line 1: <c>Description: [Short summary of
     /// the file's purpose]</c>. Line 2: <c>Orchestration: Phase [XX] | [Status]</c>." Checking and
     /// repairing it are pure functions of the file's text, shared by the engine (any file type,
-    /// GOV401/GOV402) and the C# analyzer and its code fix. The JSON <c>$comment</c> form is in
+    /// GOV401/GOV402), whose header rules the C# analyzer also runs. The JSON <c>$comment</c> form is in
     /// MetadataHeader.Json.cs.
     /// </summary>
     public static partial class MetadataHeader
     {
-        /// <summary>Diagnostic property the C# analyzer sets for its code fix: the description to write when the file has none.</summary>
-        public const string DescriptionProperty = "Description";
-
-        /// <summary>Diagnostic property: headers.phase, the phase to write when the file has no numeric one.</summary>
-        public const string PhaseProperty = "Phase";
-
-        /// <summary>Diagnostic property: headers.status, the status to write when the file has none.</summary>
-        public const string StatusProperty = "Status";
-
         /// <summary>How far down a header written in the wrong place is still recognised as one.</summary>
         public const int SearchLines = 10;
 
