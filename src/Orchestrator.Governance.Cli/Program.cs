@@ -8,6 +8,7 @@ using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Reports;
 using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Hosting;
 
 namespace Orchestrator.Governance.Cli
 {
@@ -313,41 +314,18 @@ namespace Orchestrator.Governance.Cli
         }
 
         /// <summary>
-        /// Reads the configuration (--config, or governance.yml at the root), then the documents it
-        /// names and the repository's file list; null after a message on stderr when --config is missing.
+        /// The documents of the repository (<see cref="Hosting.RepositoryDocuments.Load"/>, as the
+        /// MSBuild task reads them); null after a message on stderr when --config is missing.
         /// </summary>
         private static List<DocumentInput>? Scan(string root, string? configFile, AnalysisOptions options, TextWriter stderr) =>
             Scan(root, configFile, options, stderr, out _);
 
         /// <inheritdoc cref="Scan(string, string?, AnalysisOptions, TextWriter)"/>
         /// <param name="tree">The walk of the repository (for a command that then writes a file in it).</param>
-        private static List<DocumentInput>? Scan(string root, string? configFile, AnalysisOptions options, TextWriter stderr, out Scanning.RepositoryTree? tree)
+        private static List<DocumentInput>? Scan(string root, string? configFile, AnalysisOptions options, TextWriter stderr, out Hosting.RepositoryTree? tree)
         {
-            tree = null;
-            DocumentInput? configDocument = null;
-            string configPath = configFile ?? Path.Combine(root, "governance.yml");
-            if (configFile != null && !File.Exists(configFile))
-            {
-                stderr.WriteLine($"governance: --config '{configFile}' does not exist");
-                return null;
-            }
-
-            // One walk of the repository for every file the check lists or reads.
-            tree = Scanning.RepositoryTree.Walk(root);
-            if (File.Exists(configPath))
-            {
-                string full = Path.GetFullPath(configPath);
-                string relative = Path.GetRelativePath(root, full).Replace('\\', '/');
-                configDocument = RepositoryScanner.ReadConfig(tree, root, full, 1024 * 1024);
-                configDocument = configDocument.Text == null ? configDocument : DocumentInput.FromText(relative, configDocument.Text, configDocument.InvalidUtf8);
-                options.ConfigPath = relative;
-            }
-
-            // The configuration decides which files are governance documents, so it is loaded first.
-            var config = ConfigLoader.Load(configDocument?.Text, Orchestrator.Governance.Rules.RuleCatalog.Exists, out _);
-            options.RepositoryFiles = RepositoryScanner.RepositoryFiles(tree);
-            var documents = RepositoryScanner.Scan(tree, config, configDocument, options.RepositoryFiles);
-            options.PackageReferences ??= RepositoryScanner.ProjectPackageReferences(tree, options.RepositoryFiles, config.Limits.MaxDocumentBytes);
+            var documents = Hosting.RepositoryDocuments.Load(root, configFile, options, out tree, out _);
+            if (documents == null) stderr.WriteLine($"governance: --config '{configFile}' does not exist");
             return documents;
         }
 

@@ -6,7 +6,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Orchestrator.Governance.Cli;
-using Orchestrator.Governance.Scanning;
+using Orchestrator.Governance.Hosting;
 using Xunit;
 
 namespace Orchestrator.Governance.Cli.Tests

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using Orchestrator.Governance.Documents;
 
-namespace Orchestrator.Governance.Cli
+namespace Orchestrator.Governance.Hosting
 {
     /// <summary>
     /// The files a change touches, for the CI scope gate (GOV505): read from a list (one
@@ -49,10 +49,10 @@ namespace Orchestrator.Governance.Cli
             return (files, null);
         }
 
-        private static (IReadOnlyCollection<string>?, string?) FromGit(string root, string since)
+        internal static (IReadOnlyCollection<string>?, string?) FromGit(string root, string since, string option = "--changed-since")
         {
             if (since.Length == 0 || since.StartsWith("-", StringComparison.Ordinal) || since.IndexOfAny(new[] { '\0', '\n', '\r' }) >= 0)
-                return (null, $"--changed-since '{since}' is not a git revision");
+                return (null, $"{option} '{since}' is not a git revision");
 
             var start = new ProcessStartInfo("git")
             {
@@ -61,7 +61,14 @@ namespace Orchestrator.Governance.Cli
                 UseShellExecute = false,
                 WorkingDirectory = root,
             };
+#if NET
             foreach (var arg in new[] { "diff", "--name-only", "--relative", "--no-renames", "-z", since + "...HEAD", "--" }) start.ArgumentList.Add(arg);
+#else
+            // One command line string: a revision with a quote, a backslash or white space is refused
+            // rather than quoted (git revision names hold none of them).
+            if (since.IndexOfAny(new[] { '"', '\\', ' ', '\t' }) >= 0) return (null, $"{option} '{since}' is not a git revision");
+            start.Arguments = "diff --name-only --relative --no-renames -z " + since + "...HEAD --";
+#endif
             try
             {
                 using var git = Process.Start(start)!;
@@ -69,9 +76,9 @@ namespace Orchestrator.Governance.Cli
                 string output = git.StandardOutput.ReadToEnd();
                 git.WaitForExit();
                 string error = stderrTask.Result.Trim();
-                if (git.ExitCode != 0) return (null, $"--changed-since '{since}': git diff failed: {error}");
+                if (git.ExitCode != 0) return (null, $"{option} '{since}': git diff failed: {error}");
                 var files = new List<string>();
-                foreach (var name in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var name in output.Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries))
                 {
                     string? inside = DocumentInput.ResolveInside(name);
                     if (inside != null && inside.Length > 0) files.Add(inside);
@@ -81,7 +88,7 @@ namespace Orchestrator.Governance.Cli
             }
             catch (System.ComponentModel.Win32Exception e)
             {
-                return (null, $"--changed-since needs git on the PATH: {e.Message}");
+                return (null, $"{option} needs git on the PATH: {e.Message}");
             }
         }
     }

@@ -1,8 +1,7 @@
-// The one file walker of every host that lists or reads a repository's files: compiled into the
-// CLI (with GOVERNANCE_CLI defined) and into the package's MSBuild task,
-// src/Orchestrator.Governance.Tasks (.NET Standard 2.0 against MSBuild's reference assemblies: so
-// only .NET Standard 2.0 APIs here, newer ones through reflection). It walks the repository once,
-// never follows a link to a folder, and refuses what a host must not open.
+// The one file walker of every host that lists or reads a repository's files (the CLI and the
+// package's MSBuild tasks). Built for .NET Standard 2.0 (the tasks run in Visual Studio's .NET
+// Framework MSBuild too: newer APIs through reflection there) and .NET 8. It walks the repository
+// once, never follows a link to a folder, and refuses what a host must not open.
 #nullable enable
 using System;
 using System.Collections.Generic;
@@ -13,7 +12,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Orchestrator.Governance.Scanning
+namespace Orchestrator.Governance.Hosting
 {
     /// <summary>
     /// The files under a repository root that a host may read, and the ones it refuses with the
@@ -473,153 +472,4 @@ namespace Orchestrator.Governance.Scanning
             return new Regex(regex.ToString(), options);
         }
     }
-
-#if !GOVERNANCE_CLI
-    /// <summary>
-    /// The package's MSBuild task: one safe walk of the repository (<see cref="RepositoryTree"/>),
-    /// then the globs of GovernanceDocuments, GovernanceHeaderFiles and GovernanceDependencyFiles
-    /// matched against the walked paths, never against the disk: the readable matches become
-    /// AdditionalFiles, the refused ones lines 'path|reason' for the analyzer (GOV002), and the
-    /// readable files the repository's file list.
-    /// </summary>
-    public sealed class GovernanceScanRepository : Microsoft.Build.Utilities.Task
-    {
-        /// <summary>The repository root (GovernanceRoot).</summary>
-        [Microsoft.Build.Framework.Required]
-        public string Root { get; set; } = string.Empty;
-
-        /// <summary>Globs of the governance documents, relative to the root.</summary>
-        public string Documents { get; set; } = string.Empty;
-
-        /// <summary>Globs of other files whose metadata headers are checked (C# files never: the compilation has them).</summary>
-        public string HeaderFiles { get; set; } = string.Empty;
-
-        /// <summary>Globs of dependency files (GOV611).</summary>
-        public string DependencyFiles { get; set; } = string.Empty;
-
-        /// <summary>Globs none of the above may match.</summary>
-        public string Exclude { get; set; } = string.Empty;
-
-        /// <summary>Whether to list the repository's files.</summary>
-        public bool ListFiles { get; set; }
-
-        /// <summary>Globs left out of the file list.</summary>
-        public string FileListExclude { get; set; } = string.Empty;
-
-        /// <summary>
-        /// governance.yml (a full path); empty for none. When SelectConfigured is set, the documents it
-        /// configures are added too (Orchestrator.Governance.Documents.DocumentSelection, the CLI's
-        /// selection): packets, state files, the board, the spec pointer and the spec it names, wherever
-        /// documents.*, board.path, spec.currentPointer and spec.files put them.
-        /// </summary>
-        public string ConfigFile { get; set; } = string.Empty;
-
-        /// <summary>Whether to add the documents governance.yml configures (see ConfigFile).</summary>
-        public bool SelectConfigured { get; set; }
-
-        /// <summary>AdditionalFiles the project has already; not added again.</summary>
-        public Microsoft.Build.Framework.ITaskItem[] Existing { get; set; } = new Microsoft.Build.Framework.ITaskItem[0];
-
-        /// <summary>Readable files the globs match (full paths under Root as given).</summary>
-        [Microsoft.Build.Framework.Output]
-        public Microsoft.Build.Framework.ITaskItem[] AdditionalFiles { get; private set; } = new Microsoft.Build.Framework.ITaskItem[0];
-
-        /// <summary>Refused files the globs match, as 'path|reason' lines.</summary>
-        [Microsoft.Build.Framework.Output]
-        public Microsoft.Build.Framework.ITaskItem[] Refused { get; private set; } = new Microsoft.Build.Framework.ITaskItem[0];
-
-        /// <summary>Every readable file (relative paths), without FileListExclude.</summary>
-        [Microsoft.Build.Framework.Output]
-        public Microsoft.Build.Framework.ITaskItem[] RepositoryFiles { get; private set; } = new Microsoft.Build.Framework.ITaskItem[0];
-
-        public override bool Execute()
-        {
-            var tree = RepositoryTree.Walk(Root, refuseUncheckedEmptyFiles: true);
-            var exclude = new GlobSet(Split(Exclude));
-            var documents = new GlobSet(Split(Documents));
-            var headers = new GlobSet(Split(HeaderFiles));
-            var dependencies = new GlobSet(Split(DependencyFiles));
-            var configured = new HashSet<string>(SelectConfigured ? Configured(tree) : new string[0], StringComparer.Ordinal);
-            bool Wanted(string path) => configured.Contains(path) || (!exclude.IsMatch(path)
-                && (documents.IsMatch(path) || dependencies.IsMatch(path) || (headers.IsMatch(path) && !path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))));
-
-            string root = Root.EndsWith("/", StringComparison.Ordinal) || Root.EndsWith("\\", StringComparison.Ordinal) ? Root : Root + Path.DirectorySeparatorChar;
-            var comparer = Links.IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-            var existing = new HashSet<string>(Existing.Select(i => i.GetMetadata("FullPath")), comparer);
-            var added = new List<Microsoft.Build.Framework.ITaskItem>();
-            foreach (var path in tree.Files.Where(Wanted))
-            {
-                string full = Path.GetFullPath(root + path.Replace('/', Path.DirectorySeparatorChar));
-                if (existing.Add(full)) added.Add(new Microsoft.Build.Utilities.TaskItem(Escape(full)));
-            }
-
-            AdditionalFiles = added.ToArray();
-            Refused = tree.Refused.Where(r => Wanted(r.Key))
-                .Select(r => (Microsoft.Build.Framework.ITaskItem)new Microsoft.Build.Utilities.TaskItem(Escape(r.Key + "|" + r.Value)))
-                .ToArray();
-            foreach (var refused in tree.Refused.Where(r => Wanted(r.Key)))
-                Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal, "Governance: " + refused.Key + " " + refused.Value);
-
-            if (ListFiles)
-            {
-                var listExclude = new GlobSet(Split(FileListExclude));
-                RepositoryFiles = tree.Files.Where(p => !listExclude.IsMatch(p))
-                    .Select(p => (Microsoft.Build.Framework.ITaskItem)new Microsoft.Build.Utilities.TaskItem(Escape(p)))
-                    .ToArray();
-            }
-
-            return true;
-        }
-
-        /// <summary>
-        /// The documents governance.yml configures, chosen by the engine from the walked paths; the
-        /// configuration, the pointer and a manifest are read through the walk's verdict, never past
-        /// limits.maxDocumentBytes. The configuration is loaded without its schema check
-        /// (ConfigLoader.LoadUnchecked: the schema alone would cost about 0.4 s a build); the analyzer
-        /// reports its problems.
-        /// </summary>
-        private IReadOnlyList<string> Configured(RepositoryTree tree)
-        {
-            string? configText = null;
-            if (ConfigFile.Length > 0)
-            {
-                string relative = Relative(tree.Root, ConfigFile);
-                configText = relative.Length > 0 ? tree.ReadDocument(relative, 4L * 1024 * 1024).Text : null;
-            }
-
-            var config = Orchestrator.Governance.Configuration.ConfigLoader.LoadUnchecked(configText);
-            long max = config.Limits.MaxDocumentBytes;
-            var listExclude = new GlobSet(Split(FileListExclude));
-            var files = tree.Files.Where(p => !listExclude.IsMatch(p)).ToList();
-            return Orchestrator.Governance.Engine.DocumentSelection.Select(
-                config, tree.Files.Concat(tree.Refused.Keys).ToList(), files, tree.Refused.Keys.ToList(), p => tree.ReadDocument(p, max).Text);
-        }
-
-        /// <summary>A path under the root as repository-relative with forward slashes, or empty when it is outside.</summary>
-        private static string Relative(string root, string fullPath)
-        {
-            string rootFull = Path.GetFullPath(root).TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
-            string full = Path.GetFullPath(fullPath);
-            var comparison = Links.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            return full.StartsWith(rootFull, comparison) ? full.Substring(rootFull.Length).Replace('\\', '/') : string.Empty;
-        }
-
-        private static IEnumerable<string> Split(string globs) =>
-            (globs ?? string.Empty).Split(';').Select(g => g.Trim()).Where(g => g.Length > 0);
-
-        /// <summary>MSBuild reads a task's item specs as escaped: a literal name keeps its %, ;, *, ?, @, $, (, ) and '.</summary>
-        private static string Escape(string value)
-        {
-            var s = new StringBuilder(value.Length);
-            foreach (char c in value)
-            {
-                if (c == '%' || c == ';' || c == '*' || c == '?' || c == '@' || c == '$' || c == '(' || c == ')' || c == '\'')
-                    s.Append('%').Append(((int)c).ToString("x2"));
-                else s.Append(c);
-            }
-
-            return s.ToString();
-        }
-    }
-#endif
 }

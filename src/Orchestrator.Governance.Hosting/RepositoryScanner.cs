@@ -6,15 +6,15 @@ using Microsoft.Extensions.FileSystemGlobbing;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
-using Orchestrator.Governance.Scanning;
 
-namespace Orchestrator.Governance.Cli
+
+namespace Orchestrator.Governance.Hosting
 {
     /// <summary>
     /// Gathers the documents the engine needs from a folder on disk: the configuration file,
     /// every file the configured globs name (task packets, state files, files that must carry a metadata header), the task board, SPEC_CURRENT.md and the spec it names.
-    /// The repository is walked once (<see cref="RepositoryTree"/>, build/Orchestrator.Governance.Files.cs, shared with the
-    /// package's MSBuild task) and the globs are matched against the walked paths. Only regular files whose real path is inside
+    /// The repository is walked once (<see cref="RepositoryTree"/>, shared with the
+    /// package's MSBuild tasks) and the globs are matched against the walked paths. Only regular files whose real path is inside
     /// the root are read; a file the walk refuses (a symbolic link leading outside, a FIFO, socket or device), one larger than
     /// limits.maxDocumentBytes or one that cannot be read is handed over as unreadable, so the engine reports GOV002.
     /// </summary>
@@ -104,7 +104,7 @@ namespace Orchestrator.Governance.Cli
         /// </summary>
         public static DocumentInput ReadConfig(RepositoryTree tree, string root, string fullPath, long maxBytes)
         {
-            string relative = Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+            string relative = RepositoryDocuments.RelativePath(root, fullPath);
             bool inside = !Path.IsPathRooted(relative) && relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal);
             if (inside) return tree.ReadDocument(relative, maxBytes);
             var outside = Read(Path.GetDirectoryName(fullPath)!, Path.GetFileName(fullPath), maxBytes);
