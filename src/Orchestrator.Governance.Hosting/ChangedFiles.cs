@@ -75,7 +75,8 @@ namespace Orchestrator.Governance.Hosting
                 var stderrTask = git.StandardError.ReadToEndAsync();
                 string output = git.StandardOutput.ReadToEnd();
                 git.WaitForExit();
-                string error = stderrTask.Result.Trim();
+                // git's first line says what is wrong; the usage text that may follow is left out (one line for MSBuild's log).
+                string error = FirstLine(stderrTask.Result);
                 if (git.ExitCode != 0) return (null, $"{option} '{since}': git diff failed: {error}");
                 var files = new List<string>();
                 foreach (var name in output.Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries))
@@ -90,6 +91,16 @@ namespace Orchestrator.Governance.Hosting
             {
                 return (null, $"{option} needs git on the PATH: {e.Message}");
             }
+        }
+
+        private static string FirstLine(string text)
+        {
+            foreach (var line in text.Split('\n'))
+            {
+                if (line.Trim().Length > 0) return line.Trim();
+            }
+
+            return string.Empty;
         }
     }
 }

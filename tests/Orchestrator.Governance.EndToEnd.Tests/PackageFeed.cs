@@ -5,7 +5,7 @@ using System.IO;
 namespace Orchestrator.Governance.EndToEnd.Tests
 {
     /// <summary>
-    /// Packs Orchestrator.Governance once for all tests, with a version no earlier run used, into a
+    /// Packs Orchestrator.Governance and Orchestrator.Governance.Sdk once for all tests, with a version no earlier run used, into a
     /// temporary folder feed; consumers restore into their own NUGET_PACKAGES, so no cache can
     /// hand them an older build.
     /// </summary>
@@ -23,9 +23,12 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Feed = Path.Combine(Root, "feed");
             Version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
             string repo = Dotnet.RepositoryRoot();
-            var (exit, output) = Dotnet.Run(repo, new Dictionary<string, string>(),
-                "pack", Path.Combine(repo, "src", "Orchestrator.Governance.Package"), "-c", Configuration, "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
-            if (exit != 0) throw new InvalidOperationException("dotnet pack failed:\n" + output);
+            foreach (var project in new[] { "Orchestrator.Governance.Package", "Orchestrator.Governance.Sdk" })
+            {
+                var (exit, output) = Dotnet.Run(repo, new Dictionary<string, string>(),
+                    "pack", Path.Combine(repo, "src", project), "-c", Configuration, "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
+                if (exit != 0) throw new InvalidOperationException("dotnet pack failed:\n" + output);
+            }
         }
 
         public string Root { get; }
@@ -34,15 +37,30 @@ namespace Orchestrator.Governance.EndToEnd.Tests
 
         public string Version { get; }
 
-        /// <summary>Copies examples/governed-repo to a fresh folder that restores from this feed.</summary>
-        public string NewConsumer(string name)
+        /// <summary>
+        /// Copies examples/governed-repo to a fresh folder that restores from this feed (and, with
+        /// <paramref name="otherPackages"/>, from the machine's default sources too: Microsoft.Build.NoTargets, other analyzers).
+        /// </summary>
+        public string NewConsumer(string name, bool otherPackages = false)
         {
             string dir = Path.Combine(Root, name);
             Dotnet.CopyDirectory(Path.Combine(Dotnet.RepositoryRoot(), "examples", "governed-repo"), dir);
-            File.WriteAllText(Path.Combine(dir, "nuget.config"),
-                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
-                $"    <add key=\"e2e\" value=\"{Feed}\" />\n  </packageSources>\n</configuration>\n");
+            WriteNuGetConfig(dir, otherPackages);
             return dir;
+        }
+
+        /// <summary>A nuget.config in <paramref name="dir"/> naming this feed (first), and the machine's sources unless cleared.</summary>
+        public void WriteNuGetConfig(string dir, bool otherPackages = false) =>
+            File.WriteAllText(Path.Combine(dir, "nuget.config"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n" + (otherPackages ? string.Empty : "    <clear />\n") +
+                $"    <add key=\"e2e\" value=\"{Feed}\" />\n  </packageSources>\n</configuration>\n");
+
+        /// <summary>dotnet build of <paramref name="project"/> (relative to <paramref name="dir"/>) with an isolated package folder and extra arguments.</summary>
+        public (int ExitCode, string Output) BuildProject(string dir, string project, params string[] arguments)
+        {
+            var all = new List<string> { "build", project, "-p:OrchestratorGovernanceVersion=" + Version, "-nodeReuse:false", "-tl:off" };
+            all.AddRange(arguments);
+            return Dotnet.Run(dir, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Root, "packages-" + Path.GetFileName(dir)) }, TimeSpan.FromMinutes(5), all.ToArray());
         }
 
         /// <summary>dotnet build of the consumer's app project with an isolated package folder (killed, and a TimeoutException, after <paramref name="timeout"/>; default 5 minutes).</summary>

@@ -39,7 +39,7 @@ namespace Orchestrator.Governance.Cli.Reports
                     .Append("::").Append(EscapeData(d.Message)).Append('\n');
             }
 
-            sb.Append(TextReport.Summary(result)).Append('\n');
+            sb.Append(Orchestrator.Governance.Reports.ResultSummary.Write(result)).Append('\n');
             return sb.ToString();
         }
 

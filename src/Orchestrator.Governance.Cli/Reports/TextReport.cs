@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Orchestrator.Governance.Reports;
 using System.Text.Json;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Rules;
@@ -31,22 +32,8 @@ namespace Orchestrator.Governance.Cli.Reports
                 sb.Append('\n');
             }
 
-            sb.Append(Summary(result)).Append('\n');
+            sb.Append(ResultSummary.Write(result)).Append('\n');
             return sb.ToString();
-        }
-
-        /// <summary>
-        /// "N task packet(s) checked: E error(s), W warning(s)." or, with a baseline applied,
-        /// "N task packet(s) checked: E new error(s), W new warning(s); E2 error(s), W2 warning(s) in the baseline."
-        /// </summary>
-        public static string Summary(GovernanceResult result)
-        {
-            int errors = result.Diagnostics.Count(d => d.Severity == GovernanceSeverity.Error);
-            int warnings = result.Diagnostics.Count(d => d.Severity == GovernanceSeverity.Warning);
-            if (result.BaselinePath == null) return $"{result.Packets.Count} task packet(s) checked: {errors} error(s), {warnings} warning(s).";
-            int baselinedErrors = result.Baselined.Count(d => d.Severity == GovernanceSeverity.Error);
-            int baselinedWarnings = result.Baselined.Count(d => d.Severity == GovernanceSeverity.Warning);
-            return $"{result.Packets.Count} task packet(s) checked: {errors} new error(s), {warnings} new warning(s); {baselinedErrors} error(s), {baselinedWarnings} warning(s) in the baseline.";
         }
     }
 }

@@ -1,0 +1,133 @@
+#nullable enable
+using System;
+using System.Globalization;
+using System.IO;
+using Microsoft.Build.Framework;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.Hosting;
+using Orchestrator.Governance.Reports;
+
+namespace Orchestrator.Governance.Tasks
+{
+    /// <summary>
+    /// The engine on the repository on disk, for the projects the Roslyn analyzer cannot run in
+    /// (a project that compiles no C# or VB: Microsoft.Build.NoTargets, F#, traversal projects, the
+    /// Orchestrator.Governance.Sdk). It reads the repository as the CLI does
+    /// (<see cref="RepositoryDocuments.Load"/>: governance.yml, the documents it selects, the file
+    /// list, the project files' package references), with the same severities, inline suppressions
+    /// and baseline, and logs each diagnostic through MSBuild's logger with its code, help link,
+    /// full path, line, column, end line and end column: an error as an error, a warning as a
+    /// warning, a suggestion as a message. Every failure of its own (a root that is not a folder, a
+    /// revision git cannot answer for, a bug) is one MSBuild error naming it, never an exception.
+    /// </summary>
+    public sealed class GovernanceCheck : Microsoft.Build.Utilities.Task
+    {
+        /// <summary>The repository root (GovernanceRoot): an existing folder.</summary>
+        [Required]
+        public string Root { get; set; } = string.Empty;
+
+        /// <summary>The configuration (GovernanceConfigFile); governance.yml at the root when empty. A missing file is the defaults.</summary>
+        public string? ConfigFile { get; set; }
+
+        /// <summary>The date waivers expire against, YYYY-MM-DD (GovernanceToday); none when empty (GOV609 off).</summary>
+        public string? Today { get; set; }
+
+        /// <summary>A git revision (GovernanceChangedSince): the files changed since it (git diff REV...HEAD) are checked against the scope of the packets in progress (GOV505).</summary>
+        public string? ChangedSince { get; set; }
+
+        /// <summary>"false" to ignore inline suppressions (GovernanceInlineConfig); the configuration's inlineConfig otherwise.</summary>
+        public string? InlineConfig { get; set; }
+
+        /// <summary>The number of error diagnostics logged.</summary>
+        [Output]
+        public int ErrorCount { get; private set; }
+
+        /// <summary>The number of warning diagnostics logged.</summary>
+        [Output]
+        public int WarningCount { get; private set; }
+
+        /// <inheritdoc />
+        public override bool Execute()
+        {
+            try
+            {
+                return Check();
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                Log.LogError("GovernanceCheck: internal error: {0}: {1}", e.GetType().Name, e.Message);
+                return false;
+            }
+        }
+
+        private bool Check()
+        {
+            if (string.IsNullOrWhiteSpace(Root) || !Directory.Exists(Root))
+            {
+                Log.LogError("GovernanceCheck: the repository root '{0}' (GovernanceRoot) is not a folder", Root);
+                return false;
+            }
+
+            string root = Path.GetFullPath(Root);
+            var options = new AnalysisOptions();
+            if (!string.IsNullOrEmpty(InlineConfig)) options.InlineConfig = !string.Equals(InlineConfig, "false", StringComparison.OrdinalIgnoreCase);
+            if (!string.IsNullOrWhiteSpace(Today))
+            {
+                if (!DateTime.TryParseExact(Today!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                {
+                    Log.LogError("GovernanceCheck: GovernanceToday '{0}' is not a date (YYYY-MM-DD)", Today);
+                    return false;
+                }
+
+                options.Today = day;
+            }
+
+            if (!string.IsNullOrWhiteSpace(ChangedSince))
+            {
+                var (changed, problem) = ChangedFiles.FromGit(root, ChangedSince!.Trim(), "GovernanceChangedSince");
+                if (problem != null)
+                {
+                    Log.LogError("GovernanceCheck: {0}", problem);
+                    return false;
+                }
+
+                options.ChangedFiles = changed;
+            }
+
+            string? config = string.IsNullOrWhiteSpace(ConfigFile) ? null : ConfigFile;
+            if (config != null && !File.Exists(config)) config = null; // no governance.yml: the defaults, as the analyzer has them
+            var documents = RepositoryDocuments.Load(root, config, options, out _, out var loadProblem);
+            if (documents == null)
+            {
+                Log.LogError("GovernanceCheck: {0}", loadProblem);
+                return false;
+            }
+
+            var result = GovernanceEngine.Analyze(documents, options);
+            foreach (var d in result.Diagnostics) LogDiagnostic(root, d);
+            Log.LogMessage(MessageImportance.High, "Governance: {0}", ResultSummary.Write(result));
+            return !Log.HasLoggedErrors;
+        }
+
+        private void LogDiagnostic(string root, GovernanceDiagnostic d)
+        {
+            string file = Path.Combine(root, d.Path.Replace('/', Path.DirectorySeparatorChar));
+            var span = d.Span;
+            switch (d.Severity)
+            {
+                case GovernanceSeverity.Error:
+                    ErrorCount++;
+                    Log.LogError(null, d.Id, d.Id, d.Descriptor.HelpLink, file, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, "{0}", d.Message);
+                    break;
+                case GovernanceSeverity.Warning:
+                    WarningCount++;
+                    Log.LogWarning(null, d.Id, d.Id, d.Descriptor.HelpLink, file, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, "{0}", d.Message);
+                    break;
+                case GovernanceSeverity.Info:
+                    Log.LogMessage(null, d.Id, d.Id, file, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, MessageImportance.Normal, "{0}", d.Message);
+                    break;
+            }
+        }
+    }
+}

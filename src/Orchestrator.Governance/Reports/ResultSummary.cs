@@ -1,0 +1,24 @@
+using System.Linq;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Engine;
+
+namespace Orchestrator.Governance.Reports
+{
+    /// <summary>The one-line summary of an analysis that every host prints last (the CLI's text and github formats, the MSBuild task).</summary>
+    public static class ResultSummary
+    {
+        /// <summary>
+        /// "N task packet(s) checked: E error(s), W warning(s)." or, with a baseline applied,
+        /// "N task packet(s) checked: E new error(s), W new warning(s); E2 error(s), W2 warning(s) in the baseline."
+        /// </summary>
+        public static string Write(GovernanceResult result)
+        {
+            int errors = result.Diagnostics.Count(d => d.Severity == GovernanceSeverity.Error);
+            int warnings = result.Diagnostics.Count(d => d.Severity == GovernanceSeverity.Warning);
+            if (result.BaselinePath == null) return $"{result.Packets.Count} task packet(s) checked: {errors} error(s), {warnings} warning(s).";
+            int baselinedErrors = result.Baselined.Count(d => d.Severity == GovernanceSeverity.Error);
+            int baselinedWarnings = result.Baselined.Count(d => d.Severity == GovernanceSeverity.Warning);
+            return $"{result.Packets.Count} task packet(s) checked: {errors} new error(s), {warnings} new warning(s); {baselinedErrors} error(s), {baselinedWarnings} warning(s) in the baseline.";
+        }
+    }
+}
