@@ -29,7 +29,8 @@ namespace Orchestrator.Governance.CodeFixes
         public const string Title = "Write the metadata header";
 
         /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(GOV401MetadataHeaderMissing.Rule.Id, GOV402MetadataHeaderMalformed.Rule.Id);
+        /// <remarks>The header rules of the engine's catalog (GOV401, GOV402): whatever fix they carry is applied.</remarks>
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = Orchestrator.Governance.Rules.RuleCatalog.HeaderRules.Select(r => r.Descriptor.Id).ToImmutableArray();
 
         /// <inheritdoc />
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.Text;
 using Orchestrator.Governance.Model.Headers;
 using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
-using Orchestrator.Governance.Rules.Headers;
 using Orchestrator.Governance.Engine;
 
 namespace Orchestrator.Governance.Analyzers
@@ -24,10 +23,10 @@ namespace Orchestrator.Governance.Analyzers
     public sealed class MetadataHeaderAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            GovernanceAnalyzer.Descriptors[GOV401MetadataHeaderMissing.Rule.Id],
-            GovernanceAnalyzer.Descriptors[GOV402MetadataHeaderMalformed.Rule.Id],
-            GovernanceAnalyzer.Descriptors[EngineDiagnostics.RuleFailed.Id]);
+        /// <remarks>Every header rule of the engine's catalog (what <see cref="GovernanceEngine.AnalyzeHeader"/> runs), and GOV003.</remarks>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            RuleCatalog.HeaderRules.Select(r => r.Descriptor.Id).Concat(new[] { EngineDiagnostics.RuleFailed.Id })
+                .Select(id => GovernanceAnalyzer.Descriptors[id]).ToImmutableArray();
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

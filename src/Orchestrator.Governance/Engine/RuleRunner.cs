@@ -49,9 +49,26 @@ namespace Orchestrator.Governance.Engine
         /// <summary>The metadata header rules (GOV4xx) on one file, adding what they report to <paramref name="found"/>.</summary>
         public static void RunHeaderRules(Documents.TextDocument document, Model.Headers.CommentStyle style, Configuration.HeadersConfig headers, List<GovernanceDiagnostic> found)
         {
-            var problem = Model.Headers.MetadataHeader.Check(document.Text, style, headers.Statuses);
+            // The header's problem is read once for every header rule; a failure there is GOV003 of each, as a rule's own.
+            Model.Headers.HeaderProblem? problem = null;
+            Exception? failure = null;
+            try
+            {
+                problem = Model.Headers.MetadataHeader.Check(document.Text, style, headers.Statuses);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                failure = e;
+            }
+
             foreach (var rule in RuleCatalog.HeaderRules)
-                Run(rule.Descriptor, document.Path, found, sink => rule.Analyze(new HeaderRuleContext(document, style, problem, headers, sink, rule.Descriptor)));
+            {
+                Run(rule.Descriptor, document.Path, found, sink =>
+                {
+                    if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                    rule.Analyze(new HeaderRuleContext(document, style, problem, headers, sink, rule.Descriptor));
+                });
+            }
         }
 
         /// <summary>

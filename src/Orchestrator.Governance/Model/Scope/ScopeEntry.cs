@@ -52,8 +52,9 @@ namespace Orchestrator.Governance.Model.Scope
         public SourceSpan Span { get; }
 
         /// <summary>
-        /// The offset just past the entry as written: after its closing backtick when it is a code
-        /// span, else the end of <see cref="Span"/>. An annotation ("(new)") is inserted here.
+        /// The offset just past the entry as written: after its closing backtick or emphasis when it
+        /// is a code span or bold, else the end of <see cref="Span"/>; -1 when the document's text
+        /// there is not the path (an escaped JSON string). An annotation ("(new)") is inserted here.
         /// </summary>
         public int WrittenEnd { get; }
 
@@ -98,13 +99,21 @@ namespace Orchestrator.Governance.Model.Scope
                 }
 
                 string token = text.Substring(lead, end - lead);
-                string written = token.Trim('`').TrimEnd(',', ';', ':');
                 int offset = lead + (token.StartsWith("`", StringComparison.Ordinal) ? 1 : 0);
+                string written = token.Trim('`').TrimEnd(',', ';', ':');
+                // Bold around the path (**src/x.rs**), but not a glob's leading **/.
+                if (written.Length > 4 && written.StartsWith("**", StringComparison.Ordinal) && written.EndsWith("**", StringComparison.Ordinal) && written[2] != '/')
+                {
+                    written = written.Substring(2, written.Length - 4);
+                    offset += 2;
+                }
                 var span = packet.Document.Span(start + offset, written.Length);
                 string annotation = text.Substring(end).Trim();
-                int writtenEnd = token.StartsWith("`", StringComparison.Ordinal) && token.Length > 1 && token.EndsWith("`", StringComparison.Ordinal) ? start + end : span.Start + written.Length;
                 bool markedNew = annotation.Length > 0 && isNewMarker != null && isNewMarker(annotation);
-                entries.Add(Classify(written, span, writtenEnd, annotation, markedNew, files));
+                // A marker right after the path ("Justfile (new)") makes a word a path; one later in
+                // prose ("Everything related to storage (new module)") does not.
+                bool leadingMarker = markedNew && isNewMarker!(FirstWord(annotation));
+                entries.Add(Classify(written, span, WrittenEndOf(packet.Document.Text, span.Start, written), annotation, markedNew, leadingMarker, files));
             }
 
             return entries;
@@ -121,7 +130,7 @@ namespace Orchestrator.Governance.Model.Scope
                 {
                     if (m.Index == 0 && text.TrimStart().StartsWith("`", StringComparison.Ordinal)) continue; // the entry's own path, read above
                     var g = m.Groups["p"];
-                    var entry = Classify(g.Value, packet.Document.Span(start + g.Index, g.Length), start + m.Index + m.Length, string.Empty, false, files);
+                    var entry = Classify(g.Value, packet.Document.Span(start + g.Index, g.Length), WrittenEndOf(packet.Document.Text, start + g.Index, g.Value), string.Empty, false, false, files);
                     if (entry.Kind == ScopeEntryKind.File || entry.Kind == ScopeEntryKind.Folder) entries.Add(entry);
                 }
             }
@@ -190,7 +199,28 @@ namespace Orchestrator.Governance.Model.Scope
             return parts;
         }
 
-        private static ScopeEntry Classify(string written, SourceSpan span, int writtenEnd, string annotation, bool markedNew, RepositoryFiles? files)
+        /// <summary>
+        /// Where the entry as written ends in <paramref name="text"/>: after <paramref name="written"/>
+        /// at <paramref name="at"/> and the closing backticks, asterisks or underscores that match the
+        /// opening ones before it (<c>`x.rs`</c>, <c>**x.rs**</c>); -1 when the text there is not
+        /// <paramref name="written"/> (a JSON string with escapes: no edit can be placed by offset).
+        /// </summary>
+        private static int WrittenEndOf(string text, int at, string written)
+        {
+            if (at < 0 || at + written.Length > text.Length || string.CompareOrdinal(text, at, written, 0, written.Length) != 0) return -1;
+            int end = at + written.Length;
+            for (int open = at - 1; open >= 0 && end < text.Length && "`*_".IndexOf(text[open]) >= 0 && text[end] == text[open]; open--) end++;
+            return end;
+        }
+
+        private static string FirstWord(string text)
+        {
+            int end = 0;
+            while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;
+            return text.Substring(0, end);
+        }
+
+        private static ScopeEntry Classify(string written, SourceSpan span, int writtenEnd, string annotation, bool markedNew, bool leadingMarker, RepositoryFiles? files)
         {
             string p = written.Replace('\\', '/');
             // A path has a slash or an extension, or is a file or folder of the repository, or stands
@@ -198,7 +228,7 @@ namespace Orchestrator.Governance.Model.Scope
             // followed by more words is prose.
             bool looksLikePath = p.IndexOf('/') >= 0 || System.IO.Path.HasExtension(p.TrimEnd('/')) || p.StartsWith(".", StringComparison.Ordinal)
                 || (files != null && (files.Files.Contains(p) || files.Folders.Contains(p.TrimEnd('/'))))
-                || annotation.Length == 0 || markedNew;
+                || annotation.Length == 0 || leadingMarker;
             if (!looksLikePath) return new ScopeEntry(written, span, writtenEnd, string.Empty, annotation, markedNew, ScopeEntryKind.Prose);
             string? path = Documents.DocumentInput.ResolveInside(p);
             if (path == null) return new ScopeEntry(written, span, writtenEnd, string.Empty, annotation, markedNew, ScopeEntryKind.Outside);

@@ -22,8 +22,8 @@ namespace Orchestrator.Governance.Rules.Scope
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;
 
-        /// <summary>The markers the fix may write, in order of preference: the first that scope.newMarkers accepts is written.</summary>
-        private static readonly string[] MarkerTexts = { "(new)", "[new]", "(NEW)", "new" };
+        /// <summary>The markers the fix may write, in order of preference.</summary>
+        private static readonly string[] MarkerTexts = { "(new)", "[new]", "new" };
 
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
@@ -31,13 +31,14 @@ namespace Orchestrator.Governance.Rules.Scope
             var files = context.Index.Files;
             if (files == null) return;
             var isNew = ScopeFacts.NewMarkerTest(context.Index.Scope.NewMarkers);
-            string? marker = MarkerTexts.FirstOrDefault(isNew);
             foreach (var entry in context.Index.InScopeOf(context.Packet))
             {
                 if (entry.Kind != ScopeEntryKind.File || entry.IsMarkedNew || files.Files.Contains(entry.Path)) continue;
-                // The marker goes after the entry as written (after a code span's closing backtick), so
-                // that the entry reads as marked new once the fix is applied; no fix when no marker text
-                // satisfies the configured scope.newMarkers.
+                // The marker goes after the entry as written (after a code span's closing backtick): the
+                // first marker text that scope.newMarkers accepts alone and with the rest of the line
+                // after it, so that the entry reads as marked new once the fix is applied. No fix when
+                // none does, or when the entry cannot be placed by offset (an escaped JSON string).
+                string? marker = entry.WrittenEnd < 0 ? null : MarkerTexts.FirstOrDefault(m => isNew(m) && isNew((m + " " + entry.Annotation).Trim()));
                 if (marker == null) context.Report(entry.Span, entry.Written);
                 else context.Report(entry.Span, new GovernanceFix($"Mark '{entry.Written}' as a file the packet creates {marker}", new[] { new TextEdit(context.Packet.Path, entry.WrittenEnd, 0, " " + marker) }, appliedByDefault: false), entry.Written);
             }

@@ -95,6 +95,38 @@ namespace Orchestrator.Governance.Tests.Rules.Scope
             Assert.Equal(0, second);
         }
 
+        [Theory]
+        [InlineData("  * Everything related to storage (new module)\n", "(15,5) GOV501 [Everything related to storage (new module) | prose, not a path]")]
+        [InlineData("  * Storage layer [new]\n", "(15,5) GOV501 [Storage layer [new] | prose, not a path]")]
+        public void A_new_marker_later_in_prose_does_not_make_the_words_a_path(string inScope, string expected)
+        {
+            Assert.Equal(expected, Scope(Analyze(inScope)));
+        }
+
+        [Theory]
+        [InlineData("- **IN_SCOPE_PATHS**: `src/storage/typo.rs`\n", "- **IN_SCOPE_PATHS**: `src/storage/typo.rs` (new)\n")]
+        [InlineData("- **IN_SCOPE_PATHS**: **src/storage/typo.rs**\n", "- **IN_SCOPE_PATHS**: **src/storage/typo.rs** (new)\n")]
+        public void In_a_plain_value_the_marker_goes_after_the_closing_backtick_or_emphasis(string field, string expected)
+        {
+            string text = Packets.Valid.Replace("- **IN_SCOPE_PATHS**:\n  * src/storage/mod.rs\n", field);
+            Assert.NotEqual(Packets.Valid, text);
+            string marked = ApplyNewMarkerFixes(text, out int applied, whole: true);
+            Assert.Equal(1, applied);
+            Assert.Contains(expected, marked);
+            Assert.Equal(string.Empty, Scope(AnalyzeText(marked)));
+        }
+
+        [Theory]
+        [InlineData("\\(new\\)$", "  * src/storage/typo.rs created here\n")]
+        [InlineData("^\\(new\\)$", "  * src/storage/typo.rs, src/api/jobs.rs\n")]
+        [InlineData("\\bcreated\\b", "  * src/storage/typo.rs\n")]
+        public void No_fix_is_offered_when_no_marker_text_would_satisfy_the_configured_newMarkers(string marker, string inScope)
+        {
+            var config = DocumentInput.FromText("governance.yml", "scope:\n  newMarkers: ['" + marker + "']\n");
+            var d = Assert.Single(AnalyzeText(Packets.Valid.Replace("  * src/storage/mod.rs\n", inScope), config).Of("GOV502"));
+            Assert.DoesNotContain(d.Fixes, f => !f.IsSuppression);
+        }
+
         [Fact]
         public void The_fix_writes_a_marker_that_the_configured_newMarkers_accept()
         {

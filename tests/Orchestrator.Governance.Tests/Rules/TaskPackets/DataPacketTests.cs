@@ -207,5 +207,17 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
             Packets.Single(result, "GOV203", Yaml, 4, 6, "§9.9", "Example_Master_Spec_v01.2.md", "no such section");
             Assert.Empty(result.Of("GOV105"));
         }
+
+        [Fact]
+        public void A_missing_path_written_with_JSON_escapes_is_GOV502_without_a_fix_that_would_land_inside_the_string()
+        {
+            string text = Json.Replace("\"in\": [\"src/storage/mod.rs\"]", "\"in\": [\"src\\/storage\\/typo.rs\"]");
+            Assert.NotEqual(Json, text);
+            var inputs = Packets.SpecInputs().Concat(new[] { DocumentInput.FromText(JsonPath, text), DocumentInput.FromText("governance.yml", Config) }).ToList();
+            var result = GovernanceEngine.Analyze(inputs, new AnalysisOptions { RepositoryFiles = new[] { "src/storage/mod.rs" } });
+            var d = Assert.Single(result.Of("GOV502"));
+            Assert.Equal(new[] { "src/storage/typo.rs" }, d.Arguments);
+            Assert.DoesNotContain(d.Fixes, f => !f.IsSuppression);
+        }
     }
 }
