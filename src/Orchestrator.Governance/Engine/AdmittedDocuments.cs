@@ -130,6 +130,9 @@ namespace Orchestrator.Governance.Engine
             admitted.ReadPackets();
             admitted.Spec = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec, options.RepositoryFiles);
             if (admitted.InlineConfig && admitted.Spec.Spec != null) admitted.Suppressions[admitted.Spec.Spec.Path] = admitted.Spec.Spec.Suppressions;
+            // A spec the pointer names but that could not be used has its GOV210; another kind that
+            // matches it (the links of docs/**/*.md) gives it no GOV002 besides.
+            if (admitted.Spec.Problem != null && admitted.Spec.NamedSpecPath is string refusedSpec) admitted._admitted[refusedSpec] = false;
             admitted.ReadDecisions();
             admitted.ReadStateFiles();
             admitted.ReadHeaderFiles();

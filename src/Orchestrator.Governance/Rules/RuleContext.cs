@@ -103,7 +103,7 @@ namespace Orchestrator.Governance.Rules
         private readonly List<GovernanceDiagnostic> _sink;
         private readonly RuleDescriptor _descriptor;
 
-        internal StateRuleContext(Model.State.StateDocument document, GovernanceConfig config, ISet<string>? repositoryFiles, List<GovernanceDiagnostic> sink, RuleDescriptor descriptor)
+        internal StateRuleContext(Model.State.StateDocument document, GovernanceConfig config, Text.StringSet? repositoryFiles, List<GovernanceDiagnostic> sink, RuleDescriptor descriptor)
         {
             RepositoryFiles = repositoryFiles;
             Document = document;
@@ -119,7 +119,7 @@ namespace Orchestrator.Governance.Rules
         public GovernanceConfig Config { get; }
 
         /// <summary>Every file of the repository (ordinal), or null when the host did not hand the list over.</summary>
-        public ISet<string>? RepositoryFiles { get; }
+        public Text.StringSet? RepositoryFiles { get; }
 
         /// <summary>Reports the rule's diagnostic at a JSON token.</summary>
         public void Report(Newtonsoft.Json.Linq.JToken token, params string[] arguments) =>

@@ -101,5 +101,19 @@ namespace Orchestrator.Governance.Tests.Documents
             Assert.Equal(("GOV002", "docs/TASK_BOARD.md", 1, 1), (refused.Id, refused.Path, refused.Span.StartLine, refused.Span.StartColumn));
             Assert.Equal(new[] { "2010 bytes is more than limits.maxDocumentBytes (1024)" }, refused.Arguments);
         }
+
+        [Fact]
+        public void A_spec_that_could_not_be_used_is_GOV210_only_though_the_link_globs_match_it_too()
+        {
+            var result = GovernanceEngine.Analyze(new[]
+            {
+                DocumentInput.FromText("governance.yml", "limits:\n  maxDocumentBytes: 1024\n"),
+                DocumentInput.FromText("docs/SPEC_CURRENT.md", "**Spec_v01.0.md**\n"),
+                DocumentInput.FromText("docs/Spec_v01.0.md", "# Spec v01.0\n\n" + new string('x', 2000) + "\n"),
+            });
+            var spec = Assert.Single(result.Diagnostics);
+            Assert.Equal(("GOV210", "docs/SPEC_CURRENT.md"), (spec.Id, spec.Path));
+            Assert.Equal(new[] { "'docs/Spec_v01.0.md' could not be used: 2015 bytes is more than limits.maxDocumentBytes (1024)" }, spec.Arguments);
+        }
     }
 }

@@ -26,14 +26,14 @@ namespace Orchestrator.Governance.Model.Scope
                 }
             }
 
-            Files = set;
-            Folders = folders;
+            Files = new Text.StringSet(set);
+            Folders = new Text.StringSet(folders);
         }
 
         /// <summary>Every file.</summary>
-        public ISet<string> Files { get; }
+        public Text.StringSet Files { get; }
 
         /// <summary>Every folder that holds a file, at any depth (without a trailing slash).</summary>
-        public ISet<string> Folders { get; }
+        public Text.StringSet Folders { get; }
     }
 }
