@@ -1,0 +1,139 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Orchestrator.Governance.EndToEnd.Tests
+{
+    /// <summary>
+    /// The GovernanceCheck task through real builds of the packed packages: the
+    /// Orchestrator.Governance.Sdk on a copy of the Handshake corpus, a Microsoft.Build.NoTargets
+    /// project and a VB project with the analyzer package.
+    /// </summary>
+    public class TaskBuildTests : IClassFixture<PackageFeed>
+    {
+        private readonly PackageFeed _feed;
+
+        public TaskBuildTests(PackageFeed feed) => _feed = feed;
+
+        /// <summary>
+        /// The lines MSBuild logs for diagnostics, as the CLI's text format writes them: root-relative
+        /// path, (line,col), no project suffix, and without the help link the VB compiler appends.
+        /// </summary>
+        private static string[] DiagnosticLines(string output, string root)
+        {
+            var line = new Regex(@"^\s*(?:\d+>)?(?<path>.+?)\((?<l>\d+),(?<c>\d+)(?:,\d+,\d+)?\): (?<rest>(?:error|warning) GOV\d{3}: .*?)(?: \(docs/rules/GOV\d{3}\.md\))?(?: \[[^\]]+\])?$");
+            string prefix = root.TrimEnd('/') + "/";
+            return output.Split('\n').Select(l => line.Match(l.TrimEnd('\r'))).Where(m => m.Success)
+                .Select(m => $"{(m.Groups["path"].Value.StartsWith(prefix, StringComparison.Ordinal) ? m.Groups["path"].Value.Substring(prefix.Length) : m.Groups["path"].Value)}({m.Groups["l"].Value},{m.Groups["c"].Value}): {m.Groups["rest"].Value}")
+                .Distinct().OrderBy(l => l, StringComparer.Ordinal).ToArray();
+        }
+
+        private static string Corpus()
+        {
+            string corpus = Path.GetFullPath(Path.Combine(Dotnet.RepositoryRoot(), "..", "shared", "corpus", "handshake"));
+            Assert.True(Directory.Exists(corpus), "the Handshake corpus is expected at " + corpus);
+            return corpus;
+        }
+
+        [Fact]
+        public void The_SDK_fails_on_the_corpus_with_the_CLI_s_lines_and_an_unchanged_passing_build_skips_the_check()
+        {
+            string repo = Path.Combine(_feed.Root, "sdk-corpus");
+            Dotnet.CopyDirectory(Corpus(), repo);
+            _feed.WriteNuGetConfig(repo);
+            File.WriteAllText(Path.Combine(repo, "governance.proj"), $"<Project Sdk=\"Orchestrator.Governance.Sdk/{_feed.Version}\" />\n");
+
+            var cli = new StringWriter();
+            Assert.Equal(1, Cli.Program.Run(new[] { "check", repo, "--today", "2026-12-01" }, cli, new StringWriter()));
+            var expected = cli.ToString().Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Distinct().OrderBy(l => l, StringComparer.Ordinal).ToArray();
+            Assert.True(expected.Length > 1000, $"{expected.Length} CLI lines");
+
+            var (exit, output) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceToday=2026-12-01");
+            Assert.True(exit != 0, output);
+            Assert.Equal(expected, DiagnosticLines(output, repo));
+            Assert.DoesNotContain("Skipping target \"GovernanceCheck\"", output);
+
+            // A failing check runs again; a passing one (everything baselined) writes its stamp and is skipped next time.
+            Assert.Equal(0, Cli.Program.Run(new[] { "baseline", repo, "--today", "2026-12-01" }, new StringWriter(), new StringWriter()));
+            var (passExit, pass) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceToday=2026-12-01", "-v:n");
+            Assert.True(passExit == 0, pass);
+            Assert.Contains("Governance: 123 task packet(s) checked: 0 new error(s), 0 new warning(s)", pass);
+            var (againExit, again) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceToday=2026-12-01", "-v:n");
+            Assert.True(againExit == 0, again);
+            Assert.Contains("Skipping target \"GovernanceCheck\" because all output files are up-to-date", again);
+
+            // An edit to a packet runs it again.
+            File.AppendAllText(Path.Combine(repo, "docs", "task_packets", "WP-1-Workspace-Bundle.md"), "\n");
+            var (_, edited) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceToday=2026-12-01", "-v:n");
+            Assert.DoesNotContain("Skipping target \"GovernanceCheck\"", edited);
+            Assert.Contains("Governance: 123 task packet(s) checked", edited);
+        }
+
+        [Fact]
+        public void The_SDK_reports_a_root_that_is_not_a_folder_and_a_revision_git_cannot_answer_as_MSBuild_errors()
+        {
+            string repo = _feed.NewConsumer("sdk-bad-input");
+            File.WriteAllText(Path.Combine(repo, "governance.proj"), $"<Project Sdk=\"Orchestrator.Governance.Sdk/{_feed.Version}\" />\n");
+
+            var (exit, output) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceRoot=" + Path.Combine(repo, "no-such-folder"));
+            Assert.True(exit != 0, output);
+            Assert.Contains("error : GovernanceCheck: the repository root '" + Path.Combine(repo, "no-such-folder"), output);
+            Assert.DoesNotContain("Exception", output);
+
+            var (gitExit, git) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceChangedSince=no-such-branch");
+            Assert.True(gitExit != 0, git);
+            Assert.Contains("error : GovernanceCheck: GovernanceChangedSince 'no-such-branch': git diff failed:", git);
+            Assert.DoesNotContain("Exception", git);
+        }
+
+        /// <summary>The example's ten findings as the task logs them (root-relative path, line and column).</summary>
+        private static readonly string[] ExampleLines =
+        {
+            "docs/task_packets/WP-1-Job-Cancel.md(21,5): error GOV112: TEST_PLAN has no runnable command (found: 'Run the tests and check that cancel works.'); give the exact commands, e.g. in a ```bash block",
+            "docs/task_packets/WP-1-Job-Cancel.md(24,5): error GOV110: Unfilled template placeholder '{Specific criterion 2}'",
+            "docs/task_packets/WP-1-Job-Cancel.md(29,5): error GOV109: FILES_TO_OPEN lists 3 item(s); expected 5 to 15",
+            "docs/task_packets/WP-1-Job-Cancel.md(4,12): error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Retry.md",
+            "docs/task_packets/WP-1-Job-Cancel.md(5,9): error GOV108: DATE '21/12/2025' is not an ISO 8601 date or timestamp (e.g. 2025-12-26 or 2025-12-26T14:30:00Z)",
+            "docs/task_packets/WP-1-Job-Cancel.md(54,21): error GOV204: SPEC_ANCHOR §7.6.3 points into §7.6 Development Roadmap, which is not Main Body; anchor the Main Body section that defines the requirement",
+            "docs/task_packets/WP-1-Job-Cancel.md(64,28): error GOV111: USER_SIGNATURE '<pending>' is a placeholder, not a signature; the packet is not locked",
+            "docs/task_packets/WP-1-Job-Cancel.md(9,11): error GOV107: STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)",
+            "docs/task_packets/WP-1-Job-Retry.md(4,12): error GOV105: TASK_ID 'WP-1-Job-Cancel' does not match the file name 'WP-1-Job-Retry'",
+            "docs/task_packets/WP-1-Job-Retry.md(4,12): error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Cancel.md",
+        };
+
+        [Fact]
+        public void A_NoTargets_project_with_the_package_fails_with_the_example_s_findings_from_the_task()
+        {
+            string repo = _feed.NewConsumer("notargets", otherPackages: true);
+            Directory.CreateDirectory(Path.Combine(repo, "governance"));
+            File.WriteAllText(Path.Combine(repo, "governance", "Governance.proj"),
+                "<Project Sdk=\"Microsoft.Build.NoTargets/3.7.0\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n" +
+                $"  <ItemGroup>\n    <PackageReference Include=\"Orchestrator.Governance\" Version=\"{_feed.Version}\" />\n  </ItemGroup>\n</Project>\n");
+
+            var (exit, output) = _feed.BuildProject(repo, Path.Combine("governance", "Governance.proj"));
+            Assert.True(exit != 0, output);
+            Assert.Equal(ExampleLines, DiagnosticLines(output, repo));
+        }
+
+        [Fact]
+        public void A_VB_project_gets_the_Markdown_diagnostics_from_the_analyzer()
+        {
+            string repo = _feed.NewConsumer("vb");
+            string project = Path.Combine(repo, "src", "Example.Vb");
+            Directory.CreateDirectory(project);
+            File.WriteAllText(Path.Combine(project, "Example.Vb.vbproj"),
+                "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n" +
+                $"  <ItemGroup>\n    <PackageReference Include=\"Orchestrator.Governance\" Version=\"{_feed.Version}\" />\n  </ItemGroup>\n</Project>\n");
+            File.WriteAllText(Path.Combine(project, "Jobs.vb"), "Public Module Jobs\n    Public Function Cancel() As Boolean\n        Return True\n    End Function\nEnd Module\n");
+
+            var (exit, output) = _feed.BuildProject(repo, Path.Combine("src", "Example.Vb"));
+            Assert.True(exit != 0, output);
+            // The compiler's format (no end position), one line each: the analyzer, not the task.
+            Assert.Equal(ExampleLines, DiagnosticLines(output, repo));
+            Assert.DoesNotContain("GovernanceCheck", output);
+            Assert.DoesNotContain("AD0001", output);
+        }
+    }
+}
