@@ -16,7 +16,8 @@ namespace Orchestrator.Governance.EndToEnd.Tests
     }
 
     /// <summary>A repository that adds the package with one PackageReference, built with dotnet build.</summary>
-    public class ConsumerBuildTests : IClassFixture<PackageFeed>
+    [Collection(PackageCollection.Name)]
+    public class ConsumerBuildTests
     {
         private readonly PackageFeed _feed;
 

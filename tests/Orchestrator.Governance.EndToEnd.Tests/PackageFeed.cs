@@ -5,6 +5,16 @@ using System.IO;
 namespace Orchestrator.Governance.EndToEnd.Tests
 {
     /// <summary>
+    /// Every end-to-end test class shares one <see cref="PackageFeed"/> (packed once) and runs one
+    /// after the other: packing builds the repository's projects, which two packs at once would race on.
+    /// </summary>
+    [Xunit.CollectionDefinition(Name)]
+    public sealed class PackageCollection : Xunit.ICollectionFixture<PackageFeed>
+    {
+        public const string Name = "package feed";
+    }
+
+    /// <summary>
     /// Packs Orchestrator.Governance and Orchestrator.Governance.Sdk once for all tests, with a version no earlier run used, into a
     /// temporary folder feed; consumers restore into their own NUGET_PACKAGES, so no cache can
     /// hand them an older build.

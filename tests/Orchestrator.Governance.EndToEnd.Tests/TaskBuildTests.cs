@@ -11,7 +11,8 @@ namespace Orchestrator.Governance.EndToEnd.Tests
     /// Orchestrator.Governance.Sdk on a copy of the Handshake corpus, a Microsoft.Build.NoTargets
     /// project and a VB project with the analyzer package.
     /// </summary>
-    public class TaskBuildTests : IClassFixture<PackageFeed>
+    [Collection(PackageCollection.Name)]
+    public class TaskBuildTests
     {
         private readonly PackageFeed _feed;
 
