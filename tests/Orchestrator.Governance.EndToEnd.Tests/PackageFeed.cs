@@ -15,7 +15,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
     }
 
     /// <summary>
-    /// Packs Orchestrator.Governance and Orchestrator.Governance.Sdk once for all tests, with a version no earlier run used, into a
+    /// Packs Orchestrator.Governance, Orchestrator.Governance.Sdk and the Orchestrator.Governance.Cli tool once for all tests, with a version no earlier run used, into a
     /// temporary folder feed; consumers restore into their own NUGET_PACKAGES, so no cache can
     /// hand them an older build.
     /// </summary>
@@ -33,7 +33,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Feed = Path.Combine(Root, "feed");
             Version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
             string repo = Dotnet.RepositoryRoot();
-            foreach (var project in new[] { "Orchestrator.Governance.Package", "Orchestrator.Governance.Sdk" })
+            foreach (var project in new[] { "Orchestrator.Governance.Package", "Orchestrator.Governance.Sdk", "Orchestrator.Governance.Cli" })
             {
                 var (exit, output) = Dotnet.Run(repo, new Dictionary<string, string>(),
                     "pack", Path.Combine(repo, "src", project), "-c", Configuration, "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
