@@ -24,9 +24,13 @@ namespace Orchestrator.Governance.Configuration
         private static readonly Lazy<JsonSchema> Schema = new Lazy<JsonSchema>(() =>
             JsonSchema.FromJsonAsync(ReadResource("schemas/governance.schema.json")).GetAwaiter().GetResult());
 
-        private static readonly Lazy<JObject> Defaults = new Lazy<JObject>(() => LoadDefaults(validate: true));
-
-        private static readonly Lazy<JObject> UncheckedDefaults = new Lazy<JObject>(() => LoadDefaults(validate: false));
+        /// <summary>
+        /// The embedded default profile (rules/*.yml), merged. Not checked against the schema when
+        /// loaded: it ships inside the engine and a test checks it (<see cref="DefaultProfileProblems"/>),
+        /// and loading the schema costs a short-lived process (the CLI, a build's task) about 0.4 s that
+        /// a repository without governance.yml then never pays.
+        /// </summary>
+        private static readonly Lazy<JObject> Defaults = new Lazy<JObject>(() => LoadDefaults(validate: false));
 
         /// <summary>The configuration schema text (schemas/governance.schema.json).</summary>
         public static string SchemaText => ReadResource("schemas/governance.schema.json");
@@ -66,7 +70,7 @@ namespace Orchestrator.Governance.Configuration
         /// </summary>
         public static GovernanceConfig LoadUnchecked(string? governanceYaml)
         {
-            var merged = (JObject)UncheckedDefaults.Value.DeepClone();
+            var merged = (JObject)Defaults.Value.DeepClone();
             var problems = new List<ConfigProblem>();
             JObject? overrides = governanceYaml is null ? null : Parse(governanceYaml, problems, validate: false);
             if (overrides != null)
@@ -82,7 +86,7 @@ namespace Orchestrator.Governance.Configuration
                 }
             }
 
-            return UncheckedDefaults.Value.ToObject<GovernanceConfig>(JsonSerializer.CreateDefault()) ?? new GovernanceConfig();
+            return Defaults.Value.ToObject<GovernanceConfig>(JsonSerializer.CreateDefault()) ?? new GovernanceConfig();
         }
 
         private static JObject? Parse(string yaml, List<ConfigProblem> problems, bool validate = true)
@@ -161,6 +165,21 @@ namespace Orchestrator.Governance.Configuration
         {
             var token = root.SelectToken(path);
             return token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 1;
+        }
+
+        /// <summary>The schema problems of the embedded default profile, file by file ("rules/x.yml: 3: message"); empty when it is valid.</summary>
+        internal static IReadOnlyList<string> DefaultProfileProblems()
+        {
+            var found = new List<string>();
+            var assembly = typeof(ConfigLoader).GetTypeInfo().Assembly;
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                var problems = new List<ConfigProblem>();
+                Parse(ReadResource(name), problems, validate: true);
+                found.AddRange(problems.Select(p => $"{name}: {p.Line}: {p.Message}"));
+            }
+
+            return found;
         }
 
         private static JObject LoadDefaults(bool validate)

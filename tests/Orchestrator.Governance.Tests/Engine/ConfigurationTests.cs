@@ -13,6 +13,8 @@ namespace Orchestrator.Governance.Tests.Engine
         [Fact]
         public void The_embedded_default_profile_validates_against_the_schema()
         {
+            // Checked here, not at run time (the engine loads its own profile without the schema).
+            Assert.Empty(ConfigLoader.DefaultProfileProblems());
             var config = ConfigLoader.Load(null, Orchestrator.Governance.Rules.RuleCatalog.Exists, out var problems);
             Assert.Empty(problems);
             Assert.Equal(new[] { "METADATA", "SCOPE", "QUALITY_GATE", "BOOTSTRAP", "AUTHORITY", "NOTES" }, config.TaskPacket.Sections.Select(s => s.Name));
