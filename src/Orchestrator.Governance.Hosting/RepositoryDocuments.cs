@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using Orchestrator.Governance.Configuration;
@@ -68,11 +67,11 @@ namespace Orchestrator.Governance.Hosting
 #else
             string r = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
             string f = Path.GetFullPath(fullPath);
-            var comparison = Links.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            var comparison = Links.IgnoreCase ? System.StringComparison.OrdinalIgnoreCase : System.StringComparison.Ordinal;
             if (f.StartsWith(r, comparison)) return f.Substring(r.Length).Replace('\\', '/');
             if (string.Equals(f + Path.DirectorySeparatorChar, r, comparison)) return ".";
-            var relative = new Uri(r).MakeRelativeUri(new Uri(f));
-            return relative.IsAbsoluteUri ? f.Replace('\\', '/') : Uri.UnescapeDataString(relative.OriginalString).Replace('\\', '/');
+            var relative = new System.Uri(r).MakeRelativeUri(new System.Uri(f));
+            return relative.IsAbsoluteUri ? f.Replace('\\', '/') : System.Uri.UnescapeDataString(relative.OriginalString).Replace('\\', '/');
 #endif
         }
     }

@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Orchestrator.Governance.Rules;
-using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Rules.Source;
 
 namespace Orchestrator.Governance.Analyzers

@@ -1,12 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Orchestrator.Governance.Configuration;
-using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Rules.Source;

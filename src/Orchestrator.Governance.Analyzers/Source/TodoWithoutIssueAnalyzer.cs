@@ -4,8 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using Orchestrator.Governance.Rules;
-using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Rules.Source;
 
 namespace Orchestrator.Governance.Analyzers

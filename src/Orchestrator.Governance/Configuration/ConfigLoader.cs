@@ -7,8 +7,6 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
-using NJsonSchema.Validation;
-using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Configuration
 {

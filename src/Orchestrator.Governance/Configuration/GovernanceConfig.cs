@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using Newtonsoft.Json;
-using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Configuration
 {

@@ -3,7 +3,6 @@ using Markdig;
 using Markdig.Parsers;
 using Markdig.Renderers;
 using Markdig.Syntax;
-using Orchestrator.Governance.Text;
 using SourceSpan = Orchestrator.Governance.Text.SourceSpan;
 
 namespace Orchestrator.Governance.Documents

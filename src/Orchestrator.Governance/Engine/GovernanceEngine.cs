@@ -6,10 +6,6 @@ using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Rules;
-using Orchestrator.Governance.Model.Spec;
-using Orchestrator.Governance.Rules.Spec;
-using Orchestrator.Governance.Rules.TaskPackets;
-using Orchestrator.Governance.Suppressions;
 using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Index;
 

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Model;
-using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Engine

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Engine

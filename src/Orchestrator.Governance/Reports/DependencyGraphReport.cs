@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Orchestrator.Governance.Model.Board;
-using Orchestrator.Governance.Rules.Topology;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Model;
 

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
 using Orchestrator.Governance.Engine;
-using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Model.Spec;
 
 namespace Orchestrator.Governance.Reports

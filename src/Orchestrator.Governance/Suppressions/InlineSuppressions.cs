@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Orchestrator.Governance.Documents;
-using Orchestrator.Governance.Text;
 using SourceSpan = Orchestrator.Governance.Text.SourceSpan;
 
 namespace Orchestrator.Governance.Suppressions

@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Markdig.Syntax;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Documents;
-using Orchestrator.Governance.Text;
 using SourceSpan = Orchestrator.Governance.Text.SourceSpan;
 
 namespace Orchestrator.Governance.Model.Board

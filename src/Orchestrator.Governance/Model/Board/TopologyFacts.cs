@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Orchestrator.Governance.Model;
 
 namespace Orchestrator.Governance.Model.Board
 {

@@ -1,4 +1,3 @@
-using System.Linq;
 using Orchestrator.Governance.Model.Decisions;
 using Orchestrator.Governance.Diagnostics;
 

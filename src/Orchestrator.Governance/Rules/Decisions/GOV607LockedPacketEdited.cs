@@ -1,5 +1,4 @@
 using Orchestrator.Governance.Model.Locks;
-using Orchestrator.Governance.Rules.TaskPackets;
 using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Model;
 

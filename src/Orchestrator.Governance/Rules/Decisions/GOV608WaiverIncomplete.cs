@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Decisions

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Orchestrator.Governance.Rules.Scope;
-using Orchestrator.Governance.Rules.Topology;
-using Orchestrator.Governance.Rules.TaskPackets;
 using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Model;
 

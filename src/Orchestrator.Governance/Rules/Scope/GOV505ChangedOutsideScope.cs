@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Model.Scope;
-using Orchestrator.Governance.Rules.TaskPackets;
 using Orchestrator.Governance.Text;
 using Orchestrator.Governance.Diagnostics;
 

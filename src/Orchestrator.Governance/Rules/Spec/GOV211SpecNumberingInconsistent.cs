@@ -1,4 +1,3 @@
-using System.Globalization;
 using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.Spec

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Diagnostics;
 

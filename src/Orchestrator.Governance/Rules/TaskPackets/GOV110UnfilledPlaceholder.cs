@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Orchestrator.Governance.Text;
 using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Rules.TaskPackets

@@ -1,5 +1,4 @@
 using System.Linq;
-using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Model.Locks;
 using Orchestrator.Governance.Diagnostics;
 
