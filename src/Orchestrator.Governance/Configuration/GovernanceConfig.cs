@@ -10,369 +10,381 @@ namespace Orchestrator.Governance.Configuration
     public sealed class GovernanceConfig
     {
         /// <summary>Size limits.</summary>
-        [JsonProperty("limits")] public LimitsConfig Limits { get; set; } = new LimitsConfig();
+        [JsonProperty("limits")] public LimitsConfig Limits { get; private set; } = new LimitsConfig();
 
         /// <summary>false ignores governance-disable comments (the CLI's --no-inline-config).</summary>
-        [JsonProperty("inlineConfig")] public bool InlineConfig { get; set; } = true;
+        [JsonProperty("inlineConfig")] public bool InlineConfig { get; private set; } = true;
 
         /// <summary>Which files are which kind of governance document, by glob.</summary>
-        [JsonProperty("documents")] public DocumentsConfig Documents { get; set; } = new DocumentsConfig();
+        [JsonProperty("documents")] public DocumentsConfig Documents { get; private set; } = new DocumentsConfig();
 
         /// <summary>Rule ID to severity name (none, silent, suggestion, warning, error).</summary>
-        [JsonProperty("severity")] public Dictionary<string, string> Severity { get; set; } = new Dictionary<string, string>();
+        [JsonProperty("severity")] public IReadOnlyDictionary<string, string> Severity { get; private set; } = new Dictionary<string, string>();
 
         /// <summary>The severity of <paramref name="rule"/>: the one <c>severity:</c> sets for its ID, else its default.</summary>
         public Diagnostics.GovernanceSeverity SeverityOf(Diagnostics.RuleDescriptor rule) =>
             Severity.TryGetValue(rule.Id, out var name) && Diagnostics.GovernanceSeverityNames.TryParse(name, out var configured) ? configured : rule.DefaultSeverity;
 
         /// <summary>The task packet profile (seed 003 §5).</summary>
-        [JsonProperty("taskPacket")] public TaskPacketConfig TaskPacket { get; set; } = new TaskPacketConfig();
+        [JsonProperty("taskPacket")] public TaskPacketConfig TaskPacket { get; private set; } = new TaskPacketConfig();
 
         /// <summary>Spec anchors and traceability (seed 003 §5.2, §5.4).</summary>
-        [JsonProperty("spec")] public SpecConfig Spec { get; set; } = new SpecConfig();
+        [JsonProperty("spec")] public SpecConfig Spec { get; private set; } = new SpecConfig();
 
         /// <summary>The task board (seed 003 Part 6).</summary>
-        [JsonProperty("board")] public BoardConfig Board { get; set; } = new BoardConfig();
+        [JsonProperty("board")] public BoardConfig Board { get; private set; } = new BoardConfig();
 
         /// <summary>Dependencies between packets (seed 003 Part 7).</summary>
-        [JsonProperty("dependencies")] public DependenciesConfig Dependencies { get; set; } = new DependenciesConfig();
+        [JsonProperty("dependencies")] public DependenciesConfig Dependencies { get; private set; } = new DependenciesConfig();
 
         /// <summary>Orchestration state files.</summary>
-        [JsonProperty("state")] public StateConfig State { get; set; } = new StateConfig();
+        [JsonProperty("state")] public StateConfig State { get; private set; } = new StateConfig();
 
         /// <summary>IN_SCOPE_PATHS precision (seed 003 §5.3).</summary>
-        [JsonProperty("scope")] public ScopeConfig Scope { get; set; } = new ScopeConfig();
+        [JsonProperty("scope")] public ScopeConfig Scope { get; private set; } = new ScopeConfig();
 
         /// <summary>The source rules (GOV7xx) on C# files.</summary>
-        [JsonProperty("source")] public SourceConfig Source { get; set; } = new SourceConfig();
+        [JsonProperty("source")] public SourceConfig Source { get; private set; } = new SourceConfig();
 
         /// <summary>Architecture decision records (GOV601-GOV604).</summary>
-        [JsonProperty("adr")] public AdrConfig Adr { get; set; } = new AdrConfig();
+        [JsonProperty("adr")] public AdrConfig Adr { get; private set; } = new AdrConfig();
 
         /// <summary>The OSS register's tables (GOV611).</summary>
-        [JsonProperty("oss")] public OssConfig Oss { get; set; } = new OssConfig();
+        [JsonProperty("oss")] public OssConfig Oss { get; private set; } = new OssConfig();
 
         /// <summary>Packet locks (GOV607).</summary>
-        [JsonProperty("locks")] public LocksConfig Locks { get; set; } = new LocksConfig();
+        [JsonProperty("locks")] public LocksConfig Locks { get; private set; } = new LocksConfig();
 
         /// <summary>RFC checks (GOV605).</summary>
-        [JsonProperty("rfc")] public RfcConfig Rfc { get; set; } = new RfcConfig();
+        [JsonProperty("rfc")] public RfcConfig Rfc { get; private set; } = new RfcConfig();
 
         /// <summary>Metadata headers (GOV401/GOV402, seed 000 §3): off until include names files.</summary>
-        [JsonProperty("headers")] public HeadersConfig Headers { get; set; } = new HeadersConfig();
+        [JsonProperty("headers")] public HeadersConfig Headers { get; private set; } = new HeadersConfig();
     }
 
     /// <summary>Where the task board is and how to read its statuses.</summary>
     public sealed class BoardConfig
     {
         /// <summary>Repository-relative path of the board.</summary>
-        [JsonProperty("path")] public string Path { get; set; } = "docs/TASK_BOARD.md";
+        [JsonProperty("path")] public string Path { get; private set; } = "docs/TASK_BOARD.md";
 
         /// <summary>Normalized section-heading prefix to the status of its entries.</summary>
-        [JsonProperty("sections")] public Dictionary<string, string> Sections { get; set; } = new Dictionary<string, string>();
+        [JsonProperty("sections")] public IReadOnlyDictionary<string, string> Sections { get; private set; } = new Dictionary<string, string>();
 
         /// <summary>Board status to the packet STATUS values that agree with it.</summary>
-        [JsonProperty("agreement")] public Dictionary<string, List<string>> Agreement { get; set; } = new Dictionary<string, List<string>>();
+        [JsonProperty("agreement")] public IReadOnlyDictionary<string, IReadOnlyList<string>> Agreement { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
 
         /// <summary>Board statuses whose entries need no packet.</summary>
-        [JsonProperty("withoutPacket")] public List<string> WithoutPacket { get; set; } = new List<string>();
+        [JsonProperty("withoutPacket")] public IReadOnlyList<string> WithoutPacket { get; private set; } = new List<string>();
 
         /// <summary>How the board marks phase gates and their closure (seed 003 §6.4).</summary>
-        [JsonProperty("phaseGates")] public PhaseGateConfig PhaseGates { get; set; } = new PhaseGateConfig();
+        [JsonProperty("phaseGates")] public PhaseGateConfig PhaseGates { get; private set; } = new PhaseGateConfig();
     }
 
     /// <summary>Phase gate markers on the task board (seed 003 §6.4, §7.2 "DO NOT close phase if blockers unresolved").</summary>
     public sealed class PhaseGateConfig
     {
         /// <summary>Regular expression (case-insensitive) of a phase gate heading, with a named group <c>phase</c>.</summary>
-        [JsonProperty("heading")] public string Heading { get; set; } = string.Empty;
+        [JsonProperty("heading")] public string Heading { get; private set; } = string.Empty;
 
         /// <summary>Regular expression (case-insensitive) of the gate's status line inside its section, with a named group <c>status</c>.</summary>
-        [JsonProperty("statusLine")] public string StatusLine { get; set; } = string.Empty;
+        [JsonProperty("statusLine")] public string StatusLine { get; private set; } = string.Empty;
 
         /// <summary>Gate statuses that mean the phase is closed.</summary>
-        [JsonProperty("closedStatuses")] public List<string> ClosedStatuses { get; set; } = new List<string>();
+        [JsonProperty("closedStatuses")] public IReadOnlyList<string> ClosedStatuses { get; private set; } = new List<string>();
 
         /// <summary>Regular expression (case-insensitive) of a line anywhere on the board that closes a phase, with a named group <c>phase</c>.</summary>
-        [JsonProperty("closedLine")] public string ClosedLine { get; set; } = string.Empty;
+        [JsonProperty("closedLine")] public string ClosedLine { get; private set; } = string.Empty;
     }
 
     /// <summary>Which fields name dependencies and what counts as done.</summary>
     public sealed class DependenciesConfig
     {
         /// <summary>Fields naming the WPs a packet depends on.</summary>
-        [JsonProperty("dependsOn")] public List<string> DependsOn { get; set; } = new List<string>();
+        [JsonProperty("dependsOn")] public IReadOnlyList<string> DependsOn { get; private set; } = new List<string>();
 
         /// <summary>Fields naming the WPs a packet blocks.</summary>
-        [JsonProperty("blocks")] public List<string> Blocks { get; set; } = new List<string>();
+        [JsonProperty("blocks")] public IReadOnlyList<string> Blocks { get; private set; } = new List<string>();
 
         /// <summary>Statuses in which a blocker counts as done.</summary>
-        [JsonProperty("validated")] public List<string> Validated { get; set; } = new List<string>();
+        [JsonProperty("validated")] public IReadOnlyList<string> Validated { get; private set; } = new List<string>();
 
         /// <summary>Packet STATUS values meaning work has started.</summary>
-        [JsonProperty("started")] public List<string> Started { get; set; } = new List<string>();
+        [JsonProperty("started")] public IReadOnlyList<string> Started { get; private set; } = new List<string>();
     }
 
     /// <summary>Where the current Master Spec is and how to read it.</summary>
     public sealed class SpecConfig
     {
         /// <summary>Repository-relative path of the file naming the current spec (SPEC_CURRENT.md).</summary>
-        [JsonProperty("currentPointer")] public string CurrentPointer { get; set; } = "docs/SPEC_CURRENT.md";
+        [JsonProperty("currentPointer")] public string CurrentPointer { get; private set; } = "docs/SPEC_CURRENT.md";
 
         /// <summary>
         /// Globs (in order) of the module files that together form the current spec; empty (the
         /// default) when the pointer names the spec. Files matching one glob are taken in ordinal
         /// path order, so <c>01_intro.md</c> comes before <c>02_storage.md</c>.
         /// </summary>
-        [JsonProperty("files")] public List<string> Files { get; set; } = new List<string>();
+        [JsonProperty("files")] public IReadOnlyList<string> Files { get; private set; } = new List<string>();
 
         /// <summary>Regular expression of a requirement ID (CX-DBP-022).</summary>
-        [JsonProperty("idPattern")] public string IdPattern { get; set; } = @"\b[A-Z][A-Z0-9]+(-[A-Z0-9]+)+\b";
+        [JsonProperty("idPattern")] public string IdPattern { get; private set; } = @"\b[A-Z][A-Z0-9]+(-[A-Z0-9]+)+\b";
 
         /// <summary>Words that make a section (and all below it) not Main Body.</summary>
-        [JsonProperty("nonMainBodyTitles")] public List<string> NonMainBodyTitles { get; set; } = new List<string>();
+        [JsonProperty("nonMainBodyTitles")] public IReadOnlyList<string> NonMainBodyTitles { get; private set; } = new List<string>();
 
         /// <summary>Top-level ranges ("1-6") that are Main Body; empty means all.</summary>
-        [JsonProperty("mainBody")] public List<string> MainBody { get; set; } = new List<string>();
+        [JsonProperty("mainBody")] public IReadOnlyList<string> MainBody { get; private set; } = new List<string>();
 
         /// <summary>Section-number prefixes ("7.6") that are not Main Body.</summary>
-        [JsonProperty("nonMainBody")] public List<string> NonMainBody { get; set; } = new List<string>();
+        [JsonProperty("nonMainBody")] public IReadOnlyList<string> NonMainBody { get; private set; } = new List<string>();
 
         /// <summary>DONE_MEANS to requirement mapping (seed 003 §5.4).</summary>
-        [JsonProperty("doneMeans")] public DoneMeansConfig DoneMeans { get; set; } = new DoneMeansConfig();
+        [JsonProperty("doneMeans")] public DoneMeansConfig DoneMeans { get; private set; } = new DoneMeansConfig();
     }
 
     /// <summary>How DONE_MEANS items map to requirements.</summary>
     public sealed class DoneMeansConfig
     {
         /// <summary>Map by shared words when an item cites no section, ID or "requirement N".</summary>
-        [JsonProperty("lexicalMapping")] public bool LexicalMapping { get; set; } = true;
+        [JsonProperty("lexicalMapping")] public bool LexicalMapping { get; private set; } = true;
 
         /// <summary>Share (0-1) of an item's content words that must appear in the requirement.</summary>
-        [JsonProperty("minOverlap")] public double MinOverlap { get; set; } = 0.5;
+        [JsonProperty("minOverlap")] public double MinOverlap { get; private set; } = 0.5;
 
         /// <summary>Regular expressions of gate items that need not map ("All tests pass").</summary>
-        [JsonProperty("genericGates")] public List<string> GenericGates { get; set; } = new List<string>();
+        [JsonProperty("genericGates")] public IReadOnlyList<string> GenericGates { get; private set; } = new List<string>();
 
         /// <summary>Phrases that make an item unmeasurable without a command, number, path or ID.</summary>
-        [JsonProperty("vaguePhrases")] public List<string> VaguePhrases { get; set; } = new List<string>();
+        [JsonProperty("vaguePhrases")] public IReadOnlyList<string> VaguePhrases { get; private set; } = new List<string>();
     }
 
     /// <summary>Size limits.</summary>
     public sealed class LimitsConfig
     {
         /// <summary>Documents larger than this (bytes on disk; characters in the analyzer) are skipped with GOV002.</summary>
-        [JsonProperty("maxDocumentBytes")] public long MaxDocumentBytes { get; set; } = 8 * 1024 * 1024;
+        [JsonProperty("maxDocumentBytes")] public long MaxDocumentBytes { get; private set; } = 8 * 1024 * 1024;
 
         /// <summary>JSON state files nested deeper than this are reported (GOV310) and not read.</summary>
-        [JsonProperty("maxJsonDepth")] public int MaxJsonDepth { get; set; } = 64;
+        [JsonProperty("maxJsonDepth")] public int MaxJsonDepth { get; private set; } = 64;
     }
 
     /// <summary>Document kinds and their globs (repository-relative, forward slashes).</summary>
     public sealed class DocumentsConfig
     {
         /// <summary>Task packets.</summary>
-        [JsonProperty("taskPackets")] public DocumentKindConfig TaskPackets { get; set; } = new DocumentKindConfig();
+        [JsonProperty("taskPackets")] public DocumentKindConfig TaskPackets { get; private set; } = new DocumentKindConfig();
 
         /// <summary>plan.json files (seed 002).</summary>
-        [JsonProperty("plan")] public DocumentKindConfig Plan { get; set; } = new DocumentKindConfig();
+        [JsonProperty("plan")] public DocumentKindConfig Plan { get; private set; } = new DocumentKindConfig();
 
         /// <summary>session.json files (seed 002).</summary>
-        [JsonProperty("session")] public DocumentKindConfig Session { get; set; } = new DocumentKindConfig();
+        [JsonProperty("session")] public DocumentKindConfig Session { get; private set; } = new DocumentKindConfig();
 
         /// <summary>PROGRESS.json files (seed 004).</summary>
-        [JsonProperty("progress")] public DocumentKindConfig Progress { get; set; } = new DocumentKindConfig();
+        [JsonProperty("progress")] public DocumentKindConfig Progress { get; private set; } = new DocumentKindConfig();
 
         /// <summary>.agent/state/active_phase.json (seed 000).</summary>
-        [JsonProperty("activePhase")] public DocumentKindConfig ActivePhase { get; set; } = new DocumentKindConfig();
+        [JsonProperty("activePhase")] public DocumentKindConfig ActivePhase { get; private set; } = new DocumentKindConfig();
 
         /// <summary>Idempotency contracts (seed 000 LAYER_E).</summary>
-        [JsonProperty("idempotencyContracts")] public DocumentKindConfig IdempotencyContracts { get; set; } = new DocumentKindConfig();
+        [JsonProperty("idempotencyContracts")] public DocumentKindConfig IdempotencyContracts { get; private set; } = new DocumentKindConfig();
 
         /// <summary>Architecture decision records (GOV601-GOV604).</summary>
-        [JsonProperty("adrs")] public DocumentKindConfig Adrs { get; set; } = new DocumentKindConfig();
+        [JsonProperty("adrs")] public DocumentKindConfig Adrs { get; private set; } = new DocumentKindConfig();
 
         /// <summary>RFC technical designs (seed 000 LAYER_D: docs/rfcs/RFC_{XX}.md).</summary>
-        [JsonProperty("rfcs")] public DocumentKindConfig Rfcs { get; set; } = new DocumentKindConfig();
+        [JsonProperty("rfcs")] public DocumentKindConfig Rfcs { get; private set; } = new DocumentKindConfig();
 
         /// <summary>Markdown documents whose relative links and anchors are checked (GOV610).</summary>
-        [JsonProperty("links")] public DocumentKindConfig Links { get; set; } = new DocumentKindConfig();
+        [JsonProperty("links")] public DocumentKindConfig Links { get; private set; } = new DocumentKindConfig();
 
         /// <summary>The OSS register (GOV611); the first match is the register.</summary>
-        [JsonProperty("ossRegister")] public DocumentKindConfig OssRegister { get; set; } = new DocumentKindConfig();
+        [JsonProperty("ossRegister")] public DocumentKindConfig OssRegister { get; private set; } = new DocumentKindConfig();
 
         /// <summary>Dependency files (Cargo.toml, package.json, *.csproj) whose entries must be in the register (GOV611).</summary>
-        [JsonProperty("ossManifests")] public DocumentKindConfig OssManifests { get; set; } = new DocumentKindConfig();
+        [JsonProperty("ossManifests")] public DocumentKindConfig OssManifests { get; private set; } = new DocumentKindConfig();
 
         /// <summary>The lock manifest `governance lock` writes (GOV607).</summary>
-        [JsonProperty("lockManifest")] public DocumentKindConfig LockManifest { get; set; } = new DocumentKindConfig();
+        [JsonProperty("lockManifest")] public DocumentKindConfig LockManifest { get; private set; } = new DocumentKindConfig();
     }
 
     /// <summary>How IN_SCOPE_PATHS entries are read (seed 003 §5.3).</summary>
     public sealed class ScopeConfig
     {
         /// <summary>Whether an entry may be a glob (src/**/*.rs); by default entries are exact file paths.</summary>
-        [JsonProperty("allowGlobs")] public bool AllowGlobs { get; set; }
+        [JsonProperty("allowGlobs")] public bool AllowGlobs { get; private set; }
 
         /// <summary>Regular expressions (case-insensitive) that mark an entry as a file to be created, so it need not exist yet.</summary>
-        [JsonProperty("newMarkers")] public List<string> NewMarkers { get; set; } = new List<string>();
+        [JsonProperty("newMarkers")] public IReadOnlyList<string> NewMarkers { get; private set; } = new List<string>();
 
         /// <summary>The CI scope gate (GOV505): which packets are being worked on, and which changed files need no scope.</summary>
-        [JsonProperty("gate")] public ScopeGateConfig Gate { get; set; } = new ScopeGateConfig();
+        [JsonProperty("gate")] public ScopeGateConfig Gate { get; private set; } = new ScopeGateConfig();
     }
 
     /// <summary>The source rules (GOV7xx): which C# files they check, and what a TODO must carry.</summary>
     public sealed class SourceConfig
     {
         /// <summary>Globs (repository-relative) of the C# files the source rules check.</summary>
-        [JsonProperty("include")] public List<string> Include { get; set; } = new List<string>();
+        [JsonProperty("include")] public IReadOnlyList<string> Include { get; private set; } = new List<string>();
 
         /// <summary>Globs of files they skip (tests, samples).</summary>
-        [JsonProperty("exclude")] public List<string> Exclude { get; set; } = new List<string>();
+        [JsonProperty("exclude")] public IReadOnlyList<string> Exclude { get; private set; } = new List<string>();
 
         /// <summary>Comment keywords that need an issue reference (GOV702), matched as whole upper-case words.</summary>
-        [JsonProperty("todoKeywords")] public List<string> TodoKeywords { get; set; } = new List<string>();
+        [JsonProperty("todoKeywords")] public IReadOnlyList<string> TodoKeywords { get; private set; } = new List<string>();
 
         /// <summary>Regular expression that must match the comment text right after the keyword (GOV702).</summary>
-        [JsonProperty("issueReference")] public string IssueReference { get; set; } = string.Empty;
+        [JsonProperty("issueReference")] public string IssueReference { get; private set; } = string.Empty;
     }
 
     /// <summary>Architecture decision records.</summary>
     public sealed class AdrConfig
     {
         /// <summary>Allowed statuses, compared case-insensitively with the status's first word.</summary>
-        [JsonProperty("statuses")] public List<string> Statuses { get; set; } = new List<string>();
+        [JsonProperty("statuses")] public IReadOnlyList<string> Statuses { get; private set; } = new List<string>();
     }
 
     /// <summary>oss.*: how the OSS register names its components (GOV611).</summary>
     public sealed class OssConfig
     {
         /// <summary>Table column headers (case-insensitive) that name a component; the first such column of a table, else its first column.</summary>
-        [JsonProperty("nameColumns")] public List<string> NameColumns { get; set; } = new List<string>();
+        [JsonProperty("nameColumns")] public IReadOnlyList<string> NameColumns { get; private set; } = new List<string>();
     }
 
     /// <summary>locks.*: what of a locked packet may still change (seed 003 §5.6; GOV607).</summary>
     public sealed class LocksConfig
     {
         /// <summary>Fields left out of a locked packet's hash (aliases count), e.g. STATUS.</summary>
-        [JsonProperty("mutableFields")] public List<string> MutableFields { get; set; } = new List<string>();
+        [JsonProperty("mutableFields")] public IReadOnlyList<string> MutableFields { get; private set; } = new List<string>();
 
         /// <summary>Sections left out of the hash, matched as a prefix of the normalized heading, e.g. VALIDATION.</summary>
-        [JsonProperty("mutableSections")] public List<string> MutableSections { get; set; } = new List<string>();
+        [JsonProperty("mutableSections")] public IReadOnlyList<string> MutableSections { get; private set; } = new List<string>();
     }
 
     /// <summary>rfc.*: RFC technical designs (seed 000 LAYER_D).</summary>
     public sealed class RfcConfig
     {
         /// <summary>Lines with text (not blank) an RFC must have; seed 000 LAYER_D asks for 300+.</summary>
-        [JsonProperty("minLines")] public int MinLines { get; set; } = 300;
+        [JsonProperty("minLines")] public int MinLines { get; private set; } = 300;
     }
 
     /// <summary>Metadata headers (seed 000 §3): which files carry them, in which comment syntax, and what the code fix writes.</summary>
     public sealed class HeadersConfig
     {
         /// <summary>Globs (repository-relative) of the files that must carry the header; empty turns GOV401/GOV402 off.</summary>
-        [JsonProperty("include")] public List<string> Include { get; set; } = new List<string>();
+        [JsonProperty("include")] public IReadOnlyList<string> Include { get; private set; } = new List<string>();
 
         /// <summary>Globs of files exempt from the header.</summary>
-        [JsonProperty("exclude")] public List<string> Exclude { get; set; } = new List<string>();
+        [JsonProperty("exclude")] public IReadOnlyList<string> Exclude { get; private set; } = new List<string>();
 
         /// <summary>Comment style per extension (with its dot), overriding the built-in table: "//", "#", "--", "&lt;!--" or "markdown".</summary>
-        [JsonProperty("styles")] public Dictionary<string, string> Styles { get; set; } = new Dictionary<string, string>();
+        [JsonProperty("styles")] public IReadOnlyDictionary<string, string> Styles { get; private set; } = new Dictionary<string, string>();
 
         /// <summary>Allowed statuses on the Orchestration line; empty allows any non-empty status.</summary>
-        [JsonProperty("statuses")] public List<string> Statuses { get; set; } = new List<string>();
+        [JsonProperty("statuses")] public IReadOnlyList<string> Statuses { get; private set; } = new List<string>();
 
         /// <summary>The phase the code fix writes when a header has no numeric phase (e.g. "14").</summary>
-        [JsonProperty("phase")] public string Phase { get; set; } = string.Empty;
+        [JsonProperty("phase")] public string Phase { get; private set; } = string.Empty;
 
         /// <summary>The status the code fix writes when a header has none (e.g. "Backfill").</summary>
-        [JsonProperty("status")] public string Status { get; set; } = string.Empty;
+        [JsonProperty("status")] public string Status { get; private set; } = string.Empty;
     }
 
     /// <summary>The CI scope gate (seed 003 §5.3: the coder may modify exactly the IN_SCOPE_PATHS files).</summary>
     public sealed class ScopeGateConfig
     {
         /// <summary>Packet STATUS values of the work in progress, whose IN_SCOPE_PATHS bound a change (compared like allowed values).</summary>
-        [JsonProperty("activeStatuses")] public List<string> ActiveStatuses { get; set; } = new List<string>();
+        [JsonProperty("activeStatuses")] public IReadOnlyList<string> ActiveStatuses { get; private set; } = new List<string>();
 
         /// <summary>Globs of files any change may touch (the task board); the active packets themselves always may be.</summary>
-        [JsonProperty("exempt")] public List<string> Exempt { get; set; } = new List<string>();
+        [JsonProperty("exempt")] public IReadOnlyList<string> Exempt { get; private set; } = new List<string>();
     }
 
     /// <summary>Limits and vocabularies of the orchestration state files (seeds 000, 002, 004).</summary>
     public sealed class StateConfig
     {
         /// <summary>A plan task touching more files than this is over the context budget (seed 002: 3).</summary>
-        [JsonProperty("contextBudgetFiles")] public int ContextBudgetFiles { get; set; } = 3;
+        [JsonProperty("contextBudgetFiles")] public int ContextBudgetFiles { get; private set; } = 3;
 
         /// <summary>The verifier retry limit: session GapCount may not exceed it (seed 002: 2).</summary>
-        [JsonProperty("maxGapCount")] public int MaxGapCount { get; set; } = 2;
+        [JsonProperty("maxGapCount")] public int MaxGapCount { get; private set; } = 2;
 
         /// <summary>Longest PROGRESS.json phase summary, in characters (seed 004: 300).</summary>
-        [JsonProperty("summaryMaxChars")] public int SummaryMaxChars { get; set; } = 300;
+        [JsonProperty("summaryMaxChars")] public int SummaryMaxChars { get; private set; } = 300;
 
         /// <summary>PROGRESS.json phase statuses meaning complete.</summary>
-        [JsonProperty("completeStatuses")] public List<string> CompleteStatuses { get; set; } = new List<string>();
+        [JsonProperty("completeStatuses")] public IReadOnlyList<string> CompleteStatuses { get; private set; } = new List<string>();
 
         /// <summary>PROGRESS.json phase statuses meaning the phase has started or finished.</summary>
-        [JsonProperty("startedStatuses")] public List<string> StartedStatuses { get; set; } = new List<string>();
+        [JsonProperty("startedStatuses")] public IReadOnlyList<string> StartedStatuses { get; private set; } = new List<string>();
 
         /// <summary>active_phase.json layers in the order they are completed (seed 000).</summary>
-        [JsonProperty("layers")] public List<string> Layers { get; set; } = new List<string>();
+        [JsonProperty("layers")] public IReadOnlyList<string> Layers { get; private set; } = new List<string>();
 
         /// <summary>Layers followed by a human gate (seed 000: after LAYER_C and LAYER_E).</summary>
-        [JsonProperty("humanGatesAfter")] public List<string> HumanGatesAfter { get; set; } = new List<string>();
+        [JsonProperty("humanGatesAfter")] public IReadOnlyList<string> HumanGatesAfter { get; private set; } = new List<string>();
 
         /// <summary>Layer name to the path of the artifact it leaves, {XX} standing for the phase (seed 000 §2; GOV606).</summary>
-        [JsonProperty("layerArtifacts")] public Dictionary<string, string> LayerArtifacts { get; set; } = new Dictionary<string, string>();
+        [JsonProperty("layerArtifacts")] public IReadOnlyDictionary<string, string> LayerArtifacts { get; private set; } = new Dictionary<string, string>();
 
         /// <summary>Paths a closed phase keeps, {XX} standing for the phase (seed 001 "Minimal Artifact Set Per Phase"; GOV606).</summary>
-        [JsonProperty("closingArtifacts")] public List<string> ClosingArtifacts { get; set; } = new List<string>();
+        [JsonProperty("closingArtifacts")] public IReadOnlyList<string> ClosingArtifacts { get; private set; } = new List<string>();
     }
 
     /// <summary>Include and exclude globs of one document kind (Microsoft.Extensions.FileSystemGlobbing syntax).</summary>
     public sealed class DocumentKindConfig
     {
+        /// <summary>No globs (the configuration's reader fills them).</summary>
+        public DocumentKindConfig()
+        {
+        }
+
+        /// <summary>The given globs.</summary>
+        public DocumentKindConfig(IEnumerable<string> include, IEnumerable<string> exclude)
+        {
+            Include = new List<string>(include);
+            Exclude = new List<string>(exclude);
+        }
+
         /// <summary>Globs a document must match.</summary>
-        [JsonProperty("include")] public List<string> Include { get; set; } = new List<string>();
+        [JsonProperty("include")] public IReadOnlyList<string> Include { get; private set; } = new List<string>();
 
         /// <summary>Globs that take a document back out.</summary>
-        [JsonProperty("exclude")] public List<string> Exclude { get; set; } = new List<string>();
+        [JsonProperty("exclude")] public IReadOnlyList<string> Exclude { get; private set; } = new List<string>();
     }
 
     /// <summary>The task packet profile.</summary>
     public sealed class TaskPacketConfig
     {
         /// <summary>Regular expression the file name (without .md) must match.</summary>
-        [JsonProperty("fileNamePattern")] public string FileNamePattern { get; set; } = ".*";
+        [JsonProperty("fileNamePattern")] public string FileNamePattern { get; private set; } = ".*";
 
         /// <summary>Normalized heading prefixes of sections not searched for fields (reports, logs).</summary>
-        [JsonProperty("ignoredSections")] public List<string> IgnoredSections { get; set; } = new List<string>();
+        [JsonProperty("ignoredSections")] public IReadOnlyList<string> IgnoredSections { get; private set; } = new List<string>();
 
         /// <summary>Headings of the sections where waivers are recorded ("WAIVERS GRANTED"); each top-level list entry is a waiver.</summary>
-        [JsonProperty("waiverSections")] public List<string> WaiverSections { get; set; } = new List<string>();
+        [JsonProperty("waiverSections")] public IReadOnlyList<string> WaiverSections { get; private set; } = new List<string>();
 
         /// <summary>Entries of a waiver section that say there is none ("NONE", "N/A"), compared case-insensitively.</summary>
-        [JsonProperty("noneMarkers")] public List<string> NoneMarkers { get; set; } = new List<string>();
+        [JsonProperty("noneMarkers")] public IReadOnlyList<string> NoneMarkers { get; private set; } = new List<string>();
 
         /// <summary>Sections in the protocol's order.</summary>
-        [JsonProperty("sections")] public List<SectionConfig> Sections { get; set; } = new List<SectionConfig>();
+        [JsonProperty("sections")] public IReadOnlyList<SectionConfig> Sections { get; private set; } = new List<SectionConfig>();
 
         /// <summary>Field key to other spellings of it.</summary>
-        [JsonProperty("fieldAliases")] public Dictionary<string, List<string>> FieldAliases { get; set; } = new Dictionary<string, List<string>>();
+        [JsonProperty("fieldAliases")] public IReadOnlyDictionary<string, IReadOnlyList<string>> FieldAliases { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
 
         /// <summary>Field key to its allowed values.</summary>
-        [JsonProperty("allowedValues")] public Dictionary<string, List<string>> AllowedValues { get; set; } = new Dictionary<string, List<string>>();
+        [JsonProperty("allowedValues")] public IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedValues { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
 
         /// <summary>List field key to its allowed item count.</summary>
-        [JsonProperty("counts")] public Dictionary<string, CountRange> Counts { get; set; } = new Dictionary<string, CountRange>();
+        [JsonProperty("counts")] public IReadOnlyDictionary<string, CountRange> Counts { get; private set; } = new Dictionary<string, CountRange>();
 
         /// <summary>Regular expressions of unfilled template text.</summary>
-        [JsonProperty("placeholders")] public List<string> Placeholders { get; set; } = new List<string>();
+        [JsonProperty("placeholders")] public IReadOnlyList<string> Placeholders { get; private set; } = new List<string>();
 
         /// <summary>USER_SIGNATURE values that are not a signature (compared case-insensitively).</summary>
-        [JsonProperty("signaturePlaceholders")] public List<string> SignaturePlaceholders { get; set; } = new List<string>();
+        [JsonProperty("signaturePlaceholders")] public IReadOnlyList<string> SignaturePlaceholders { get; private set; } = new List<string>();
 
         /// <summary>
         /// Regular expression a USER_SIGNATURE value must match to lock the packet (seed 003 §8:
@@ -380,48 +392,48 @@ namespace Orchestrator.Governance.Configuration
         /// surrounding backticks and asterisks. Default: a name followed by a date or time of at
         /// least eight digits (<c>ilja251220250328</c>) or an ISO 8601 date (<c>ilja 2025-12-25</c>).
         /// </summary>
-        [JsonProperty("signaturePattern")] public string SignaturePattern { get; set; } = string.Empty;
+        [JsonProperty("signaturePattern")] public string SignaturePattern { get; private set; } = string.Empty;
 
         /// <summary>
         /// For task packets kept as data (JSON or YAML): field to the JSON Pointer (RFC 6901) of its
         /// value, e.g. <c>STATUS: /state/status</c>; a pointer may name a string (or other scalar)
         /// or an array of them. Fields not mapped are looked up as top-level keys in any spelling.
         /// </summary>
-        [JsonProperty("dataFields")] public Dictionary<string, string> DataFields { get; set; } = new Dictionary<string, string>();
+        [JsonProperty("dataFields")] public IReadOnlyDictionary<string, string> DataFields { get; private set; } = new Dictionary<string, string>();
 
         /// <summary>
         /// When a packet exists as data and as Markdown (a projection generated from it, in the same
         /// folder with the same ID), which form the rules read: "data" (default) or "markdown".
         /// </summary>
-        [JsonProperty("authoritative")] public string Authoritative { get; set; } = "data";
+        [JsonProperty("authoritative")] public string Authoritative { get; private set; } = "data";
 
         /// <summary>First words that make a TEST_PLAN line a command.</summary>
-        [JsonProperty("commandWords")] public List<string> CommandWords { get; set; } = new List<string>();
+        [JsonProperty("commandWords")] public IReadOnlyList<string> CommandWords { get; private set; } = new List<string>();
     }
 
     /// <summary>One section of the packet template.</summary>
     public sealed class SectionConfig
     {
         /// <summary>Normalized name, e.g. QUALITY_GATE.</summary>
-        [JsonProperty("name")] public string Name { get; set; } = string.Empty;
+        [JsonProperty("name")] public string Name { get; private set; } = string.Empty;
 
         /// <summary>Whether GOV102 reports its absence.</summary>
-        [JsonProperty("required")] public bool Required { get; set; } = true;
+        [JsonProperty("required")] public bool Required { get; private set; } = true;
 
         /// <summary>Other normalized headings that count as this section.</summary>
-        [JsonProperty("aliases")] public List<string> Aliases { get; set; } = new List<string>();
+        [JsonProperty("aliases")] public IReadOnlyList<string> Aliases { get; private set; } = new List<string>();
 
         /// <summary>Required fields of the section (GOV104).</summary>
-        [JsonProperty("fields")] public List<string> Fields { get; set; } = new List<string>();
+        [JsonProperty("fields")] public IReadOnlyList<string> Fields { get; private set; } = new List<string>();
     }
 
     /// <summary>An inclusive item-count range.</summary>
     public sealed class CountRange
     {
         /// <summary>Fewest items.</summary>
-        [JsonProperty("min")] public int Min { get; set; }
+        [JsonProperty("min")] public int Min { get; private set; }
 
         /// <summary>Most items.</summary>
-        [JsonProperty("max")] public int Max { get; set; }
+        [JsonProperty("max")] public int Max { get; private set; }
     }
 }

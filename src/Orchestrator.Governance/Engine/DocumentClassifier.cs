@@ -17,7 +17,7 @@ namespace Orchestrator.Governance.Engine
         {
             foreach (var row in DocumentKinds.All) _kinds[row.Kind] = Build(row.Globs(config.Documents));
             _stateFiles = DocumentKinds.All.Where(r => r.StateKind != null).Select(r => (r.StateKind!.Value, _kinds[r.Kind])).ToArray();
-            _headers = config.Headers.Include.Count == 0 ? null : Build(new DocumentKindConfig { Include = config.Headers.Include, Exclude = config.Headers.Exclude });
+            _headers = config.Headers.Include.Count == 0 ? null : Build(new DocumentKindConfig(config.Headers.Include, config.Headers.Exclude));
         }
 
         /// <summary>The state files among <paramref name="paths"/> with their kind (the first kind whose globs match), in ordinal path order.</summary>

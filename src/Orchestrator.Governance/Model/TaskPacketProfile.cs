@@ -34,7 +34,7 @@ namespace Orchestrator.Governance.Model
             Config = config;
             FileNamePattern = Pattern(config.FileNamePattern);
             IgnoredSectionPrefixes = config.IgnoredSections.Select(KeyNormalizer.Normalize).Where(s => s.Length > 0).ToArray();
-            WaiverSectionKeys = new HashSet<string>(config.WaiverSections.Select(KeyNormalizer.Normalize).Where(s => s.Length > 0), StringComparer.Ordinal);
+            WaiverSectionKeys = new Text.StringSet(config.WaiverSections.Select(KeyNormalizer.Normalize).Where(s => s.Length > 0));
             _noneMarkers = new HashSet<string>(config.NoneMarkers.Select(m => m.Trim()), StringComparer.OrdinalIgnoreCase);
             Sections = config.Sections.Select(s => new SectionRule(
                 KeyNormalizer.Normalize(s.Name),
@@ -47,7 +47,7 @@ namespace Orchestrator.Governance.Model
                 StringComparer.Ordinal);
             Placeholders = config.Placeholders.Select(p => Pattern(p)).ToArray();
             SignaturePattern = Pattern(config.SignaturePattern);
-            CommandWords = new HashSet<string>(config.CommandWords, StringComparer.Ordinal);
+            CommandWords = new Text.StringSet(config.CommandWords);
 
             var known = new HashSet<string>(StringComparer.Ordinal) { SignatureField };
             foreach (var s in Sections) known.UnionWith(s.Fields);
@@ -56,20 +56,20 @@ namespace Orchestrator.Governance.Model
             known.UnionWith(config.Counts.Keys.Select(KeyNormalizer.Normalize));
             if (moreFieldKeys != null) known.UnionWith(moreFieldKeys.Select(KeyNormalizer.Normalize));
             // A heading named like a section is the section, even when a field alias shares its name.
-            SectionNames = new HashSet<string>(Sections.SelectMany(sec => sec.Names), StringComparer.Ordinal);
-            KnownFieldKeys = known;
+            SectionNames = new Text.StringSet(Sections.SelectMany(sec => sec.Names));
+            KnownFieldKeys = new Text.StringSet(known);
         }
 
         private readonly HashSet<string> _noneMarkers;
 
         /// <summary>Normalized keys of the sections where waivers are recorded (taskPacket.waiverSections).</summary>
-        public ISet<string> WaiverSectionKeys { get; }
+        public Text.StringSet WaiverSectionKeys { get; }
 
         /// <summary>Whether an entry says there is nothing (taskPacket.noneMarkers: "NONE", "N/A"; trailing "." ignored).</summary>
         public bool IsNoneMarker(string text) => _noneMarkers.Contains(text.Trim().TrimEnd('.'));
 
         /// <summary>Normalized names and aliases of every template section.</summary>
-        public ISet<string> SectionNames { get; }
+        public Text.StringSet SectionNames { get; }
 
         /// <summary>The field that locks a packet (seed 003 §5.6).</summary>
         public const string SignatureField = "USER_SIGNATURE";
@@ -96,10 +96,10 @@ namespace Orchestrator.Governance.Model
         public Regex SignaturePattern { get; }
 
         /// <summary>First words of command lines (GOV112).</summary>
-        public ISet<string> CommandWords { get; }
+        public Text.StringSet CommandWords { get; }
 
         /// <summary>Every key that names a field, so that "## DONE_MEANS" is read as a field.</summary>
-        public ISet<string> KnownFieldKeys { get; }
+        public Text.StringSet KnownFieldKeys { get; }
 
         /// <summary>The aliases of a normalized field key (empty when none).</summary>
         public IReadOnlyList<string> AliasesOf(string key) =>

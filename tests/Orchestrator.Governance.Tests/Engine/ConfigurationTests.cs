@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Rules;
@@ -119,6 +121,31 @@ namespace Orchestrator.Governance.Tests.Engine
             var result = Packets.Analyze(("governance.yml", "documents:\n  taskPackets:\n    include: ['work/*.md']\n"), ("work/WP-1-Storage-Layer.md", Packets.Valid), (Packets.Path, "garbage"));
             Assert.Single(result.Packets);
             Assert.Equal("work/WP-1-Storage-Layer.md", result.Packets[0].Path);
+        }
+
+        [Fact]
+        public void The_configuration_rules_read_cannot_be_changed_by_them()
+        {
+            // Every part of GovernanceConfig (what RepoIndex.Config hands every rule): no public setter,
+            // no collection type with Add or an indexer setter.
+            var seen = new HashSet<Type>();
+            var problems = new List<string>();
+            void Check(Type type)
+            {
+                if (!seen.Add(type) || type.Namespace != typeof(GovernanceConfig).Namespace) return;
+                foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+                {
+                    if (property.SetMethod?.IsPublic == true) problems.Add($"{type.Name}.{property.Name} has a public setter");
+                    var t = property.PropertyType;
+                    if (t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(List<>) || t.GetGenericTypeDefinition() == typeof(Dictionary<,>) || t.GetGenericTypeDefinition() == typeof(HashSet<>)))
+                        problems.Add($"{type.Name}.{property.Name} is a mutable {t.Name}");
+                    foreach (var inner in new[] { t }.Concat(t.IsGenericType ? t.GetGenericArguments() : Type.EmptyTypes)) Check(inner);
+                }
+            }
+
+            Check(typeof(GovernanceConfig));
+            Assert.True(seen.Count > 10, $"only {seen.Count} types seen");
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
     }
 }

@@ -15,7 +15,7 @@ namespace Orchestrator.Governance.Model.Board
         }
 
         /// <summary>The board's agreement list for a board status, or null when it has none configured.</summary>
-        public static List<string>? AgreementOf(Configuration.BoardConfig config, string boardStatus) =>
+        public static IReadOnlyList<string>? AgreementOf(Configuration.BoardConfig config, string boardStatus) =>
             config.Agreement.Where(e => PacketFacts.Comparable(e.Key) == PacketFacts.Comparable(boardStatus)).Select(e => e.Value).FirstOrDefault();
 
         /// <summary>

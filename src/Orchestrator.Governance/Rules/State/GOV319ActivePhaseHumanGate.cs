@@ -36,12 +36,13 @@ namespace Orchestrator.Governance.Rules.State
             if (state["isSignedOff"]?.Type != JTokenType.Boolean || (bool)state["isSignedOff"]!) return;
 
             var names = completed.Select(StateFacts.Scalar).ToList();
-            string? gate = config.HumanGatesAfter.Where(g => names.Contains(g)).OrderBy(g => config.Layers.IndexOf(g)).LastOrDefault();
+            var layers = config.Layers.ToList();
+            string? gate = config.HumanGatesAfter.Where(g => names.Contains(g)).OrderBy(g => layers.IndexOf(g)).LastOrDefault();
             if (gate == null) return;
-            int gateIndex = config.Layers.IndexOf(gate);
+            int gateIndex = layers.IndexOf(gate);
             for (int i = 0; i < completed.Count; i++)
             {
-                int at = names[i] == null ? -1 : config.Layers.IndexOf(names[i]!);
+                int at = names[i] == null ? -1 : layers.IndexOf(names[i]!);
                 if (at > gateIndex) context.Report(completed[i], names[i]!, gate);
             }
         }
