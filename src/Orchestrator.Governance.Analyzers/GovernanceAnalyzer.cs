@@ -34,6 +34,13 @@ namespace Orchestrator.Governance.Analyzers
         /// <summary>The build's date (YYYY-MM-DD) that waiver expiry (GOV609) is judged against; the package's targets set it.</summary>
         public const string TodayProperty = "build_property.GovernanceToday";
 
+        /// <summary>
+        /// MSBuild property GovernanceUseTask: "true" when the project's GovernanceCheck task checks
+        /// the documents; the analyzer then reports nothing on them (it still reads governance.yml
+        /// for the rules over C# source), so no diagnostic is reported twice.
+        /// </summary>
+        public const string UseTaskProperty = "build_property.GovernanceUseTask";
+
         /// <summary>Every rule's Roslyn descriptor, by ID (shared with the source rule analyzers).</summary>
         internal static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors =
             RuleCatalog.All.ToImmutableDictionary(d => d.Id, ToRoslyn);
@@ -55,6 +62,7 @@ namespace Orchestrator.Governance.Analyzers
                 var files = start.Options.AdditionalFiles;
                 if (files.IsDefaultOrEmpty) return;
                 var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+                if (global.TryGetValue(UseTaskProperty, out var useTask) && string.Equals(useTask, "true", StringComparison.OrdinalIgnoreCase)) return;
                 global.TryGetValue(RootProperty, out var root);
                 global.TryGetValue(InlineConfigProperty, out var inline);
                 global.TryGetValue(TodayProperty, out var today);

@@ -95,8 +95,20 @@ namespace Orchestrator.Governance.Tasks
                 options.ChangedFiles = changed;
             }
 
-            string? config = string.IsNullOrWhiteSpace(ConfigFile) ? null : ConfigFile;
-            if (config != null && !File.Exists(config)) config = null; // no governance.yml: the defaults, as the analyzer has them
+            // GovernanceConfigFile defaults to <root>/governance.yml, which a repository may not have (the
+            // defaults then apply, as for the analyzer); another file that does not exist is an error.
+            string? config = string.IsNullOrWhiteSpace(ConfigFile) ? null : Path.GetFullPath(ConfigFile);
+            if (config != null && !File.Exists(config))
+            {
+                if (!string.Equals(config, Path.Combine(root, "governance.yml"), StringComparison.Ordinal))
+                {
+                    Log.LogError("GovernanceCheck: the configuration '{0}' (GovernanceConfigFile) does not exist", ConfigFile);
+                    return false;
+                }
+
+                config = null;
+            }
+
             var documents = RepositoryDocuments.Load(root, config, options, out _, out var loadProblem);
             if (documents == null)
             {

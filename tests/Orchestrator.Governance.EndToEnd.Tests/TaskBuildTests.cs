@@ -119,6 +119,54 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         }
 
         [Fact]
+        public void A_NoTargets_project_with_two_target_frameworks_reports_each_finding_from_one_of_them()
+        {
+            string repo = _feed.NewConsumer("notargets-multi", otherPackages: true);
+            Directory.CreateDirectory(Path.Combine(repo, "governance"));
+            // A .csproj: a .proj with TargetFrameworks gets no inner builds from the .NET SDK (nothing builds).
+            File.WriteAllText(Path.Combine(repo, "governance", "Governance.csproj"),
+                "<Project Sdk=\"Microsoft.Build.NoTargets/3.7.0\">\n  <PropertyGroup>\n    <TargetFrameworks>net8.0;net10.0</TargetFrameworks>\n  </PropertyGroup>\n" +
+                $"  <ItemGroup>\n    <PackageReference Include=\"Orchestrator.Governance\" Version=\"{_feed.Version}\" />\n  </ItemGroup>\n</Project>\n");
+
+            var (exit, output) = _feed.BuildProject(repo, Path.Combine("governance", "Governance.csproj"));
+            Assert.True(exit != 0, output);
+            Assert.True(ExampleLines.SequenceEqual(DiagnosticLines(output, repo)), output);
+            var frameworks = output.Split('\n').Where(l => l.Contains(": error GOV")).Select(l => l.Substring(l.LastIndexOf("::", StringComparison.Ordinal))).Distinct().ToList();
+            Assert.Equal(new[] { "::TargetFramework=net8.0]" }, frameworks);
+        }
+
+        [Fact]
+        public void A_CSharp_project_using_the_task_reports_each_finding_once_and_its_source_rules_read_governance_yml()
+        {
+            string repo = _feed.NewConsumer("csharp-task");
+            // GOV701 is turned off in governance.yml: the analyzer's source rule must see that.
+            string config = Path.Combine(repo, "governance.yml");
+            File.WriteAllText(config, File.ReadAllText(config).Replace("severity:\n", "severity:\n  GOV701: none\n"));
+            Assert.Contains("GOV701: none", File.ReadAllText(config));
+            File.WriteAllText(Path.Combine(repo, "src", "Example.App", "Retry.cs"),
+                "namespace Example.App\n{\n    public static class Retry\n    {\n        public static void Run() => throw new System.NotImplementedException();\n    }\n}\n");
+
+            var (exit, output) = _feed.BuildProject(repo, Path.Combine("src", "Example.App"), "-p:GovernanceUseTask=true");
+            Assert.True(exit != 0, output);
+            Assert.Equal(ExampleLines, DiagnosticLines(output, repo));
+            // The task's format (with end positions), not the compiler's: the analyzer reported none of them.
+            Assert.Contains("docs/task_packets/WP-1-Job-Cancel.md(9,11,9,22): error GOV107:", output);
+            Assert.DoesNotContain("GOV701", output);
+        }
+
+        [Fact]
+        public void A_GovernanceConfigFile_that_does_not_exist_is_an_MSBuild_error()
+        {
+            string repo = _feed.NewConsumer("sdk-no-config");
+            File.WriteAllText(Path.Combine(repo, "governance.proj"), $"<Project Sdk=\"Orchestrator.Governance.Sdk/{_feed.Version}\" />\n");
+            string missing = Path.Combine(repo, "no-such.yml");
+            var (exit, output) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceConfigFile=" + missing);
+            Assert.True(exit != 0, output);
+            Assert.Contains("error : GovernanceCheck: the configuration '" + missing + "' (GovernanceConfigFile) does not exist", output);
+            Assert.DoesNotContain("error GOV", output);
+        }
+
+        [Fact]
         public void A_VB_project_gets_the_Markdown_diagnostics_from_the_analyzer()
         {
             string repo = _feed.NewConsumer("vb");
