@@ -327,7 +327,7 @@ namespace Orchestrator.Governance.Engine
 
         private readonly Dictionary<string, bool> _admitted = new Dictionary<string, bool>(StringComparer.Ordinal);
 
-        private readonly Dictionary<string, ParsedMarkdown?> _parsed = new Dictionary<string, ParsedMarkdown?>(StringComparer.Ordinal);
+        private readonly Dictionary<string, WeakReference<ParsedMarkdown>?> _parsed = new Dictionary<string, WeakReference<ParsedMarkdown>?>(StringComparer.Ordinal);
 
         /// <summary>
         /// <see cref="Admit(DocumentInput, string)"/>, then Markdig's parse (GOV002 when it refuses the input); the links of
@@ -337,7 +337,16 @@ namespace Orchestrator.Governance.Engine
         /// </summary>
         private ParsedMarkdown? AdmitAndParse(DocumentInput input)
         {
-            if (_parsed.TryGetValue(input.Path, out var known)) return known;
+            // A tree is held weakly: a packet's tree is dropped once the packet is read (holding all
+            // of them for the whole analysis doubled the garbage collector's work on the corpus); a
+            // document of a second kind gets the same tree while it is alive, else a new parse.
+            if (_parsed.TryGetValue(input.Path, out var known))
+            {
+                if (known == null) return null; // refused, and reported, once
+                if (known.TryGetTarget(out var alive)) return alive;
+                return DocumentAdmission.ParseMarkdown(() => ParsedMarkdown.Parse(input.Path, input.Text!), out _);
+            }
+
             Links.Attempted.Add(input.Path);
             ParsedMarkdown? doc = null;
             if (Admit(input, "Markdown"))
@@ -347,7 +356,7 @@ namespace Orchestrator.Governance.Engine
                 else if (Links.Paths.Contains(doc.Path)) Links.Found[doc.Path] = MarkdownLinks.Collect(doc);
             }
 
-            _parsed[input.Path] = doc;
+            _parsed[input.Path] = doc == null ? null : new WeakReference<ParsedMarkdown>(doc);
             return doc;
         }
 
