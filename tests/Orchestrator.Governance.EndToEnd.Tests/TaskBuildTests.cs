@@ -104,16 +104,22 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             "docs/task_packets/WP-1-Job-Retry.md(4,12): error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Cancel.md",
         };
 
+        /// <summary>A copy of the example with governance/FILE, a Microsoft.Build.NoTargets project with <paramref name="frameworks"/> and the package.</summary>
+        private (string Repo, string Project) NoTargetsConsumer(string name, string file, string frameworks)
+        {
+            string repo = _feed.NewConsumer(name, otherPackages: true);
+            Directory.CreateDirectory(Path.Combine(repo, "governance"));
+            File.WriteAllText(Path.Combine(repo, "governance", file),
+                $"<Project Sdk=\"Microsoft.Build.NoTargets/3.7.0\">\n  <PropertyGroup>\n    {frameworks}\n  </PropertyGroup>\n" +
+                $"  <ItemGroup>\n    <PackageReference Include=\"Orchestrator.Governance\" Version=\"{_feed.Version}\" />\n  </ItemGroup>\n</Project>\n");
+            return (repo, Path.Combine("governance", file));
+        }
+
         [Fact]
         public void A_NoTargets_project_with_the_package_fails_with_the_example_s_findings_from_the_task()
         {
-            string repo = _feed.NewConsumer("notargets", otherPackages: true);
-            Directory.CreateDirectory(Path.Combine(repo, "governance"));
-            File.WriteAllText(Path.Combine(repo, "governance", "Governance.proj"),
-                "<Project Sdk=\"Microsoft.Build.NoTargets/3.7.0\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n" +
-                $"  <ItemGroup>\n    <PackageReference Include=\"Orchestrator.Governance\" Version=\"{_feed.Version}\" />\n  </ItemGroup>\n</Project>\n");
-
-            var (exit, output) = _feed.BuildProject(repo, Path.Combine("governance", "Governance.proj"));
+            var (repo, project) = NoTargetsConsumer("notargets", "Governance.proj", "<TargetFramework>net10.0</TargetFramework>");
+            var (exit, output) = _feed.BuildProject(repo, project);
             Assert.True(exit != 0, output);
             Assert.Equal(ExampleLines, DiagnosticLines(output, repo));
         }
@@ -121,14 +127,9 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         [Fact]
         public void A_NoTargets_project_with_two_target_frameworks_reports_each_finding_from_one_of_them()
         {
-            string repo = _feed.NewConsumer("notargets-multi", otherPackages: true);
-            Directory.CreateDirectory(Path.Combine(repo, "governance"));
             // A .csproj: a .proj with TargetFrameworks gets no inner builds from the .NET SDK (nothing builds).
-            File.WriteAllText(Path.Combine(repo, "governance", "Governance.csproj"),
-                "<Project Sdk=\"Microsoft.Build.NoTargets/3.7.0\">\n  <PropertyGroup>\n    <TargetFrameworks>net8.0;net10.0</TargetFrameworks>\n  </PropertyGroup>\n" +
-                $"  <ItemGroup>\n    <PackageReference Include=\"Orchestrator.Governance\" Version=\"{_feed.Version}\" />\n  </ItemGroup>\n</Project>\n");
-
-            var (exit, output) = _feed.BuildProject(repo, Path.Combine("governance", "Governance.csproj"));
+            var (repo, project) = NoTargetsConsumer("notargets-multi", "Governance.csproj", "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>");
+            var (exit, output) = _feed.BuildProject(repo, project);
             Assert.True(exit != 0, output);
             Assert.True(ExampleLines.SequenceEqual(DiagnosticLines(output, repo)), output);
             var frameworks = output.Split('\n').Where(l => l.Contains(": error GOV")).Select(l => l.Substring(l.LastIndexOf("::", StringComparison.Ordinal))).Distinct().ToList();
