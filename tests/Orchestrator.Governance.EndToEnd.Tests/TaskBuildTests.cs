@@ -31,6 +31,10 @@ namespace Orchestrator.Governance.EndToEnd.Tests
                 .Distinct().OrderBy(l => l, StringComparer.Ordinal).ToArray();
         }
 
+        /// <summary>governance.proj at <paramref name="repo"/>'s root, on the packed SDK.</summary>
+        private void WriteSdkProject(string repo) =>
+            File.WriteAllText(Path.Combine(repo, "governance.proj"), $"<Project Sdk=\"Orchestrator.Governance.Sdk/{_feed.Version}\" />\n");
+
         private static string Corpus()
         {
             string corpus = Path.GetFullPath(Path.Combine(Dotnet.RepositoryRoot(), "..", "shared", "corpus", "handshake"));
@@ -44,7 +48,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             string repo = Path.Combine(_feed.Root, "sdk-corpus");
             Dotnet.CopyDirectory(Corpus(), repo);
             _feed.WriteNuGetConfig(repo);
-            File.WriteAllText(Path.Combine(repo, "governance.proj"), $"<Project Sdk=\"Orchestrator.Governance.Sdk/{_feed.Version}\" />\n");
+            WriteSdkProject(repo);
 
             var cli = new StringWriter();
             Assert.Equal(1, Cli.Program.Run(new[] { "check", repo, "--today", "2026-12-01" }, cli, new StringWriter()));
@@ -76,7 +80,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         public void The_SDK_reports_a_root_that_is_not_a_folder_and_a_revision_git_cannot_answer_as_MSBuild_errors()
         {
             string repo = _feed.NewConsumer("sdk-bad-input");
-            File.WriteAllText(Path.Combine(repo, "governance.proj"), $"<Project Sdk=\"Orchestrator.Governance.Sdk/{_feed.Version}\" />\n");
+            WriteSdkProject(repo);
 
             var (exit, output) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceRoot=" + Path.Combine(repo, "no-such-folder"));
             Assert.True(exit != 0, output);
@@ -159,7 +163,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         public void A_GovernanceConfigFile_that_does_not_exist_is_an_MSBuild_error()
         {
             string repo = _feed.NewConsumer("sdk-no-config");
-            File.WriteAllText(Path.Combine(repo, "governance.proj"), $"<Project Sdk=\"Orchestrator.Governance.Sdk/{_feed.Version}\" />\n");
+            WriteSdkProject(repo);
             string missing = Path.Combine(repo, "no-such.yml");
             var (exit, output) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceConfigFile=" + missing);
             Assert.True(exit != 0, output);
