@@ -101,7 +101,18 @@ namespace Orchestrator.Governance.Cli
                 return exit;
             });
 
-            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand, fixCommand };
+            // `governance lsp`: the language server on stdin/stdout (editors start it; --stdio is what
+            // vscode-languageclient passes for the stdio transport, the only one served).
+            var stdio = new Option<bool>("--stdio") { Description = "Talk LSP over standard input and output (the default and only transport)." };
+            var lspToday = new Option<string?>("--today") { Description = "The date waivers expire against, YYYY-MM-DD (default: today, UTC)." };
+            var lspCommand = new Command("lsp", "Run the governance language server (LSP 3.17) over standard input and output, for editors.") { stdio, lspToday };
+            lspCommand.SetAction(result =>
+            {
+                exit = Lsp(result.GetValue(lspToday), stderr);
+                return exit;
+            });
+
+            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand, fixCommand, lspCommand };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
@@ -112,6 +123,18 @@ namespace Orchestrator.Governance.Cli
             var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             int code = parsed.Invoke(configuration);
             return code;
+        }
+
+        /// <summary>
+        /// <c>governance lsp</c>: serves LSP on the process's stdin and stdout until exit (0 after
+        /// shutdown, 1 without, or when the client goes away); 2 for a bad --today.
+        /// </summary>
+        private static int Lsp(string? today, TextWriter stderr)
+        {
+            var options = new AnalysisOptions();
+            if (!SetToday(options, today, stderr)) return UsageError;
+            var server = new LanguageServer.GovernanceLanguageServer(Console.OpenStandardInput(), Console.OpenStandardOutput(), new LanguageServer.ServerOptions { Today = today == null ? null : options.Today });
+            return server.RunAsync().GetAwaiter().GetResult();
         }
 
         /// <summary>

@@ -1,0 +1,533 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.LanguageServer.Protocol;
+using Orchestrator.Governance.LanguageServer.Workspace;
+
+namespace Orchestrator.Governance.LanguageServer
+{
+    /// <summary>
+    /// The governance language server (LSP 3.17 over a pair of streams, stdin and stdout for
+    /// <c>governance lsp</c>). One thread reads and handles messages in order; one analysis thread
+    /// runs the engine on the workspace, <see cref="ServerOptions.Debounce"/> after the last change,
+    /// and publishes the diagnostics of every governance document whose diagnostics changed (open or
+    /// not), clearing those that have none left. The server writes no file.
+    /// </summary>
+    public sealed class GovernanceLanguageServer
+    {
+        // JSON-RPC 2.0 and LSP error codes.
+        private const int ParseError = -32700;
+        private const int InvalidRequest = -32600;
+        private const int MethodNotFound = -32601;
+        private const int InvalidParams = -32602;
+        private const int InternalError = -32603;
+        private const int ServerNotInitialized = -32002;
+
+        private readonly MessageReader _reader;
+        private readonly MessageWriter _writer;
+        private readonly ServerOptions _options;
+        private readonly LspDiagnostics _diagnostics;
+        private readonly object _gate = new object();
+        private readonly SemaphoreSlim _changed = new SemaphoreSlim(0);
+        private readonly Dictionary<string, byte[]> _published = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private GovernanceWorkspace? _workspace;
+        private long _lastChange;
+        private bool _shutdown;
+        private int _nextRequestId;
+
+        /// <summary>A server reading <paramref name="input"/> and writing <paramref name="output"/>.</summary>
+        public GovernanceLanguageServer(Stream input, Stream output, ServerOptions? options = null)
+        {
+            _reader = new MessageReader(input);
+            _writer = new MessageWriter(output);
+            _options = options ?? new ServerOptions();
+            _diagnostics = new LspDiagnostics(_options.DocsFolder);
+        }
+
+        /// <summary>Raised after each analysis has been published (for tests and measurements).</summary>
+        public event Action<int>? Analyzed;
+
+        /// <summary>
+        /// Serves until <c>exit</c> or the end of the input. Returns the process exit code: 0 after
+        /// shutdown then exit, 1 for exit without shutdown or a client that went away (LSP 3.17, "exit").
+        /// </summary>
+        public async Task<int> RunAsync(CancellationToken cancellation = default)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            var analysis = Task.Run(() => AnalysisLoopAsync(stop.Token));
+            int exitCode = 1;
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    var read = await _reader.ReadAsync(stop.Token).ConfigureAwait(false);
+                    if (read == null) break;
+                    if (read.Body == null)
+                    {
+                        Log(MessageType.Error, "skipped a message: " + read.Problem);
+                        continue;
+                    }
+
+                    if (Handle(read.Body) is int code)
+                    {
+                        exitCode = code;
+                        break;
+                    }
+
+                    if (_writer.Broken) break;
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (IOException)
+            {
+                // The client closed our input: a lost client, exit code 1.
+            }
+            finally
+            {
+                stop.Cancel();
+                try
+                {
+                    await analysis.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            return exitCode;
+        }
+
+        /// <summary>Handles one message; returns the exit code after <c>exit</c>.</summary>
+        private int? Handle(byte[] body)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(body);
+            }
+            catch (JsonException e)
+            {
+                RespondError(null, ParseError, "the message is not JSON: " + e.Message);
+                return null;
+            }
+
+            using (document)
+            {
+                var message = document.RootElement;
+                JsonElement? id = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("id", out var i) ? i.Clone() : null;
+                if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("method", out var m) || m.ValueKind != JsonValueKind.String)
+                {
+                    // A response to one of our requests (client/registerCapability) needs nothing.
+                    if (id != null && message.ValueKind == JsonValueKind.Object && (message.TryGetProperty("result", out _) || message.TryGetProperty("error", out _))) return null;
+                    RespondError(id, InvalidRequest, "a message without a method");
+                    return null;
+                }
+
+                string method = m.GetString()!;
+                var parameters = message.TryGetProperty("params", out var p) ? p : default;
+                try
+                {
+                    return id != null ? HandleRequest(id.Value, method, parameters) : HandleNotification(method, parameters);
+                }
+                catch (Exception e) when (e is InvalidOperationException || e is KeyNotFoundException || e is FormatException || e is ArgumentException || e is JsonException)
+                {
+                    // Parameters of the wrong shape: an error for a request, a log line for a notification.
+                    if (id != null) RespondError(id, InvalidParams, $"{method}: {e.Message}");
+                    else Log(MessageType.Error, $"{method}: {e.Message}");
+                    return null;
+                }
+                catch (Exception e)
+                {
+                    // A bug of ours: reported, and the session goes on.
+                    if (id != null) RespondError(id, InternalError, $"{method}: {e.Message}");
+                    Log(MessageType.Error, $"{method} failed: {e}");
+                    return null;
+                }
+            }
+        }
+
+        private int? HandleRequest(JsonElement id, string method, JsonElement parameters)
+        {
+            if (_workspace == null && method != "initialize")
+            {
+                RespondError(id, ServerNotInitialized, $"{method} before initialize");
+                return null;
+            }
+
+            if (_shutdown)
+            {
+                RespondError(id, InvalidRequest, $"{method} after shutdown");
+                return null;
+            }
+
+            switch (method)
+            {
+                case "initialize":
+                    Initialize(id, parameters);
+                    return null;
+                case "shutdown":
+                    _shutdown = true;
+                    Respond(id, w => w.WriteNullValue());
+                    return null;
+                default:
+                    RespondError(id, MethodNotFound, $"the server does not handle {method}");
+                    return null;
+            }
+        }
+
+        private int? HandleNotification(string method, JsonElement parameters)
+        {
+            if (method == "exit") return _shutdown ? 0 : 1;
+            if (_workspace == null || _shutdown) return null;
+            switch (method)
+            {
+                case "initialized":
+                    RegisterFileWatcher();
+                    Changed(immediately: true);
+                    break;
+                case "textDocument/didOpen":
+                    DidOpen(parameters);
+                    break;
+                case "textDocument/didChange":
+                    DidChange(parameters);
+                    break;
+                case "textDocument/didSave":
+                    lock (_gate) _workspace.DiskChanged = true;
+                    Changed();
+                    break;
+                case "textDocument/didClose":
+                    DidClose(parameters);
+                    break;
+                case "workspace/didChangeWatchedFiles":
+                    lock (_gate) _workspace.DiskChanged = true;
+                    Changed();
+                    break;
+            }
+
+            // Other notifications ($/cancelRequest, $/setTrace, ...) need nothing (LSP 3.17: ignored).
+            return null;
+        }
+
+        private bool _watchRegistration;
+
+        private void Initialize(JsonElement id, JsonElement parameters)
+        {
+            if (_workspace != null)
+            {
+                RespondError(id, InvalidRequest, "initialize was already received");
+                return;
+            }
+
+            string? root = RootOf(parameters);
+            if (root == null || !Directory.Exists(root))
+            {
+                RespondError(id, InvalidParams, root == null ? "initialize: no workspace folder (rootUri, workspaceFolders or rootPath)" : $"initialize: the workspace folder '{root}' does not exist");
+                return;
+            }
+
+            _workspace = new GovernanceWorkspace(root);
+            _watchRegistration = parameters.ValueKind == JsonValueKind.Object
+                && parameters.TryGetProperty("capabilities", out var caps) && caps.ValueKind == JsonValueKind.Object
+                && caps.TryGetProperty("workspace", out var ws) && ws.ValueKind == JsonValueKind.Object
+                && ws.TryGetProperty("didChangeWatchedFiles", out var watched) && watched.ValueKind == JsonValueKind.Object
+                && watched.TryGetProperty("dynamicRegistration", out var dynamic) && dynamic.ValueKind == JsonValueKind.True;
+            Respond(id, w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartObject("capabilities");
+                w.WriteString("positionEncoding", "utf-16");
+                w.WriteStartObject("textDocumentSync");
+                w.WriteBoolean("openClose", true);
+                w.WriteNumber("change", 2); // incremental
+                w.WriteStartObject("save");
+                w.WriteBoolean("includeText", false);
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteStartObject("serverInfo");
+                w.WriteString("name", "governance");
+                w.WriteString("version", typeof(GovernanceLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+        }
+
+        /// <summary>The workspace folder: the first of workspaceFolders, else rootUri, else rootPath.</summary>
+        private static string? RootOf(JsonElement parameters)
+        {
+            if (parameters.ValueKind != JsonValueKind.Object) return null;
+            string? uri = null;
+            if (parameters.TryGetProperty("workspaceFolders", out var folders) && folders.ValueKind == JsonValueKind.Array && folders.GetArrayLength() > 0
+                && folders[0].ValueKind == JsonValueKind.Object && folders[0].TryGetProperty("uri", out var f) && f.ValueKind == JsonValueKind.String)
+            {
+                uri = f.GetString();
+            }
+            else if (parameters.TryGetProperty("rootUri", out var r) && r.ValueKind == JsonValueKind.String)
+            {
+                uri = r.GetString();
+            }
+            else if (parameters.TryGetProperty("rootPath", out var rp) && rp.ValueKind == JsonValueKind.String)
+            {
+                return rp.GetString();
+            }
+
+            return uri != null && Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : null;
+        }
+
+        /// <summary>Asks the client to report every file change under the workspace (client/registerCapability), when it can.</summary>
+        private void RegisterFileWatcher()
+        {
+            if (!_watchRegistration) return;
+            int requestId = Interlocked.Increment(ref _nextRequestId);
+            _writer.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("jsonrpc", "2.0");
+                w.WriteNumber("id", requestId);
+                w.WriteString("method", "client/registerCapability");
+                w.WriteStartObject("params");
+                w.WriteStartArray("registrations");
+                w.WriteStartObject();
+                w.WriteString("id", "governance-watched-files");
+                w.WriteString("method", "workspace/didChangeWatchedFiles");
+                w.WriteStartObject("registerOptions");
+                w.WriteStartArray("watchers");
+                w.WriteStartObject();
+                w.WriteString("globPattern", "**/*");
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+        }
+
+        private void DidOpen(JsonElement parameters)
+        {
+            var item = parameters.GetProperty("textDocument");
+            string uri = item.GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
+            string text = item.GetProperty("text").GetString() ?? string.Empty;
+            int version = item.TryGetProperty("version", out var v) && v.TryGetInt32(out int n) ? n : 0;
+            lock (_gate)
+            {
+                string? path = _workspace!.PathOf(uri);
+                if (path == null) return; // outside the workspace: not ours
+                _workspace.OpenDocument(new OpenDocument(uri, path, version, text));
+            }
+
+            Changed();
+        }
+
+        private void DidChange(JsonElement parameters)
+        {
+            var item = parameters.GetProperty("textDocument");
+            string uri = item.GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
+            int version = item.TryGetProperty("version", out var v) && v.TryGetInt32(out int n) ? n : 0;
+            var changes = parameters.GetProperty("contentChanges");
+            if (changes.ValueKind != JsonValueKind.Array) throw new FormatException("contentChanges is not an array");
+            lock (_gate)
+            {
+                string? path = _workspace!.PathOf(uri);
+                if (path == null) return;
+                if (!_workspace.Open.TryGetValue(path, out var open))
+                {
+                    Log(MessageType.Warning, $"didChange for '{uri}', which was not opened: ignored");
+                    return;
+                }
+
+                open.Apply(version, changes.EnumerateArray());
+            }
+
+            Changed();
+        }
+
+        private void DidClose(JsonElement parameters)
+        {
+            string uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
+            lock (_gate)
+            {
+                string? path = _workspace!.PathOf(uri);
+                if (path == null || !_workspace.CloseDocument(path)) return;
+            }
+
+            Changed();
+        }
+
+        /// <summary>Asks the analysis thread for a new analysis, after the debounce unless <paramref name="immediately"/>.</summary>
+        private void Changed(bool immediately = false)
+        {
+            Interlocked.Exchange(ref _lastChange, immediately ? long.MinValue / 2 : _clock.ElapsedMilliseconds);
+            _changed.Release();
+        }
+
+        private async Task AnalysisLoopAsync(CancellationToken stop)
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await _changed.WaitAsync(stop).ConfigureAwait(false);
+
+                // Debounce: wait until no change has come for the debounce interval.
+                while (true)
+                {
+                    long wait = Interlocked.Read(ref _lastChange) + (long)_options.Debounce.TotalMilliseconds - _clock.ElapsedMilliseconds;
+                    if (wait <= 0) break;
+                    await Task.Delay(TimeSpan.FromMilliseconds(wait), stop).ConfigureAwait(false);
+                }
+
+                while (_changed.CurrentCount > 0) await _changed.WaitAsync(stop).ConfigureAwait(false);
+                try
+                {
+                    AnalyzeAndPublish();
+                }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    // A bug in a rule must not end the session: logged, and the next change tries again.
+                    Log(MessageType.Error, "the analysis failed: " + e);
+                }
+            }
+        }
+
+        /// <summary>One analysis of the workspace, then the diagnostics that changed published.</summary>
+        internal void AnalyzeAndPublish()
+        {
+            var workspace = _workspace;
+            if (workspace == null) return;
+            bool reload;
+            lock (_gate)
+            {
+                reload = workspace.DiskChanged;
+                workspace.DiskChanged = false;
+            }
+
+            if (reload)
+            {
+                var (documents, loadOptions) = workspace.ReadDisk();
+                lock (_gate) workspace.SetLoaded(documents, loadOptions);
+            }
+
+            List<Documents.DocumentInput> inputs;
+            AnalysisOptions options;
+            Dictionary<string, int> versions;
+            lock (_gate) (inputs, options, versions) = workspace.Snapshot(_options.Today ?? DateTime.UtcNow.Date);
+
+            var result = GovernanceEngine.Analyze(inputs, options);
+
+            // Every document with findings, and every one published before that has none now.
+            var byUri = new SortedDictionary<string, (string Path, List<Diagnostics.GovernanceDiagnostic> Items)>(StringComparer.Ordinal);
+            lock (_gate)
+            {
+                foreach (var d in result.Diagnostics)
+                {
+                    string uri = workspace.UriOf(d.Path);
+                    if (!byUri.TryGetValue(uri, out var list)) byUri[uri] = list = (d.Path, new List<Diagnostics.GovernanceDiagnostic>());
+                    list.Items.Add(d);
+                }
+            }
+
+            int published = 0;
+            foreach (var entry in byUri)
+            {
+                var json = _diagnostics.ToJsonArray(entry.Value.Items);
+                _published.TryGetValue(entry.Key, out var before);
+                if (LspDiagnostics.Same(before, json)) continue;
+                _published[entry.Key] = json;
+                Publish(entry.Key, versions.TryGetValue(entry.Key, out int version) ? version : null, json);
+                published++;
+            }
+
+            foreach (var stale in _published.Keys.Where(u => !byUri.ContainsKey(u)).OrderBy(u => u, StringComparer.Ordinal).ToList())
+            {
+                _published.Remove(stale);
+                Publish(stale, versions.TryGetValue(stale, out int version) ? version : null, EmptyArray);
+                published++;
+            }
+
+            Analyzed?.Invoke(published);
+        }
+
+        private static readonly byte[] EmptyArray = { (byte)'[', (byte)']' };
+
+        private void Publish(string uri, int? version, byte[] diagnostics)
+        {
+            _writer.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("jsonrpc", "2.0");
+                w.WriteString("method", "textDocument/publishDiagnostics");
+                w.WriteStartObject("params");
+                w.WriteString("uri", uri);
+                if (version != null) w.WriteNumber("version", version.Value);
+                w.WritePropertyName("diagnostics");
+                w.WriteRawValue(diagnostics, skipInputValidation: true);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+        }
+
+        private void Respond(JsonElement id, Action<Utf8JsonWriter> result)
+        {
+            _writer.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("jsonrpc", "2.0");
+                w.WritePropertyName("id");
+                id.WriteTo(w);
+                w.WritePropertyName("result");
+                result(w);
+                w.WriteEndObject();
+            });
+        }
+
+        private void RespondError(JsonElement? id, int code, string message)
+        {
+            _writer.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("jsonrpc", "2.0");
+                w.WritePropertyName("id");
+                if (id is JsonElement known && (known.ValueKind == JsonValueKind.Number || known.ValueKind == JsonValueKind.String)) known.WriteTo(w);
+                else w.WriteNullValue();
+                w.WriteStartObject("error");
+                w.WriteNumber("code", code);
+                w.WriteString("message", message);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+        }
+
+        /// <summary>window/logMessage (LSP MessageType: 1 error, 2 warning, 3 info, 4 log).</summary>
+        private void Log(MessageType type, string message)
+        {
+            _writer.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("jsonrpc", "2.0");
+                w.WriteString("method", "window/logMessage");
+                w.WriteStartObject("params");
+                w.WriteNumber("type", (int)type);
+                w.WriteString("message", "governance: " + message);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+        }
+
+        private enum MessageType
+        {
+            Error = 1,
+            Warning = 2,
+            Info = 3,
+            Log = 4,
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.Hosting;
+
+namespace Orchestrator.Governance.LanguageServer.Workspace
+{
+    /// <summary>
+    /// The repository as the server analyses it: the documents governance.yml selects, read from disk
+    /// (<see cref="RepositoryDocuments.Load"/>, as the CLI and the MSBuild task read them), with the
+    /// text of each open document in place of its file. Which files are governance documents follows
+    /// the configuration on disk: an edit to governance.yml counts once it is saved. Not thread-safe;
+    /// the server holds its lock.
+    /// </summary>
+    internal sealed class GovernanceWorkspace
+    {
+        private readonly Dictionary<string, OpenDocument> _open = new Dictionary<string, OpenDocument>(StringComparer.Ordinal);
+        private List<DocumentInput> _disk = new List<DocumentInput>();
+        private AnalysisOptions _loaded = new AnalysisOptions();
+
+        /// <summary>The repository root (a full path).</summary>
+        public string Root { get; }
+
+        /// <summary>Creates the workspace of the folder <paramref name="root"/>; nothing is read until <see cref="ReadDisk"/>.</summary>
+        public GovernanceWorkspace(string root) => Root = Path.GetFullPath(root);
+
+        /// <summary>Set when the files on disk may have changed (start, didSave, didClose, watched files).</summary>
+        public bool DiskChanged { get; set; } = true;
+
+        /// <summary>The open documents, by repository-relative path.</summary>
+        public IReadOnlyDictionary<string, OpenDocument> Open => _open;
+
+        /// <summary>
+        /// Reads the repository from disk (the walk, governance.yml, the selected documents). Runs on the
+        /// analysis thread, outside the server's lock: it touches no field until <see cref="SetLoaded"/>.
+        /// </summary>
+        public (List<DocumentInput> Documents, AnalysisOptions Options) ReadDisk()
+        {
+            var options = new AnalysisOptions();
+            var documents = Directory.Exists(Root) ? RepositoryDocuments.Load(Root, null, options, out _, out _) : null;
+            return (documents ?? new List<DocumentInput>(), options);
+        }
+
+        /// <summary>Keeps what <see cref="ReadDisk"/> read.</summary>
+        public void SetLoaded(List<DocumentInput> documents, AnalysisOptions options)
+        {
+            _disk = documents;
+            _loaded = options;
+        }
+
+        /// <summary>
+        /// The repository-relative path of a file URI under the root, or null (another scheme, another
+        /// folder, a path with ".." leaving the root).
+        /// </summary>
+        public string? PathOf(string uri)
+        {
+            if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !parsed.IsFile) return null;
+            string full;
+            try
+            {
+                full = Path.GetFullPath(parsed.LocalPath);
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return null;
+            }
+
+            string relative = RepositoryDocuments.RelativePath(Root, full);
+            return relative == "." || relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative;
+        }
+
+        /// <summary>The file URI of a repository-relative path: the client's own spelling when the document is open.</summary>
+        public string UriOf(string path) =>
+            _open.TryGetValue(path, out var open) ? open.Uri : new Uri(Path.Combine(Root, path)).AbsoluteUri;
+
+        /// <summary>didOpen: the client's text now stands for the file.</summary>
+        public void OpenDocument(OpenDocument document) => _open[document.Path] = document;
+
+        /// <summary>didClose: the file on disk counts again.</summary>
+        public bool CloseDocument(string path)
+        {
+            if (!_open.Remove(path)) return false;
+            DiskChanged = true;
+            return true;
+        }
+
+        /// <summary>
+        /// The engine's input now: every selected document, the open text in place of the disk text,
+        /// and fresh options with what the load found (configuration path, repository files, package
+        /// references) and today's date; with the version of each open document, by its URI.
+        /// </summary>
+        public (List<DocumentInput> Documents, AnalysisOptions Options, Dictionary<string, int> Versions) Snapshot(DateTime today)
+        {
+            var documents = new List<DocumentInput>(_disk.Count);
+            var versions = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var document in _disk)
+            {
+                if (_open.TryGetValue(document.Path, out var open))
+                {
+                    documents.Add(DocumentInput.FromText(open.Path, open.Text));
+                    versions[open.Uri] = open.Version;
+                }
+                else
+                {
+                    documents.Add(document);
+                }
+            }
+
+            var options = new AnalysisOptions
+            {
+                ConfigPath = _loaded.ConfigPath,
+                RepositoryFiles = _loaded.RepositoryFiles,
+                PackageReferences = _loaded.PackageReferences,
+                Today = today,
+            };
+            return (documents, options, versions);
+        }
+
+        /// <summary>Whether the analysis covers <paramref name="path"/> (a selected document).</summary>
+        public bool IsGoverned(string path) => _disk.Any(d => string.Equals(d.Path, path, StringComparison.Ordinal));
+    }
+}
