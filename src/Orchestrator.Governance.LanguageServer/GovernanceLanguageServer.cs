@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.LanguageServer.Features;
 using Orchestrator.Governance.LanguageServer.Protocol;
 using Orchestrator.Governance.LanguageServer.Workspace;
 
@@ -37,7 +38,10 @@ namespace Orchestrator.Governance.LanguageServer
         private readonly SemaphoreSlim _changed = new SemaphoreSlim(0);
         private readonly Dictionary<string, byte[]> _published = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly CodeActions _codeActions;
         private GovernanceWorkspace? _workspace;
+        private volatile AnalysisSnapshot? _last;
+        private bool _canCreateFiles;
         private long _lastChange;
         private bool _shutdown;
         private int _nextRequestId;
@@ -49,6 +53,7 @@ namespace Orchestrator.Governance.LanguageServer
             _writer = new MessageWriter(output);
             _options = options ?? new ServerOptions();
             _diagnostics = new LspDiagnostics(_options.DocsFolder);
+            _codeActions = new CodeActions(_diagnostics);
         }
 
         /// <summary>Raised after each analysis has been published (for tests and measurements).</summary>
@@ -178,6 +183,15 @@ namespace Orchestrator.Governance.LanguageServer
                     _shutdown = true;
                     Respond(id, w => w.WriteNullValue());
                     return null;
+                case "textDocument/hover":
+                    Hover(id, parameters);
+                    return null;
+                case "textDocument/definition":
+                    Definition(id, parameters);
+                    return null;
+                case "textDocument/codeAction":
+                    CodeAction(id, parameters);
+                    return null;
                 default:
                     RespondError(id, MethodNotFound, $"the server does not handle {method}");
                     return null;
@@ -235,6 +249,13 @@ namespace Orchestrator.Governance.LanguageServer
             }
 
             _workspace = new GovernanceWorkspace(root);
+            _canCreateFiles = parameters.ValueKind == JsonValueKind.Object
+                && parameters.TryGetProperty("capabilities", out var c) && c.ValueKind == JsonValueKind.Object
+                && c.TryGetProperty("workspace", out var cw) && cw.ValueKind == JsonValueKind.Object
+                && cw.TryGetProperty("workspaceEdit", out var edit) && edit.ValueKind == JsonValueKind.Object
+                && edit.TryGetProperty("documentChanges", out var dc) && dc.ValueKind == JsonValueKind.True
+                && edit.TryGetProperty("resourceOperations", out var ops) && ops.ValueKind == JsonValueKind.Array
+                && ops.EnumerateArray().Any(o => o.ValueKind == JsonValueKind.String && o.GetString() == "create");
             _watchRegistration = parameters.ValueKind == JsonValueKind.Object
                 && parameters.TryGetProperty("capabilities", out var caps) && caps.ValueKind == JsonValueKind.Object
                 && caps.TryGetProperty("workspace", out var ws) && ws.ValueKind == JsonValueKind.Object
@@ -251,6 +272,13 @@ namespace Orchestrator.Governance.LanguageServer
                 w.WriteStartObject("save");
                 w.WriteBoolean("includeText", false);
                 w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteBoolean("hoverProvider", true);
+                w.WriteBoolean("definitionProvider", true);
+                w.WriteStartObject("codeActionProvider");
+                w.WriteStartArray("codeActionKinds");
+                w.WriteStringValue("quickfix");
+                w.WriteEndArray();
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteStartObject("serverInfo");
@@ -310,6 +338,127 @@ namespace Orchestrator.Governance.LanguageServer
                 w.WriteEndArray();
                 w.WriteEndObject();
                 w.WriteEndObject();
+            });
+        }
+
+        /// <summary>
+        /// The analysis, the document's path and the offset of the request's position in the text the
+        /// analysis saw; null when the document is not a governance document of the last analysis, or
+        /// has been edited since (the answer waits for the next analysis).
+        /// </summary>
+        private (AnalysisSnapshot Snapshot, string Path, int Offset)? Locate(JsonElement parameters)
+        {
+            string uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
+            var position = parameters.GetProperty("position");
+            var snapshot = _last;
+            string? path;
+            lock (_gate)
+            {
+                path = _workspace!.PathOf(uri);
+                if (path == null || snapshot == null || !Current(snapshot, path)) return null;
+            }
+
+            var lines = snapshot.LinesOf(path);
+            if (lines == null) return null;
+            return (snapshot, path, lines.OffsetOf(position.GetProperty("line").GetInt32(), position.GetProperty("character").GetInt32()));
+        }
+
+        /// <summary>Whether the open document at <paramref name="path"/> (if open) is the version <paramref name="snapshot"/> analysed. Under the lock.</summary>
+        private bool Current(AnalysisSnapshot snapshot, string path)
+        {
+            bool open = _workspace!.Open.TryGetValue(path, out var document);
+            bool analysedOpen = snapshot.VersionsByPath.TryGetValue(path, out int version);
+            return open ? analysedOpen && version == document!.Version : !analysedOpen;
+        }
+
+        private void Hover(JsonElement id, JsonElement parameters)
+        {
+            var at = Locate(parameters);
+            string? markdown = at == null ? null : HoverProvider.At(at.Value.Snapshot, at.Value.Path, at.Value.Offset, _diagnostics.HelpUri);
+            Respond(id, w =>
+            {
+                if (markdown == null)
+                {
+                    w.WriteNullValue();
+                    return;
+                }
+
+                w.WriteStartObject();
+                w.WriteStartObject("contents");
+                w.WriteString("kind", "markdown");
+                w.WriteString("value", markdown);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+        }
+
+        private void Definition(JsonElement id, JsonElement parameters)
+        {
+            var at = Locate(parameters);
+            var target = at == null ? null : DefinitionProvider.At(at.Value.Snapshot, at.Value.Path, at.Value.Offset, FileExists);
+            string? uri = null;
+            if (target != null)
+            {
+                lock (_gate) uri = _workspace!.UriOf(target.Value.Path);
+            }
+
+            Respond(id, w =>
+            {
+                if (target == null)
+                {
+                    w.WriteNullValue();
+                    return;
+                }
+
+                var span = target.Value.Span;
+                w.WriteStartObject();
+                w.WriteString("uri", uri);
+                w.WritePropertyName("range");
+                if (span == null) LspDiagnostics.WriteRange(w, 0, 0, 0, 0);
+                else LspDiagnostics.WriteRange(w, span.Value.StartLine - 1, span.Value.StartColumn - 1, span.Value.EndLine - 1, span.Value.EndColumn - 1);
+                w.WriteEndObject();
+            });
+        }
+
+        /// <summary>Whether a repository-relative path names a file (the walk's list, else the disk).</summary>
+        private bool FileExists(string path)
+        {
+            var files = _last?.Options.RepositoryFiles;
+            if (files != null && files.Contains(path)) return true;
+            return File.Exists(Path.Combine(_workspace!.Root, path));
+        }
+
+        private void CodeAction(JsonElement id, JsonElement parameters)
+        {
+            string uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
+            var range = parameters.GetProperty("range");
+            (int, int) Point(JsonElement p) => (p.GetProperty("line").GetInt32(), p.GetProperty("character").GetInt32());
+            var from = Point(range.GetProperty("start"));
+            var to = Point(range.GetProperty("end"));
+            var snapshot = _last;
+            string? path;
+            Dictionary<string, string> uris = new Dictionary<string, string>(StringComparer.Ordinal);
+            lock (_gate)
+            {
+                path = _workspace!.PathOf(uri);
+                if (path != null && snapshot != null && !Current(snapshot, path)) path = null;
+            }
+
+            string UriOf(string p)
+            {
+                lock (_gate) return _workspace!.UriOf(p);
+            }
+
+            Respond(id, w =>
+            {
+                if (path == null || snapshot == null) w.WriteStartArray();
+                else
+                {
+                    _codeActions.Write(w, snapshot, path, from, to, UriOf, _canCreateFiles);
+                    return;
+                }
+
+                w.WriteEndArray();
             });
         }
 
@@ -422,6 +571,12 @@ namespace Orchestrator.Governance.LanguageServer
             lock (_gate) (inputs, options, versions) = workspace.Snapshot(_options.Today ?? DateTime.UtcNow.Date);
 
             var result = GovernanceEngine.Analyze(inputs, options);
+            _last = new AnalysisSnapshot(result, inputs, versions, options);
+            var versionsByUri = new Dictionary<string, int>(StringComparer.Ordinal);
+            lock (_gate)
+            {
+                foreach (var v in versions) versionsByUri[workspace.UriOf(v.Key)] = v.Value;
+            }
 
             // Every document with findings, and every one published before that has none now.
             var byUri = new SortedDictionary<string, (string Path, List<Diagnostics.GovernanceDiagnostic> Items)>(StringComparer.Ordinal);
@@ -442,14 +597,14 @@ namespace Orchestrator.Governance.LanguageServer
                 _published.TryGetValue(entry.Key, out var before);
                 if (LspDiagnostics.Same(before, json)) continue;
                 _published[entry.Key] = json;
-                Publish(entry.Key, versions.TryGetValue(entry.Key, out int version) ? version : null, json);
+                Publish(entry.Key, versionsByUri.TryGetValue(entry.Key, out int version) ? version : null, json);
                 published++;
             }
 
             foreach (var stale in _published.Keys.Where(u => !byUri.ContainsKey(u)).OrderBy(u => u, StringComparer.Ordinal).ToList())
             {
                 _published.Remove(stale);
-                Publish(stale, versions.TryGetValue(stale, out int version) ? version : null, EmptyArray);
+                Publish(stale, versionsByUri.TryGetValue(stale, out int version) ? version : null, EmptyArray);
                 published++;
             }
 

@@ -103,7 +103,14 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             {
                 ["processId"] = null,
                 ["rootUri"] = new Uri(Root).AbsoluteUri,
-                ["capabilities"] = new JsonObject { ["workspace"] = new JsonObject { ["didChangeWatchedFiles"] = new JsonObject { ["dynamicRegistration"] = true } } },
+                ["capabilities"] = new JsonObject
+                {
+                    ["workspace"] = new JsonObject
+                    {
+                        ["didChangeWatchedFiles"] = new JsonObject { ["dynamicRegistration"] = true },
+                        ["workspaceEdit"] = new JsonObject { ["documentChanges"] = true, ["resourceOperations"] = new JsonArray("create") },
+                    },
+                },
             });
             Notify("initialized", new JsonObject());
             return response.GetProperty("result");
@@ -130,6 +137,27 @@ namespace Orchestrator.Governance.LanguageServer.Tests
                     ["text"] = text,
                 }),
             });
+
+        /// <summary>A request about a position (hover, definition): its result.</summary>
+        public JsonElement At(string method, string relativePath, int line, int character) =>
+            Request(method, new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = UriOf(relativePath) },
+                ["position"] = new JsonObject { ["line"] = line, ["character"] = character },
+            }).GetProperty("result");
+
+        /// <summary>textDocument/codeAction on a range: the actions.</summary>
+        public JsonElement CodeActions(string relativePath, int startLine, int startCharacter, int endLine, int endCharacter) =>
+            Request("textDocument/codeAction", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = UriOf(relativePath) },
+                ["range"] = new JsonObject
+                {
+                    ["start"] = new JsonObject { ["line"] = startLine, ["character"] = startCharacter },
+                    ["end"] = new JsonObject { ["line"] = endLine, ["character"] = endCharacter },
+                },
+                ["context"] = new JsonObject { ["diagnostics"] = new JsonArray() },
+            }).GetProperty("result");
 
         /// <summary>The next message (from the start of the session, in order) that matches; fails after 20 s.</summary>
         public JsonElement WaitFor(Func<JsonElement, bool> match, string what)

@@ -17,7 +17,7 @@ import protocol from 'vscode-languageserver-protocol/node';
 const {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   InitializeRequest, InitializedNotification, ShutdownRequest, ExitNotification,
-  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification,
+  DidOpenTextDocumentNotification, HoverRequest, DefinitionRequest, CodeActionRequest, DidChangeTextDocumentNotification, PublishDiagnosticsNotification,
 } = protocol;
 
 const dll = process.env.GOVERNANCE_LSP_DLL;
@@ -93,6 +93,23 @@ test('diagnostics are published, follow an edit, and clear when it is undone', {
     const fixed = await s.next(storage);
     assert.equal(fixed.version, 3);
     assert.deepEqual(fixed.diagnostics, []);
+
+    // Hover and go to definition on the SPEC_ANCHOR (line 58, "- **SPEC_ANCHOR**: §2.3.12.3 ...").
+    const hover = await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri: storage }, position: { line: 57, character: 22 } });
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /^\*\*§2\.3\.12\.3 Storage API Abstraction Pattern \[CX-DBP-021\]\*\*  \n`Example_Master_Spec_v01\.2\.md` line 20\n/);
+    assert.match(hover.contents.value, /- covered: \*\*MUST\*\* The backend MUST define a Database trait with async methods\./);
+    const definition = await s.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: storage }, position: { line: 57, character: 22 } });
+    assert.equal(definition.uri, s.uri('Example_Master_Spec_v01.2.md'));
+    assert.deepEqual(definition.range, { start: { line: 19, character: 5 }, end: { line: 19, character: 58 } });
+
+    // Code actions on the unopened Cancel packet's STATUS: its fixes, the suppression, the baseline.
+    const cancelUri = s.uri('docs/task_packets/WP-1-Job-Cancel.md');
+    const actions = await s.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: cancelUri }, range: { start: { line: 8, character: 12 }, end: { line: 8, character: 12 } }, context: { diagnostics: [] },
+    });
+    assert.deepEqual(actions.map((a) => a.title).slice(-1), ['Suppress GOV107 on this line']);
+    assert.equal(actions.at(-1).edit.changes[cancelUri][0].newText, '<!-- governance-disable-next-line GOV107 -->\n');
 
     await s.connection.sendRequest(ShutdownRequest.type);
     await s.connection.sendNotification(ExitNotification.type);

@@ -61,7 +61,8 @@ namespace Orchestrator.Governance.LanguageServer.Protocol
             return buffer.WrittenSpan.ToArray();
         }
 
-        private void Write(Utf8JsonWriter w, GovernanceDiagnostic d)
+        /// <summary>Writes one diagnostic object.</summary>
+        public void Write(Utf8JsonWriter w, GovernanceDiagnostic d)
         {
             w.WriteStartObject();
             w.WritePropertyName("range");

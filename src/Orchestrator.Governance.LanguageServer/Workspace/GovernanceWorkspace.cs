@@ -90,7 +90,7 @@ namespace Orchestrator.Governance.LanguageServer.Workspace
         /// <summary>
         /// The engine's input now: every selected document, the open text in place of the disk text,
         /// and fresh options with what the load found (configuration path, repository files, package
-        /// references) and today's date; with the version of each open document, by its URI.
+        /// references) and today's date; with the version of each open document, by its path.
         /// </summary>
         public (List<DocumentInput> Documents, AnalysisOptions Options, Dictionary<string, int> Versions) Snapshot(DateTime today)
         {
@@ -101,7 +101,7 @@ namespace Orchestrator.Governance.LanguageServer.Workspace
                 if (_open.TryGetValue(document.Path, out var open))
                 {
                     documents.Add(DocumentInput.FromText(open.Path, open.Text));
-                    versions[open.Uri] = open.Version;
+                    versions[open.Path] = open.Version;
                 }
                 else
                 {

@@ -144,6 +144,23 @@ namespace Orchestrator.Governance.Baseline
         }
 
         /// <summary>
+        /// <paramref name="existing"/>'s entries (none when null) with <paramref name="diagnostic"/>
+        /// recorded too: its entry's count one higher, or a new entry with count 1; sorted as
+        /// <see cref="Record"/> sorts. The editor's "add to baseline" action. Throws
+        /// <see cref="ArgumentException"/> for a diagnostic without a fingerprint.
+        /// </summary>
+        public static IReadOnlyList<BaselineEntry> Add(GovernanceBaseline? existing, GovernanceDiagnostic diagnostic)
+        {
+            if (diagnostic.Fingerprint == null) throw new ArgumentException($"{diagnostic.Id} at {diagnostic.Path} has no fingerprint", nameof(diagnostic));
+            var entries = new List<BaselineEntry>(existing?.Entries ?? Array.Empty<BaselineEntry>());
+            string key = BaselineEntry.KeyOf(diagnostic.Path, diagnostic.Id, diagnostic.Fingerprint);
+            int at = entries.FindIndex(e => string.Equals(e.Key, key, StringComparison.Ordinal));
+            if (at >= 0) entries[at] = new BaselineEntry(entries[at].Path, entries[at].RuleId, entries[at].Fingerprint, entries[at].Count + 1, entries[at].Message);
+            else entries.Add(new BaselineEntry(diagnostic.Path, diagnostic.Id, diagnostic.Fingerprint, 1, diagnostic.Message));
+            return entries.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Fingerprint, StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>
         /// <paramref name="existing"/> with each entry's count lowered to what still matches in
         /// <paramref name="current"/> (the diagnostics of an analysis without the baseline), and
         /// entries that match nothing removed. Nothing is added: <c>governance baseline --prune</c>.

@@ -136,6 +136,31 @@ namespace Orchestrator.Governance.Tests.Baseline
         }
 
         [Fact]
+        public void Add_records_one_more_finding_in_an_existing_baseline_and_the_finding_is_then_baselined()
+        {
+            string twoDefects = Bad.Replace("- DATE: 2025-12-26T14:30:00Z", "- DATE: 21/12/2025");
+            string baseline = Record(Bad);
+            var before = Analyze(twoDefects, baseline);
+            var date = Assert.Single(before.Diagnostics);
+            Assert.Equal("GOV108", date.Id);
+
+            var existing = GovernanceBaseline.Read(BaselinePath, baseline, 64, out var problems);
+            Assert.Empty(problems);
+            var entries = GovernanceBaseline.Add(existing, date);
+            Assert.Equal(new[] { ("GOV107", 1), ("GOV108", 1) }, entries.Select(e => (e.RuleId, e.Count)));
+            var after = Analyze(twoDefects, GovernanceBaseline.Write(entries));
+            Assert.Empty(after.Diagnostics);
+            Assert.Equal(new[] { "GOV107", "GOV108" }, after.Baselined.Select(d => d.Id).OrderBy(x => x, StringComparer.Ordinal));
+
+            // Recorded again (a second finding with the same fingerprint): the count goes up, no new entry.
+            var again = GovernanceBaseline.Add(GovernanceBaseline.Read(BaselinePath, GovernanceBaseline.Write(entries), 64, out _), date);
+            Assert.Equal(new[] { ("GOV107", 1), ("GOV108", 2) }, again.Select(e => (e.RuleId, e.Count)));
+
+            // From no baseline at all: one entry.
+            Assert.Equal(new[] { ("GOV108", 1) }, GovernanceBaseline.Add(null, date).Select(e => (e.RuleId, e.Count)));
+        }
+
+        [Fact]
         public void The_written_baseline_is_sorted_stable_and_validates()
         {
             string once = Record(Bad);

@@ -1,0 +1,58 @@
+using System;
+using System.Linq;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Text;
+
+namespace Orchestrator.Governance.LanguageServer.Features
+{
+    /// <summary>
+    /// textDocument/definition: from a SPEC_ANCHOR reference (a section number, a requirement ID or a
+    /// line) to the spec section's heading, in the module file that holds it; from a WP ID anywhere in
+    /// a governance document (dependencies, the task board, prose) to its task packet; from a relative
+    /// Markdown link to the file it names.
+    /// </summary>
+    internal static class DefinitionProvider
+    {
+        /// <summary>The target (repository-relative path and span, or a file with no span) at <paramref name="offset"/>, or null.</summary>
+        public static (string Path, SourceSpan? Span)? At(AnalysisSnapshot snapshot, string path, int offset, Func<string, bool> fileExists)
+        {
+            var reference = SpecAnchorAt.Find(snapshot, path, offset).FirstOrDefault(r => r.Reference.Span.Start <= offset && offset <= r.Reference.Span.End && r.Target != null);
+            if (reference != null)
+            {
+                var (file, span) = snapshot.Result.Spec.Locate(reference.Target!.HeadingSpan);
+                return (file, span);
+            }
+
+            string? text = snapshot.TextOf(path);
+            if (text == null) return null;
+
+            // A relative link whose destination holds the offset.
+            if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            {
+                var links = MarkdownLinks.Collect(ParsedMarkdown.Parse(path, text));
+                foreach (var link in links.Links.Where(l => l.Span.Start <= offset && offset <= l.Span.End))
+                {
+                    string url = link.Url;
+                    int hash = url.IndexOf('#');
+                    if (hash >= 0) url = url.Substring(0, hash);
+                    if (url.Length == 0 || url.Contains("://", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) continue;
+                    int slash = path.LastIndexOf('/');
+                    string? target = DocumentInput.ResolveInside((slash < 0 ? string.Empty : path.Substring(0, slash + 1)) + Uri.UnescapeDataString(url));
+                    if (target != null && fileExists(target)) return (target, null);
+                }
+            }
+
+            // A WP ID: the word under the offset, as IDs are written (letters, digits, '-', '_', '.').
+            int start = offset;
+            while (start > 0 && IsIdChar(text[start - 1])) start--;
+            int end = offset;
+            while (end < text.Length && IsIdChar(text[end])) end++;
+            if (end <= start) return null;
+            string word = text.Substring(start, end - start).TrimEnd('.');
+            var packet = snapshot.PacketWithId(word);
+            return packet == null || (packet.Path == path && packet.AnchorSpan.Start <= offset && offset <= packet.AnchorSpan.End) ? null : (packet.Path, packet.AnchorSpan);
+        }
+
+        private static bool IsIdChar(char c) => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Orchestrator.Governance.Model.Spec;
+
+namespace Orchestrator.Governance.LanguageServer.Features
+{
+    /// <summary>
+    /// textDocument/hover, as Markdown: on a diagnostic, the rule's title, description, source (the
+    /// seed or standard it comes from), the fixes the engine offers and the rule page; on a
+    /// SPEC_ANCHOR, each referenced spec section's number, title, file and line, and its MUST/SHOULD
+    /// requirements marked covered or not by the packet's DONE_MEANS (seed 003: every MUST of the
+    /// anchored section mapped).
+    /// </summary>
+    internal static class HoverProvider
+    {
+        /// <summary>The hover's Markdown at <paramref name="offset"/> of <paramref name="path"/>, or null for none.</summary>
+        public static string? At(AnalysisSnapshot snapshot, string path, int offset, System.Func<string, string?> helpUri)
+        {
+            var parts = new List<string>();
+            foreach (var d in snapshot.DiagnosticsIn(path).Where(d => d.Span.Start <= offset && offset <= d.Span.End))
+            {
+                var sb = new StringBuilder();
+                sb.Append("**").Append(d.Id).Append(": ").Append(d.Descriptor.Title).Append("**\n\n");
+                sb.Append(d.Message).Append("\n\n");
+                sb.Append(d.Descriptor.Description).Append("\n\n");
+                sb.Append("Source: ").Append(d.Descriptor.Source).Append('.');
+                var fixes = d.Fixes.Where(f => !f.IsSuppression).Select(f => f.Title).ToList();
+                if (fixes.Count > 0) sb.Append("\n\nFix: ").Append(string.Join("; ", fixes)).Append(" (quick fix).");
+                string? page = helpUri(d.Id);
+                if (page != null) sb.Append("\n\n[").Append(d.Id).Append(" documentation](").Append(page).Append(')');
+                parts.Add(sb.ToString());
+            }
+
+            var references = SpecAnchorAt.Find(snapshot, path, offset);
+            if (references.Count > 0) parts.Add(Anchors(snapshot, path, references));
+            return parts.Count == 0 ? null : string.Join("\n\n---\n\n", parts);
+        }
+
+        private static string Anchors(AnalysisSnapshot snapshot, string path, IReadOnlyList<ResolvedReference> references)
+        {
+            var spec = snapshot.Result.Spec;
+            var packet = snapshot.PacketAt(path)!;
+            var coverage = spec.CoverageOf(packet, snapshot.Result.Profile);
+            var sb = new StringBuilder();
+            foreach (var reference in references)
+            {
+                if (sb.Length > 0) sb.Append("\n\n");
+                var section = reference.Target;
+                if (section == null)
+                {
+                    sb.Append("**").Append(reference.Reference.Display).Append("**: not found in the spec");
+                    if (spec.Spec != null) sb.Append(" (").Append(spec.Spec.Path).Append(')');
+                    continue;
+                }
+
+                var (file, span) = spec.Locate(section.HeadingSpan);
+                sb.Append("**").Append(section.Display).Append("**");
+                if (reference.Section == null) sb.Append(" (nearest to ").Append(reference.Reference.Display).Append(')');
+                sb.Append(section.IsMainBody ? string.Empty : " (not Main Body)");
+                sb.Append("  \n`").Append(file).Append("` line ").Append(span.StartLine);
+                var requirements = spec.Spec!.RequirementsWithin(section);
+                if (requirements.Count == 0)
+                {
+                    sb.Append("\n\nNo MUST/SHOULD requirement in this section.");
+                    continue;
+                }
+
+                sb.Append("\n\n");
+                foreach (var requirement in requirements.Take(20))
+                {
+                    bool covered = coverage != null && coverage.Covered.Contains(requirement);
+                    sb.Append("- ").Append(covered ? "covered: " : "not covered: ").Append("**").Append(requirement.Keyword).Append("** ").Append(Clip(requirement.Text)).Append('\n');
+                }
+
+                if (requirements.Count > 20) sb.Append("- ... and ").Append(requirements.Count - 20).Append(" more\n");
+                if (coverage != null) sb.Append("\nDONE_MEANS covers ").Append(requirements.Count(coverage.Covered.Contains)).Append(" of ").Append(requirements.Count).Append('.');
+            }
+
+            return sb.ToString();
+        }
+
+        private static string Clip(string text)
+        {
+            string one = string.Join(" ", text.Split(new[] { '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+            return one.Length <= 160 ? one : one.Substring(0, 160) + "...";
+        }
+    }
+}

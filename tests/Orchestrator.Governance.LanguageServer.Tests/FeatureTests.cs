@@ -1,0 +1,189 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Orchestrator.Governance.LanguageServer.Tests
+{
+    /// <summary>Hover, go to definition and code actions on the example repository.</summary>
+    public sealed class FeatureTests
+    {
+        private const string Cancel = "docs/task_packets/WP-1-Job-Cancel.md";
+        private const string Storage = "docs/task_packets/WP-1-Storage-Layer.md";
+        private const string Spec = "Example_Master_Spec_v01.2.md";
+
+        private static async Task<(TempRepository Repo, LspTestClient Client)> Started()
+        {
+            var repo = new TempRepository();
+            var client = new LspTestClient(repo.Root);
+            client.Initialize();
+            client.Diagnostics(Cancel);
+            await Task.CompletedTask;
+            return (repo, client);
+        }
+
+        private static (int, int, int, int) RangeOf(JsonElement range) =>
+            (range.GetProperty("start").GetProperty("line").GetInt32(), range.GetProperty("start").GetProperty("character").GetInt32(),
+             range.GetProperty("end").GetProperty("line").GetInt32(), range.GetProperty("end").GetProperty("character").GetInt32());
+
+        [Fact]
+        public async Task Hover_on_a_SPEC_ANCHOR_shows_the_section_its_file_and_line_and_its_requirements_with_their_coverage()
+        {
+            var (repo, client) = await Started();
+            using var _ = repo;
+            await using var __ = client;
+
+            // Line 58: "- **SPEC_ANCHOR**: §2.3.12.3 (Storage API Abstraction Pattern)"; § is character 19.
+            Assert.StartsWith("- **SPEC_ANCHOR**: §2.3.12.3", repo.Read(Storage).Split('\n')[57]);
+            var hover = client.At("textDocument/hover", Storage, 57, 22);
+            Assert.Equal("markdown", hover.GetProperty("contents").GetProperty("kind").GetString());
+            Assert.Equal(
+                "**§2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]**  \n`Example_Master_Spec_v01.2.md` line 20\n\n"
+                + "- covered: **MUST** The backend MUST define a Database trait with async methods.\n"
+                + "- covered: **MUST** The backend MUST implement a SqliteDatabase wrapper behind the trait.\n"
+                + "- covered: **SHOULD** The backend SHOULD provide a PostgresDatabase stub.\n"
+                + "\nDONE_MEANS covers 3 of 3.",
+                hover.GetProperty("contents").GetProperty("value").GetString());
+
+            // Nothing to say on a plain line.
+            Assert.Equal(JsonValueKind.Null, client.At("textDocument/hover", Storage, 1, 0).ValueKind);
+        }
+
+        [Fact]
+        public async Task Hover_on_a_diagnostic_gives_the_rule_its_description_source_and_page()
+        {
+            var (repo, client) = await Started();
+            using var _ = repo;
+            await using var __ = client;
+            string value = client.At("textDocument/hover", Cancel, 8, 12).GetProperty("contents").GetProperty("value").GetString()!;
+            var descriptor = Rules.RuleCatalog.Find("GOV107")!;
+            Assert.StartsWith($"**GOV107: {descriptor.Title}**\n\nSTATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)\n\n{descriptor.Description}\n\nSource: {descriptor.Source}.", value);
+            Assert.Matches(@"\[GOV107 documentation\]\(file://.*/docs/rules/GOV107\.md\)$", value);
+        }
+
+        [Fact]
+        public async Task Definition_goes_from_a_SPEC_ANCHOR_to_the_spec_heading_and_from_a_WP_ID_to_its_packet()
+        {
+            var (repo, client) = await Started();
+            using var _ = repo;
+            await using var __ = client;
+            var definition = client.At("textDocument/definition", Storage, 57, 22);
+            Assert.Equal(client.UriOf(Spec), definition.GetProperty("uri").GetString());
+            Assert.Equal((19, 5, 19, 58), RangeOf(definition.GetProperty("range")));
+            Assert.Equal("#### 2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]", repo.Read(Spec).Split('\n')[19].TrimEnd('\r'));
+
+            // A WP ID written in another packet (typed into the open Cancel packet) leads to its packet's title.
+            string text = repo.Read(Cancel);
+            client.Open(Cancel, text + "\nSee WP-1-Storage-Layer.\n");
+            int line = (text + "\nSee WP-1-Storage-Layer.\n").Split('\n').Length - 2;
+
+            // Its diagnostics do not change, so nothing is published: ask until the analysis has seen the edit.
+            var packet = Eventually(() => client.At("textDocument/definition", Cancel, line, 8));
+            Assert.Equal(client.UriOf(Storage), packet.GetProperty("uri").GetString());
+            Assert.Equal((0, 2, 0, 33), RangeOf(packet.GetProperty("range")));
+
+            // A relative link leads to its file (the start of it).
+            client.Change(Cancel, 2, line + 1, 0, line + 1, 0, "The [spec](../../Example_Master_Spec_v01.2.md#1-vision).\n");
+            var link = Eventually(() =>
+            {
+                var found = client.At("textDocument/definition", Cancel, line + 1, 12);
+                return found.ValueKind == JsonValueKind.Object && found.GetProperty("uri").GetString() == client.UriOf(Spec) ? found : default;
+            });
+            Assert.Equal(client.UriOf(Spec), link.GetProperty("uri").GetString());
+            Assert.Equal((0, 0, 0, 0), RangeOf(link.GetProperty("range")));
+
+            // A link to a file that does not exist leads nowhere.
+            client.Change(Cancel, 3, line + 1, 0, line + 2, 0, "The [gone](../../missing.md).\n");
+            Eventually(() => client.CodeActions(Cancel, 8, 12, 8, 12).GetArrayLength() > 0 ? JsonDocument.Parse("1").RootElement : default);
+            Assert.Equal(JsonValueKind.Null, client.At("textDocument/definition", Cancel, line + 1, 12).ValueKind);
+        }
+
+        /// <summary>The first non-null result of <paramref name="request"/>, asked every 50 ms for up to 20 s.</summary>
+        private static JsonElement Eventually(Func<JsonElement> request)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (true)
+            {
+                var result = request();
+                if ((result.ValueKind != JsonValueKind.Null && result.ValueKind != JsonValueKind.Undefined) || DateTime.UtcNow > deadline) return result;
+                System.Threading.Thread.Sleep(50);
+            }
+        }
+
+        [Fact]
+        public async Task Code_actions_offer_the_rules_fix_the_suppression_and_the_baseline_and_each_edit_clears_the_diagnostic()
+        {
+            var (repo, client) = await Started();
+            using var _ = repo;
+            await using var __ = client;
+            client.Open(Storage, repo.Read(Storage));
+            client.Change(Storage, 2, 8, 10, 8, 23, "Ready-for-Dve");
+            var published = client.Diagnostics(Storage).GetProperty("diagnostics");
+            Assert.Equal("GOV107", published[0].GetProperty("code").GetString());
+
+            var actions = client.CodeActions(Storage, 8, 12, 8, 12).EnumerateArray().ToList();
+            Assert.Equal(
+                new[] { "Set STATUS to 'Ready-for-Dev'", "Suppress GOV107 on this line", "Add GOV107 to the baseline (governance.baseline.json)" },
+                actions.Select(a => a.GetProperty("title").GetString()));
+            Assert.All(actions, a => Assert.Equal("quickfix", a.GetProperty("kind").GetString()));
+            Assert.True(actions[0].GetProperty("isPreferred").GetBoolean());
+            Assert.Equal("GOV107", actions[0].GetProperty("diagnostics")[0].GetProperty("code").GetString());
+
+            // The rule's fix: one edit of the value, applied as a client would.
+            var edit = Assert.Single(actions[0].GetProperty("edit").GetProperty("changes").GetProperty(client.UriOf(Storage)).EnumerateArray());
+            Assert.Equal((8, 10, 8, 23), RangeOf(edit.GetProperty("range")));
+            Assert.Equal("Ready-for-Dev", edit.GetProperty("newText").GetString());
+            client.Change(Storage, 3, 8, 10, 8, 23, edit.GetProperty("newText").GetString()!);
+            Assert.Empty(client.Diagnostics(Storage).GetProperty("diagnostics").EnumerateArray());
+
+            // The suppression: a comment line above, indented like the item.
+            client.Change(Storage, 4, 8, 10, 8, 23, "Ready-for-Dve");
+            client.Diagnostics(Storage);
+            var suppress = client.CodeActions(Storage, 8, 12, 8, 12)[1].GetProperty("edit").GetProperty("changes").GetProperty(client.UriOf(Storage))[0];
+            Assert.Equal((8, 0, 8, 0), RangeOf(suppress.GetProperty("range")));
+            Assert.Equal("<!-- governance-disable-next-line GOV107 -->\n", suppress.GetProperty("newText").GetString());
+            client.Change(Storage, 5, 8, 0, 8, 0, suppress.GetProperty("newText").GetString()!);
+            Assert.Empty(client.Diagnostics(Storage).GetProperty("diagnostics").EnumerateArray());
+        }
+
+        [Fact]
+        public async Task Add_to_the_baseline_creates_governance_baseline_json_and_the_finding_is_then_baselined()
+        {
+            var (repo, client) = await Started();
+            using var _ = repo;
+            await using var __ = client;
+            var actions = client.CodeActions(Cancel, 8, 12, 8, 12).EnumerateArray().ToList();
+            var add = actions.Single(a => a.GetProperty("title").GetString() == "Add GOV107 to the baseline (governance.baseline.json)");
+            var changes = add.GetProperty("edit").GetProperty("documentChanges");
+            Assert.Equal("create", changes[0].GetProperty("kind").GetString());
+            string uri = client.UriOf("governance.baseline.json");
+            Assert.Equal(uri, changes[0].GetProperty("uri").GetString());
+            string text = changes[1].GetProperty("edits")[0].GetProperty("newText").GetString()!;
+            Assert.Contains("\"rule\": \"GOV107\"", text);
+            Assert.False(File.Exists(Path.Combine(repo.Root, "governance.baseline.json")), "the server wrote the baseline itself");
+
+            // The client applies it (the file is created), the watcher reports it: GOV107 is baselined.
+            File.WriteAllText(Path.Combine(repo.Root, "governance.baseline.json"), text);
+            client.Notify("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = new JsonArray(new JsonObject { ["uri"] = uri, ["type"] = 1 }) });
+            var codes = client.Diagnostics(Cancel).GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList();
+            Assert.DoesNotContain("GOV107", codes);
+            Assert.Equal(7, codes.Count);
+        }
+
+        [Fact]
+        public async Task A_request_about_a_document_edited_since_the_last_analysis_waits_for_the_next_one()
+        {
+            using var repo = new TempRepository();
+            await using var client = new LspTestClient(repo.Root, new ServerOptions { Debounce = TimeSpan.FromSeconds(30), Today = new DateTime(2026, 12, 2) });
+            client.Initialize();
+            client.Diagnostics(Cancel);
+            client.Open(Storage, repo.Read(Storage));
+            client.Change(Storage, 2, 8, 10, 8, 23, "Ready-for-Dve");
+            Assert.Equal(JsonValueKind.Null, client.At("textDocument/hover", Storage, 57, 22).ValueKind);
+            Assert.Empty(client.CodeActions(Storage, 8, 12, 8, 12).EnumerateArray());
+        }
+    }
+}
