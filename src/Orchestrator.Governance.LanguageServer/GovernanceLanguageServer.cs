@@ -192,6 +192,12 @@ namespace Orchestrator.Governance.LanguageServer
                 case "textDocument/codeAction":
                     CodeAction(id, parameters);
                     return null;
+                case "textDocument/documentSymbol":
+                    DocumentSymbol(id, parameters);
+                    return null;
+                case "textDocument/documentLink":
+                    DocumentLink(id, parameters);
+                    return null;
                 default:
                     RespondError(id, MethodNotFound, $"the server does not handle {method}");
                     return null;
@@ -275,6 +281,10 @@ namespace Orchestrator.Governance.LanguageServer
                 w.WriteEndObject();
                 w.WriteBoolean("hoverProvider", true);
                 w.WriteBoolean("definitionProvider", true);
+                w.WriteBoolean("documentSymbolProvider", true);
+                w.WriteStartObject("documentLinkProvider");
+                w.WriteBoolean("resolveProvider", false);
+                w.WriteEndObject();
                 w.WriteStartObject("codeActionProvider");
                 w.WriteStartArray("codeActionKinds");
                 w.WriteStringValue("quickfix");
@@ -426,6 +436,63 @@ namespace Orchestrator.Governance.LanguageServer
             var files = _last?.Options.RepositoryFiles;
             if (files != null && files.Contains(path)) return true;
             return File.Exists(Path.Combine(_workspace!.Root, path));
+        }
+
+        /// <summary>The analysis and the path of the request's document when the analysis is current for it, else null.</summary>
+        private (AnalysisSnapshot Snapshot, string Path)? Document(JsonElement parameters)
+        {
+            string uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
+            var snapshot = _last;
+            lock (_gate)
+            {
+                string? path = _workspace!.PathOf(uri);
+                return path == null || snapshot == null || !Current(snapshot, path) ? null : (snapshot, path);
+            }
+        }
+
+        private void DocumentSymbol(JsonElement id, JsonElement parameters)
+        {
+            var at = Document(parameters);
+            Respond(id, w =>
+            {
+                if (at == null) w.WriteNullValue();
+                else DocumentSymbols.Write(w, at.Value.Snapshot, at.Value.Path);
+            });
+        }
+
+        private void DocumentLink(JsonElement id, JsonElement parameters)
+        {
+            var at = Document(parameters);
+            var links = at == null ? null : DocumentLinks.Of(at.Value.Snapshot, at.Value.Path, FileExists);
+            var lines = at == null ? null : at.Value.Snapshot.LinesOf(at.Value.Path);
+            var targets = new List<string>();
+            if (links != null)
+            {
+                lock (_gate) targets.AddRange(links.Select(l => _workspace!.UriOf(l.Target)));
+            }
+
+            Respond(id, w =>
+            {
+                if (links == null || lines == null)
+                {
+                    w.WriteNullValue();
+                    return;
+                }
+
+                w.WriteStartArray();
+                for (int i = 0; i < links.Count; i++)
+                {
+                    var a = lines.PositionOf(links[i].Span.Start);
+                    var b = lines.PositionOf(links[i].Span.End);
+                    w.WriteStartObject();
+                    w.WritePropertyName("range");
+                    LspDiagnostics.WriteRange(w, a.Line, a.Character, b.Line, b.Character);
+                    w.WriteString("target", targets[i]);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            });
         }
 
         private void CodeAction(JsonElement id, JsonElement parameters)

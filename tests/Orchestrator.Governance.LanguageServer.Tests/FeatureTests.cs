@@ -173,6 +173,61 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             Assert.Equal(7, codes.Count);
         }
 
+        private static string Outline(JsonElement symbols, int depth = 0) => string.Concat(symbols.EnumerateArray().Select(s =>
+            new string(' ', depth * 2) + s.GetProperty("name").GetString() + " k" + s.GetProperty("kind").GetInt32()
+            + " " + RangeOf(s.GetProperty("selectionRange")) + (s.TryGetProperty("detail", out var d) ? " = " + d.GetString() : string.Empty) + "\n"
+            + (s.TryGetProperty("children", out var c) ? Outline(c, depth + 1) : string.Empty)));
+
+        [Fact]
+        public async Task The_outline_of_a_packet_is_its_sections_with_their_fields_and_of_the_spec_its_numbered_sections()
+        {
+            var (repo, client) = await Started();
+            using var _ = repo;
+            await using var __ = client;
+            var symbols = client.Request("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = client.UriOf(Storage) } }).GetProperty("result");
+            string outline = Outline(symbols);
+            Assert.StartsWith(
+                "Task Packet: WP-1-Storage-Layer k3 (0, 2, 0, 33)\n"
+                + "  Metadata k3 (2, 3, 2, 11)\n"
+                + "    TASK_ID k8 (3, 2, 3, 9) = WP-1-Storage-Layer\n"
+                + "    DATE k8 (4, 2, 4, 6) = 2025-12-26T14:30:00Z\n",
+                outline);
+            Assert.Contains("  Authority k3 (56, 3, 56, 12)\n    SPEC_ANCHOR k8 (57, 4, 57, 15) = §2.3.12.3 (Storage API Abstraction Pattern)\n", outline);
+
+            // A section's range runs to the next heading's line; it holds its fields.
+            var metadata = symbols[0].GetProperty("children")[0];
+            Assert.Equal((2, 0, 10, 0), RangeOf(metadata.GetProperty("range")));
+
+            var spec = Outline(client.Request("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = client.UriOf(Spec) } }).GetProperty("result"));
+            Assert.Equal(
+                "Example Master Specification v01.2 k3 (0, 2, 0, 36)\n"
+                + "  Table of Contents k3 (2, 3, 2, 20)\n"
+                + "§1 Vision k3 (7, 2, 7, 11)\n"
+                + "  §1.1 Goals k3 (9, 3, 9, 12)\n"
+                + "§2 System Architecture k3 (12, 2, 12, 24)\n"
+                + "  §2.3 Storage k3 (14, 3, 14, 14)\n"
+                + "    §2.3.12 Storage Backend Portability [CX-DBP-001] k3 (16, 4, 16, 51)\n"
+                + "      §2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021] k3 (19, 5, 19, 58)\n"
+                + "§7 User Experience & Development k3 (24, 2, 24, 34)\n"
+                + "  §7.6 Development Roadmap k3 (26, 3, 26, 26)\n"
+                + "    §7.6.3 Phase 1 k3 (28, 4, 28, 17)\n",
+                spec);
+        }
+
+        [Fact]
+        public async Task Document_links_are_the_relative_links_whose_file_exists()
+        {
+            var (repo, client) = await Started();
+            using var _ = repo;
+            await using var __ = client;
+            client.Open(Cancel, repo.Read(Cancel) + "\n[spec](../../Example_Master_Spec_v01.2.md) [gone](missing.md) [web](https://example.org/x.md)\n");
+            int line = repo.Read(Cancel).Split('\n').Length;
+            var links = Eventually(() => client.Request("textDocument/documentLink", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = client.UriOf(Cancel) } }).GetProperty("result"));
+            var link = Assert.Single(links.EnumerateArray());
+            Assert.Equal(client.UriOf(Spec), link.GetProperty("target").GetString());
+            Assert.Equal((line, 7, line, 41), RangeOf(link.GetProperty("range")));
+        }
+
         [Fact]
         public async Task A_request_about_a_document_edited_since_the_last_analysis_waits_for_the_next_one()
         {

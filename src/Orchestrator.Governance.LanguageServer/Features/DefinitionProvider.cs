@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Text;
 
 namespace Orchestrator.Governance.LanguageServer.Features
@@ -27,19 +26,9 @@ namespace Orchestrator.Governance.LanguageServer.Features
             if (text == null) return null;
 
             // A relative link whose destination holds the offset.
-            if (path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            foreach (var (span, target) in DocumentLinks.Of(snapshot, path, fileExists))
             {
-                var links = MarkdownLinks.Collect(ParsedMarkdown.Parse(path, text));
-                foreach (var link in links.Links.Where(l => l.Span.Start <= offset && offset <= l.Span.End))
-                {
-                    string url = link.Url;
-                    int hash = url.IndexOf('#');
-                    if (hash >= 0) url = url.Substring(0, hash);
-                    if (url.Length == 0 || url.Contains("://", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) continue;
-                    int slash = path.LastIndexOf('/');
-                    string? target = DocumentInput.ResolveInside((slash < 0 ? string.Empty : path.Substring(0, slash + 1)) + Uri.UnescapeDataString(url));
-                    if (target != null && fileExists(target)) return (target, null);
-                }
+                if (span.Start <= offset && offset <= span.End) return (target, null);
             }
 
             // A WP ID: the word under the offset, as IDs are written (letters, digits, '-', '_', '.').
