@@ -16,6 +16,7 @@ namespace Orchestrator.Governance.LanguageServer.Protocol
     internal sealed class LspDiagnostics
     {
         private readonly string? _docsFolder;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _helpUris = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
 
         /// <summary>
         /// <paramref name="docsFolder"/>: the folder holding the rule pages (GOV101.md, ...), linked as
@@ -39,12 +40,15 @@ namespace Orchestrator.Governance.LanguageServer.Protocol
             _ => 4,
         };
 
-        /// <summary>The rule page's URI for <paramref name="id"/>, or null.</summary>
+        /// <summary>The rule page's URI for <paramref name="id"/>, or null; looked up once per rule.</summary>
         public string? HelpUri(string id)
         {
             if (_docsFolder == null) return null;
-            string page = Path.Combine(_docsFolder, id + ".md");
-            return File.Exists(page) ? new Uri(page).AbsoluteUri : null;
+            return _helpUris.GetOrAdd(id, key =>
+            {
+                string page = Path.Combine(_docsFolder, key + ".md");
+                return File.Exists(page) ? new Uri(page).AbsoluteUri : null;
+            });
         }
 
         /// <summary>The JSON array of <paramref name="diagnostics"/> (UTF-8), in the engine's order.</summary>
