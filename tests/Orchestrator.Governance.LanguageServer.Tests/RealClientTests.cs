@@ -1,16 +1,18 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using Xunit;
 
 namespace Orchestrator.Governance.LanguageServer.Tests
 {
     /// <summary>
-    /// The server as a process, driven by a client nobody here wrote: editors/vscode/test/server.test.mjs
-    /// uses vscode-languageserver-protocol's connection (the one vscode-languageclient is built on) over
-    /// the real stdin and stdout of <c>dotnet governance.dll lsp --stdio</c>. npm packages are installed
-    /// (<c>npm ci</c>, from package-lock.json) when editors/vscode has none yet.
+    /// The server as a process, driven by clients nobody here wrote, over the real stdin and stdout of
+    /// <c>dotnet governance.dll lsp</c>: Neovim's built-in client (headless, neovim/client.lua; Neovim
+    /// must be installed, as .ci/run does with apt-get), and editors/vscode/test/server.test.mjs with
+    /// vscode-languageserver-protocol's connection (the one vscode-languageclient is built on); its npm
+    /// packages are installed (<c>npm ci</c>, from package-lock.json) when editors/vscode has none yet.
     /// </summary>
     public sealed class RealClientTests
     {
@@ -41,6 +43,48 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             }
 
             return (process.ExitCode, stdout + stderr.Result);
+        }
+
+        [Fact]
+        public void Neovims_builtin_client_sees_diagnostics_follow_an_edit_and_gets_hover_and_definition()
+        {
+            string root = RepositoryRoot();
+            string configuration = typeof(RealClientTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+            string dll = Path.Combine(root, "src", "Orchestrator.Governance.Cli", "bin", configuration, "net8.0", "governance.dll");
+            using var repo = new TempRepository();
+            string output = Path.Combine(repo.Root, "..", Path.GetFileName(repo.Root) + ".nvim.txt");
+            (int Code, string Output) run;
+            try
+            {
+                run = Run("nvim", $"--headless -u NONE -c \"luafile {Path.Combine(AppContext.BaseDirectory, "neovim", "client.lua")}\"", repo.Root,
+                    ("GOVERNANCE_LSP_DLL", dll), ("REPO", repo.Root), ("OUT", output));
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InvalidOperationException("nvim is not installed (apt-get install neovim; .ci/run installs it)", e);
+            }
+
+            Assert.True(run.Code == 0, "nvim failed:\n" + run.Output);
+            var lines = File.ReadAllLines(output);
+            File.Delete(output);
+            Assert.Equal(
+                new[]
+                {
+                    "cancel GOV106 3:11-3:26 s1 TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Retry.md",
+                    "cancel GOV108 4:8-4:18 s1 DATE '21/12/2025' is not an ISO 8601 date or timestamp (e.g. 2025-12-26 or 2025-12-26T14:30:00Z)",
+                    "cancel GOV107 8:10-8:21 s1 STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)",
+                },
+                lines.Take(3));
+            Assert.Equal(8, lines.Count(l => l.StartsWith("cancel ", StringComparison.Ordinal)));
+            Assert.Equal(
+                new[]
+                {
+                    "typed GOV107 8:10-8:16 s1 STATUS 'Nearly' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)",
+                    "fixed 0",
+                    "hover **§2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]**  ",
+                    $"definition {{ range = {{ end = {{ character = 58, line = 19 }}, start = {{ character = 5, line = 19 }} }}, uri = \"{new Uri(Path.Combine(repo.Root, "Example_Master_Spec_v01.2.md")).AbsoluteUri}\" }}",
+                },
+                lines.Skip(8));
         }
 
         [Fact]
