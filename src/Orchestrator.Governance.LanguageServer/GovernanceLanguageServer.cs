@@ -623,6 +623,13 @@ namespace Orchestrator.Governance.LanguageServer
             }
         }
 
+        /// <summary>The workspace (after initialize); benchmarks set it without the protocol.</summary>
+        internal GovernanceWorkspace? Workspace
+        {
+            get => _workspace;
+            set => _workspace = value;
+        }
+
         /// <summary>One analysis of the workspace, then the diagnostics that changed published.</summary>
         internal void AnalyzeAndPublish()
         {
