@@ -175,7 +175,7 @@ namespace Orchestrator.Governance.Model.Spec
                         continue;
                     }
 
-                    if (!k.Success || IsKeywordPreamble(sentence)) continue;
+                    if (!k.Success || IsKeywordPreamble(sentence) || IsKeywordDefinition(sentence)) continue;
                     int sStart = pStart + offset;
                     var requirement = new SpecRequirement(k.Value, Text.WhiteSpace.Fold(sentence), doc.Span(sStart, sentence.Length), owner, ids.Within(sStart, sStart + sentence.Length));
                     requirements.Add(requirement);
@@ -243,6 +243,45 @@ namespace Orchestrator.Governance.Model.Spec
             sentence.IndexOf("RFC 2119", StringComparison.OrdinalIgnoreCase) >= 0
             || sentence.IndexOf("key words", StringComparison.OrdinalIgnoreCase) >= 0
             || sentence.IndexOf("keywords", StringComparison.OrdinalIgnoreCase) >= 0 && Keyword.Matches(sentence).Count >= 2;
+
+        private static readonly string[] DefinedKeywords =
+        {
+            "MUST NOT", "MUST", "SHALL NOT", "SHALL", "REQUIRED", "SHOULD NOT", "SHOULD", "NOT RECOMMENDED", "RECOMMENDED", "MAY", "OPTIONAL",
+        };
+
+        /// <summary>
+        /// A line of a keyword legend defines the keywords it starts with, as RFC 2119 does ("**MUST /
+        /// MUST NOT**: mandatory requirement.", "SHOULD, SHOULD NOT - strongly recommended"): after
+        /// emphasis, quotes and list marks, two or more keywords joined by "/", ",", "|", "or" or
+        /// "and", then the end, or ":", "=", a dash, and the meaning. It is not a requirement. One
+        /// keyword and a colon ("REQUIRED: all DB operations via the storage API", or "MUST:" over a
+        /// list) stays a requirement: specs write requirements that way.
+        /// </summary>
+        private static bool IsKeywordDefinition(string sentence)
+        {
+            var text = new System.Text.StringBuilder(sentence.Length);
+            foreach (char c in sentence)
+            {
+                if (c != '*' && c != '_' && c != '`' && c != '"' && c != '\u201C' && c != '\u201D') text.Append(c);
+            }
+
+            string rest = text.ToString().TrimStart(' ', '\t', '-', '+', '>', '|', '[', ']');
+            int keywords = 0;
+            while (true)
+            {
+                string? keyword = DefinedKeywords.FirstOrDefault(k => rest.StartsWith(k, StringComparison.Ordinal) && (rest.Length == k.Length || !char.IsLetter(rest[k.Length])));
+                if (keyword == null) break;
+                keywords++;
+                rest = rest.Substring(keyword.Length).TrimStart();
+                string? joiner = new[] { "/", ",", "|", "or ", "and " }.FirstOrDefault(j => rest.StartsWith(j, StringComparison.Ordinal));
+                if (joiner == null) break;
+                rest = rest.Substring(joiner.Length).TrimStart();
+            }
+
+            if (keywords < 2) return false;
+            rest = rest.TrimEnd(' ', '\t', '\r', '\n', '|', '.');
+            return rest.Length == 0 || rest[0] == ':' || rest[0] == '=' || rest[0] == '\u2014' || rest[0] == '\u2013' || rest.StartsWith("- ", StringComparison.Ordinal) || rest.StartsWith("-- ", StringComparison.Ordinal);
+        }
 
         private static bool MayHoldKeyword(string text, int start, int length)
         {

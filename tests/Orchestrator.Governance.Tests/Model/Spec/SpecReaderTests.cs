@@ -65,6 +65,32 @@ namespace Orchestrator.Governance.Tests.Model.Spec
             Assert.Same(spec.ByNumber["4.1"], spec.SectionAtLine(4));
         }
 
+        [Fact]
+        public void A_keyword_legend_defines_the_keywords_and_is_no_requirement()
+        {
+            var m = new Marked("spec.md",
+                "# 11. Engines\n" +
+                "\n" +
+                "## 11.2 Normative language\n" +
+                "- **MUST / MUST NOT**: mandatory requirement.\n" +
+                "- **SHOULD / SHOULD NOT**: strongly recommended; deviations require justification.\n" +
+                "- MUST, SHOULD or MAY \u2014 as in RFC 2119.\n" +
+                "\n" +
+                "## 11.3 Sandbox\n" +
+                "- {|#0:The sandbox MUST deny network access unless granted.|}\n" +
+                "- {|#1:REQUIRED: engines are registered before use.|}\n" +
+                "- {|#2:SHOULD the engine fail, the run MUST stop.|}\n" +
+                "- {|#3:MUST:|}\n" +
+                "  - log every call\n");
+            var spec = Read(m);
+
+            // The legend gives none; the section's own sentences stay, one keyword and a colon too
+            // (a requirement, or a label over a list of them), and a keyword opening a sentence.
+            Assert.Equal(
+                new[] { ("MUST", "11.3", m.At(0)), ("REQUIRED", "11.3", m.At(1)), ("SHOULD", "11.3", m.At(2)), ("MUST", "11.3", m.At(3)) },
+                spec.Requirements.Select(r => (r.Keyword, r.Section.Number!, Marked.Of(r.Span))));
+        }
+
         [Theory]
         [InlineData("# Example Master Specification v01.2\n", "01.2")]
         [InlineData("# Handshake Master Spec v02.96\n\ntext", "02.96")]
