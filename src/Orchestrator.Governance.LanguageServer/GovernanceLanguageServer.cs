@@ -221,15 +221,13 @@ namespace Orchestrator.Governance.LanguageServer
                     DidChange(parameters);
                     break;
                 case "textDocument/didSave":
-                    lock (_gate) _workspace.DiskChanged = true;
-                    Changed();
+                    DidSave(parameters);
                     break;
                 case "textDocument/didClose":
                     DidClose(parameters);
                     break;
                 case "workspace/didChangeWatchedFiles":
-                    lock (_gate) _workspace.DiskChanged = true;
-                    Changed();
+                    DidChangeWatchedFiles(parameters);
                     break;
             }
 
@@ -568,6 +566,50 @@ namespace Orchestrator.Governance.LanguageServer
             Changed();
         }
 
+        /// <summary>
+        /// didSave: the file now holds the editor's text, which the analysis already reads; only a
+        /// saved configuration, or a file that is not a governance document yet (it may become one),
+        /// makes the repository be read again.
+        /// </summary>
+        private void DidSave(JsonElement parameters)
+        {
+            string uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
+            lock (_gate)
+            {
+                string? path = _workspace!.PathOf(uri);
+                if (path == null || (path != _workspace.ConfigPath && _workspace.IsGoverned(path))) return;
+                _workspace.DiskChanged = true;
+            }
+
+            Changed();
+        }
+
+        /// <summary>
+        /// workspace/didChangeWatchedFiles: a governance document changed on disk (and not open) is
+        /// read again alone; a file created or deleted, the configuration, or anything else not
+        /// known makes the whole repository be read again. Changes to open documents are the
+        /// editor's, already read.
+        /// </summary>
+        private void DidChangeWatchedFiles(JsonElement parameters)
+        {
+            bool any = false;
+            lock (_gate)
+            {
+                foreach (var change in parameters.GetProperty("changes").EnumerateArray())
+                {
+                    string? uri = change.GetProperty("uri").GetString();
+                    string? path = uri == null ? null : _workspace!.PathOf(uri);
+                    if (path == null || _workspace!.Open.ContainsKey(path)) continue;
+                    int type = change.TryGetProperty("type", out var t) && t.TryGetInt32(out int n) ? n : 0;
+                    if (type == 2 && path != _workspace.ConfigPath && _workspace.IsGoverned(path)) _workspace.MarkStale(path);
+                    else _workspace.DiskChanged = true;
+                    any = true;
+                }
+            }
+
+            if (any) Changed();
+        }
+
         private void DidClose(JsonElement parameters)
         {
             string uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
@@ -643,10 +685,15 @@ namespace Orchestrator.Governance.LanguageServer
                 workspace.DiskChanged = false;
             }
 
+            int reread = 0;
             if (reload)
             {
-                var (documents, loadOptions) = workspace.ReadDisk();
-                lock (_gate) workspace.SetLoaded(documents, loadOptions);
+                var (documents, loadOptions, tree) = workspace.ReadDisk();
+                lock (_gate) workspace.SetLoaded(documents, loadOptions, tree);
+            }
+            else
+            {
+                lock (_gate) reread = workspace.RereadStale();
             }
 
             List<Documents.DocumentInput> inputs;
@@ -695,7 +742,7 @@ namespace Orchestrator.Governance.LanguageServer
             }
 
             long done = _clock.ElapsedMilliseconds;
-            Log(MessageType.Log, $"checked {inputs.Count} documents in {done - began} ms ({(reload ? "read from disk" : "from memory")} {read - began} ms, engine {analysed - read} ms, {published} published in {done - analysed} ms)");
+            Log(MessageType.Log, $"checked {inputs.Count} documents in {done - began} ms ({(reload ? "read from disk" : reread > 0 ? $"{reread} read again" : "from memory")} {read - began} ms, engine {analysed - read} ms, {published} published in {done - analysed} ms)");
             Analyzed?.Invoke(published);
         }
 

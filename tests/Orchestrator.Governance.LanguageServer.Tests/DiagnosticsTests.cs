@@ -123,6 +123,11 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             File.WriteAllText(path, File.ReadAllText(path).Replace("TASK_ID: WP-1-Job-Cancel", "TASK_ID: WP-1-Job-Retry"));
             client.Notify("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = new JsonArray(new JsonObject { ["uri"] = client.UriOf(Retry), ["type"] = 2 }) });
             Assert.Empty(client.Diagnostics(Retry).GetProperty("diagnostics").EnumerateArray());
+
+            // A governance document changed on disk is read again alone, not the whole repository.
+            var log = client.WaitFor(m => m.TryGetProperty("method", out var x) && x.GetString() == "window/logMessage"
+                && m.GetProperty("params").GetProperty("message").GetString()!.Contains(" read again ", StringComparison.Ordinal), "the analysis log");
+            Assert.Matches(@"^governance: checked 6 documents in \d+ ms \(1 read again \d+ ms, engine \d+ ms, 2 published in \d+ ms\)$", log.GetProperty("params").GetProperty("message").GetString());
         }
 
         [Fact]

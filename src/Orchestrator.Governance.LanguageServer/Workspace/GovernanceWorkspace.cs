@@ -18,8 +18,10 @@ namespace Orchestrator.Governance.LanguageServer.Workspace
     internal sealed class GovernanceWorkspace
     {
         private readonly Dictionary<string, OpenDocument> _open = new Dictionary<string, OpenDocument>(StringComparer.Ordinal);
+        private readonly SortedSet<string> _stale = new SortedSet<string>(StringComparer.Ordinal);
         private List<DocumentInput> _disk = new List<DocumentInput>();
         private AnalysisOptions _loaded = new AnalysisOptions();
+        private RepositoryTree? _tree;
 
         /// <summary>The repository root (a full path).</summary>
         public string Root { get; }
@@ -37,19 +39,51 @@ namespace Orchestrator.Governance.LanguageServer.Workspace
         /// Reads the repository from disk (the walk, governance.yml, the selected documents). Runs on the
         /// analysis thread, outside the server's lock: it touches no field until <see cref="SetLoaded"/>.
         /// </summary>
-        public (List<DocumentInput> Documents, AnalysisOptions Options) ReadDisk()
+        public (List<DocumentInput> Documents, AnalysisOptions Options, RepositoryTree? Tree) ReadDisk()
         {
             var options = new AnalysisOptions();
-            var documents = Directory.Exists(Root) ? RepositoryDocuments.Load(Root, null, options, out _, out _) : null;
-            return (documents ?? new List<DocumentInput>(), options);
+            RepositoryTree? tree = null;
+            var documents = Directory.Exists(Root) ? RepositoryDocuments.Load(Root, null, options, out tree, out _) : null;
+            return (documents ?? new List<DocumentInput>(), options, tree);
         }
 
-        /// <summary>Keeps what <see cref="ReadDisk"/> read.</summary>
-        public void SetLoaded(List<DocumentInput> documents, AnalysisOptions options)
+        /// <summary>Keeps what <see cref="ReadDisk"/> read; nothing is stale after it.</summary>
+        public void SetLoaded(List<DocumentInput> documents, AnalysisOptions options, RepositoryTree? tree)
         {
             _disk = documents;
             _loaded = options;
+            _tree = tree;
+            _stale.Clear();
         }
+
+        /// <summary>The largest document read (limits.maxDocumentBytes of the last analysis's configuration).</summary>
+        public long MaxDocumentBytes { get; set; } = Configuration.ConfigLoader.Default.Limits.MaxDocumentBytes;
+
+        /// <summary>
+        /// A governance document whose file changed (didClose, a watched change): read again, alone,
+        /// before the next analysis, as the last walk judged it (<see cref="RepositoryTree.ReadDocument"/>).
+        /// A file created or deleted, or the configuration, needs <see cref="DiskChanged"/> instead.
+        /// </summary>
+        public void MarkStale(string path) => _stale.Add(path);
+
+        /// <summary>Reads the stale documents again; returns how many. Under the server's lock (a few files).</summary>
+        public int RereadStale()
+        {
+            if (_stale.Count == 0 || _tree == null) return 0;
+            int read = 0;
+            for (int i = 0; i < _disk.Count; i++)
+            {
+                if (!_stale.Contains(_disk[i].Path)) continue;
+                _disk[i] = _tree.ReadDocument(_disk[i].Path, MaxDocumentBytes);
+                read++;
+            }
+
+            _stale.Clear();
+            return read;
+        }
+
+        /// <summary>The configuration's repository-relative path (governance.yml unless the load found another).</summary>
+        public string ConfigPath => _loaded.ConfigPath;
 
         /// <summary>
         /// The repository-relative path of a file URI under the root, or null (another scheme, another
@@ -79,11 +113,12 @@ namespace Orchestrator.Governance.LanguageServer.Workspace
         /// <summary>didOpen: the client's text now stands for the file.</summary>
         public void OpenDocument(OpenDocument document) => _open[document.Path] = document;
 
-        /// <summary>didClose: the file on disk counts again.</summary>
+        /// <summary>didClose: the file on disk counts again (read anew before the next analysis).</summary>
         public bool CloseDocument(string path)
         {
             if (!_open.Remove(path)) return false;
-            DiskChanged = true;
+            if (IsGoverned(path)) MarkStale(path);
+            else DiskChanged = true;
             return true;
         }
 
