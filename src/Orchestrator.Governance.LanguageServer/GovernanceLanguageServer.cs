@@ -42,6 +42,7 @@ namespace Orchestrator.Governance.LanguageServer
         private GovernanceWorkspace? _workspace;
         private volatile AnalysisSnapshot? _last;
         private bool _canCreateFiles;
+        private bool _watchRegistration;
         private long _lastChange;
         private bool _shutdown;
         private int _nextRequestId;
@@ -114,6 +115,13 @@ namespace Orchestrator.Governance.LanguageServer
         /// <summary>Handles one message; returns the exit code after <c>exit</c>.</summary>
         private int? Handle(byte[] body)
         {
+            // The base protocol's bodies are UTF-8 (LSP 3.17); the JSON reader checks only what it decodes.
+            if (!System.Text.Unicode.Utf8.IsValid(body))
+            {
+                RespondError(null, ParseError, "the message is not UTF-8");
+                return null;
+            }
+
             JsonDocument document;
             try
             {
@@ -235,8 +243,6 @@ namespace Orchestrator.Governance.LanguageServer
             return null;
         }
 
-        private bool _watchRegistration;
-
         private void Initialize(JsonElement id, JsonElement parameters)
         {
             if (_workspace != null)
@@ -253,18 +259,11 @@ namespace Orchestrator.Governance.LanguageServer
             }
 
             _workspace = new GovernanceWorkspace(root);
-            _canCreateFiles = parameters.ValueKind == JsonValueKind.Object
-                && parameters.TryGetProperty("capabilities", out var c) && c.ValueKind == JsonValueKind.Object
-                && c.TryGetProperty("workspace", out var cw) && cw.ValueKind == JsonValueKind.Object
-                && cw.TryGetProperty("workspaceEdit", out var edit) && edit.ValueKind == JsonValueKind.Object
-                && edit.TryGetProperty("documentChanges", out var dc) && dc.ValueKind == JsonValueKind.True
-                && edit.TryGetProperty("resourceOperations", out var ops) && ops.ValueKind == JsonValueKind.Array
+            var workspaceCaps = Property(parameters, "capabilities", "workspace");
+            _canCreateFiles = Property(workspaceCaps, "workspaceEdit", "documentChanges")?.ValueKind == JsonValueKind.True
+                && Property(workspaceCaps, "workspaceEdit", "resourceOperations") is JsonElement ops && ops.ValueKind == JsonValueKind.Array
                 && ops.EnumerateArray().Any(o => o.ValueKind == JsonValueKind.String && o.GetString() == "create");
-            _watchRegistration = parameters.ValueKind == JsonValueKind.Object
-                && parameters.TryGetProperty("capabilities", out var caps) && caps.ValueKind == JsonValueKind.Object
-                && caps.TryGetProperty("workspace", out var ws) && ws.ValueKind == JsonValueKind.Object
-                && ws.TryGetProperty("didChangeWatchedFiles", out var watched) && watched.ValueKind == JsonValueKind.Object
-                && watched.TryGetProperty("dynamicRegistration", out var dynamic) && dynamic.ValueKind == JsonValueKind.True;
+            _watchRegistration = Property(workspaceCaps, "didChangeWatchedFiles", "dynamicRegistration")?.ValueKind == JsonValueKind.True;
             Respond(id, w =>
             {
                 w.WriteStartObject();
@@ -296,6 +295,22 @@ namespace Orchestrator.Governance.LanguageServer
                 w.WriteEndObject();
             });
         }
+
+        /// <summary>The value at a path of object properties, or null where one is missing or not an object.</summary>
+        private static JsonElement? Property(JsonElement? value, params string[] names)
+        {
+            foreach (string name in names)
+            {
+                if (value is not JsonElement e || e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var next)) return null;
+                value = next;
+            }
+
+            return value;
+        }
+
+        /// <summary>textDocument.uri of a request's or notification's parameters.</summary>
+        private static string DocumentUri(JsonElement parameters) =>
+            parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
 
         /// <summary>The workspace folder: the first of workspaceFolders, else rootUri, else rootPath.</summary>
         private static string? RootOf(JsonElement parameters)
@@ -356,16 +371,8 @@ namespace Orchestrator.Governance.LanguageServer
         /// </summary>
         private (AnalysisSnapshot Snapshot, string Path, int Offset)? Locate(JsonElement parameters)
         {
-            string uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
             var position = parameters.GetProperty("position");
-            var snapshot = _last;
-            string? path;
-            lock (_gate)
-            {
-                path = _workspace!.PathOf(uri);
-                if (path == null || snapshot == null || !Current(snapshot, path)) return null;
-            }
-
+            if (!(Document(parameters) is var (snapshot, path))) return null;
             var lines = snapshot.LinesOf(path);
             if (lines == null) return null;
             return (snapshot, path, lines.OffsetOf(position.GetProperty("line").GetInt32(), position.GetProperty("character").GetInt32()));
@@ -439,7 +446,7 @@ namespace Orchestrator.Governance.LanguageServer
         /// <summary>The analysis and the path of the request's document when the analysis is current for it, else null.</summary>
         private (AnalysisSnapshot Snapshot, string Path)? Document(JsonElement parameters)
         {
-            string uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
+            string uri = DocumentUri(parameters);
             var snapshot = _last;
             lock (_gate)
             {
@@ -495,19 +502,11 @@ namespace Orchestrator.Governance.LanguageServer
 
         private void CodeAction(JsonElement id, JsonElement parameters)
         {
-            string uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
             var range = parameters.GetProperty("range");
             (int, int) Point(JsonElement p) => (p.GetProperty("line").GetInt32(), p.GetProperty("character").GetInt32());
             var from = Point(range.GetProperty("start"));
             var to = Point(range.GetProperty("end"));
-            var snapshot = _last;
-            string? path;
-            Dictionary<string, string> uris = new Dictionary<string, string>(StringComparer.Ordinal);
-            lock (_gate)
-            {
-                path = _workspace!.PathOf(uri);
-                if (path != null && snapshot != null && !Current(snapshot, path)) path = null;
-            }
+            var at = Document(parameters);
 
             string UriOf(string p)
             {
@@ -516,14 +515,12 @@ namespace Orchestrator.Governance.LanguageServer
 
             Respond(id, w =>
             {
-                if (path == null || snapshot == null) w.WriteStartArray();
+                if (at is var (snapshot, path)) _codeActions.Write(w, snapshot, path, from, to, UriOf, _canCreateFiles);
                 else
                 {
-                    _codeActions.Write(w, snapshot, path, from, to, UriOf, _canCreateFiles);
-                    return;
+                    w.WriteStartArray();
+                    w.WriteEndArray();
                 }
-
-                w.WriteEndArray();
             });
         }
 
@@ -573,7 +570,7 @@ namespace Orchestrator.Governance.LanguageServer
         /// </summary>
         private void DidSave(JsonElement parameters)
         {
-            string uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
+            string uri = DocumentUri(parameters);
             lock (_gate)
             {
                 string? path = _workspace!.PathOf(uri);
@@ -612,7 +609,7 @@ namespace Orchestrator.Governance.LanguageServer
 
         private void DidClose(JsonElement parameters)
         {
-            string uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString() ?? throw new FormatException("textDocument.uri is null");
+            string uri = DocumentUri(parameters);
             lock (_gate)
             {
                 string? path = _workspace!.PathOf(uri);

@@ -39,6 +39,39 @@ namespace Orchestrator.Governance.LanguageServer.Tests
         }
 
         [Fact]
+        public async Task A_body_that_is_not_UTF8_gets_a_parse_error()
+        {
+            using var repo = new TempRepository();
+            await using var client = new LspTestClient(repo.Root);
+            client.Initialize();
+            byte[] body = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"x\",\"params\":\"\u00e9\"}");
+            int at = Array.IndexOf(body, (byte)0xC3);
+            body[at] = 0xFF;
+            client.SendRaw(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n").Concat(body).ToArray());
+            var response = client.WaitFor(m => m.TryGetProperty("error", out _), "an error response");
+            Assert.Equal(-32700, ErrorOf(response).GetProperty("code").GetInt32());
+            Assert.Equal("the message is not UTF-8", ErrorOf(response).GetProperty("message").GetString());
+            AssertStillServing(client);
+        }
+
+        [Fact]
+        public async Task An_open_packet_emptied_gets_the_diagnostics_of_an_empty_packet()
+        {
+            using var repo = new TempRepository();
+            await using var client = new LspTestClient(repo.Root);
+            client.Initialize();
+            const string packet = "docs/task_packets/WP-1-Storage-Layer.md";
+            client.Diagnostics("docs/task_packets/WP-1-Job-Cancel.md");
+            client.Open(packet, string.Empty);
+            var diagnostics = client.Diagnostics(packet).GetProperty("diagnostics").EnumerateArray().ToList();
+            Assert.NotEmpty(diagnostics);
+            Assert.All(diagnostics, d => Assert.Equal(0, d.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32()));
+            Assert.Contains(diagnostics, d => d.GetProperty("code").GetString() == "GOV102"
+                && d.GetProperty("message").GetString() == "Task packet has no 'METADATA' section (expected one of: METADATA)");
+            AssertStillServing(client);
+        }
+
+        [Fact]
         public async Task JSON_nested_10000_deep_gets_a_parse_error()
         {
             using var repo = new TempRepository();
