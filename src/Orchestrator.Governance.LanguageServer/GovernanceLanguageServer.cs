@@ -37,6 +37,7 @@ namespace Orchestrator.Governance.LanguageServer
         private readonly object _gate = new object();
         private readonly SemaphoreSlim _changed = new SemaphoreSlim(0);
         private readonly Dictionary<string, byte[]> _published = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<Diagnostics.GovernanceDiagnostic>> _publishedItems = new Dictionary<string, List<Diagnostics.GovernanceDiagnostic>>(StringComparer.Ordinal);
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly CodeActions _codeActions;
         private GovernanceWorkspace? _workspace;
@@ -723,6 +724,9 @@ namespace Orchestrator.Governance.LanguageServer
             int published = 0;
             foreach (var entry in byUri)
             {
+                // What a client is shown of each diagnostic unchanged: nothing to write (most documents after an edit).
+                if (_publishedItems.TryGetValue(entry.Key, out var shown) && LspDiagnostics.SameShown(shown, entry.Value.Items)) continue;
+                _publishedItems[entry.Key] = entry.Value.Items;
                 var json = _diagnostics.ToJsonArray(entry.Value.Items);
                 _published.TryGetValue(entry.Key, out var before);
                 if (LspDiagnostics.Same(before, json)) continue;
@@ -734,12 +738,13 @@ namespace Orchestrator.Governance.LanguageServer
             foreach (var stale in _published.Keys.Where(u => !byUri.ContainsKey(u)).OrderBy(u => u, StringComparer.Ordinal).ToList())
             {
                 _published.Remove(stale);
+                _publishedItems.Remove(stale);
                 Publish(stale, versionsByUri.TryGetValue(stale, out int version) ? version : null, EmptyArray);
                 published++;
             }
 
             long done = _clock.ElapsedMilliseconds;
-            Log(MessageType.Log, $"checked {inputs.Count} documents in {done - began} ms ({(reload ? "read from disk" : reread > 0 ? $"{reread} read again" : "from memory")} {read - began} ms, engine {analysed - read} ms, {published} published in {done - analysed} ms)");
+            Log(MessageType.Log, $"checked {inputs.Count} documents in {done - began} ms ({(reload ? "read from disk" : reread > 0 ? $"{reread} read again" : "from memory")} {read - began} ms, engine {analysed - read} ms with {workspace.Cache.DocumentsReused} documents and {workspace.Cache.RuleResultsReused} packet rule results reused, {published} published in {done - analysed} ms)");
             Analyzed?.Invoke(published);
         }
 

@@ -86,6 +86,24 @@ namespace Orchestrator.Governance.LanguageServer.Protocol
             w.WriteEndObject();
         }
 
+        /// <summary>
+        /// Whether the two lists show a client the same diagnostics: what <see cref="Write"/> writes
+        /// of each (range, severity, code, message), in the same order.
+        /// </summary>
+        public static bool SameShown(IReadOnlyList<GovernanceDiagnostic> a, IReadOnlyList<GovernanceDiagnostic> b)
+        {
+            if (a.Count != b.Count) return false;
+            for (int i = 0; i < a.Count; i++)
+            {
+                GovernanceDiagnostic x = a[i], y = b[i];
+                if (x.Span.StartLine != y.Span.StartLine || x.Span.StartColumn != y.Span.StartColumn || x.Span.EndLine != y.Span.EndLine || x.Span.EndColumn != y.Span.EndColumn
+                    || x.Severity != y.Severity || !string.Equals(x.Id, y.Id, StringComparison.Ordinal) || !string.Equals(x.Message, y.Message, StringComparison.Ordinal))
+                    return false;
+            }
+
+            return true;
+        }
+
         /// <summary>Writes an LSP Range.</summary>
         public static void WriteRange(Utf8JsonWriter w, int startLine, int startCharacter, int endLine, int endCharacter)
         {

@@ -56,6 +56,9 @@ namespace Orchestrator.Governance.LanguageServer.Workspace
             _stale.Clear();
         }
 
+        /// <summary>What each analysis of this workspace hands to the next (the documents and packet rule results whose inputs did not change).</summary>
+        public AnalysisCache Cache { get; } = new AnalysisCache();
+
         /// <summary>The largest document read (limits.maxDocumentBytes of the last analysis's configuration).</summary>
         public long MaxDocumentBytes { get; set; } = Configuration.ConfigLoader.Default.Limits.MaxDocumentBytes;
 
@@ -150,6 +153,7 @@ namespace Orchestrator.Governance.LanguageServer.Workspace
                 RepositoryFiles = _loaded.RepositoryFiles,
                 PackageReferences = _loaded.PackageReferences,
                 Today = today,
+                Cache = Cache,
             };
             return (documents, options, versions);
         }

@@ -23,8 +23,11 @@ namespace Orchestrator.Governance.Engine
     {
         private static readonly Text.SourceSpan FileStart = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
 
-        private AdmittedDocuments(List<DocumentInput> inputs, Dictionary<string, Text.Mojibake> repairs, string configPath, GovernanceConfig config, bool inlineConfig)
+        private readonly AnalysisCache? _cache;
+
+        private AdmittedDocuments(List<DocumentInput> inputs, Dictionary<string, Text.Mojibake> repairs, string configPath, GovernanceConfig config, bool inlineConfig, AnalysisCache? cache)
         {
+            _cache = cache;
             Inputs = inputs;
             ByPath = inputs.ToDictionary(d => d.Path, StringComparer.Ordinal);
             Repairs = repairs;
@@ -119,13 +122,16 @@ namespace Orchestrator.Governance.Engine
                 .GroupBy(d => d.Path, StringComparer.Ordinal)
                 .Select(g => g.First())
                 .OrderBy(d => d.Path, StringComparer.Ordinal)
-                .Select(d => Repair(d, repairs))
+                .Select(d => Repair(d, repairs, options.Cache))
                 .ToList();
 
             string configPath = DocumentInput.NormalizePath(options.ConfigPath);
             var configDoc = inputs.FirstOrDefault(d => string.Equals(d.Path, configPath, StringComparison.Ordinal));
             var config = ConfigLoader.Load(configDoc?.Text, Rules.RuleCatalog.Exists, out var problems);
-            var admitted = new AdmittedDocuments(inputs, repairs, configPath, config, options.InlineConfig ?? config.InlineConfig);
+            bool inlineConfig = options.InlineConfig ?? config.InlineConfig;
+            // A cache (the language server's) is emptied when the configuration changes: every reader depends on it.
+            options.Cache?.Begin(configPath + "\0" + inlineConfig + "\0" + (configDoc == null ? "(none)" : configDoc.Text == null ? "(unreadable)" : "|" + configDoc.Text));
+            var admitted = new AdmittedDocuments(inputs, repairs, configPath, config, inlineConfig, options.Cache);
             admitted.ReadConfiguration(configDoc, problems);
             admitted.ReadPackets();
             admitted.Spec = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec, options.RepositoryFiles);
@@ -199,46 +205,42 @@ namespace Orchestrator.Governance.Engine
                 return packet;
             }
 
-            if (!(AdmitAndParse(input) is ParsedMarkdown doc)) return null;
-            ReportInvalidUtf8(input, doc.Lines);
-            ReadSuppressions(doc);
-            return TaskPacketReader.Read(doc, Profile);
+            var read = ReadMarkdown(input, CachedDocument.PacketKind, doc =>
+            {
+                ReportInvalidUtf8(input, doc.Lines);
+                return TaskPacketReader.Read(doc, Profile);
+            });
+
+            // A packet from the cache: GOV004 from this input (the reader reports it once).
+            if (read != null) ReportInvalidUtf8(input, read.Document.Lines);
+            return read;
         }
 
         /// <summary>The board, ADRs, RFCs, the OSS register and its dependency files, and the other documents whose links GOV610 checks.</summary>
         private void ReadDecisions()
         {
             string boardPath = DocumentInput.NormalizePath(Config.Board.Path);
-            if (ByPath.TryGetValue(boardPath, out var boardInput) && AdmitAndParse(boardInput) is ParsedMarkdown boardDoc)
-            {
-                Board = Model.Board.TaskBoard.Read(boardDoc, Config.Board);
-                ReadSuppressions(boardDoc);
-            }
+            if (ByPath.TryGetValue(boardPath, out var boardInput))
+                Board = ReadMarkdown(boardInput, CachedDocument.BoardKind, doc => Model.Board.TaskBoard.Read(doc, Config.Board));
 
             var paths = Inputs.Select(d => d.Path).ToList();
             foreach (var path in Classifier.Adrs(paths))
             {
-                if (!(AdmitAndParse(ByPath[path]) is ParsedMarkdown doc)) continue;
-                ReadSuppressions(doc);
-                var adr = Model.Decisions.AdrDocument.Read(doc, Model.Decisions.AdrDocument.NumberOf(path)!.Value);
+                var input = ByPath[path];
+                var adr = ReadMarkdown(input, CachedDocument.AdrKind, doc => Model.Decisions.AdrDocument.Read(doc, Model.Decisions.AdrDocument.NumberOf(path)!.Value));
+                if (adr == null) continue;
                 Adrs.Add(adr);
-                ReportFrontMatter(doc.Path, doc.Text, adr.FrontMatter);
+                ReportFrontMatter(path, input.Text!, adr.FrontMatter);
             }
 
             // RFC technical designs (GOV605): only their text is judged.
             foreach (var path in Classifier.Rfcs(paths))
             {
-                if (!(AdmitAndParse(ByPath[path]) is ParsedMarkdown doc)) continue;
-                ReadSuppressions(doc);
-                Rfcs.Add(doc.WithoutTree());
+                if (ReadMarkdown(ByPath[path], CachedDocument.RfcKind, doc => doc.WithoutTree()) is TextDocument rfc) Rfcs.Add(rfc);
             }
 
-            if (Classifier.OssRegister(paths, Config.Documents.OssRegister.Include) is string registerPath
-                && AdmitAndParse(ByPath[registerPath]) is ParsedMarkdown register)
-            {
-                ReadSuppressions(register);
-                OssRegister = Model.Oss.OssRegister.Read(register, Config.Oss.NameColumns);
-            }
+            if (Classifier.OssRegister(paths, Config.Documents.OssRegister.Include) is string registerPath)
+                OssRegister = ReadMarkdown(ByPath[registerPath], CachedDocument.RegisterKind, doc => Model.Oss.OssRegister.Read(doc, Config.Oss.NameColumns));
 
             foreach (var path in Classifier.OssManifests(paths))
             {
@@ -252,7 +254,7 @@ namespace Orchestrator.Governance.Engine
             // kind has parsed already are parsed here, once.
             foreach (var path in Links.Paths.Where(p => !Links.Attempted.Contains(p)).OrderBy(p => p, StringComparer.Ordinal).ToList())
             {
-                if (AdmitAndParse(ByPath[path]) is ParsedMarkdown doc) ReadSuppressions(doc);
+                ReadMarkdown(ByPath[path], CachedDocument.LinksKind, doc => LinksRead);
             }
         }
 
@@ -296,16 +298,70 @@ namespace Orchestrator.Governance.Engine
             }
         }
 
+        /// <summary>What the reader of a document read only for its links and suppressions keeps.</summary>
+        private static readonly object LinksRead = new object();
+
+        /// <summary>
+        /// A Markdown document read by the reader of <paramref name="kind"/>: admitted and parsed
+        /// (<see cref="AdmitAndParse"/>), its inline suppressions read, then <paramref name="read"/>;
+        /// null when it was not admitted or the reader made nothing. With a cache, a document whose
+        /// text is unchanged is not parsed again: what the reader made, its links and suppressions
+        /// are taken from the analysis that read it.
+        /// </summary>
+        private T? ReadMarkdown<T>(DocumentInput input, string kind, Func<ParsedMarkdown, T?> read)
+            where T : class
+        {
+            var entry = CacheEntry(input);
+            if (entry?.Read(kind) is T kept && Replay(input.Path, entry))
+            {
+                _cache!.DocumentsReused++;
+                return kept;
+            }
+
+            if (!(AdmitAndParse(input) is ParsedMarkdown doc)) return null;
+            ReadSuppressions(doc);
+            var value = read(doc);
+            if (entry != null && value != null)
+                entry.Keep(kind, value, Links.Found.TryGetValue(input.Path, out var links) ? links : null, Suppressions.TryGetValue(input.Path, out var inline) ? inline : null);
+            return value;
+        }
+
+        /// <summary>
+        /// The cache's entry for a document (none without a cache). What the readers make depends on
+        /// the text they read alone (the repaired text of a double-encoded document); GOV004 (invalid
+        /// UTF-8) and GOV009 (repaired) are reported from this analysis's input.
+        /// </summary>
+        private CachedDocument? CacheEntry(DocumentInput input) =>
+            _cache == null || input.Text == null ? null : _cache.For(input.Path, input.Text);
+
+        /// <summary>
+        /// Does what admitting and parsing the document did in the analysis that kept
+        /// <paramref name="entry"/>: admitted, its links and suppressions recorded. False (nothing
+        /// done) when the entry lacks what this analysis needs or the document was refused here.
+        /// </summary>
+        private bool Replay(string path, CachedDocument entry)
+        {
+            if (_admitted.TryGetValue(path, out bool admitted) && !admitted) return false;
+            bool needsLinks = Links.Paths.Contains(path) && !Links.Found.ContainsKey(path);
+            bool needsSuppressions = InlineConfig && !Suppressions.ContainsKey(path);
+            if ((needsLinks && !entry.HasLinks) || (needsSuppressions && !entry.HasSuppressions)) return false;
+            Links.Attempted.Add(path);
+            _admitted[path] = true;
+            if (needsLinks) Links.Found[path] = entry.Links!;
+            if (needsSuppressions) Suppressions[path] = entry.Suppressions!;
+            return true;
+        }
+
         private void ReadSuppressions(ParsedMarkdown doc)
         {
             if (InlineConfig && !Suppressions.ContainsKey(doc.Path)) Suppressions[doc.Path] = InlineSuppressions.Read(doc);
         }
 
         /// <summary>The input with its double-encoded text repaired (<see cref="Text.Mojibake"/>), recording the repair; the input itself when there is none.</summary>
-        private static DocumentInput Repair(DocumentInput input, Dictionary<string, Text.Mojibake> repairs)
+        private static DocumentInput Repair(DocumentInput input, Dictionary<string, Text.Mojibake> repairs, AnalysisCache? cache)
         {
             if (input.Text == null || input.Text.IndexOf('\0') >= 0) return input;
-            var repair = Text.Mojibake.Find(input.Text);
+            var repair = cache == null ? Text.Mojibake.Find(input.Text) : cache.RepairOf(input.Path, input.Text);
             if (repair == null) return input;
             repairs[input.Path] = repair;
             return DocumentInput.FromText(input.Path, repair.Text, input.InvalidUtf8, input.SizeInBytes);

@@ -63,6 +63,13 @@ namespace Orchestrator.Governance.Engine
         public string BaselinePath { get; set; } = Baseline.GovernanceBaseline.DefaultPath;
 
         /// <summary>
+        /// What an earlier analysis of the same repository read and found that is still true
+        /// (<see cref="AnalysisCache"/>): a host that analyses again after every edit (the language
+        /// server) keeps one and hands it to each analysis. Null (the default): nothing is kept.
+        /// </summary>
+        public AnalysisCache? Cache { get; set; }
+
+        /// <summary>
         /// False to ignore the baseline (<c>governance baseline</c> records every current finding);
         /// true by default.
         /// </summary>

@@ -47,13 +47,20 @@ namespace Orchestrator.Governance.Engine
         internal static GovernanceResult Analyze(IEnumerable<DocumentInput> documents, AnalysisOptions? options, IReadOnlyList<TaskPacketRule> rules)
         {
             options ??= new AnalysisOptions();
+            if (options.Cache == null) return Analyze(documents, options, rules, null);
+            lock (options.Cache.Gate) return Analyze(documents, options, rules, options.Cache);
+        }
+
+        private static GovernanceResult Analyze(IEnumerable<DocumentInput> documents, AnalysisOptions options, IReadOnlyList<TaskPacketRule> rules, AnalysisCache? cache)
+        {
             // 1. Admission: each document classified, admitted and parsed once (GOV001, GOV002, GOV004, GOV006, GOV310, GOV311).
             var admitted = AdmittedDocuments.Admit(documents, options);
             // 2. The index: every fact across documents, built once and immutable while rules read it.
             var index = BuildIndex(admitted, options);
             // 3. The rules.
-            var found = RuleRunner.Run(admitted, index, rules);
-            return Report(admitted, index, found, options);
+            var found = RuleRunner.Run(admitted, index, rules, cache);
+            cache?.End(admitted.ByPath.Keys);
+            return Report(admitted, index, found, options, cache);
         }
 
         /// <summary>Step 2: the task IDs, the dependency graph and every fact of the admitted documents, in one <see cref="RepoIndex"/>.</summary>
@@ -103,7 +110,7 @@ namespace Orchestrator.Governance.Engine
         /// suppressions, severities from configuration, spans back to the files' own offsets (spec
         /// modules, repaired text), a stable order, fingerprints, then the baseline.
         /// </summary>
-        private static GovernanceResult Report(AdmittedDocuments documents, RepoIndex index, List<GovernanceDiagnostic> found, AnalysisOptions options)
+        private static GovernanceResult Report(AdmittedDocuments documents, RepoIndex index, List<GovernanceDiagnostic> found, AnalysisOptions options, AnalysisCache? cache)
         {
             var config = documents.Config;
             var diagnostics = documents.Diagnostics;
@@ -170,18 +177,22 @@ namespace Orchestrator.Governance.Engine
                     if (original != null) d = d.WithMoreFixesLater(x => SuppressionFixes.For(x, original, inline, lineRead, fileLines));
                 }
 
-                result.Add(severity == d.Severity ? d : d.WithSeverity(severity));
+                // Its fingerprint, for the baseline (computed once for a rule result reused from the cache).
+                if (severity != d.Severity) d = d.WithSeverity(severity);
+                string? text = repairs.TryGetValue(d.Path, out var repaired) ? repaired.Original : byPath.TryGetValue(d.Path, out var doc) ? doc.Text : null;
+                string? fingerprint = cache?.FingerprintOf(reported, text);
+                if (fingerprint == null)
+                {
+                    fingerprint = Baseline.DiagnosticFingerprint.Compute(d, text);
+                    cache?.KeepFingerprint(reported, text, fingerprint);
+                }
+
+                result.Add(d.WithFingerprint(fingerprint));
             }
 
-            result.Sort(Compare);
-
-            // Fingerprints, then the baseline: what it covers is set aside, stale entries are
+            // A stable order, then the baseline: what it covers is set aside, stale entries are
             // GOV007, and a baseline that cannot be used is GOV008 and covers nothing.
-            for (int i = 0; i < result.Count; i++)
-            {
-                string? text = repairs.TryGetValue(result[i].Path, out var repaired) ? repaired.Original : byPath.TryGetValue(result[i].Path, out var doc) ? doc.Text : null;
-                result[i] = result[i].WithFingerprint(Baseline.DiagnosticFingerprint.Compute(result[i], text));
-            }
+            result.Sort(Compare);
 
             var packets = documents.Packets;
             var profile = documents.Profile;

@@ -19,7 +19,7 @@ namespace Orchestrator.Governance.Engine
         private static readonly Text.SourceSpan FileStart = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
 
         /// <summary>Runs the rules (the task packet rules given, the others from the catalog) and returns what they report, in run order.</summary>
-        public static List<GovernanceDiagnostic> Run(AdmittedDocuments documents, RepoIndex index, IReadOnlyList<TaskPacketRule> packetRules)
+        public static List<GovernanceDiagnostic> Run(AdmittedDocuments documents, RepoIndex index, IReadOnlyList<TaskPacketRule> packetRules, AnalysisCache? cache = null)
         {
             var found = new List<GovernanceDiagnostic>();
             var config = documents.Config;
@@ -33,8 +33,23 @@ namespace Orchestrator.Governance.Engine
 
             foreach (var packet in documents.Packets)
             {
+                // A packet read from the cache (unchanged text): the rules that read nothing but the
+                // packet, the profile and the spec found what they found before, while the spec's facts are the same.
+                var cached = cache?.ForPacket(packet);
                 foreach (var rule in packetRules)
-                    Run(rule.Descriptor, packet.Path, found, sink => rule.Analyze(new RuleContext(packet, profile, index, sink, rule.Descriptor)), packet.AnchorSpan);
+                {
+                    if (cached?.RuleResults(rule, index.Spec) is List<GovernanceDiagnostic> before)
+                    {
+                        found.AddRange(before);
+                        cache!.RuleResultsReused++;
+                        continue;
+                    }
+
+                    RuleContext? context = null;
+                    var reported = Run(rule.Descriptor, packet.Path, found, sink => rule.Analyze(context = new RuleContext(packet, profile, index, sink, rule.Descriptor)), packet.AnchorSpan);
+                    if (cached != null && reported != null && context != null && !context.ReadIndex) cached.KeepRuleResults(rule, index.Spec, reported);
+                    
+                }
             }
 
             string repositoryPath = index.Spec.PointerDocument?.Path ?? documents.ConfigPath;
@@ -75,17 +90,20 @@ namespace Orchestrator.Governance.Engine
         /// Runs one rule, adding what it reports to <paramref name="found"/>; GOV003 at
         /// <paramref name="at"/> (the file's start by default) in <paramref name="path"/> when it throws.
         /// </summary>
-        private static void Run(RuleDescriptor rule, string path, List<GovernanceDiagnostic> found, Action<List<GovernanceDiagnostic>> analyze, Text.SourceSpan? at = null)
+        /// <returns>What the rule reported, or null when it threw.</returns>
+        private static List<GovernanceDiagnostic>? Run(RuleDescriptor rule, string path, List<GovernanceDiagnostic> found, Action<List<GovernanceDiagnostic>> analyze, Text.SourceSpan? at = null)
         {
             var sink = new List<GovernanceDiagnostic>();
             try
             {
                 analyze(sink);
                 found.AddRange(sink);
+                return sink;
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
                 found.Add(new GovernanceDiagnostic(EngineDiagnostics.RuleFailed, path, at ?? FileStart, EngineDiagnostics.RuleFailed.DefaultSeverity, new[] { rule.Id, e.GetType().Name + ": " + e.Message }));
+                return null;
             }
         }
     }

@@ -13,11 +13,13 @@ namespace Orchestrator.Governance.Rules
         private readonly List<GovernanceDiagnostic> _sink;
         private readonly RuleDescriptor _descriptor;
 
+        private readonly RepoIndex _index;
+
         internal RuleContext(TaskPacket packet, TaskPacketProfile profile, RepoIndex index, List<GovernanceDiagnostic> sink, RuleDescriptor descriptor)
         {
             Packet = packet;
             Profile = profile;
-            Index = index;
+            _index = index;
             _sink = sink;
             _descriptor = descriptor;
         }
@@ -28,8 +30,26 @@ namespace Orchestrator.Governance.Rules
         /// <summary>The compiled task packet profile.</summary>
         public TaskPacketProfile Profile { get; }
 
-        /// <summary>Cross-document facts, built once per analysis.</summary>
-        public RepoIndex Index { get; }
+        /// <summary>
+        /// Cross-document facts, built once per analysis. A rule that reads them runs again in every
+        /// analysis; one that reads only <see cref="Packet"/>, <see cref="Profile"/> and
+        /// <see cref="Spec"/> has its diagnostics reused while they are unchanged
+        /// (the engine's AnalysisCache).
+        /// </summary>
+        public RepoIndex Index
+        {
+            get
+            {
+                ReadIndex = true;
+                return _index;
+            }
+        }
+
+        /// <summary>The current spec and the packets' anchors resolved against it (the index's <see cref="RepoIndex.Spec"/>).</summary>
+        public Model.Spec.SpecContext Spec => _index.Spec;
+
+        /// <summary>Whether the rule read <see cref="Index"/> (its diagnostics then depend on other documents).</summary>
+        internal bool ReadIndex { get; private set; }
 
         /// <summary>Reports the rule's diagnostic at <paramref name="span"/> with message arguments.</summary>
         public void Report(SourceSpan span, params string[] arguments) =>

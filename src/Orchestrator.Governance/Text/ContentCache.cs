@@ -16,6 +16,7 @@ namespace Orchestrator.Governance.Text
         private readonly int _capacity;
         private readonly LinkedList<(string Key, T Value)> _entries = new LinkedList<(string, T)>();
         private readonly object _gate = new object();
+        private (string Prefix, string Text, string Key)? _lastText;
 
         /// <summary>Keeps at most <paramref name="capacity"/> values, the most recently used first.</summary>
         public ContentCache(int capacity) => _capacity = capacity;
@@ -25,6 +26,26 @@ namespace Orchestrator.Governance.Text
         {
             using var sha = SHA256.Create();
             return prefix + "|" + Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
+        }
+
+        /// <summary>
+        /// The value kept for <paramref name="prefix"/> and <paramref name="text"/> (<see cref="KeyOf"/>),
+        /// or the one <paramref name="create"/> makes, then kept. The same string object as the last
+        /// call's, with the same prefix, is not hashed again (a language server hands the unchanged
+        /// 2.7 MB spec over as the same string after every edit).
+        /// </summary>
+        public T GetOrAdd(string prefix, string text, Func<T> create)
+        {
+            string key;
+            lock (_gate)
+            {
+                var last = _lastText;
+                key = last != null && ReferenceEquals(last.Value.Text, text) && last.Value.Prefix == prefix ? last.Value.Key : null!;
+            }
+
+            key ??= KeyOf(prefix, text);
+            lock (_gate) _lastText = (prefix, text, key);
+            return GetOrAdd(key, create);
         }
 
         /// <summary>The value kept under <paramref name="key"/>, or the one <paramref name="create"/> makes, then kept.</summary>

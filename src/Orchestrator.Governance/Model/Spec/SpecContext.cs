@@ -229,6 +229,32 @@ namespace Orchestrator.Governance.Model.Spec
             return new SpecContext(profile, pointerDoc, pointer, spec, folder) { Modules = layout, Manifests = modules.Manifests };
         }
 
+        /// <summary>
+        /// Whether <paramref name="other"/>, built in another analysis under the same configuration,
+        /// holds the same facts: the same parsed spec (the same object, as the content cache hands
+        /// it), the same pointer text, path, problems, modules and manifests. A rule that read only a
+        /// packet and this context finds the same in both.
+        /// </summary>
+        public bool SameFactsAs(SpecContext other)
+        {
+            if (ReferenceEquals(this, other)) return true;
+            if (!ReferenceEquals(Spec, other.Spec)) return false;
+            if (!string.Equals(PointerDocument?.Path, other.PointerDocument?.Path, StringComparison.Ordinal)
+                || !string.Equals(PointerDocument?.Text, other.PointerDocument?.Text, StringComparison.Ordinal)
+                || !string.Equals(NamedSpecPath, other.NamedSpecPath, StringComparison.Ordinal)
+                || !string.Equals(Problem, other.Problem, StringComparison.Ordinal)
+                || !string.Equals(ModulesProblem, other.ModulesProblem, StringComparison.Ordinal)
+                || !Manifests.SequenceEqual(other.Manifests, StringComparer.Ordinal)
+                || Modules.Count != other.Modules.Count)
+                return false;
+            for (int i = 0; i < Modules.Count; i++)
+            {
+                if (Modules[i].Path != other.Modules[i].Path || Modules[i].Start != other.Modules[i].Start || Modules[i].Length != other.Modules[i].Length) return false;
+            }
+
+            return true;
+        }
+
         /// <summary>Why no module could be found although the pointer or spec.files names some (GOV210), or null.</summary>
         public string? ModulesProblem { get; private set; }
 
@@ -362,7 +388,7 @@ namespace Orchestrator.Governance.Model.Spec
         {
             string prefix = input.Path + "|" + version + "|" + profile.Config.IdPattern + "|" + string.Join(",", profile.Config.NonMainBodyTitles) + "|"
                 + string.Join(",", profile.Config.MainBody) + "|" + string.Join(",", profile.Config.NonMainBody);
-            return Cache.GetOrAdd(ContentCache<SpecDocument>.KeyOf(prefix, input.Text!), () => SpecReader.Read(new TextDocument(input.Path, input.Text!), profile, version));
+            return Cache.GetOrAdd(prefix, input.Text!, () => SpecReader.Read(new TextDocument(input.Path, input.Text!), profile, version));
         }
     }
 }

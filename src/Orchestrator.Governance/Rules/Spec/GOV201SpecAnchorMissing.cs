@@ -21,7 +21,7 @@ namespace Orchestrator.Governance.Rules.Spec
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            var anchors = context.Index.Spec.AnchorsOf(context.Packet, context.Profile);
+            var anchors = context.Spec.AnchorsOf(context.Packet, context.Profile);
             if (anchors.Lines.Count > 0) return;
             var authority = context.Profile.Sections.FirstOrDefault(s => s.Name == "AUTHORITY");
             var heading = authority == null ? null : PacketFacts.FindSection(context.Packet, authority);

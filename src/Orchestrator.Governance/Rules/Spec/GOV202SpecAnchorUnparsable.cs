@@ -18,7 +18,7 @@ namespace Orchestrator.Governance.Rules.Spec
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            foreach (var line in context.Index.Spec.AnchorsOf(context.Packet, context.Profile).Lines)
+            foreach (var line in context.Spec.AnchorsOf(context.Packet, context.Profile).Lines)
             {
                 if (line.References.Count == 0) context.Report(line.Span, line.Text);
             }

@@ -26,9 +26,9 @@ namespace Orchestrator.Governance.Rules.Spec
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            var spec = context.Index.Spec.Spec;
+            var spec = context.Spec.Spec;
             if (spec == null) return;
-            var anchors = context.Index.Spec.AnchorsOf(context.Packet, context.Profile);
+            var anchors = context.Spec.AnchorsOf(context.Packet, context.Profile);
             foreach (var r in anchors.References)
             {
                 if (r.Section != null) continue;

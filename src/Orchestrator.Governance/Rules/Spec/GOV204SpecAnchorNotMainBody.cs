@@ -23,7 +23,7 @@ namespace Orchestrator.Governance.Rules.Spec
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            var anchors = context.Index.Spec.AnchorsOf(context.Packet, context.Profile);
+            var anchors = context.Spec.AnchorsOf(context.Packet, context.Profile);
             if (anchors.AnchorsMainBody) return;
             foreach (var r in anchors.References)
             {

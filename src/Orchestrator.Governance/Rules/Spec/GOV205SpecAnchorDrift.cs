@@ -27,9 +27,9 @@ namespace Orchestrator.Governance.Rules.Spec
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            var spec = context.Index.Spec.Spec;
+            var spec = context.Spec.Spec;
             if (spec == null) return;
-            var anchors = context.Index.Spec.AnchorsOf(context.Packet, context.Profile);
+            var anchors = context.Spec.AnchorsOf(context.Packet, context.Profile);
 
             // 1. An ID that resolves, cited beside a number that is not its section.
             //    The number cited with it is consistent when its section,
@@ -57,7 +57,7 @@ namespace Orchestrator.Governance.Rules.Spec
             {
                 var field = context.Profile.FieldOf(context.Packet, key);
                 if (field == null) continue;
-                var parsed = SpecAnchorParser.Parse(field.Value, field.ValueSpan, context.Packet.Document.Lines, context.Index.Spec.Profile.IdPattern, _ => false);
+                var parsed = SpecAnchorParser.Parse(field.Value, field.ValueSpan, context.Packet.Document.Lines, context.Spec.Profile.IdPattern, _ => false);
                 named.AddRange(parsed.Versions);
             }
 

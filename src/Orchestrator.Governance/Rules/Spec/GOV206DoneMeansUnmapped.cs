@@ -26,14 +26,14 @@ namespace Orchestrator.Governance.Rules.Spec
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            var coverage = context.Index.Spec.CoverageOf(context.Packet, context.Profile);
+            var coverage = context.Spec.CoverageOf(context.Packet, context.Profile);
             if (coverage == null || coverage.Requirements.Count == 0) return;
             foreach (var item in coverage.Items.Where(i => i.Kind == MappingKind.None))
             {
                 string closest = item.Best == null
                     ? "none"
                     : string.Format(CultureInfo.InvariantCulture, "'{0}' (§{1}, spec line {2}, {3:0}% of the item's words)",
-                        MessageText.Short(item.Best.Text), item.Best.Section.Number ?? item.Best.Section.Title, context.Index.Spec.LineLabel(item.Best.Span), item.BestScore * 100);
+                        MessageText.Short(item.Best.Text), item.Best.Section.Number ?? item.Best.Section.Title, context.Spec.LineLabel(item.Best.Span), item.BestScore * 100);
                 context.Report(item.Item.Span, MessageText.Short(item.Item.Text), coverage.AnchoredDisplay(), closest);
             }
         }

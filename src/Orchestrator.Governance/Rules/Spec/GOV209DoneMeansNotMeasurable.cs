@@ -38,7 +38,7 @@ namespace Orchestrator.Governance.Rules.Spec
                 {
                     // Examples in parentheses ("(job start, completion, etc.)") do not make an item vague.
                     string outside = Parenthesized.Replace(item.Text, " ");
-                    var vague = context.Index.Spec.Profile.VaguePhrases.Select(v => v.Match(outside)).FirstOrDefault(m => m.Success);
+                    var vague = context.Spec.Profile.VaguePhrases.Select(v => v.Match(outside)).FirstOrDefault(m => m.Success);
                     if (vague == null || Evidence.IsMatch(item.Text)) continue;
                     context.Report(item.Span, MessageText.Short(item.Text), vague.Value);
                 }

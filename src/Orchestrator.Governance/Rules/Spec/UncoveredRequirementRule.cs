@@ -20,12 +20,12 @@ namespace Orchestrator.Governance.Rules.Spec
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            var coverage = context.Index.Spec.CoverageOf(context.Packet, context.Profile);
+            var coverage = context.Spec.CoverageOf(context.Packet, context.Profile);
             if (coverage?.Field == null) return;
             var uncovered = coverage.Requirements.Where(q => q.IsAbsolute == Absolute && !coverage.Covered.Contains(q)).ToList();
             if (uncovered.Count == 0) return;
             context.Report(coverage.Field.KeySpan,
-                uncovered.Count.ToString(CultureInfo.InvariantCulture), coverage.AnchoredDisplay(), List(uncovered, context.Index.Spec));
+                uncovered.Count.ToString(CultureInfo.InvariantCulture), coverage.AnchoredDisplay(), List(uncovered, context.Spec));
         }
 
         private static string List(List<SpecRequirement> requirements, SpecContext spec)

@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Documents;
+using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Suppressions;
+
+namespace Orchestrator.Governance.Engine
+{
+    /// <summary>
+    /// What one host keeps between analyses of the same repository (the language server, which
+    /// analyses again after every edit): for each Markdown document, what admission read from it
+    /// (the task packet, board, ADR or RFC, its inline suppressions and links), reused while its text
+    /// is unchanged; and for each task packet, the diagnostics of the rules that read nothing but
+    /// that packet, the configuration and the current spec, reused while the packet's text and the
+    /// spec's facts are unchanged. Rules that read the repository index (duplicate IDs, scope paths,
+    /// locks, waivers, every repository rule) run in every analysis. The cache is emptied when the
+    /// configuration's text or the inline-configuration choice changes; documents no longer handed
+    /// over are forgotten after each analysis. An analysis with a cache gives exactly the
+    /// diagnostics, in the same order, of one without (tested). One analysis at a time uses it
+    /// (analyses that share a cache are serialized on it).
+    /// </summary>
+    public sealed class AnalysisCache
+    {
+        private readonly Dictionary<string, CachedDocument> _documents = new Dictionary<string, CachedDocument>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Text, Text.Mojibake? Repair)> _repairs = new Dictionary<string, (string, Text.Mojibake?)>(StringComparer.Ordinal);
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<GovernanceDiagnostic, FingerprintOn> _fingerprints = new System.Runtime.CompilerServices.ConditionalWeakTable<GovernanceDiagnostic, FingerprintOn>();
+        private string? _configurationKey;
+
+        /// <summary>Serializes the analyses that share this cache.</summary>
+        internal object Gate { get; } = new object();
+
+        /// <summary>How many documents admission read from the cache in the last analysis (for the host's log and tests).</summary>
+        public int DocumentsReused { get; internal set; }
+
+        /// <summary>How many (packet, rule) results the last analysis reused.</summary>
+        public int RuleResultsReused { get; internal set; }
+
+        /// <summary>Starts an analysis: everything is dropped when the configuration changed.</summary>
+        internal void Begin(string configurationKey)
+        {
+            if (!string.Equals(_configurationKey, configurationKey, StringComparison.Ordinal)) _documents.Clear();
+            _configurationKey = configurationKey;
+            DocumentsReused = 0;
+            RuleResultsReused = 0;
+        }
+
+        /// <summary>Ends an analysis: the documents not among <paramref name="paths"/> are forgotten.</summary>
+        internal void End(ICollection<string> paths)
+        {
+            List<string>? gone = null;
+            foreach (var path in _documents.Keys)
+            {
+                if (!paths.Contains(path)) (gone ??= new List<string>()).Add(path);
+            }
+
+            if (gone != null) foreach (var path in gone) _documents.Remove(path);
+            gone = null;
+            foreach (var path in _repairs.Keys)
+            {
+                if (!paths.Contains(path)) (gone ??= new List<string>()).Add(path);
+            }
+
+            if (gone != null) foreach (var path in gone) _repairs.Remove(path);
+        }
+
+        /// <summary>The entry of a document whose text is <paramref name="text"/>: the one kept when the text is the same, else a new, empty one.</summary>
+        internal CachedDocument For(string path, string text)
+        {
+            if (_documents.TryGetValue(path, out var entry) && (ReferenceEquals(entry.Text, text) || string.Equals(entry.Text, text, StringComparison.Ordinal)))
+                return entry;
+            entry = new CachedDocument(text);
+            _documents[path] = entry;
+            return entry;
+        }
+
+        /// <summary>The repair of a double-encoded text (<see cref="Text.Mojibake.Find"/>), or null; looked for once per text.</summary>
+        internal Text.Mojibake? RepairOf(string path, string text)
+        {
+            if (_repairs.TryGetValue(path, out var known) && (ReferenceEquals(known.Text, text) || string.Equals(known.Text, text, StringComparison.Ordinal)))
+                return known.Repair;
+            var repair = Text.Mojibake.Find(text);
+            _repairs[path] = (text, repair);
+            return repair;
+        }
+
+        /// <summary>
+        /// The fingerprint kept for a diagnostic object a rule reported (reused from the cache with
+        /// its packet's unchanged text), when it was computed on the same text object; else null.
+        /// </summary>
+        internal string? FingerprintOf(GovernanceDiagnostic reported, string? text) =>
+            text != null && _fingerprints.TryGetValue(reported, out var kept) && ReferenceEquals(kept.Text, text) ? kept.Fingerprint : null;
+
+        /// <summary>Keeps a diagnostic's fingerprint with the text it was computed on (dropped with the diagnostic object).</summary>
+        internal void KeepFingerprint(GovernanceDiagnostic reported, string? text, string fingerprint)
+        {
+            if (text == null) return;
+            _fingerprints.Remove(reported);
+            _fingerprints.Add(reported, new FingerprintOn(text, fingerprint));
+        }
+
+        /// <summary>The entry of <paramref name="packet"/> when the cache read it (the same object), else null.</summary>
+        internal CachedDocument? ForPacket(TaskPacket packet) =>
+            _documents.TryGetValue(packet.Path, out var entry) && ReferenceEquals(entry.Read(CachedDocument.PacketKind), packet) ? entry : null;
+    }
+
+    /// <summary>A fingerprint and the text it was computed on.</summary>
+    internal sealed class FingerprintOn
+    {
+        public FingerprintOn(string text, string fingerprint) => (Text, Fingerprint) = (text, fingerprint);
+
+        public string Text { get; }
+
+        public string Fingerprint { get; }
+    }
+
+    /// <summary>One document's cached reads (<see cref="AnalysisCache"/>).</summary>
+    internal sealed class CachedDocument
+    {
+        /// <summary>The reader kinds (one document may be of several kinds).</summary>
+        internal const string PacketKind = "packet", BoardKind = "board", AdrKind = "adr", RfcKind = "rfc", RegisterKind = "register", LinksKind = "links";
+
+        private readonly Dictionary<string, object> _reads = new Dictionary<string, object>(StringComparer.Ordinal);
+        private Dictionary<Rules.TaskPacketRule, List<GovernanceDiagnostic>>? _ruleResults;
+        private Model.Spec.SpecContext? _ruleSpec;
+
+        public CachedDocument(string text) => Text = text;
+
+        /// <summary>The text the reads were made from.</summary>
+        public string Text { get; }
+
+        /// <summary>Whether <see cref="Links"/> was collected (only for documents documents.links names).</summary>
+        public bool HasLinks { get; private set; }
+
+        /// <summary>The document's links, when collected.</summary>
+        public MarkdownLinks? Links { get; private set; }
+
+        /// <summary>Whether <see cref="Suppressions"/> was read (only when inline configuration is on).</summary>
+        public bool HasSuppressions { get; private set; }
+
+        /// <summary>The document's inline suppressions, when read.</summary>
+        public InlineSuppressions? Suppressions { get; private set; }
+
+        /// <summary>What the reader of <paramref name="kind"/> made of the document, or null when it has not read it.</summary>
+        public object? Read(string kind) => _reads.TryGetValue(kind, out var value) ? value : null;
+
+        /// <summary>Keeps what a reader made, with the links and suppressions read from the same parse.</summary>
+        public void Keep(string kind, object value, MarkdownLinks? links, InlineSuppressions? suppressions)
+        {
+            _reads[kind] = value;
+            if (links != null) (Links, HasLinks) = (links, true);
+            if (suppressions != null) (Suppressions, HasSuppressions) = (suppressions, true);
+        }
+
+        /// <summary>A rule's diagnostics on this packet, computed against a spec with the same facts as <paramref name="spec"/>, or null.</summary>
+        public List<GovernanceDiagnostic>? RuleResults(Rules.TaskPacketRule rule, Model.Spec.SpecContext spec)
+        {
+            if (_ruleResults == null || _ruleSpec == null) return null;
+            if (!ReferenceEquals(_ruleSpec, spec))
+            {
+                if (!_ruleSpec.SameFactsAs(spec))
+                {
+                    _ruleResults = null;
+                    _ruleSpec = null;
+                    return null;
+                }
+
+                _ruleSpec = spec;
+            }
+
+            return _ruleResults.TryGetValue(rule, out var found) ? found : null;
+        }
+
+        /// <summary>Keeps a rule's diagnostics on this packet, computed against <paramref name="spec"/>.</summary>
+        public void KeepRuleResults(Rules.TaskPacketRule rule, Model.Spec.SpecContext spec, List<GovernanceDiagnostic> found)
+        {
+            if (_ruleSpec != null && !ReferenceEquals(_ruleSpec, spec) && !_ruleSpec.SameFactsAs(spec)) _ruleResults = null;
+            _ruleSpec = spec;
+            (_ruleResults ??= new Dictionary<Rules.TaskPacketRule, List<GovernanceDiagnostic>>())[rule] = found;
+        }
+    }
+}
