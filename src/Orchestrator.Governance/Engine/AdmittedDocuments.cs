@@ -127,10 +127,19 @@ namespace Orchestrator.Governance.Engine
 
             string configPath = DocumentInput.NormalizePath(options.ConfigPath);
             var configDoc = inputs.FirstOrDefault(d => string.Equals(d.Path, configPath, StringComparison.Ordinal));
-            var config = ConfigLoader.Load(configDoc?.Text, Rules.RuleCatalog.Exists, out var problems);
-            bool inlineConfig = options.InlineConfig ?? config.InlineConfig;
             // A cache (the language server's) is emptied when the configuration changes: every reader depends on it.
-            options.Cache?.Begin(configPath + "\0" + inlineConfig + "\0" + (configDoc == null ? "(none)" : configDoc.Text == null ? "(unreadable)" : "|" + configDoc.Text));
+            var cache = options.Cache;
+            cache?.Begin(configPath + "\0" + options.InlineConfig + "\0" + (configDoc == null ? "(none)" : configDoc.Text == null ? "(unreadable)" : "|" + configDoc.Text));
+            GovernanceConfig config;
+            IReadOnlyList<ConfigProblem> problems;
+            if (cache?.Configuration is var (kept, keptProblems)) (config, problems) = (kept, keptProblems);
+            else
+            {
+                config = ConfigLoader.Load(configDoc?.Text, Rules.RuleCatalog.Exists, out problems);
+                if (cache != null) cache.Configuration = (config, problems);
+            }
+
+            bool inlineConfig = options.InlineConfig ?? config.InlineConfig;
             var admitted = new AdmittedDocuments(inputs, repairs, configPath, config, inlineConfig, options.Cache);
             admitted.ReadConfiguration(configDoc, problems);
             admitted.ReadPackets();

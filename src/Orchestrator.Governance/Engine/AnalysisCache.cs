@@ -36,10 +36,31 @@ namespace Orchestrator.Governance.Engine
         /// <summary>How many (packet, rule) results the last analysis reused.</summary>
         public int RuleResultsReused { get; internal set; }
 
+        /// <summary>The configuration loaded under the current key, with its problems (null until loaded).</summary>
+        internal (Configuration.GovernanceConfig Config, IReadOnlyList<Configuration.ConfigProblem> Problems)? Configuration { get; set; }
+
+        /// <summary>The index of the last analysis under the current configuration (facts of unchanged packets are taken from it), or null.</summary>
+        internal Index.RepoIndex? PreviousIndex { get; set; }
+
+        /// <summary>The repository's files as the rules read them, built once per list the host hands over (the same object).</summary>
+        internal Model.Scope.RepositoryFiles FilesFor(IReadOnlyCollection<string> files)
+        {
+            if (_files == null || !ReferenceEquals(_files.Value.List, files)) _files = (files, new Model.Scope.RepositoryFiles(files));
+            return _files.Value.Files;
+        }
+
+        private (IReadOnlyCollection<string> List, Model.Scope.RepositoryFiles Files)? _files;
+
         /// <summary>Starts an analysis: everything is dropped when the configuration changed.</summary>
         internal void Begin(string configurationKey)
         {
-            if (!string.Equals(_configurationKey, configurationKey, StringComparison.Ordinal)) _documents.Clear();
+            if (!string.Equals(_configurationKey, configurationKey, StringComparison.Ordinal))
+            {
+                _documents.Clear();
+                Configuration = null;
+                PreviousIndex = null;
+            }
+
             _configurationKey = configurationKey;
             DocumentsReused = 0;
             RuleResultsReused = 0;

@@ -56,15 +56,20 @@ namespace Orchestrator.Governance.Engine
             // 1. Admission: each document classified, admitted and parsed once (GOV001, GOV002, GOV004, GOV006, GOV310, GOV311).
             var admitted = AdmittedDocuments.Admit(documents, options);
             // 2. The index: every fact across documents, built once and immutable while rules read it.
-            var index = BuildIndex(admitted, options);
+            var index = BuildIndex(admitted, options, cache);
             // 3. The rules.
             var found = RuleRunner.Run(admitted, index, rules, cache);
-            cache?.End(admitted.ByPath.Keys);
+            if (cache != null)
+            {
+                cache.End(admitted.ByPath.Keys);
+                cache.PreviousIndex = index;
+            }
+
             return Report(admitted, index, found, options, cache);
         }
 
         /// <summary>Step 2: the task IDs, the dependency graph and every fact of the admitted documents, in one <see cref="RepoIndex"/>.</summary>
-        private static RepoIndex BuildIndex(AdmittedDocuments documents, AnalysisOptions options)
+        private static RepoIndex BuildIndex(AdmittedDocuments documents, AnalysisOptions options, AnalysisCache? cache)
         {
             var profile = documents.Profile;
             var byId = new Dictionary<string, List<TaskPacket>>(StringComparer.Ordinal);
@@ -79,7 +84,7 @@ namespace Orchestrator.Governance.Engine
 
             var config = documents.Config;
             var topology = Model.Board.Topology.Build(documents.Packets, profile, documents.Board, config.Dependencies);
-            var files = options.RepositoryFiles == null ? null : new Model.Scope.RepositoryFiles(options.RepositoryFiles);
+            var files = options.RepositoryFiles == null ? null : cache != null ? cache.FilesFor(options.RepositoryFiles) : new Model.Scope.RepositoryFiles(options.RepositoryFiles);
             var changed = options.ChangedFiles?.Select(DocumentInput.ResolveInside).OfType<string>().Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
             var builder = new RepoIndex.Builder(config, profile, documents.Packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), documents.Spec, topology, files, changed, options.Today?.Date)
             {
@@ -91,6 +96,7 @@ namespace Orchestrator.Governance.Engine
                 PackageReferences = options.PackageReferences,
                 Links = documents.Links.Found,
                 PacketForms = documents.Forms,
+                Previous = cache?.PreviousIndex,
                 DocumentPaths = documents.Inputs.Select(d => d.Path),
                 // The first active phase file and the first lock manifest whose JSON parsed (GOV606, GOV607).
                 ActivePhase = documents.StateFiles.FirstOrDefault(s => s.Root != null && s.Kind == Model.State.StateKind.ActivePhase),

@@ -32,7 +32,15 @@ namespace Orchestrator.Governance.Index
             Adrs = b.Adrs;
             AdrConfig = b.AdrConfig;
             var scope = new Dictionary<TaskPacket, IReadOnlyList<Model.Scope.ScopeEntry>>();
-            foreach (var packet in b.Packets) scope[packet] = Model.Scope.ScopeFacts.InScope(packet, b.Profile, b.Files, b.Config.Scope.NewMarkers);
+            // A packet of the previous index (the same object: its text unchanged) read against the same files has the same scope.
+            var previous = b.Previous != null && ReferenceEquals(b.Previous.Files, b.Files) ? b.Previous.ScopeEntries : null;
+            foreach (var packet in b.Packets)
+            {
+                scope[packet] = previous != null && previous.TryGetValue(packet, out var kept)
+                    ? kept
+                    : Model.Scope.ScopeFacts.InScope(packet, b.Profile, b.Files, b.Config.Scope.NewMarkers);
+            }
+
             ScopeEntries = scope;
         }
 
@@ -171,6 +179,13 @@ namespace Orchestrator.Governance.Index
             internal IReadOnlyList<Model.Decisions.AdrDocument> Adrs { get; set; } = new Model.Decisions.AdrDocument[0];
 
             internal AdrConfig AdrConfig { get; set; } = new AdrConfig();
+
+            /// <summary>
+            /// The index of the previous analysis under the same configuration (a language server's),
+            /// or null: facts of a packet that is the same object, read against the same repository
+            /// files, are taken from it instead of being computed again.
+            /// </summary>
+            internal RepoIndex? Previous { get; set; }
 
             /// <summary>The index, as collected.</summary>
             public RepoIndex Build() => new RepoIndex(this);

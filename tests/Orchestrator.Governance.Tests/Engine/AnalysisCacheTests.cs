@@ -40,10 +40,10 @@ namespace Orchestrator.Governance.Tests.Engine
             .ToList();
 
         /// <summary>Analyzes with the cache and without it, asserts the two agree, and returns the cached result.</summary>
-        private static GovernanceResult Both(Dictionary<string, string> files, AnalysisCache cache)
+        private static GovernanceResult Both(Dictionary<string, string> files, AnalysisCache cache, IReadOnlyCollection<string>? repositoryFiles = null)
         {
-            var fresh = GovernanceEngine.Analyze(Inputs(files), new AnalysisOptions());
-            var cached = GovernanceEngine.Analyze(Inputs(files), new AnalysisOptions { Cache = cache });
+            var fresh = GovernanceEngine.Analyze(Inputs(files), new AnalysisOptions { RepositoryFiles = repositoryFiles });
+            var cached = GovernanceEngine.Analyze(Inputs(files), new AnalysisOptions { Cache = cache, RepositoryFiles = repositoryFiles });
             Assert.Equal(Render(fresh), Render(cached));
             return cached;
         }
@@ -105,6 +105,21 @@ namespace Orchestrator.Governance.Tests.Engine
             var after = Both(files, cache);
             Assert.Contains(after.Of("GOV203"), d => d.Path == Packets.Path);
             Assert.Contains(after.Of("GOV203"), d => d.Path == Second);
+        }
+
+        [Fact]
+        public void The_scope_of_an_unchanged_packet_is_checked_against_a_new_list_of_repository_files()
+        {
+            var files = Repository();
+            var cache = new AnalysisCache();
+            var listed = files.Keys.ToList();
+            var missing = Both(files, cache, listed);
+            Packets.Has(missing, "GOV502", Packets.Path, 15, 5, "src/storage/mod.rs");
+            Both(files, cache, listed);
+            Assert.True(cache.RuleResultsReused > 0);
+            // The host lists the repository again (a file was created): a new list.
+            var found = Both(files, cache, listed.Append("src/storage/mod.rs").ToList());
+            Assert.DoesNotContain(found.Diagnostics, d => d.Id == "GOV502" && d.Path == Packets.Path);
         }
 
         [Fact]
