@@ -72,17 +72,11 @@ namespace Orchestrator.Governance.Rules.Decisions
                 return phase;
             }
 
-            foreach (var file in index.Files.Files.OrderBy(f => f, StringComparer.Ordinal))
+            foreach (var found in PhaseArtifactScan.Of(index.Files, layers, closing).Phases)
             {
-                foreach (var (layer, pattern) in layers)
-                {
-                    if (pattern.PhaseOf(file) is string p && !Get(p).Layers.ContainsKey(layer)) Get(p).Layers[layer] = file;
-                }
-
-                for (int i = 0; i < closing.Count; i++)
-                {
-                    if (closing[i].PhaseOf(file) is string p && !Get(p).Closing.ContainsKey(i)) Get(p).Closing[i] = file;
-                }
+                var phase = phases[found.Key] = new Phase { Display = found.Value.Display };
+                foreach (var layer in found.Value.LayerArtifacts) phase.Layers[layer.Key] = layer.Value;
+                foreach (var artifact in found.Value.ClosingArtifacts) phase.Closing[artifact.Key] = artifact.Value;
             }
 
             // The active phase and its completed layers.
