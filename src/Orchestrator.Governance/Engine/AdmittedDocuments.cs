@@ -35,7 +35,7 @@ namespace Orchestrator.Governance.Engine
             Config = config;
             InlineConfig = inlineConfig;
             Profile = new TaskPacketProfile(config.TaskPacket, config.Dependencies.DependsOn.Concat(config.Dependencies.Blocks).Concat(new[] { "SPEC_BASELINE", "SPEC_TARGET" }));
-            Classifier = new DocumentClassifier(config);
+            Classifier = cache?.ClassifierFor(config) ?? new DocumentClassifier(config);
             Links = new LinkSources(Classifier.Links(inputs.Select(d => d.Path)));
         }
 

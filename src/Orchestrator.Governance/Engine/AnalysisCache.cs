@@ -51,6 +51,15 @@ namespace Orchestrator.Governance.Engine
 
         private (IReadOnlyCollection<string> List, Model.Scope.RepositoryFiles Files)? _files;
 
+        /// <summary>The classifier of <paramref name="config"/> (the configuration object this cache loaded), which remembers each path's kinds.</summary>
+        internal DocumentClassifier ClassifierFor(Configuration.GovernanceConfig config)
+        {
+            if (_classifier == null || !ReferenceEquals(_classifier.Value.Config, config)) _classifier = (config, new DocumentClassifier(config));
+            return _classifier.Value.Classifier;
+        }
+
+        private (Configuration.GovernanceConfig Config, DocumentClassifier Classifier)? _classifier;
+
         /// <summary>Starts an analysis: everything is dropped when the configuration changed.</summary>
         internal void Begin(string configurationKey)
         {

@@ -28,9 +28,9 @@ namespace Orchestrator.Governance.Engine
             if (list.Count == 0) return result;
             foreach (var (kind, matcher) in _stateFiles)
             {
-                foreach (var file in matcher.Match(Root, list.Select(p => Root + "/" + p)).Files)
+                foreach (var file in Matching(matcher, list))
                 {
-                    if (!result.ContainsKey(file.Path)) result[file.Path] = kind;
+                    if (!result.ContainsKey(file)) result[file] = kind;
                 }
             }
 
@@ -40,29 +40,25 @@ namespace Orchestrator.Governance.Engine
         /// <summary>The subset of <paramref name="paths"/> that are task packets.</summary>
         public HashSet<string> TaskPackets(IEnumerable<string> paths)
         {
-            var list = paths.ToList();
-            var result = _kinds[DocumentKind.TaskPacket].Match(Root, list.Select(p => Root + "/" + p));
-            return new HashSet<string>(result.Files.Select(f => f.Path), System.StringComparer.Ordinal);
+            return new HashSet<string>(Matching(_kinds[DocumentKind.TaskPacket], paths), System.StringComparer.Ordinal);
         }
 
         /// <summary>The architecture decision records among <paramref name="paths"/>: Markdown files documents.adrs names whose file name starts with a number, in ordinal order.</summary>
         public List<string> Adrs(IEnumerable<string> paths)
         {
-            var result = _kinds[DocumentKind.Adr].Match(Root, paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase)).Select(p => Root + "/" + p));
-            return result.Files.Select(f => f.Path).Where(p => Model.Decisions.AdrDocument.NumberOf(p) != null).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+            return Matching(_kinds[DocumentKind.Adr], paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase))).Where(p => Model.Decisions.AdrDocument.NumberOf(p) != null).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The Markdown documents among <paramref name="paths"/> whose links are checked (documents.links), in ordinal order.</summary>
         public List<string> Links(IEnumerable<string> paths)
         {
-            var result = _kinds[DocumentKind.LinkSource].Match(Root, paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase)).Select(p => Root + "/" + p));
-            return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+            return Matching(_kinds[DocumentKind.LinkSource], paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase))).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The OSS register: the first of <paramref name="paths"/> documents.ossRegister names (in the order of its globs), or null.</summary>
         public string? OssRegister(IEnumerable<string> paths, IReadOnlyList<string> includes)
         {
-            var found = new HashSet<string>(_kinds[DocumentKind.OssRegister].Match(Root, paths.Select(p => Root + "/" + p)).Files.Select(f => f.Path), System.StringComparer.Ordinal);
+            var found = new HashSet<string>(Matching(_kinds[DocumentKind.OssRegister], paths), System.StringComparer.Ordinal);
             if (found.Count == 0) return null;
             foreach (var include in includes)
             {
@@ -75,24 +71,42 @@ namespace Orchestrator.Governance.Engine
         /// <summary>The dependency files among <paramref name="paths"/> (documents.ossManifests) of a kind GOV611 reads, in ordinal order.</summary>
         public List<string> OssManifests(IEnumerable<string> paths)
         {
-            var result = _kinds[DocumentKind.OssManifest].Match(Root, paths.Where(Model.Oss.DependencyManifest.IsManifest).Select(p => Root + "/" + p));
-            return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+            return Matching(_kinds[DocumentKind.OssManifest], paths.Where(Model.Oss.DependencyManifest.IsManifest)).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The RFCs among <paramref name="paths"/> (documents.rfcs), in ordinal order.</summary>
         public List<string> Rfcs(IEnumerable<string> paths)
         {
-            var result = _kinds[DocumentKind.Rfc].Match(Root, paths.Select(p => Root + "/" + p));
-            return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+            return Matching(_kinds[DocumentKind.Rfc], paths).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The subset of <paramref name="paths"/> that must carry a metadata header (headers.include / exclude), in ordinal order; empty when headers are off.</summary>
         public List<string> HeaderFiles(IEnumerable<string> paths)
         {
             if (_headers == null) return new List<string>();
-            var result = _headers.Match(Root, paths.Select(p => Root + "/" + p));
-            return result.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+            return Matching(_headers, paths).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
+
+        /// <summary>
+        /// The paths <paramref name="matcher"/> matches. Each path is matched once per classifier (a
+        /// language server keeps one classifier while governance.yml is unchanged); the paths not seen
+        /// before are matched together.
+        /// </summary>
+        private List<string> Matching(Matcher matcher, IEnumerable<string> paths)
+        {
+            if (!_matched.TryGetValue(matcher, out var known)) _matched[matcher] = known = new Dictionary<string, bool>(System.StringComparer.Ordinal);
+            var list = paths as IReadOnlyCollection<string> ?? paths.ToList();
+            var unknown = list.Where(p => !known.ContainsKey(p)).Distinct(System.StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                var hits = new HashSet<string>(matcher.Match(Root, unknown.Select(p => Root + "/" + p)).Files.Select(f => f.Path), System.StringComparer.Ordinal);
+                foreach (var path in unknown) known[path] = hits.Contains(path);
+            }
+
+            return list.Where(p => known[p]).ToList();
+        }
+
+        private readonly Dictionary<Matcher, Dictionary<string, bool>> _matched = new Dictionary<Matcher, Dictionary<string, bool>>();
 
         private static Matcher Build(DocumentKindConfig kind)
         {
