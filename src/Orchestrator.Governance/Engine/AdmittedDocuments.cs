@@ -143,7 +143,10 @@ namespace Orchestrator.Governance.Engine
             var admitted = new AdmittedDocuments(inputs, repairs, configPath, config, inlineConfig, options.Cache);
             admitted.ReadConfiguration(configDoc, problems);
             admitted.ReadPackets();
-            admitted.Spec = SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec, options.RepositoryFiles);
+            SpecContext BuildSpec() => SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec, options.RepositoryFiles);
+            admitted.Spec = cache != null && options.ReuseParsedSpec
+                ? cache.SpecContextFor(admitted.ByPath, options.RepositoryFiles, DocumentInput.NormalizePath(config.Spec.CurrentPointer), BuildSpec)
+                : BuildSpec();
             if (admitted.InlineConfig && admitted.Spec.Spec != null) admitted.Suppressions[admitted.Spec.Spec.Path] = admitted.Spec.Spec.Suppressions;
             // A spec the pointer names but that could not be used has its GOV210; another kind that
             // matches it (the links of docs/**/*.md) gives it no GOV002 besides.
@@ -369,12 +372,15 @@ namespace Orchestrator.Governance.Engine
         /// <summary>The input with its double-encoded text repaired (<see cref="Text.Mojibake"/>), recording the repair; the input itself when there is none.</summary>
         private static DocumentInput Repair(DocumentInput input, Dictionary<string, Text.Mojibake> repairs, AnalysisCache? cache)
         {
-            if (input.Text == null || input.Text.IndexOf('\0') >= 0) return input;
-            var repair = cache == null ? Text.Mojibake.Find(input.Text) : cache.RepairOf(input.Path, input.Text);
+            if (input.Text == null) return input;
+            var repair = cache == null ? RepairOf(input.Text) : cache.RepairOf(input.Path, input.Text);
             if (repair == null) return input;
             repairs[input.Path] = repair;
             return DocumentInput.FromText(input.Path, repair.Text, input.InvalidUtf8, input.SizeInBytes);
         }
+
+        /// <summary>The repair of a double-encoded text, or null (none for text with a NUL: binary, refused at admission).</summary>
+        internal static Text.Mojibake? RepairOf(string text) => text.IndexOf('\0') >= 0 ? null : Text.Mojibake.Find(text);
 
         /// <summary>
         /// <see cref="DocumentAdmission.Refusal"/>, reported as GOV002; true when the document can be

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Model;
@@ -60,6 +61,34 @@ namespace Orchestrator.Governance.Engine
 
         private (Configuration.GovernanceConfig Config, DocumentClassifier Classifier)? _classifier;
 
+        /// <summary>
+        /// The spec context of the last analysis when what it was built from is unchanged: the same
+        /// document paths, the same repository file list, and the same text objects at the paths it
+        /// read (the pointer, the spec or its modules, their manifests); else the one
+        /// <paramref name="build"/> makes, then kept. Its anchors and coverage of unchanged packets
+        /// are then computed once.
+        /// </summary>
+        internal Model.Spec.SpecContext SpecContextFor(Dictionary<string, DocumentInput> byPath, IReadOnlyCollection<string>? repositoryFiles, string pointerPath, Func<Model.Spec.SpecContext> build)
+        {
+            if (_spec is { } kept && ReferenceEquals(kept.Files, repositoryFiles) && kept.Paths.Count == byPath.Count && kept.Paths.All(byPath.ContainsKey)
+                && kept.Read.All(r => ReferenceEquals(TextAt(byPath, r.Path), r.Text)))
+                return kept.Context;
+            var context = build();
+            var read = new[] { pointerPath, context.NamedSpecPath }
+                .Concat(context.Modules.Select(m => m.Path))
+                .Concat(context.Manifests)
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal)
+                .Select(p => (p, TextAt(byPath, p)))
+                .ToList();
+            _spec = (repositoryFiles, byPath.Keys.ToList(), read, context);
+            return context;
+        }
+
+        private static string? TextAt(Dictionary<string, DocumentInput> byPath, string path) => byPath.TryGetValue(path, out var input) ? input.Text : null;
+
+        private (IReadOnlyCollection<string>? Files, List<string> Paths, List<(string Path, string? Text)> Read, Model.Spec.SpecContext Context)? _spec;
+
         /// <summary>Starts an analysis: everything is dropped when the configuration changed.</summary>
         internal void Begin(string configurationKey)
         {
@@ -68,6 +97,7 @@ namespace Orchestrator.Governance.Engine
                 _documents.Clear();
                 Configuration = null;
                 PreviousIndex = null;
+                _spec = null;
             }
 
             _configurationKey = configurationKey;
@@ -104,12 +134,12 @@ namespace Orchestrator.Governance.Engine
             return entry;
         }
 
-        /// <summary>The repair of a double-encoded text (<see cref="Text.Mojibake.Find"/>), or null; looked for once per text.</summary>
+        /// <summary>The repair of a double-encoded text (<see cref="AdmittedDocuments.RepairOf"/>), or null; looked for once per text.</summary>
         internal Text.Mojibake? RepairOf(string path, string text)
         {
             if (_repairs.TryGetValue(path, out var known) && (ReferenceEquals(known.Text, text) || string.Equals(known.Text, text, StringComparison.Ordinal)))
                 return known.Repair;
-            var repair = Text.Mojibake.Find(text);
+            var repair = AdmittedDocuments.RepairOf(text);
             _repairs[path] = (text, repair);
             return repair;
         }

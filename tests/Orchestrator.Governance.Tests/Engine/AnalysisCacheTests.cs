@@ -105,6 +105,12 @@ namespace Orchestrator.Governance.Tests.Engine
             var after = Both(files, cache);
             Assert.Contains(after.Of("GOV203"), d => d.Path == Packets.Path);
             Assert.Contains(after.Of("GOV203"), d => d.Path == Second);
+
+            // The pointer names another file: the spec's facts are those of no spec now.
+            files[Testing.ValidPacket.PointerPath] = files[Testing.ValidPacket.PointerPath].Replace(Testing.ValidPacket.SpecPath, "Example_Master_Spec_v09.9.md");
+            var repointed = Both(files, cache);
+            Assert.NotEmpty(repointed.Of("GOV210"));
+            Assert.Empty(repointed.Of("GOV203"));
         }
 
         [Fact]

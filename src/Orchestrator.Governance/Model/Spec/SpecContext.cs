@@ -89,8 +89,10 @@ namespace Orchestrator.Governance.Model.Spec
     public sealed class SpecContext
     {
         private static readonly ContentCache<SpecDocument> Cache = new ContentCache<SpecDocument>(2);
-        private readonly Dictionary<string, PacketAnchors> _anchors = new Dictionary<string, PacketAnchors>(StringComparer.Ordinal);
-        private readonly Dictionary<string, DoneMeansCoverage> _coverage = new Dictionary<string, DoneMeansCoverage>(StringComparer.Ordinal);
+        // By packet object (a language server reuses the context across analyses, and an unchanged
+        // packet is the same object); an edited packet's old object and its entries are collected.
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TaskPacket, PacketAnchors> _anchors = new System.Runtime.CompilerServices.ConditionalWeakTable<TaskPacket, PacketAnchors>();
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TaskPacket, DoneMeansCoverage> _coverage = new System.Runtime.CompilerServices.ConditionalWeakTable<TaskPacket, DoneMeansCoverage>();
         private readonly HashSet<string> _idPrefixes;
 
         internal SpecContext(SpecProfile profile, DocumentInput? pointerDocument, SpecPointer? pointer, SpecDocument? spec, string? specPath, string? problem = null)
@@ -304,7 +306,7 @@ namespace Orchestrator.Governance.Model.Spec
         {
             lock (_anchors)
             {
-                if (_anchors.TryGetValue(packet.Path, out var known)) return known;
+                if (_anchors.TryGetValue(packet, out var known)) return known;
             }
 
             var field = packetProfile.FieldOf(packet, "SPEC_ANCHOR");
@@ -325,7 +327,12 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             var anchors = new PacketAnchors(field, lines, resolved);
-            lock (_anchors) _anchors[packet.Path] = anchors;
+            lock (_anchors)
+            {
+                if (_anchors.TryGetValue(packet, out var known)) return known;
+                _anchors.Add(packet, anchors);
+            }
+
             return anchors;
         }
 
@@ -335,11 +342,16 @@ namespace Orchestrator.Governance.Model.Spec
             if (Spec == null) return null;
             lock (_coverage)
             {
-                if (_coverage.TryGetValue(packet.Path, out var known)) return known;
+                if (_coverage.TryGetValue(packet, out var known)) return known;
             }
 
             var coverage = DoneMeansCoverage.Compute(packet, packetProfile, AnchorsOf(packet, packetProfile), this);
-            lock (_coverage) _coverage[packet.Path] = coverage;
+            lock (_coverage)
+            {
+                if (_coverage.TryGetValue(packet, out var known)) return known;
+                _coverage.Add(packet, coverage);
+            }
+
             return coverage;
         }
 
