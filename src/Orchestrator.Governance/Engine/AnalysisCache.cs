@@ -25,7 +25,6 @@ namespace Orchestrator.Governance.Engine
     {
         private readonly Dictionary<string, CachedDocument> _documents = new Dictionary<string, CachedDocument>(StringComparer.Ordinal);
         private readonly Dictionary<string, (string Text, Text.Mojibake? Repair)> _repairs = new Dictionary<string, (string, Text.Mojibake?)>(StringComparer.Ordinal);
-        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<GovernanceDiagnostic, FingerprintOn> _fingerprints = new System.Runtime.CompilerServices.ConditionalWeakTable<GovernanceDiagnostic, FingerprintOn>();
         private string? _configurationKey;
 
         /// <summary>Serializes the analyses that share this cache.</summary>
@@ -145,33 +144,34 @@ namespace Orchestrator.Governance.Engine
         }
 
         /// <summary>
-        /// The fingerprint kept for a diagnostic object a rule reported (reused from the cache with
-        /// its packet's unchanged text), when it was computed on the same text object; else null.
+        /// The fingerprint of <paramref name="diagnostic"/> (<see cref="Baseline.DiagnosticFingerprint"/>)
+        /// on <paramref name="text"/>: the one the last analysis computed for the same rule, path,
+        /// offset and arguments on the same text object, else computed. A fingerprint not asked for in
+        /// an analysis is forgotten at its end.
         /// </summary>
-        internal string? FingerprintOf(GovernanceDiagnostic reported, string? text) =>
-            text != null && _fingerprints.TryGetValue(reported, out var kept) && ReferenceEquals(kept.Text, text) ? kept.Fingerprint : null;
-
-        /// <summary>Keeps a diagnostic's fingerprint with the text it was computed on (dropped with the diagnostic object).</summary>
-        internal void KeepFingerprint(GovernanceDiagnostic reported, string? text, string fingerprint)
+        internal string FingerprintOf(GovernanceDiagnostic diagnostic, string? text)
         {
-            if (text == null) return;
-            _fingerprints.Remove(reported);
-            _fingerprints.Add(reported, new FingerprintOn(text, fingerprint));
+            if (text == null) return Baseline.DiagnosticFingerprint.Compute(diagnostic, text);
+            string key = diagnostic.Path + "\u001f" + diagnostic.Id + "\u001f" + diagnostic.Span.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\u001f" + string.Join("\u001f", diagnostic.Arguments);
+            if (!(_fingerprints.TryGetValue(key, out var kept) && ReferenceEquals(kept.Text, text)) && !(_nextFingerprints.TryGetValue(key, out kept) && ReferenceEquals(kept.Text, text)))
+                kept = (text, Baseline.DiagnosticFingerprint.Compute(diagnostic, text));
+            _nextFingerprints[key] = kept;
+            return kept.Fingerprint;
+        }
+
+        private Dictionary<string, (string Text, string Fingerprint)> _fingerprints = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        private Dictionary<string, (string Text, string Fingerprint)> _nextFingerprints = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+
+        /// <summary>Ends the report step: the fingerprints asked for are the ones kept.</summary>
+        internal void EndReport()
+        {
+            _fingerprints = _nextFingerprints;
+            _nextFingerprints = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         }
 
         /// <summary>The entry of <paramref name="packet"/> when the cache read it (the same object), else null.</summary>
         internal CachedDocument? ForPacket(TaskPacket packet) =>
             _documents.TryGetValue(packet.Path, out var entry) && ReferenceEquals(entry.Read(CachedDocument.PacketKind), packet) ? entry : null;
-    }
-
-    /// <summary>A fingerprint and the text it was computed on.</summary>
-    internal sealed class FingerprintOn
-    {
-        public FingerprintOn(string text, string fingerprint) => (Text, Fingerprint) = (text, fingerprint);
-
-        public string Text { get; }
-
-        public string Fingerprint { get; }
     }
 
     /// <summary>One document's cached reads (<see cref="AnalysisCache"/>).</summary>
@@ -183,6 +183,7 @@ namespace Orchestrator.Governance.Engine
         private readonly Dictionary<string, object> _reads = new Dictionary<string, object>(StringComparer.Ordinal);
         private Dictionary<Rules.TaskPacketRule, List<GovernanceDiagnostic>>? _ruleResults;
         private Model.Spec.SpecContext? _ruleSpec;
+        private Model.Scope.RepositoryFiles? _ruleFiles;
 
         public CachedDocument(string text) => Text = text;
 
@@ -212,10 +213,20 @@ namespace Orchestrator.Governance.Engine
             if (suppressions != null) (Suppressions, HasSuppressions) = (suppressions, true);
         }
 
-        /// <summary>A rule's diagnostics on this packet, computed against a spec with the same facts as <paramref name="spec"/>, or null.</summary>
-        public List<GovernanceDiagnostic>? RuleResults(Rules.TaskPacketRule rule, Model.Spec.SpecContext spec)
+        /// <summary>
+        /// A rule's diagnostics on this packet, computed against a spec with the same facts as
+        /// <paramref name="spec"/> and the same repository file list, or null.
+        /// </summary>
+        public List<GovernanceDiagnostic>? RuleResults(Rules.TaskPacketRule rule, Model.Spec.SpecContext spec, Model.Scope.RepositoryFiles? files)
         {
             if (_ruleResults == null || _ruleSpec == null) return null;
+            if (!ReferenceEquals(_ruleFiles, files))
+            {
+                _ruleResults = null;
+                _ruleSpec = null;
+                return null;
+            }
+
             if (!ReferenceEquals(_ruleSpec, spec))
             {
                 if (!_ruleSpec.SameFactsAs(spec))
@@ -231,11 +242,12 @@ namespace Orchestrator.Governance.Engine
             return _ruleResults.TryGetValue(rule, out var found) ? found : null;
         }
 
-        /// <summary>Keeps a rule's diagnostics on this packet, computed against <paramref name="spec"/>.</summary>
-        public void KeepRuleResults(Rules.TaskPacketRule rule, Model.Spec.SpecContext spec, List<GovernanceDiagnostic> found)
+        /// <summary>Keeps a rule's diagnostics on this packet, computed against <paramref name="spec"/> and <paramref name="files"/>.</summary>
+        public void KeepRuleResults(Rules.TaskPacketRule rule, Model.Spec.SpecContext spec, Model.Scope.RepositoryFiles? files, List<GovernanceDiagnostic> found)
         {
-            if (_ruleSpec != null && !ReferenceEquals(_ruleSpec, spec) && !_ruleSpec.SameFactsAs(spec)) _ruleResults = null;
+            if (_ruleSpec != null && ((!ReferenceEquals(_ruleSpec, spec) && !_ruleSpec.SameFactsAs(spec)) || !ReferenceEquals(_ruleFiles, files))) _ruleResults = null;
             _ruleSpec = spec;
+            _ruleFiles = files;
             (_ruleResults ??= new Dictionary<Rules.TaskPacketRule, List<GovernanceDiagnostic>>())[rule] = found;
         }
     }

@@ -183,18 +183,13 @@ namespace Orchestrator.Governance.Engine
                     if (original != null) d = d.WithMoreFixesLater(x => SuppressionFixes.For(x, original, inline, lineRead, fileLines));
                 }
 
-                // Its fingerprint, for the baseline (computed once for a rule result reused from the cache).
+                // Its fingerprint, for the baseline (with a cache, computed once while the text and the finding are the same).
                 if (severity != d.Severity) d = d.WithSeverity(severity);
                 string? text = repairs.TryGetValue(d.Path, out var repaired) ? repaired.Original : byPath.TryGetValue(d.Path, out var doc) ? doc.Text : null;
-                string? fingerprint = cache?.FingerprintOf(reported, text);
-                if (fingerprint == null)
-                {
-                    fingerprint = Baseline.DiagnosticFingerprint.Compute(d, text);
-                    cache?.KeepFingerprint(reported, text, fingerprint);
-                }
-
-                result.Add(d.WithFingerprint(fingerprint));
+                result.Add(d.WithFingerprint(cache != null ? cache.FingerprintOf(d, text) : Baseline.DiagnosticFingerprint.Compute(d, text)));
             }
+
+            cache?.EndReport();
 
             // A stable order, then the baseline: what it covers is set aside, stale entries are
             // GOV007, and a baseline that cannot be used is GOV008 and covers nothing.

@@ -34,11 +34,12 @@ namespace Orchestrator.Governance.Engine
             foreach (var packet in documents.Packets)
             {
                 // A packet read from the cache (unchanged text): the rules that read nothing but the
-                // packet, the profile and the spec found what they found before, while the spec's facts are the same.
+                // packet, the profile, the spec and the packet's scope found what they found before, while the
+                // spec's facts and the repository's file list are the same.
                 var cached = cache?.ForPacket(packet);
                 foreach (var rule in packetRules)
                 {
-                    if (cached?.RuleResults(rule, index.Spec) is List<GovernanceDiagnostic> before)
+                    if (cached?.RuleResults(rule, index.Spec, index.Files) is List<GovernanceDiagnostic> before)
                     {
                         found.AddRange(before);
                         cache!.RuleResultsReused++;
@@ -47,7 +48,7 @@ namespace Orchestrator.Governance.Engine
 
                     RuleContext? context = null;
                     var reported = Run(rule.Descriptor, packet.Path, found, sink => rule.Analyze(context = new RuleContext(packet, profile, index, sink, rule.Descriptor)), packet.AnchorSpan);
-                    if (cached != null && reported != null && context != null && !context.ReadIndex) cached.KeepRuleResults(rule, index.Spec, reported);
+                    if (cached != null && reported != null && context != null && !context.ReadIndex) cached.KeepRuleResults(rule, index.Spec, index.Files, reported);
                     
                 }
             }

@@ -32,8 +32,8 @@ namespace Orchestrator.Governance.Rules
 
         /// <summary>
         /// Cross-document facts, built once per analysis. A rule that reads them runs again in every
-        /// analysis; one that reads only <see cref="Packet"/>, <see cref="Profile"/> and
-        /// <see cref="Spec"/> has its diagnostics reused while they are unchanged
+        /// analysis; one that reads only <see cref="Packet"/>, <see cref="Profile"/>, <see cref="Spec"/>,
+        /// <see cref="Files"/>, <see cref="InScope"/> and <see cref="Scope"/> has its diagnostics reused while they are unchanged
         /// (the engine's AnalysisCache).
         /// </summary>
         public RepoIndex Index
@@ -47,6 +47,15 @@ namespace Orchestrator.Governance.Rules
 
         /// <summary>The current spec and the packets' anchors resolved against it (the index's <see cref="RepoIndex.Spec"/>).</summary>
         public Model.Spec.SpecContext Spec => _index.Spec;
+
+        /// <summary>The repository's files, when the host listed them (<see cref="RepoIndex.Files"/>).</summary>
+        public Model.Scope.RepositoryFiles? Files => _index.Files;
+
+        /// <summary>The packet's IN_SCOPE_PATHS entries, read against <see cref="Files"/> (<see cref="RepoIndex.InScopeOf"/>).</summary>
+        public IReadOnlyList<Model.Scope.ScopeEntry> InScope => _index.InScopeOf(Packet);
+
+        /// <summary>The scope configuration (governance.yml <c>scope</c>).</summary>
+        public ScopeConfig Scope => _index.Scope;
 
         /// <summary>Whether the rule read <see cref="Index"/> (its diagnostics then depend on other documents).</summary>
         internal bool ReadIndex { get; private set; }

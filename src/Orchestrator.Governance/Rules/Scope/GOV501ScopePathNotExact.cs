@@ -25,13 +25,13 @@ namespace Orchestrator.Governance.Rules.Scope
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            foreach (var entry in context.Index.InScopeOf(context.Packet))
+            foreach (var entry in context.InScope)
             {
                 string? what = entry.Kind switch
                 {
                     ScopeEntryKind.Folder => "a folder",
                     ScopeEntryKind.Prose => "prose, not a path",
-                    ScopeEntryKind.Glob when !context.Index.Scope.AllowGlobs => "a glob (scope.allowGlobs is false)",
+                    ScopeEntryKind.Glob when !context.Scope.AllowGlobs => "a glob (scope.allowGlobs is false)",
                     _ => null,
                 };
                 if (what == null) continue;

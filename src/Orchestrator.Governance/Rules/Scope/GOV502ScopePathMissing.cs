@@ -28,10 +28,10 @@ namespace Orchestrator.Governance.Rules.Scope
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            var files = context.Index.Files;
+            var files = context.Files;
             if (files == null) return;
-            var isNew = ScopeFacts.NewMarkerTest(context.Index.Scope.NewMarkers);
-            foreach (var entry in context.Index.InScopeOf(context.Packet))
+            var isNew = ScopeFacts.NewMarkerTest(context.Scope.NewMarkers);
+            foreach (var entry in context.InScope)
             {
                 if (entry.Kind != ScopeEntryKind.File || entry.IsMarkedNew || files.Files.Contains(entry.Path)) continue;
                 // The marker goes after the entry as written (after a code span's closing backtick): the

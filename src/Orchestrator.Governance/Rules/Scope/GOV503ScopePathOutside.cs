@@ -23,7 +23,7 @@ namespace Orchestrator.Governance.Rules.Scope
         /// <inheritdoc />
         public override void Analyze(RuleContext context)
         {
-            foreach (var entry in context.Index.InScopeOf(context.Packet))
+            foreach (var entry in context.InScope)
             {
                 if (entry.Kind == ScopeEntryKind.Outside) context.Report(entry.Span, entry.Written);
             }

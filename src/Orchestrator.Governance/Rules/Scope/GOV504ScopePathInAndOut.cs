@@ -30,10 +30,10 @@ namespace Orchestrator.Governance.Rules.Scope
         {
             var outField = context.Profile.FieldOf(context.Packet, "OUT_OF_SCOPE");
             if (outField == null) return;
-            var excluded = ScopeEntry.ReadMentions(outField, context.Packet, context.Index.Files)
+            var excluded = ScopeEntry.ReadMentions(outField, context.Packet, context.Files)
                 .GroupBy(e => e.Path, System.StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
-            foreach (var entry in context.Index.InScopeOf(context.Packet))
+            foreach (var entry in context.InScope)
             {
                 if ((entry.Kind == ScopeEntryKind.File || entry.Kind == ScopeEntryKind.Folder) && entry.Path.Length > 0 && excluded.TryGetValue(entry.Path, out var other))
                     context.Report(entry.Span, entry.Written, other.Span.StartLine.ToString(CultureInfo.InvariantCulture));
