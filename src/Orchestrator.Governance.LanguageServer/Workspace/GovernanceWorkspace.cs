@@ -110,8 +110,15 @@ namespace Orchestrator.Governance.LanguageServer.Workspace
         }
 
         /// <summary>The file URI of a repository-relative path: the client's own spelling when the document is open.</summary>
-        public string UriOf(string path) =>
-            _open.TryGetValue(path, out var open) ? open.Uri : new Uri(Path.Combine(Root, path)).AbsoluteUri;
+        public string UriOf(string path)
+        {
+            if (_open.TryGetValue(path, out var open)) return open.Uri;
+            if (!_uris.TryGetValue(path, out var uri)) _uris[path] = uri = new Uri(Path.Combine(Root, path)).AbsoluteUri;
+            return uri;
+        }
+
+        // The file URI of each path asked for, built once (every analysis asks for every document with findings).
+        private readonly Dictionary<string, string> _uris = new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>didOpen: the client's text now stands for the file.</summary>
         public void OpenDocument(OpenDocument document) => _open[document.Path] = document;

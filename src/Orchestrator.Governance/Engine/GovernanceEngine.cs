@@ -83,7 +83,7 @@ namespace Orchestrator.Governance.Engine
             }
 
             var config = documents.Config;
-            var topology = Model.Board.Topology.Build(documents.Packets, profile, documents.Board, config.Dependencies);
+            var topology = Model.Board.Topology.Build(documents.Packets, profile, documents.Board, config.Dependencies, cache?.PreviousIndex?.Topology);
             var files = options.RepositoryFiles == null ? null : cache != null ? cache.FilesFor(options.RepositoryFiles) : new Model.Scope.RepositoryFiles(options.RepositoryFiles);
             var changed = options.ChangedFiles?.Select(DocumentInput.ResolveInside).OfType<string>().Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
             var builder = new RepoIndex.Builder(config, profile, documents.Packets, byId.ToDictionary(e => e.Key, e => (IReadOnlyList<TaskPacket>)e.Value, StringComparer.Ordinal), documents.Spec, topology, files, changed, options.Today?.Date)

@@ -11,7 +11,7 @@ namespace Orchestrator.Governance.Model
         /// </summary>
         public static string Comparable(string value)
         {
-            int cut = value.IndexOfAny(new[] { '(', '[' });
+            int cut = value.IndexOfAny(Qualifiers);
             if (cut > 0) value = value.Substring(0, cut);
             var sb = new System.Text.StringBuilder(value.Length);
             foreach (char c in value)
@@ -34,11 +34,17 @@ namespace Orchestrator.Governance.Model
         /// </summary>
         public static string? DeclaredId(PacketField field)
         {
-            string value = field.Value.Trim().Trim('`', '[', ']', '*');
+            string value = field.Value.Trim().Trim(IdMarks);
             if (value.Length == 0 || value.IndexOf('{') >= 0 || value.IndexOf('<') >= 0) return null;
-            int space = value.IndexOfAny(new[] { ' ', '\t' });
-            return (space < 0 ? value : value.Substring(0, space)).Trim('`', '[', ']', '*', ',', ';', '.');
+            int space = value.IndexOfAny(Blanks);
+            return (space < 0 ? value : value.Substring(0, space)).Trim(IdMarksAndPunctuation);
         }
+
+        // The characters above, allocated once (a params array per call was a tenth of a language server's analysis).
+        private static readonly char[] Qualifiers = { '(', '[' };
+        private static readonly char[] IdMarks = { '`', '[', ']', '*' };
+        private static readonly char[] Blanks = { ' ', '\t' };
+        private static readonly char[] IdMarksAndPunctuation = { '`', '[', ']', '*', ',', ';', '.' };
 
         /// <summary>
         /// Whether the packet has the section: by its heading or an alias, by one of its fields

@@ -129,6 +129,25 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void An_unchanged_packets_dependency_is_resolved_against_the_packets_of_each_analysis()
+        {
+            var files = Repository();
+            files[Packets.Path] = files[Packets.Path].Replace("- **Dependencies**: none", "- **Dependencies**: WP-1-Second-Packet");
+            var cache = new AnalysisCache();
+            Assert.Empty(Both(files, cache).Of("GOV301"));
+            // The packet it names is renamed (file, ID and board entry); the depending packet's text is unchanged.
+            string second = files[Second];
+            files.Remove(Second);
+            files["docs/task_packets/WP-1-Renamed-Packet.md"] = second.Replace("WP-1-Second-Packet", "WP-1-Renamed-Packet");
+            files[Board] = files[Board].Replace("WP-1-Second-Packet", "WP-1-Renamed-Packet");
+            var renamed = Both(files, cache);
+            Assert.Contains(renamed.Of("GOV301"), d => d.Path == Packets.Path && d.Arguments.Contains("WP-1-Second-Packet"));
+            files = Repository();
+            files[Packets.Path] = files[Packets.Path].Replace("- **Dependencies**: none", "- **Dependencies**: WP-1-Second-Packet");
+            Assert.Empty(Both(files, cache).Of("GOV301"));
+        }
+
+        [Fact]
         public void A_configuration_change_empties_the_cache()
         {
             var files = Repository();

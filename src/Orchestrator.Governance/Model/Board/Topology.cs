@@ -84,18 +84,25 @@ namespace Orchestrator.Governance.Model.Board
         /// <summary>A WP's status as written (board token first, else packet STATUS), with where it comes from ("board", "packet"), or null.</summary>
         public (string Status, string Source)? StatusOf(string id) => _status.TryGetValue(id, out var s) ? s : ((string, string)?)null;
 
-        /// <summary>Builds the topology of the packets and (optional) board.</summary>
-        public static Topology Build(IReadOnlyList<TaskPacket> packets, TaskPacketProfile profile, TaskBoard? board, DependenciesConfig config)
+        /// <summary>
+        /// Builds the topology of the packets and (optional) board. With <paramref name="previous"/>
+        /// (the topology of the last analysis under the same configuration, a language server's), what
+        /// an unchanged packet (the same object) says for the topology is taken from it, not read again.
+        /// </summary>
+        public static Topology Build(IReadOnlyList<TaskPacket> packets, TaskPacketProfile profile, TaskBoard? board, DependenciesConfig config, Topology? previous = null)
         {
             var byId = new Dictionary<string, TaskPacket>(StringComparer.Ordinal);
             var status = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
             var ownIds = new List<HashSet<string>>(packets.Count);
+            var dependsOn = new HashSet<string>(config.DependsOn.Select(KeyNormalizer.Normalize), StringComparer.Ordinal);
+            var blocks = new HashSet<string>(config.Blocks.Select(KeyNormalizer.Normalize), StringComparer.Ordinal);
+            var read = new Dictionary<TaskPacket, PacketTopology>(packets.Count);
             foreach (var p in packets)
             {
-                var idField = profile == null ? null : profile.FieldOf(p, "TASK_ID");
-                string? declared = idField == null ? null : PacketFacts.DeclaredId(idField);
+                var facts = previous != null && previous._read.TryGetValue(p, out var kept) ? kept : PacketTopology.Read(p, profile, dependsOn, blocks);
+                read[p] = facts;
                 var own = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var id in new[] { p.FileStem, declared })
+                foreach (var id in new[] { p.FileStem, facts.DeclaredId })
                 {
                     if (id != null && !byId.ContainsKey(id)) byId[id] = p;
                     if (id != null && byId[id] == p) own.Add(id);
@@ -103,12 +110,11 @@ namespace Orchestrator.Governance.Model.Board
 
                 ownIds.Add(own);
 
-                var statusField = profile!.FieldOf(p, "STATUS");
-                if (statusField != null && statusField.Value.Length > 0)
+                if (facts.Status != null)
                 {
-                    foreach (var id in new[] { p.FileStem, declared })
+                    foreach (var id in new[] { p.FileStem, facts.DeclaredId })
                     {
-                        if (id != null && !status.ContainsKey(id)) status[id] = (statusField.Value, "packet");
+                        if (id != null && !status.ContainsKey(id)) status[id] = (facts.Status, "packet");
                     }
                 }
             }
@@ -121,14 +127,48 @@ namespace Orchestrator.Governance.Model.Board
                 }
             }
 
-            var dependsOn = new HashSet<string>(config.DependsOn.Select(KeyNormalizer.Normalize), StringComparer.Ordinal);
-            var blocks = new HashSet<string>(config.Blocks.Select(KeyNormalizer.Normalize), StringComparer.Ordinal);
             var edges = new List<DependencyEdge>();
             for (int n = 0; n < packets.Count; n++)
             {
                 var p = packets[n];
                 var own = ownIds[n];
                 string self = own.OrderBy(x => x.Length).FirstOrDefault() ?? p.FileStem;
+                foreach (var (id, span, blocksIt) in read[p].Mentions)
+                {
+                    if (own.Contains(id)) continue;
+                    edges.Add(blocksIt ? new DependencyEdge(p, id, self, span, true) : new DependencyEdge(p, self, id, span, false));
+                }
+            }
+
+            return new Topology(board, byId, status, edges, config) { _read = read };
+        }
+
+        private IReadOnlyDictionary<TaskPacket, PacketTopology> _read = new Dictionary<TaskPacket, PacketTopology>();
+
+        /// <summary>What one packet says for the topology, from its text alone: its declared ID, its STATUS and the WP IDs its dependency fields name.</summary>
+        private sealed class PacketTopology
+        {
+            private PacketTopology(string? declaredId, string? status, List<(string Id, SourceSpan Span, bool BlocksIt)> mentions)
+            {
+                DeclaredId = declaredId;
+                Status = status;
+                Mentions = mentions;
+            }
+
+            public string? DeclaredId { get; }
+
+            public string? Status { get; }
+
+            /// <summary>Each WP ID a dependency field names (not a replacement), where, and whether it waits for this packet.</summary>
+            public List<(string Id, SourceSpan Span, bool BlocksIt)> Mentions { get; }
+
+            public static PacketTopology Read(TaskPacket p, TaskPacketProfile profile, HashSet<string> dependsOn, HashSet<string> blocks)
+            {
+                var idField = profile == null ? null : profile.FieldOf(p, "TASK_ID");
+                string? declared = idField == null ? null : PacketFacts.DeclaredId(idField);
+                var statusField = profile!.FieldOf(p, "STATUS");
+                string? status = statusField != null && statusField.Value.Length > 0 ? statusField.Value : null;
+                var mentions = new List<(string, SourceSpan, bool)>();
                 foreach (var field in p.Fields)
                 {
                     if (field.Section != null && field.Section.IsIgnored) continue;
@@ -143,16 +183,14 @@ namespace Orchestrator.Governance.Model.Board
                     {
                         foreach (var (id, index) in TaskBoard.FindIds(text))
                         {
-                            if (own.Contains(id) || NamesReplacement(text, index)) continue;
-                            var span = p.Document.Span(start + index, id.Length);
-                            bool blocksIt = !isDepends || NamesDependent(text, index);
-                            edges.Add(blocksIt ? new DependencyEdge(p, id, self, span, true) : new DependencyEdge(p, self, id, span, false));
+                            if (NamesReplacement(text, index)) continue;
+                            mentions.Add((id, p.Document.Span(start + index, id.Length), !isDepends || NamesDependent(text, index)));
                         }
                     }
                 }
-            }
 
-            return new Topology(board, byId, status, edges, config);
+                return new PacketTopology(declared, status, mentions);
+            }
         }
 
         private static readonly string[] DependentPhrases = { "prerequisite for", "required by", "needed by", "unblocks", "blocks ", "blocking " };
