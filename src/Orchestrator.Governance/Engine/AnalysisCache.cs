@@ -127,7 +127,11 @@ namespace Orchestrator.Governance.Engine
         internal CachedDocument For(string path, string text)
         {
             if (_documents.TryGetValue(path, out var entry) && (ReferenceEquals(entry.Text, text) || string.Equals(entry.Text, text, StringComparison.Ordinal)))
+            {
+                entry.Text = text; // compared by reference from now on
                 return entry;
+            }
+
             entry = new CachedDocument(text);
             _documents[path] = entry;
             return entry;
@@ -137,7 +141,12 @@ namespace Orchestrator.Governance.Engine
         internal Text.Mojibake? RepairOf(string path, string text)
         {
             if (_repairs.TryGetValue(path, out var known) && (ReferenceEquals(known.Text, text) || string.Equals(known.Text, text, StringComparison.Ordinal)))
+            {
+                // The same text in a new string (a file opened in the editor): compared by reference from now on.
+                _repairs[path] = (text, known.Repair);
                 return known.Repair;
+            }
+
             var repair = AdmittedDocuments.RepairOf(text);
             _repairs[path] = (text, repair);
             return repair;
@@ -155,7 +164,7 @@ namespace Orchestrator.Governance.Engine
             string key = diagnostic.Path + "\u001f" + diagnostic.Id + "\u001f" + diagnostic.Span.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\u001f" + string.Join("\u001f", diagnostic.Arguments);
             if (!(_fingerprints.TryGetValue(key, out var kept) && ReferenceEquals(kept.Text, text)) && !(_nextFingerprints.TryGetValue(key, out kept) && ReferenceEquals(kept.Text, text)))
                 kept = (text, Baseline.DiagnosticFingerprint.Compute(diagnostic, text));
-            _nextFingerprints[key] = kept;
+            _nextFingerprints[key] = (text, kept.Fingerprint);
             return kept.Fingerprint;
         }
 
@@ -187,8 +196,8 @@ namespace Orchestrator.Governance.Engine
 
         public CachedDocument(string text) => Text = text;
 
-        /// <summary>The text the reads were made from.</summary>
-        public string Text { get; }
+        /// <summary>The text the reads were made from (the last string object that held it).</summary>
+        public string Text { get; set; }
 
         /// <summary>Whether <see cref="Links"/> was collected (only for documents documents.links names).</summary>
         public bool HasLinks { get; private set; }

@@ -11,6 +11,17 @@ namespace Orchestrator.Governance.Model
         /// </summary>
         public static string Comparable(string value)
         {
+            // Status values are few and compared again and again (the board against every packet): each is made comparable once.
+            if (ComparableValues.TryGetValue(value, out var known)) return known;
+            string comparable = MakeComparable(value);
+            if (ComparableValues.Count < 4096) ComparableValues.TryAdd(value, comparable);
+            return comparable;
+        }
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ComparableValues = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        private static string MakeComparable(string value)
+        {
             int cut = value.IndexOfAny(Qualifiers);
             if (cut > 0) value = value.Substring(0, cut);
             var sb = new System.Text.StringBuilder(value.Length);
