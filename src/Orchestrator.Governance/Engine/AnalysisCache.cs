@@ -161,21 +161,55 @@ namespace Orchestrator.Governance.Engine
         internal string FingerprintOf(GovernanceDiagnostic diagnostic, string? text)
         {
             if (text == null) return Baseline.DiagnosticFingerprint.Compute(diagnostic, text);
-            string key = diagnostic.Path + "\u001f" + diagnostic.Id + "\u001f" + diagnostic.Span.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\u001f" + string.Join("\u001f", diagnostic.Arguments);
+            var key = new FindingKey(diagnostic);
             if (!(_fingerprints.TryGetValue(key, out var kept) && ReferenceEquals(kept.Text, text)) && !(_nextFingerprints.TryGetValue(key, out kept) && ReferenceEquals(kept.Text, text)))
                 kept = (text, Baseline.DiagnosticFingerprint.Compute(diagnostic, text));
-            _nextFingerprints[key] = (text, kept.Fingerprint);
+            _nextFingerprints[key] = kept;
             return kept.Fingerprint;
         }
 
-        private Dictionary<string, (string Text, string Fingerprint)> _fingerprints = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        private Dictionary<string, (string Text, string Fingerprint)> _nextFingerprints = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        private Dictionary<FindingKey, (string Text, string Fingerprint)> _fingerprints = new Dictionary<FindingKey, (string, string)>();
+        private Dictionary<FindingKey, (string Text, string Fingerprint)> _nextFingerprints = new Dictionary<FindingKey, (string, string)>();
+
+        /// <summary>What a fingerprint is computed from, besides the text: rule, path, offset and message arguments (compared in place, not joined).</summary>
+        private readonly struct FindingKey : IEquatable<FindingKey>
+        {
+            private readonly GovernanceDiagnostic _diagnostic;
+
+            public FindingKey(GovernanceDiagnostic diagnostic) => _diagnostic = diagnostic;
+
+            public bool Equals(FindingKey other)
+            {
+                GovernanceDiagnostic a = _diagnostic, b = other._diagnostic;
+                if (a.Span.Start != b.Span.Start || !string.Equals(a.Id, b.Id, StringComparison.Ordinal) || !string.Equals(a.Path, b.Path, StringComparison.Ordinal) || a.Arguments.Count != b.Arguments.Count)
+                    return false;
+                for (int i = 0; i < a.Arguments.Count; i++)
+                {
+                    if (!string.Equals(a.Arguments[i], b.Arguments[i], StringComparison.Ordinal)) return false;
+                }
+
+                return true;
+            }
+
+            public override bool Equals(object? obj) => obj is FindingKey other && Equals(other);
+
+            public override int GetHashCode()
+            {
+                unchecked
+                {
+                    int hash = (StringComparer.Ordinal.GetHashCode(_diagnostic.Path) * 31) + StringComparer.Ordinal.GetHashCode(_diagnostic.Id);
+                    hash = (hash * 31) + _diagnostic.Span.Start;
+                    foreach (var argument in _diagnostic.Arguments) hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(argument);
+                    return hash;
+                }
+            }
+        }
 
         /// <summary>Ends the report step: the fingerprints asked for are the ones kept.</summary>
         internal void EndReport()
         {
             _fingerprints = _nextFingerprints;
-            _nextFingerprints = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+            _nextFingerprints = new Dictionary<FindingKey, (string, string)>();
         }
 
         /// <summary>The entry of <paramref name="packet"/> when the cache read it (the same object), else null.</summary>

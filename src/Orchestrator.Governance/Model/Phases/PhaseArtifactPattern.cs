@@ -16,6 +16,18 @@ namespace Orchestrator.Governance.Model.Phases
     {
         private readonly Regex _regex;
 
+        /// <summary>The pattern compiled once per process (<see cref="PhaseArtifactPattern(string)"/>); the configuration names a few.</summary>
+        /// <exception cref="ArgumentException">The pattern has no phase placeholder.</exception>
+        public static PhaseArtifactPattern Of(string pattern)
+        {
+            if (Compiled.TryGetValue(pattern, out var known)) return known;
+            var compiled = new PhaseArtifactPattern(pattern);
+            if (Compiled.Count < 256) Compiled.TryAdd(pattern, compiled);
+            return compiled;
+        }
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PhaseArtifactPattern> Compiled = new System.Collections.Concurrent.ConcurrentDictionary<string, PhaseArtifactPattern>(StringComparer.Ordinal);
+
         /// <summary>Compiles <paramref name="pattern"/>; it must hold {XX} or {X} once.</summary>
         /// <exception cref="ArgumentException">The pattern has no phase placeholder.</exception>
         public PhaseArtifactPattern(string pattern)

@@ -59,9 +59,9 @@ namespace Orchestrator.Governance.Rules.Decisions
             var state = index.Config.State;
             var layers = state.Layers
                 .Where(l => state.LayerArtifacts.TryGetValue(l, out var p) && !string.IsNullOrEmpty(p))
-                .Select(l => (Layer: l, Pattern: new PhaseArtifactPattern(state.LayerArtifacts[l])))
+                .Select(l => (Layer: l, Pattern: PhaseArtifactPattern.Of(state.LayerArtifacts[l])))
                 .ToList();
-            var closing = state.ClosingArtifacts.Select(p => new PhaseArtifactPattern(p)).ToList();
+            var closing = state.ClosingArtifacts.Select(PhaseArtifactPattern.Of).ToList();
 
             // The artifacts that exist, by phase.
             var phases = new Dictionary<string, Phase>(StringComparer.Ordinal);
