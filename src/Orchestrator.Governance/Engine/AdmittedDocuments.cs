@@ -324,7 +324,7 @@ namespace Orchestrator.Governance.Engine
             where T : class
         {
             var entry = CacheEntry(input);
-            if (entry?.Read(kind) is T kept && Replay(input.Path, entry))
+            if (entry?.Read(kind) is T kept && Replay(input, entry))
             {
                 _cache!.DocumentsReused++;
                 return kept;
@@ -351,8 +351,11 @@ namespace Orchestrator.Governance.Engine
         /// <paramref name="entry"/>: admitted, its links and suppressions recorded. False (nothing
         /// done) when the entry lacks what this analysis needs or the document was refused here.
         /// </summary>
-        private bool Replay(string path, CachedDocument entry)
+        private bool Replay(DocumentInput input, CachedDocument entry)
         {
+            string path = input.Path;
+            // The text decides admission but for the size the host measured (bytes, not characters).
+            if (Math.Max(input.SizeInBytes, input.Text!.Length) > Config.Limits.MaxDocumentBytes) return false;
             if (_admitted.TryGetValue(path, out bool admitted) && !admitted) return false;
             bool needsLinks = Links.Paths.Contains(path) && !Links.Found.ContainsKey(path);
             bool needsSuppressions = InlineConfig && !Suppressions.ContainsKey(path);

@@ -70,23 +70,29 @@ namespace Orchestrator.Governance.Engine
         internal Model.Spec.SpecContext SpecContextFor(Dictionary<string, DocumentInput> byPath, IReadOnlyCollection<string>? repositoryFiles, string pointerPath, Func<Model.Spec.SpecContext> build)
         {
             if (_spec is { } kept && ReferenceEquals(kept.Files, repositoryFiles) && kept.Paths.Count == byPath.Count && kept.Paths.All(byPath.ContainsKey)
-                && kept.Read.All(r => ReferenceEquals(TextAt(byPath, r.Path), r.Text)))
+                && kept.Read.All(r => ReadOf(byPath, r.Path) == r.Input))
                 return kept.Context;
             var context = build();
+            _spec = null;
+            // A spec that could not be used (GOV210) is built again every time: which module failed,
+            // and why, is not all in the context (its modules are then unknown), and it is cheap.
+            if (context.Problem != null || context.ModulesProblem != null) return context;
             var read = new[] { pointerPath, context.NamedSpecPath }
                 .Concat(context.Modules.Select(m => m.Path))
                 .Concat(context.Manifests)
                 .OfType<string>()
                 .Distinct(StringComparer.Ordinal)
-                .Select(p => (p, TextAt(byPath, p)))
+                .Select(p => (p, ReadOf(byPath, p)))
                 .ToList();
             _spec = (repositoryFiles, byPath.Keys.ToList(), read, context);
             return context;
         }
 
-        private static string? TextAt(Dictionary<string, DocumentInput> byPath, string path) => byPath.TryGetValue(path, out var input) ? input.Text : null;
+        /// <summary>What a document at <paramref name="path"/> gives a reader: its text object, size and why it could not be read (all null when there is none).</summary>
+        private static (string? Text, long Size, string? Unreadable) ReadOf(Dictionary<string, DocumentInput> byPath, string path) =>
+            byPath.TryGetValue(path, out var input) ? (input.Text, input.SizeInBytes, input.UnreadableReason) : (null, 0, null);
 
-        private (IReadOnlyCollection<string>? Files, List<string> Paths, List<(string Path, string? Text)> Read, Model.Spec.SpecContext Context)? _spec;
+        private (IReadOnlyCollection<string>? Files, List<string> Paths, List<(string Path, (string? Text, long Size, string? Unreadable) Input)> Read, Model.Spec.SpecContext Context)? _spec;
 
         /// <summary>Starts an analysis: everything is dropped when the configuration changed.</summary>
         internal void Begin(string configurationKey)

@@ -66,6 +66,8 @@ namespace Orchestrator.Governance.Engine
         /// What an earlier analysis of the same repository read and found that is still true
         /// (<see cref="AnalysisCache"/>): a host that analyses again after every edit (the language
         /// server) keeps one and hands it to each analysis. Null (the default): nothing is kept.
+        /// Collections handed over (<see cref="RepositoryFiles"/>) are compared by reference: a host
+        /// that lists the repository again hands over a new collection, never the old one changed.
         /// </summary>
         public AnalysisCache? Cache { get; set; }
 

@@ -204,6 +204,39 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void A_spec_module_refused_and_then_restored_agrees_with_a_fresh_analysis()
+        {
+            var dir = new System.IO.DirectoryInfo(System.AppContext.BaseDirectory);
+            while (dir != null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
+            string root = System.IO.Path.Combine(dir!.FullName, "tests", "Fixtures", "spec-modules");
+            var files = System.IO.Directory.GetFiles(root, "*", System.IO.SearchOption.AllDirectories)
+                .ToDictionary(f => System.IO.Path.GetRelativePath(root, f).Replace('\\', '/'), System.IO.File.ReadAllText);
+            const string module = ".GOV/spec/02_architecture.md";
+            string good = files[module];
+            var cache = new AnalysisCache();
+            var before = Render(Both(files, cache));
+            files[module] = good + "\0";
+            Assert.NotEmpty(Both(files, cache).Of("GOV210"));
+            files[module] = good;
+            Assert.Equal(before, Render(Both(files, cache)));
+        }
+
+        [Fact]
+        public void A_document_over_the_size_limit_in_bytes_is_refused_though_its_text_is_cached()
+        {
+            var files = Repository();
+            var cache = new AnalysisCache();
+            Both(files, cache);
+            var inputs = Inputs(files);
+            int at = inputs.FindIndex(d => d.Path == Second);
+            inputs[at] = DocumentInput.FromText(Second, files[Second], sizeInBytes: 100_000_000);
+            var fresh = GovernanceEngine.Analyze(inputs, new AnalysisOptions());
+            var cached = GovernanceEngine.Analyze(inputs, new AnalysisOptions { Cache = cache });
+            Assert.Equal(Render(fresh), Render(cached));
+            Assert.Contains(cached.Diagnostics, d => d.Id == "GOV002" && d.Path == Second);
+        }
+
+        [Fact]
         public void A_document_refused_in_one_analysis_and_admitted_in_the_next_agrees_with_a_fresh_analysis()
         {
             var files = Repository();
