@@ -113,20 +113,13 @@ namespace Orchestrator.Governance.Engine
         /// <summary>Ends an analysis: the documents not among <paramref name="paths"/> are forgotten.</summary>
         internal void End(ICollection<string> paths)
         {
-            List<string>? gone = null;
-            foreach (var path in _documents.Keys)
-            {
-                if (!paths.Contains(path)) (gone ??= new List<string>()).Add(path);
-            }
+            Forget(_documents, paths);
+            Forget(_repairs, paths);
+        }
 
-            if (gone != null) foreach (var path in gone) _documents.Remove(path);
-            gone = null;
-            foreach (var path in _repairs.Keys)
-            {
-                if (!paths.Contains(path)) (gone ??= new List<string>()).Add(path);
-            }
-
-            if (gone != null) foreach (var path in gone) _repairs.Remove(path);
+        private static void Forget<T>(Dictionary<string, T> byPath, ICollection<string> kept)
+        {
+            foreach (var path in byPath.Keys.Where(p => !kept.Contains(p)).ToList()) byPath.Remove(path);
         }
 
         /// <summary>The entry of a document whose text is <paramref name="text"/>: the one kept when the text is the same, else a new, empty one.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.Extensions.FileSystemGlobbing;
 using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Model.Scope;
 
@@ -25,7 +24,6 @@ namespace Orchestrator.Governance.Rules.Scope
             "Work runs in parallel only where ownership does not overlap: two agents given the same file at once overwrite each other's changes or merge them blindly. Finish or block one packet, or split the files between the two packets' IN_SCOPE_PATHS.",
             "seed 001 §2 (Slice Implementation: avoid parallel writes in same files; parallelize only non-overlapping ownership), seed 003 §5.3 (IN_SCOPE_PATHS Precision)");
 
-        private const string Root = "/repo";
         private const int SharedShown = 3;
 
         /// <inheritdoc />
@@ -54,7 +52,7 @@ namespace Orchestrator.Governance.Rules.Scope
                 {
                     foreach (var their in theirs)
                     {
-                        var shared = Shared(entry, their, files);
+                        var shared = ScopeFacts.SharedPaths(entry, their, files);
                         if (shared.Count == 0) continue;
                         string sharedText = string.Join(", ", shared.Take(SharedShown)) + (shared.Count > SharedShown ? $" and {shared.Count - SharedShown} more" : string.Empty);
                         context.Report(entry.Span, entry.Written, their.Written, otherId, status.Trim(), sharedText);
@@ -75,55 +73,5 @@ namespace Orchestrator.Governance.Rules.Scope
             .GroupBy(e => e.Path, StringComparer.Ordinal)
             .Select(g => g.First())
             .ToList();
-
-        /// <summary>The paths both entries own, in ordinal order; empty when they do not overlap (or it cannot be told).</summary>
-        private static List<string> Shared(ScopeEntry a, ScopeEntry b, Text.StringSet? files)
-        {
-            if (a.Kind == ScopeEntryKind.Glob && b.Kind == ScopeEntryKind.Glob)
-            {
-                if (files == null) return new List<string>();
-                var both = new HashSet<string>(Match(a.Path, files), StringComparer.Ordinal);
-                both.IntersectWith(Match(b.Path, files));
-                return both.OrderBy(p => p, StringComparer.Ordinal).ToList();
-            }
-
-            if (a.Kind == ScopeEntryKind.Glob || b.Kind == ScopeEntryKind.Glob)
-            {
-                var (glob, path) = a.Kind == ScopeEntryKind.Glob ? (a, b) : (b, a);
-                if (path.Kind == ScopeEntryKind.File) return Matches(glob.Path, path.Path) ? new List<string> { path.Path } : new List<string>();
-                // A glob and a folder: the files in the folder the glob matches, when the files are known; else the folder, when the glob reaches into it.
-                string folder = Folder(path.Path);
-                if (files != null) return Match(glob.Path, files).Where(f => f.StartsWith(folder + "/", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal).ToList();
-                return Matches(glob.Path, folder + "/x") ? new List<string> { folder + "/" } : new List<string>();
-            }
-
-            if (a.Kind == ScopeEntryKind.File && b.Kind == ScopeEntryKind.File)
-                return string.Equals(a.Path, b.Path, StringComparison.Ordinal) ? new List<string> { a.Path } : new List<string>();
-            if (a.Kind == ScopeEntryKind.Folder && b.Kind == ScopeEntryKind.Folder)
-            {
-                string fa = Folder(a.Path), fb = Folder(b.Path);
-                if (Inside(fa, fb)) return new List<string> { fa + "/" };
-                if (Inside(fb, fa)) return new List<string> { fb + "/" };
-                return new List<string>();
-            }
-
-            var (file, dir) = a.Kind == ScopeEntryKind.File ? (a, b) : (b, a);
-            return Inside(file.Path, Folder(dir.Path)) ? new List<string> { file.Path } : new List<string>();
-        }
-
-        private static string Folder(string path) => path.TrimEnd('/');
-
-        /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or inside it.</summary>
-        private static bool Inside(string path, string folder) =>
-            folder.Length == 0 || string.Equals(path, folder, StringComparison.Ordinal) || path.StartsWith(folder + "/", StringComparison.Ordinal);
-
-        private static bool Matches(string glob, string path) => Match(glob, new[] { path }).Any();
-
-        private static IEnumerable<string> Match(string glob, IEnumerable<string> paths)
-        {
-            var matcher = new Matcher(StringComparison.Ordinal);
-            matcher.AddInclude(glob);
-            return matcher.Match(Root, paths.Select(p => Root + "/" + p)).Files.Select(f => f.Path);
-        }
     }
 }
