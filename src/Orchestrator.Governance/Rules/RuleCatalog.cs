@@ -15,7 +15,8 @@ namespace Orchestrator.Governance.Rules
     /// and configuration, GOV1xx task packet structure (seed 003 §4-5, §8), GOV2xx spec anchors and
     /// traceability (seed 003 Part 1, §5.2, §5.4), GOV3xx task board, dependencies and state files,
     /// GOV4xx metadata headers (seed 000 §3), GOV5xx scope paths (seed 003 §5.3), GOV6xx decisions
-    /// and waivers (seed 003 Part 1), GOV7xx source.
+    /// and waivers (seed 003 Part 1), GOV7xx source, GOV8xx change-aware (seeds 001, 003: what one
+    /// change does to packets and the spec, and what packets in progress at once share).
     /// </summary>
     public static class RuleCatalog
     {

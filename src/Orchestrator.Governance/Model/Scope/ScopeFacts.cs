@@ -46,7 +46,7 @@ namespace Orchestrator.Governance.Model.Scope
         private const string GlobRoot = "/repo";
 
         /// <summary>
-        /// The paths two IN_SCOPE_PATHS entries both own, in ordinal order (GOV506): the same file, a
+        /// The paths two IN_SCOPE_PATHS entries both own, in ordinal order (GOV801): the same file, a
         /// file inside a folder, the inner of two nested folders, what a glob reaches of a file or
         /// folder, or the repository files two globs both match (only with <paramref name="files"/>).
         /// Empty when they do not overlap, or when it cannot be told; prose owns nothing.

@@ -4,13 +4,13 @@ using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
 using Xunit;
 
-namespace Orchestrator.Governance.Tests.Rules.Scope
+namespace Orchestrator.Governance.Tests.Rules.Change
 {
     /// <summary>
-    /// GOV506 on two copies of the shared valid packet (WP-1-Storage-Layer and WP-1-Search-Index),
+    /// GOV801 on two copies of the shared valid packet (WP-1-Storage-Layer and WP-1-Search-Index),
     /// whose STATUS is line 9 and whose IN_SCOPE_PATHS entries start on line 15 (the path from column 5).
     /// </summary>
-    public class GOV506ParallelScopeOverlapTests
+    public class GOV801ParallelScopeOverlapTests
     {
         private const string Other = "docs/task_packets/WP-1-Search-Index.md";
 
@@ -30,7 +30,7 @@ namespace Orchestrator.Governance.Tests.Rules.Scope
             return GovernanceEngine.Analyze(inputs, new AnalysisOptions { RepositoryFiles = files });
         }
 
-        private static string Found(GovernanceResult result) => string.Join("\n", result.Of("GOV506")
+        private static string Found(GovernanceResult result) => string.Join("\n", result.Of("GOV801")
             .Select(d => $"{d.Path}({d.Span.StartLine},{d.Span.StartColumn}) [{string.Join(" | ", d.Arguments)}]"));
 
         [Fact]
@@ -41,7 +41,7 @@ namespace Orchestrator.Governance.Tests.Rules.Scope
                 "docs/task_packets/WP-1-Search-Index.md(16,5) [src/storage/mod.rs | src/storage/mod.rs | WP-1-Storage-Layer | In Progress | src/storage/mod.rs]\n" +
                 "docs/task_packets/WP-1-Storage-Layer.md(15,5) [src/storage/mod.rs | src/storage/mod.rs | WP-1-Search-Index | In-Progress | src/storage/mod.rs]",
                 Found(result));
-            Assert.Equal("IN_SCOPE_PATHS entry 'src/storage/mod.rs' overlaps 'src/storage/mod.rs' of WP-1-Search-Index, which is also In-Progress: both may write src/storage/mod.rs", result.Of("GOV506").Last().Message);
+            Assert.Equal("IN_SCOPE_PATHS entry 'src/storage/mod.rs' overlaps 'src/storage/mod.rs' of WP-1-Search-Index, which is also In-Progress: both may write src/storage/mod.rs", result.Of("GOV801").Last().Message);
         }
 
         [Theory]
@@ -50,7 +50,7 @@ namespace Orchestrator.Governance.Tests.Rules.Scope
         [InlineData("Blocked", "Blocked")]
         public void A_packet_that_is_not_in_progress_shares_files_freely(string storage, string search)
         {
-            Assert.Empty(Analyze(storage, "  * src/storage/mod.rs\n", search, "  * src/storage/mod.rs\n").Of("GOV506"));
+            Assert.Empty(Analyze(storage, "  * src/storage/mod.rs\n", search, "  * src/storage/mod.rs\n").Of("GOV801"));
         }
 
         [Fact]
@@ -58,7 +58,7 @@ namespace Orchestrator.Governance.Tests.Rules.Scope
         {
             // Both packets still say In Progress, but the board has one of them validated: no parallel work.
             const string validated = "# Task Board\n\n## In Progress\n- **[WP-1-Storage-Layer]** - [IN_PROGRESS]\n\n## Done\n- **[WP-1-Search-Index]** - [VALIDATED]\n";
-            Assert.Empty(Analyze("In Progress", "  * src/storage/mod.rs\n", "In Progress", "  * src/storage/mod.rs\n", board: validated).Of("GOV506"));
+            Assert.Empty(Analyze("In Progress", "  * src/storage/mod.rs\n", "In Progress", "  * src/storage/mod.rs\n", board: validated).Of("GOV801"));
             // The board has both in progress, whatever the packets say.
             const string both = "# Task Board\n\n## In Progress\n- **[WP-1-Storage-Layer]** - [IN_PROGRESS]\n- **[WP-1-Search-Index]** - [IN_PROGRESS]\n";
             Assert.Equal(
@@ -70,7 +70,7 @@ namespace Orchestrator.Governance.Tests.Rules.Scope
         [Fact]
         public void Different_files_do_not_overlap()
         {
-            Assert.Empty(Analyze("In Progress", "  * src/storage/mod.rs\n", "In Progress", "  * src/storage/sqlite.rs\n  * src/storage_mod.rs\n").Of("GOV506"));
+            Assert.Empty(Analyze("In Progress", "  * src/storage/mod.rs\n", "In Progress", "  * src/storage/sqlite.rs\n  * src/storage_mod.rs\n").Of("GOV801"));
         }
 
         [Fact]
@@ -100,13 +100,13 @@ namespace Orchestrator.Governance.Tests.Rules.Scope
                 "docs/task_packets/WP-1-Storage-Layer.md(15,5) [src/**/*.rs | src/storage/*.rs | WP-1-Search-Index | In Progress | src/storage/a.rs, src/storage/b.rs, src/storage/mod.rs and 1 more]",
                 Found(Analyze("In Progress", "  * src/**/*.rs\n", "In Progress", "  * src/storage/*.rs\n", files)));
             // Without the repository's files two globs cannot be compared: nothing is claimed.
-            Assert.Empty(Analyze("In Progress", "  * src/**/*.rs\n", "In Progress", "  * src/storage/*.rs\n").Of("GOV506"));
+            Assert.Empty(Analyze("In Progress", "  * src/**/*.rs\n", "In Progress", "  * src/storage/*.rs\n").Of("GOV801"));
         }
 
         [Fact]
         public void Prose_entries_own_nothing()
         {
-            Assert.Empty(Analyze("In Progress", "  * Everything related to storage\n", "In Progress", "  * Everything related to storage\n").Of("GOV506"));
+            Assert.Empty(Analyze("In Progress", "  * Everything related to storage\n", "In Progress", "  * Everything related to storage\n").Of("GOV801"));
         }
     }
 }

@@ -4,23 +4,23 @@ using System.Linq;
 using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Model.Scope;
 
-namespace Orchestrator.Governance.Rules.Scope
+namespace Orchestrator.Governance.Rules.Change
 {
     /// <summary>
-    /// GOV506: two task packets in progress at once (their status in scope.gate.activeStatuses: the
+    /// GOV801: two task packets in progress at once (their status in scope.gate.activeStatuses: the
     /// task board's, where it lists the WP, else the packet's STATUS) own
     /// overlapping IN_SCOPE_PATHS: the same file, a file inside a folder the other owns, nested
     /// folders, or a glob that matches a file or folder the other owns (two globs: when the
     /// repository's files are known, a file both match). Reported at the entry in each packet,
     /// naming the other packet, its entry and the shared paths. Prose entries own nothing.
     /// </summary>
-    public sealed class GOV506ParallelScopeOverlap : TaskPacketRule
+    public sealed class GOV801ParallelScopeOverlap : TaskPacketRule
     {
-        /// <summary>GOV506: parallel packets own the same files.</summary>
+        /// <summary>GOV801: parallel packets own the same files.</summary>
         public static readonly RuleDescriptor Rule = new RuleDescriptor(
-            "GOV506", "Packets in progress at the same time must not own the same files",
+            "GOV801", "Packets in progress at the same time must not own the same files",
             "IN_SCOPE_PATHS entry '{0}' overlaps '{1}' of {2}, which is also {3}: both may write {4}",
-            "Governance.Scope", GovernanceSeverity.Error,
+            "Governance.Change", GovernanceSeverity.Error,
             "Work runs in parallel only where ownership does not overlap: two agents given the same file at once overwrite each other's changes or merge them blindly. Finish or block one packet, or split the files between the two packets' IN_SCOPE_PATHS.",
             "seed 001 §2 (Slice Implementation: avoid parallel writes in same files; parallelize only non-overlapping ownership), seed 003 §5.3 (IN_SCOPE_PATHS Precision)");
 
