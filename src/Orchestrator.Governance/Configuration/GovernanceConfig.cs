@@ -377,6 +377,15 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>Field key to its allowed values.</summary>
         [JsonProperty("allowedValues")] public IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedValues { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
 
+        /// <summary>
+        /// STATUS value to the values one change may move it to (GOV804, seed 003 §6.3-6.4), compared
+        /// as <see cref="AllowedValues"/> are; a status not listed may move anywhere.
+        /// </summary>
+        [JsonProperty("statusTransitions")] public IReadOnlyDictionary<string, IReadOnlyList<string>> StatusTransitions { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
+        /// <summary>Statuses that close a packet (GOV802), besides dependencies.validated.</summary>
+        [JsonProperty("closedStatuses")] public IReadOnlyList<string> ClosedStatuses { get; private set; } = new List<string>();
+
         /// <summary>List field key to its allowed item count.</summary>
         [JsonProperty("counts")] public IReadOnlyDictionary<string, CountRange> Counts { get; private set; } = new Dictionary<string, CountRange>();
 

@@ -33,6 +33,18 @@ namespace Orchestrator.Governance.Engine
         public System.Collections.Generic.IReadOnlyCollection<string>? ChangedFiles { get; set; }
 
         /// <summary>
+        /// The base revision of the change under review, for the change-aware rules (GOV802, GOV804):
+        /// the text, at the base, of every governance document the change touches that existed
+        /// there. A document in <see cref="ChangedFiles"/> with no base document here is one the
+        /// change creates; one not in <see cref="ChangedFiles"/> is the same at both revisions
+        /// (without <see cref="ChangedFiles"/>, the documents here are the touched ones). The CLI
+        /// (<c>--base</c>, or the merge base of <c>--changed-since</c>) and the MSBuild task
+        /// (<c>GovernanceBaseRef</c>) ask git; the engine reads no git. Null (the default, and always
+        /// in the analyzer and the language server): those rules do not run.
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyCollection<Documents.DocumentInput>? BaseDocuments { get; set; }
+
+        /// <summary>
         /// Today's date, from the host (the engine reads no clock): waivers whose Expires date is
         /// before it no longer cover anything. Null when the host gives none; then no waiver has
         /// expired.

@@ -11,6 +11,7 @@ namespace Orchestrator.Governance.Index
         {
             Config = b.Config;
             ChangedFiles = b.ChangedFiles;
+            Base = b.Base;
             Today = b.Today;
             Files = b.Files;
             Scope = b.Config.Scope;
@@ -106,6 +107,12 @@ namespace Orchestrator.Governance.Index
         /// <summary>Today's date as the host gave it, or null.</summary>
         public System.DateTime? Today { get; }
 
+        /// <summary>
+        /// The documents the change under review touches, as they were at its base revision
+        /// (<see cref="Engine.AnalysisOptions.BaseDocuments"/>), or null when the host gave none.
+        /// </summary>
+        public Model.Change.BaseRevision? Base { get; }
+
         /// <summary>The task board and the WP dependency graph.</summary>
         public Model.Board.Topology Topology { get; }
 
@@ -155,6 +162,8 @@ namespace Orchestrator.Governance.Index
             internal IReadOnlyCollection<string>? ChangedFiles { get; }
 
             internal System.DateTime? Today { get; }
+
+            internal Model.Change.BaseRevision? Base { get; set; }
 
             internal IReadOnlyList<Documents.TextDocument> Rfcs { get; set; } = new Documents.TextDocument[0];
 
