@@ -55,16 +55,17 @@ namespace Orchestrator.Governance.Cli
             var phase = new Option<string?>("--phase") { Description = "With --report trace or graph: only WPs of this phase (WP-{phase}-...)." };
 
             var changedFiles = new Option<string?>("--changed-files") { Description = "CI scope gate (GOV505): a file listing the changed files, one repository-relative path per line." };
-            var changedSince = new Option<string?>("--changed-since") { Description = "CI scope gate (GOV505): the files changed since this git revision (git diff --name-only REF...HEAD)." };
+            var changedSince = new Option<string?>("--changed-since") { Description = "CI scope gate (GOV505): the files changed since this git revision (git diff --name-only REF...HEAD); their merge base is the base revision of the change-aware rules (GOV802, GOV804)." };
+            var baseRef = new Option<string?>("--base") { Description = "The base revision of the change (default: the merge base of --changed-since): the change-aware rules (GOV802, GOV804) compare each changed document with its text there. Alone, the change is the files that differ between it and HEAD." };
             var today = new Option<string?>("--today") { Description = "The date waivers expire against, YYYY-MM-DD (default: today, UTC)." };
             var includeBaselined = new Option<bool>("--include-baselined") { Description = "Also list the diagnostics governance.baseline.json covers (text: marked [baselined]; json: baselinedDiagnostics). SARIF always carries them, with baselineState 'unchanged'." };
 
-            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase, changedFiles, changedSince, today, includeBaselined };
+            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase, changedFiles, changedSince, baseRef, today, includeBaselined };
             int exit = 0;
             check.SetAction(result =>
             {
                 exit = Check(result.GetValue(path) ?? ".", result.GetValue(config), result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(noInline),
-                    result.GetValue(report), result.GetValue(phase), new ChangeOptions(result.GetValue(changedFiles), result.GetValue(changedSince), result.GetValue(today)), result.GetValue(includeBaselined), stdout, stderr);
+                    result.GetValue(report), result.GetValue(phase), new ChangeOptions(result.GetValue(changedFiles), result.GetValue(changedSince), result.GetValue(baseRef), result.GetValue(today)), result.GetValue(includeBaselined), stdout, stderr);
                 return exit;
             });
 
@@ -241,10 +242,11 @@ namespace Orchestrator.Governance.Cli
         /// <summary>The CI scope gate's inputs: where the changed files come from, and the date.</summary>
         private sealed class ChangeOptions
         {
-            public ChangeOptions(string? changedFiles, string? changedSince, string? today)
+            public ChangeOptions(string? changedFiles, string? changedSince, string? baseRef, string? today)
             {
                 ChangedFiles = changedFiles;
                 ChangedSince = changedSince;
+                Base = baseRef;
                 Today = today;
             }
 
@@ -252,8 +254,28 @@ namespace Orchestrator.Governance.Cli
 
             public string? ChangedSince { get; }
 
+            public string? Base { get; }
+
             public string? Today { get; }
         }
+
+        /// <summary>The base revision's text of each changed document the check reads (AnalysisOptions.BaseDocuments).</summary>
+        private static bool ReadBase(string root, string commit, IReadOnlyCollection<string> changed, List<DocumentInput> documents, AnalysisOptions options, TextWriter stderr)
+        {
+            var read = new HashSet<string>(documents.Select(d => d.Path), StringComparer.Ordinal);
+            var (texts, problem) = BaseDocuments.Read(root, commit, changed.Where(read.Contains), BaseDocumentMaxBytes);
+            if (problem != null)
+            {
+                stderr.WriteLine("governance: " + problem);
+                return false;
+            }
+
+            options.BaseDocuments = texts;
+            return true;
+        }
+
+        /// <summary>Base texts larger than this are not decoded (the engine's own limit, limits.maxDocumentBytes, is at most this in practice).</summary>
+        private const long BaseDocumentMaxBytes = 64L * 1024 * 1024;
 
         private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, ChangeOptions change, bool includeBaselined, TextWriter stdout, TextWriter stderr)
         {
@@ -289,8 +311,17 @@ namespace Orchestrator.Governance.Cli
                 return UsageError;
             }
 
+            var (baseCommit, baseProblem) = BaseDocuments.Resolve(root, change.Base, change.ChangedSince);
+            if (baseProblem == null && baseCommit != null && changed == null) (changed, baseProblem) = ChangedFiles.SinceBase(root, change.Base!);
+            if (baseProblem != null)
+            {
+                stderr.WriteLine("governance: " + baseProblem);
+                return UsageError;
+            }
+
             options.ChangedFiles = changed;
             if (!(Scan(root, configFile, options, stderr) is List<DocumentInput> documents)) return UsageError;
+            if (baseCommit != null && !ReadBase(root, baseCommit, changed!, documents, options, stderr)) return UsageError;
             var result = GovernanceEngine.Analyze(documents, options);
 
             string report;

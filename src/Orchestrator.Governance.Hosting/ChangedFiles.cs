@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using Orchestrator.Governance.Documents;
 
@@ -49,58 +48,35 @@ namespace Orchestrator.Governance.Hosting
             return (files, null);
         }
 
-        internal static (IReadOnlyCollection<string>?, string?) FromGit(string root, string since, string option = "--changed-since")
+        internal static (IReadOnlyCollection<string>?, string?) FromGit(string root, string since, string option = "--changed-since") =>
+            Diff(root, since, since + "...HEAD", option);
+
+        /// <summary>
+        /// The files that differ between <paramref name="revision"/> and HEAD (<c>git diff
+        /// --name-only REV HEAD</c>): the change whose base is given as it is (<c>--base</c> without
+        /// <c>--changed-since</c>).
+        /// </summary>
+        internal static (IReadOnlyCollection<string>?, string?) SinceBase(string root, string revision, string option = "--base") =>
+            Diff(root, revision, revision, option, "HEAD");
+
+        private static (IReadOnlyCollection<string>?, string?) Diff(string root, string revision, string range, string option, string? to = null)
         {
-            if (since.Length == 0 || since.StartsWith("-", StringComparison.Ordinal) || since.IndexOfAny(new[] { '\0', '\n', '\r' }) >= 0)
-                return (null, $"{option} '{since}' is not a git revision");
-
-            var start = new ProcessStartInfo("git")
+            if (!Git.IsRevisionArgument(revision)) return (null, $"{option} '{revision}' is not a git revision");
+            var args = new List<string> { "diff", "--name-only", "--relative", "--no-renames", "-z", range };
+            if (to != null) args.Add(to);
+            args.Add("--");
+            var git = Git.Run(root, args, null, out var problem);
+            if (git == null) return (null, $"{option} needs git: {problem}");
+            // git's first line says what is wrong; the usage text that may follow is left out (one line for MSBuild's log).
+            if (git.Value.ExitCode != 0) return (null, $"{option} '{revision}': git diff failed: {git.Value.Error}");
+            var files = new List<string>();
+            foreach (var name in System.Text.Encoding.UTF8.GetString(git.Value.Output).Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries))
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = root,
-            };
-#if NET
-            foreach (var arg in new[] { "diff", "--name-only", "--relative", "--no-renames", "-z", since + "...HEAD", "--" }) start.ArgumentList.Add(arg);
-#else
-            // One command line string: a revision with a quote, a backslash or white space is refused
-            // rather than quoted (git revision names hold none of them).
-            if (since.IndexOfAny(new[] { '"', '\\', ' ', '\t' }) >= 0) return (null, $"{option} '{since}' is not a git revision");
-            start.Arguments = "diff --name-only --relative --no-renames -z " + since + "...HEAD --";
-#endif
-            try
-            {
-                using var git = Process.Start(start)!;
-                var stderrTask = git.StandardError.ReadToEndAsync();
-                string output = git.StandardOutput.ReadToEnd();
-                git.WaitForExit();
-                // git's first line says what is wrong; the usage text that may follow is left out (one line for MSBuild's log).
-                string error = FirstLine(stderrTask.Result);
-                if (git.ExitCode != 0) return (null, $"{option} '{since}': git diff failed: {error}");
-                var files = new List<string>();
-                foreach (var name in output.Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries))
-                {
-                    string? inside = DocumentInput.ResolveInside(name);
-                    if (inside != null && inside.Length > 0) files.Add(inside);
-                }
-
-                return (files, null);
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                return (null, $"{option} needs git on the PATH: {e.Message}");
-            }
-        }
-
-        private static string FirstLine(string text)
-        {
-            foreach (var line in text.Split('\n'))
-            {
-                if (line.Trim().Length > 0) return line.Trim();
+                string? inside = DocumentInput.ResolveInside(name);
+                if (inside != null && inside.Length > 0) files.Add(inside);
             }
 
-            return string.Empty;
+            return (files, null);
         }
     }
 }

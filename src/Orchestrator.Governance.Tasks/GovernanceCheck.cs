@@ -36,6 +36,13 @@ namespace Orchestrator.Governance.Tasks
         /// <summary>A git revision (GovernanceChangedSince): the files changed since it (git diff REV...HEAD) are checked against the scope of the packets in progress (GOV505).</summary>
         public string? ChangedSince { get; set; }
 
+        /// <summary>
+        /// A git revision (GovernanceBaseRef): the base of the change, whose texts the change-aware
+        /// rules (GOV802, GOV804) compare the changed documents with. Default: the merge base of
+        /// <see cref="ChangedSince"/>. Alone, the change is the files that differ between it and HEAD.
+        /// </summary>
+        public string? BaseRef { get; set; }
+
         /// <summary>"false" to ignore inline suppressions (GovernanceInlineConfig); the configuration's inlineConfig otherwise.</summary>
         public string? InlineConfig { get; set; }
 
@@ -83,9 +90,11 @@ namespace Orchestrator.Governance.Tasks
                 options.Today = day;
             }
 
-            if (!string.IsNullOrWhiteSpace(ChangedSince))
+            string? since = string.IsNullOrWhiteSpace(ChangedSince) ? null : ChangedSince!.Trim();
+            string? baseRef = string.IsNullOrWhiteSpace(BaseRef) ? null : BaseRef!.Trim();
+            if (since != null)
             {
-                var (changed, problem) = ChangedFiles.FromGit(root, ChangedSince!.Trim(), "GovernanceChangedSince");
+                var (changed, problem) = ChangedFiles.FromGit(root, since, "GovernanceChangedSince");
                 if (problem != null)
                 {
                     Log.LogError("GovernanceCheck: {0}", problem);
@@ -93,6 +102,14 @@ namespace Orchestrator.Governance.Tasks
                 }
 
                 options.ChangedFiles = changed;
+            }
+
+            var (baseCommit, baseProblem) = BaseDocuments.Resolve(root, baseRef, since, "GovernanceBaseRef", "GovernanceChangedSince");
+            if (baseProblem == null && baseCommit != null && options.ChangedFiles == null) (options.ChangedFiles, baseProblem) = ChangedFiles.SinceBase(root, baseRef!, "GovernanceBaseRef");
+            if (baseProblem != null)
+            {
+                Log.LogError("GovernanceCheck: {0}", baseProblem);
+                return false;
             }
 
             // GovernanceConfigFile defaults to <root>/governance.yml, which a repository may not have (the
@@ -116,11 +133,28 @@ namespace Orchestrator.Governance.Tasks
                 return false;
             }
 
+            if (baseCommit != null)
+            {
+                // The base revision's text of each changed document the check reads.
+                var read = new System.Collections.Generic.HashSet<string>(System.Linq.Enumerable.Select(documents, d => d.Path), StringComparer.Ordinal);
+                var (texts, problem) = BaseDocuments.Read(root, baseCommit, System.Linq.Enumerable.Where(options.ChangedFiles!, read.Contains), BaseDocumentMaxBytes);
+                if (problem != null)
+                {
+                    Log.LogError("GovernanceCheck: {0}", problem);
+                    return false;
+                }
+
+                options.BaseDocuments = texts;
+            }
+
             var result = GovernanceEngine.Analyze(documents, options);
             foreach (var d in result.Diagnostics) LogDiagnostic(root, d);
             Log.LogMessage(MessageImportance.High, "Governance: {0}", ResultSummary.Write(result));
             return !Log.HasLoggedErrors;
         }
+
+        /// <summary>Base texts larger than this are not decoded (the engine's own limit, limits.maxDocumentBytes, is at most this in practice).</summary>
+        private const long BaseDocumentMaxBytes = 64L * 1024 * 1024;
 
         private void LogDiagnostic(string root, GovernanceDiagnostic d)
         {

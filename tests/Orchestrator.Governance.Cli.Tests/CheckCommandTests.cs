@@ -274,17 +274,7 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.StartsWith("governance: --changed-since 'no-such-branch': git diff failed:", unknown.Err);
         }
 
-        private void Git(params string[] args)
-        {
-            var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = _repo, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { "-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false" }) start.ArgumentList.Add(a);
-            foreach (var a in args) start.ArgumentList.Add(a);
-            using var git = System.Diagnostics.Process.Start(start)!;
-            string err = git.StandardError.ReadToEnd();
-            git.StandardOutput.ReadToEnd();
-            git.WaitForExit();
-            Assert.True(git.ExitCode == 0, "git " + string.Join(" ", args) + ": " + err);
-        }
+        private void Git(params string[] args) => Testing.GitRepository.Git(_repo, args);
 
         [Fact]
         public void Lock_records_signed_packets_once_and_check_then_reports_an_edit()

@@ -93,6 +93,33 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.DoesNotContain("Exception", git);
         }
 
+        [Fact]
+        public void The_SDK_compares_a_change_with_its_base_revision_from_git()
+        {
+            string repo = _feed.NewConsumer("sdk-change");
+            File.Delete(Path.Combine(repo, "docs/task_packets/WP-1-Job-Cancel.md"));
+            File.Delete(Path.Combine(repo, "docs/task_packets/WP-1-Job-Retry.md"));
+            WriteSdkProject(repo);
+            Testing.GitRepository.CommitStatusChange(repo, "Done", dropItem: true);
+            const string moved = "docs/task_packets/WP-1-Storage-Layer.md(9,11): error GOV802: STATUS moves from 'In-Progress' to 'Done' in the same change that removes DONE_MEANS 'All tests pass'";
+
+            // The merge base of GovernanceChangedSince, and GovernanceBaseRef given as it is.
+            var (sinceExit, since) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceChangedSince=main");
+            Assert.True(sinceExit != 0, since);
+            Assert.Equal(new[] { moved }, DiagnosticLines(since, repo));
+            var (baseExit, based) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceBaseRef=main");
+            Assert.True(baseExit != 0, based);
+            Assert.Equal(new[] { moved }, DiagnosticLines(based, repo));
+
+            // Without a base the packet passes; a base git does not know is one MSBuild error.
+            var (plainExit, plain) = _feed.BuildProject(repo, "governance.proj");
+            Assert.True(plainExit == 0, plain);
+            var (badExit, bad) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceBaseRef=no-such-branch");
+            Assert.True(badExit != 0, bad);
+            Assert.Contains("error : GovernanceCheck: GovernanceBaseRef 'no-such-branch' is not a commit git knows", bad);
+            Assert.DoesNotContain("Exception", bad);
+        }
+
         /// <summary>The example's ten findings as the task logs them (root-relative path, line and column).</summary>
         private static readonly string[] ExampleLines =
         {

@@ -45,9 +45,13 @@ namespace Orchestrator.Governance.Rules.Scope
             var changed = context.Index.ChangedFiles;
             if (changed == null || changed.Count == 0) return;
             var gate = context.Index.Scope.Gate;
+            // A packet in progress now, or, when the base revision is known, at the base: the change
+            // that closes a packet carries that packet's work.
+            var baseRevision = context.Index.Base;
             var active = context.Index.Packets
-                .Where(p => context.Profile.FieldOf(p, "STATUS") is PacketField status && Model.Board.TopologyFacts.IsOneOf(status.Value, gate.ActiveStatuses))
+                .Where(p => IsActive(p) || (baseRevision != null && baseRevision.TryGetPacket(p.Path, out var before) && before != null && IsActive(before)))
                 .ToList();
+            bool IsActive(TaskPacket p) => context.Profile.FieldOf(p, "STATUS") is PacketField status && Model.Board.TopologyFacts.IsOneOf(status.Value, gate.ActiveStatuses);
 
             var allowed = new HashSet<string>(active.Select(p => p.Path), StringComparer.Ordinal);
             var globs = new Matcher(StringComparison.Ordinal);
