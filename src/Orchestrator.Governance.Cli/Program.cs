@@ -55,8 +55,8 @@ namespace Orchestrator.Governance.Cli
             var phase = new Option<string?>("--phase") { Description = "With --report trace or graph: only WPs of this phase (WP-{phase}-...)." };
 
             var changedFiles = new Option<string?>("--changed-files") { Description = "CI scope gate (GOV505): a file listing the changed files, one repository-relative path per line." };
-            var changedSince = new Option<string?>("--changed-since") { Description = "CI scope gate (GOV505): the files changed since this git revision (git diff --name-only REF...HEAD); their merge base is the base revision of the change-aware rules (GOV802, GOV804)." };
-            var baseRef = new Option<string?>("--base") { Description = "The base revision of the change (default: the merge base of --changed-since): the change-aware rules (GOV802, GOV804) compare each changed document with its text there. Alone, the change is the files that differ between it and HEAD." };
+            var changedSince = new Option<string?>("--changed-since") { Description = "CI scope gate (GOV505): the files changed since this git revision (git diff --name-only REF...HEAD); their merge base is the base revision of the change-aware rules (GOV802, GOV803, GOV804)." };
+            var baseRef = new Option<string?>("--base") { Description = "The base revision of the change (default: the merge base of --changed-since): the change-aware rules (GOV802, GOV803, GOV804) compare each changed document with its text there. Alone, the change is the files that differ between it and HEAD." };
             var today = new Option<string?>("--today") { Description = "The date waivers expire against, YYYY-MM-DD (default: today, UTC)." };
             var includeBaselined = new Option<bool>("--include-baselined") { Description = "Also list the diagnostics governance.baseline.json covers (text: marked [baselined]; json: baselinedDiagnostics). SARIF always carries them, with baselineState 'unchanged'." };
 
@@ -259,11 +259,10 @@ namespace Orchestrator.Governance.Cli
             public string? Today { get; }
         }
 
-        /// <summary>The base revision's text of each changed document the check reads (AnalysisOptions.BaseDocuments).</summary>
+        /// <summary>The base revision's texts the change-aware rules compare with (AnalysisOptions.BaseDocuments).</summary>
         private static bool ReadBase(string root, string commit, IReadOnlyCollection<string> changed, List<DocumentInput> documents, AnalysisOptions options, TextWriter stderr)
         {
-            var read = new HashSet<string>(documents.Select(d => d.Path), StringComparer.Ordinal);
-            var (texts, problem) = BaseDocuments.Read(root, commit, changed.Where(read.Contains), BaseDocumentMaxBytes);
+            var (texts, problem) = BaseDocuments.ForChange(root, commit, changed, documents, options);
             if (problem != null)
             {
                 stderr.WriteLine("governance: " + problem);
@@ -273,9 +272,6 @@ namespace Orchestrator.Governance.Cli
             options.BaseDocuments = texts;
             return true;
         }
-
-        /// <summary>Base texts larger than this are not decoded (the engine's own limit, limits.maxDocumentBytes, is at most this in practice).</summary>
-        private const long BaseDocumentMaxBytes = 64L * 1024 * 1024;
 
         private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, ChangeOptions change, bool includeBaselined, TextWriter stdout, TextWriter stderr)
         {

@@ -45,13 +45,41 @@ namespace Orchestrator.Governance.Hosting
         }
 
         /// <summary>
+        /// What the engine needs of the base revision (<see cref="Engine.AnalysisOptions.BaseDocuments"/>):
+        /// the base text of each changed document among <paramref name="documents"/> (the ones the
+        /// check reads), and, when the change touches the spec pointer (spec.currentPointer), the
+        /// spec its base text named, so that a change to a new spec version is compared with the
+        /// version before (GOV803).
+        /// </summary>
+        public static (IReadOnlyCollection<DocumentInput>? Documents, string? Problem) ForChange(string root, string commit, IReadOnlyCollection<string> changed, IReadOnlyList<DocumentInput> documents, Engine.AnalysisOptions options)
+        {
+            var read = new HashSet<string>(documents.Select(d => d.Path), StringComparer.Ordinal);
+            var (found, problem) = Read(root, commit, changed.Where(read.Contains), MaxBytes);
+            if (found == null) return (null, problem);
+
+            var configText = documents.FirstOrDefault(d => d.Path == options.ConfigPath)?.Text;
+            string pointerPath = DocumentInput.NormalizePath(Configuration.ConfigLoader.LoadUnchecked(configText).Spec.CurrentPointer);
+            var basePointer = found.FirstOrDefault(d => d.Path == pointerPath && d.Text != null);
+            if (basePointer == null) return (found, null);
+            var pointer = Model.Spec.SpecPointer.Read(pointerPath, basePointer.Text!);
+            var have = new HashSet<string>(found.Select(d => d.Path), StringComparer.Ordinal);
+            var named = pointer.Targets.Where(t => !t.IsManifest).SelectMany(t => Model.Spec.SpecPointer.CandidatesOf(t.BesidePath, t.Written)).Where(p => !have.Contains(p));
+            var (spec, specProblem) = Read(root, commit, named, MaxBytes);
+            if (spec == null) return (null, specProblem);
+            return (found.Concat(spec).ToList(), null);
+        }
+
+        /// <summary>Base texts larger than this are not decoded (the engine's own limit, limits.maxDocumentBytes, is at most this in practice).</summary>
+        private const long MaxBytes = 64L * 1024 * 1024;
+
+        /// <summary>
         /// The text at <paramref name="commit"/> of each of <paramref name="paths"/>
         /// (repository-relative to <paramref name="root"/>) that existed there and is a file; a path
         /// absent at the base is left out (the change creates it). A blob larger than
         /// <paramref name="maxBytes"/> is handed over unread (the engine admits base texts as it
         /// admits files).
         /// </summary>
-        public static (IReadOnlyCollection<DocumentInput>? Documents, string? Problem) Read(string root, string commit, IEnumerable<string> paths, long maxBytes)
+        private static (IReadOnlyCollection<DocumentInput>? Documents, string? Problem) Read(string root, string commit, IEnumerable<string> paths, long maxBytes)
         {
             var wanted = paths.Where(p => p.IndexOf('\n') < 0).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
             var documents = new List<DocumentInput>();

@@ -38,7 +38,7 @@ namespace Orchestrator.Governance.Tasks
 
         /// <summary>
         /// A git revision (GovernanceBaseRef): the base of the change, whose texts the change-aware
-        /// rules (GOV802, GOV804) compare the changed documents with. Default: the merge base of
+        /// rules (GOV802, GOV803, GOV804) compare the changed documents with. Default: the merge base of
         /// <see cref="ChangedSince"/>. Alone, the change is the files that differ between it and HEAD.
         /// </summary>
         public string? BaseRef { get; set; }
@@ -135,9 +135,8 @@ namespace Orchestrator.Governance.Tasks
 
             if (baseCommit != null)
             {
-                // The base revision's text of each changed document the check reads.
-                var read = new System.Collections.Generic.HashSet<string>(System.Linq.Enumerable.Select(documents, d => d.Path), StringComparer.Ordinal);
-                var (texts, problem) = BaseDocuments.Read(root, baseCommit, System.Linq.Enumerable.Where(options.ChangedFiles!, read.Contains), BaseDocumentMaxBytes);
+                // The base revision's texts the change-aware rules compare with.
+                var (texts, problem) = BaseDocuments.ForChange(root, baseCommit, options.ChangedFiles!, documents, options);
                 if (problem != null)
                 {
                     Log.LogError("GovernanceCheck: {0}", problem);
@@ -152,9 +151,6 @@ namespace Orchestrator.Governance.Tasks
             Log.LogMessage(MessageImportance.High, "Governance: {0}", ResultSummary.Write(result));
             return !Log.HasLoggedErrors;
         }
-
-        /// <summary>Base texts larger than this are not decoded (the engine's own limit, limits.maxDocumentBytes, is at most this in practice).</summary>
-        private const long BaseDocumentMaxBytes = 64L * 1024 * 1024;
 
         private void LogDiagnostic(string root, GovernanceDiagnostic d)
         {

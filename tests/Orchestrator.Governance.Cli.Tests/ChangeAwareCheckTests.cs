@@ -81,6 +81,28 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         [Fact]
+        public void A_new_spec_version_that_softens_a_MUST_under_a_validated_packet_is_compared_with_the_version_before()
+        {
+            string packet = Path.Combine(_repo, ValidPacket.Path);
+            File.WriteAllText(packet, File.ReadAllText(packet).Replace("- STATUS: Ready-for-Dev", "- STATUS: Validated"));
+            GitRepository.Git(_repo, "init", "-q");
+            GitRepository.Git(_repo, "add", "-A");
+            GitRepository.Git(_repo, "commit", "-q", "-m", "base");
+            GitRepository.Git(_repo, "checkout", "-q", "-b", "work");
+            File.WriteAllText(Path.Combine(_repo, "Example_Master_Spec_v01.3.md"), ValidPacket.SpecText.Replace("v01.2", "v01.3").Replace("The backend MUST define", "The backend SHOULD define"));
+            File.WriteAllText(Path.Combine(_repo, ValidPacket.PointerPath), ValidPacket.PointerText.Replace("v01.2", "v01.3"));
+            GitRepository.Git(_repo, "add", "-A");
+            GitRepository.Git(_repo, "commit", "-q", "-m", "spec v01.3");
+
+            var (exit, lines, err) = Run("check", _repo, "--changed-since", "main");
+            Assert.Equal("", err);
+            Assert.Equal(1, exit);
+            Assert.Equal(
+                new[] { "Example_Master_Spec_v01.3.md(21,3): error GOV803: MUST requirement of §2.3.12.3 'The backend MUST define a Database trait with async methods.' is softened from MUST to SHOULD in this change, under WP-1-Storage-Layer (Validated); revalidate, or record the change in an ADR or waiver that names it" },
+                lines.Where(l => l.Contains("GOV803")).ToArray());
+        }
+
+        [Fact]
         public void Without_a_base_revision_the_change_aware_rules_do_not_run()
         {
             GitRepository.CommitStatusChange(_repo, "Done", dropItem: true);

@@ -33,7 +33,7 @@ namespace Orchestrator.Governance.Engine
         public System.Collections.Generic.IReadOnlyCollection<string>? ChangedFiles { get; set; }
 
         /// <summary>
-        /// The base revision of the change under review, for the change-aware rules (GOV802, GOV804):
+        /// The base revision of the change under review, for the change-aware rules (GOV802, GOV803, GOV804):
         /// the text, at the base, of every governance document the change touches that existed
         /// there. A document in <see cref="ChangedFiles"/> with no base document here is one the
         /// change creates; one not in <see cref="ChangedFiles"/> is the same at both revisions

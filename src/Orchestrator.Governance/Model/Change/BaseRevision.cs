@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Orchestrator.Governance.Documents;
+using SpecContext = Orchestrator.Governance.Model.Spec.SpecContext;
 
 namespace Orchestrator.Governance.Model.Change
 {
     /// <summary>
     /// The governance documents of a change as they were at its base revision, read with the same
-    /// profile as the current ones, for the change-aware rules (GOV802, GOV804; seed 003 §6.3 and
+    /// profile as the current ones, for the change-aware rules (GOV802, GOV803, GOV804; seed 003 §6.3 and
     /// Part 1: a locked packet is not edited to fit the work). The engine reads no git: a host that
     /// can (CLI <c>--base</c>, MSBuild <c>GovernanceBaseRef</c>) hands over the base texts as data
     /// (<see cref="Engine.AnalysisOptions.BaseDocuments"/>).
@@ -14,11 +16,29 @@ namespace Orchestrator.Governance.Model.Change
     public sealed class BaseRevision
     {
         private readonly Dictionary<string, TaskPacket?> _packets;
+        private readonly HashSet<string> _touched;
+        private readonly HashSet<string> _existed;
 
-        private BaseRevision(Dictionary<string, TaskPacket?> packets)
+        private BaseRevision(Dictionary<string, TaskPacket?> packets, HashSet<string> touched, HashSet<string> existed, SpecContext spec)
         {
             _packets = packets;
+            _touched = touched;
+            _existed = existed;
+            Spec = spec;
         }
+
+        /// <summary>
+        /// The spec as the base revision had it: its pointer, the spec that pointer named and its
+        /// requirements (GOV803). The current context itself when the change touches none of the
+        /// spec's documents (the pointer, the spec, its modules or manifests).
+        /// </summary>
+        public SpecContext Spec { get; }
+
+        /// <summary>Whether the change creates the document at <paramref name="path"/> (it touches it, and it did not exist at the base).</summary>
+        public bool Creates(string path) => _touched.Contains(path) && !_existed.Contains(path);
+
+        /// <summary>Whether the change touches the document at <paramref name="path"/>.</summary>
+        public bool Touches(string path) => _touched.Contains(path);
 
         /// <summary>
         /// The base revision's packet at <paramref name="path"/> (repository-relative): true when
@@ -38,7 +58,7 @@ namespace Orchestrator.Governance.Model.Change
         /// refusals); one that is not reads as no packet, with no diagnostic: the base revision is
         /// history, not something to fix.
         /// </summary>
-        public static BaseRevision Read(IReadOnlyCollection<DocumentInput> documents, IReadOnlyCollection<string>? changed, IEnumerable<TaskPacket> current, TaskPacketProfile profile, long maxBytes)
+        public static BaseRevision Read(IReadOnlyCollection<DocumentInput> documents, IReadOnlyCollection<string>? changed, IReadOnlyList<DocumentInput> inputs, IEnumerable<TaskPacket> current, TaskPacketProfile profile, SpecContext spec, long maxBytes, IReadOnlyCollection<string>? repositoryFiles)
         {
             var byPath = new Dictionary<string, DocumentInput>(StringComparer.Ordinal);
             foreach (var document in documents) byPath[document.Path] = document;
@@ -50,7 +70,24 @@ namespace Orchestrator.Governance.Model.Change
                 else if (touched.Contains(packet.Path)) packets[packet.Path] = null;
             }
 
-            return new BaseRevision(packets);
+            return new BaseRevision(packets, touched, new HashSet<string>(byPath.Keys, StringComparer.Ordinal), BaseSpec(byPath, touched, inputs, spec, maxBytes, repositoryFiles));
+        }
+
+        /// <summary>
+        /// The spec context of the base revision: built as the current one is
+        /// (<see cref="SpecContext"/>.Build) from the inputs as they were: the documents the
+        /// change does not touch, and the base texts (which hold the spec the base's pointer named,
+        /// when the host handed it over). The current context when no spec document is touched.
+        /// </summary>
+        private static SpecContext BaseSpec(Dictionary<string, DocumentInput> byPath, HashSet<string> touched, IReadOnlyList<DocumentInput> inputs, SpecContext spec, long maxBytes, IReadOnlyCollection<string>? repositoryFiles)
+        {
+            var specPaths = new List<string> { DocumentInput.NormalizePath(spec.Profile.Config.CurrentPointer) };
+            if (spec.Spec != null) specPaths.Add(spec.Spec.Path);
+            specPaths.AddRange(spec.Modules.Select(m => m.Path));
+            specPaths.AddRange(spec.Manifests);
+            if (!specPaths.Any(touched.Contains)) return spec;
+            var before = inputs.Where(d => !touched.Contains(d.Path) && !byPath.ContainsKey(d.Path)).Concat(byPath.Values).ToList();
+            return SpecContext.Build(before, spec.Profile, maxBytes, reuseParsedSpec: true, repositoryFiles);
         }
 
         private static TaskPacket? ReadPacket(DocumentInput document, TaskPacketProfile profile, long maxBytes)
