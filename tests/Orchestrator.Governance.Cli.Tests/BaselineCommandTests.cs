@@ -30,27 +30,9 @@ namespace Orchestrator.Governance.Cli.Tests
             return (exit, stdout.ToString(), stderr.ToString());
         }
 
-        private static string Corpus()
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
-            Assert.NotNull(dir);
-            string corpus = Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "corpus", "handshake"));
-            Assert.True(Directory.Exists(corpus), "the Handshake corpus is expected at " + corpus);
-            return corpus;
-        }
+        private static string Corpus() => CorpusFixture.Corpus();
 
-        private void CopyCorpus()
-        {
-            string source = Corpus();
-            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-            {
-                string target = Path.Combine(_repo, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-                File.SetAttributes(target, FileAttributes.Normal);
-            }
-        }
+        private void CopyCorpus() => CorpusFixture.CopyTo(_repo);
 
         private void Prepend(string relative, string text)
         {
