@@ -15,7 +15,8 @@ namespace Orchestrator.Governance.Engine
     /// repository's paths alone (no disk access): every file the globs of <c>documents.*</c> and
     /// <c>headers.include</c> name, the task board (<c>board.path</c>), the spec pointer
     /// (<c>spec.currentPointer</c>) with the spec it names (one file, a folder, a list or a manifest,
-    /// seed 003 Part 2 Step 1) or the modules <c>spec.files</c> names, and the baseline.
+    /// seed 003 Part 2 Step 1) or the modules <c>spec.files</c> names, the earlier versions of a
+    /// single-file spec kept beside it (<see cref="SpecVersions"/>), and the baseline.
     /// One source for every host: the CLI reads what it returns, the package's MSBuild task hands it
     /// to the analyzer as additional files, so a layout configured only in governance.yml is checked
     /// the same in <c>dotnet build</c> as by <c>governance check</c>.
@@ -78,10 +79,18 @@ namespace Orchestrator.Governance.Engine
             foreach (var path in modules.Manifests.Concat(modules.Paths)) Add(path);
 
             // A single named file the list does not hold (by a unique file name elsewhere).
+            string? single = modules.Paths.Count == 1 && modules.Manifests.Count == 0 ? modules.Paths[0] : null;
             if (pointer != null && modules.Paths.Count == 0)
             {
                 var named = pointer.CandidatePaths().FirstOrDefault(known.Contains);
-                if (named != null) Add(named);
+                if (named != null) Add(single = named);
+            }
+
+            // Earlier versions of a single-file spec kept beside it (GOV805 compares a packet's
+            // SPEC_BASELINE version with the current one).
+            if (single != null)
+            {
+                foreach (var path in SpecVersions.Siblings(single, repositoryFiles)) Add(path);
             }
 
             // The baseline, read like any document: an unreadable one is GOV008.

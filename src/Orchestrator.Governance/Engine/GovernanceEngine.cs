@@ -100,6 +100,7 @@ namespace Orchestrator.Governance.Engine
                 DocumentPaths = documents.Inputs.Select(d => d.Path),
                 // The first active phase file and the first lock manifest whose JSON parsed (GOV606, GOV607).
                 ActivePhase = documents.StateFiles.FirstOrDefault(s => s.Root != null && s.Kind == Model.State.StateKind.ActivePhase),
+                SpecVersions = Model.Spec.SpecVersions.Of(documents.Spec, documents.Inputs, config.Limits.MaxDocumentBytes),
                 // The change's base revision, read with the same profiles (GOV802, GOV803, GOV804).
                 Base = options.BaseDocuments == null ? null : Model.Change.BaseRevision.Read(options.BaseDocuments, changed, documents.Inputs, documents.Packets, profile, documents.Spec, config.Limits.MaxDocumentBytes, options.RepositoryFiles),
             };

@@ -12,6 +12,7 @@ namespace Orchestrator.Governance.Index
             Config = b.Config;
             ChangedFiles = b.ChangedFiles;
             Base = b.Base;
+            SpecVersions = b.SpecVersions;
             Today = b.Today;
             Files = b.Files;
             Scope = b.Config.Scope;
@@ -113,6 +114,9 @@ namespace Orchestrator.Governance.Index
         /// </summary>
         public Model.Change.BaseRevision? Base { get; }
 
+        /// <summary>The earlier versions of the current spec that the repository keeps beside it (GOV805).</summary>
+        public Model.Spec.SpecVersions SpecVersions { get; }
+
         /// <summary>The task board and the WP dependency graph.</summary>
         public Model.Board.Topology Topology { get; }
 
@@ -164,6 +168,8 @@ namespace Orchestrator.Governance.Index
             internal System.DateTime? Today { get; }
 
             internal Model.Change.BaseRevision? Base { get; set; }
+
+            internal Model.Spec.SpecVersions SpecVersions { get; set; } = Model.Spec.SpecVersions.None;
 
             internal IReadOnlyList<Documents.TextDocument> Rfcs { get; set; } = new Documents.TextDocument[0];
 

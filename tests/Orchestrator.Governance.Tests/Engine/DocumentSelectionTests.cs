@@ -54,6 +54,22 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void Earlier_versions_of_a_single_file_spec_kept_beside_it_are_selected_after_it()
+        {
+            var files = new Dictionary<string, string>
+            {
+                ["docs/SPEC_CURRENT.md"] = "# SPEC_CURRENT\n\n**Spec_v02.123.md**\n",
+                ["Spec_v02.123.md"] = "# Spec v02.123\n",
+                ["Spec_v02.122.md"] = "# Spec v02.122\n",
+                ["Spec_v02.9.md"] = "# Spec v02.9\n",
+                ["Spec_v02.122.md.bak"] = "# copy\n",
+                ["Other_Spec_v02.122.md"] = "# another spec\n",
+                ["old/Spec_v02.100.md"] = "# another folder\n",
+            };
+            Assert.Equal(new[] { "docs/SPEC_CURRENT.md", "Spec_v02.123.md", "Spec_v02.122.md", "Spec_v02.9.md" }, Select(string.Empty, files));
+        }
+
+        [Fact]
         public void A_refused_file_named_like_a_packet_is_selected_so_it_gets_GOV002_and_a_missing_board_is_not()
         {
             var files = new Dictionary<string, string> { ["docs/task_packets/WP-1-A.md"] = "# Task Packet: WP-1-A\n" };

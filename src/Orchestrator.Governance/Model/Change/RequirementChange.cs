@@ -83,8 +83,8 @@ namespace Orchestrator.Governance.Model.Change
 
         private static RequirementChange? Find(SpecRequirement requirement, IReadOnlyList<SpecRequirement> current, SpecDocument currentSpec, SpecSection now)
         {
-            string masked = MaskKeyword(requirement.Text, requirement.Keyword);
-            var softened = current.FirstOrDefault(r => !r.IsAbsolute && MaskKeyword(r.Text, r.Keyword) == masked);
+            string masked = RequirementDiff.Masked(requirement.Text, requirement.Keyword);
+            var softened = current.FirstOrDefault(r => !r.IsAbsolute && RequirementDiff.Masked(r.Text, r.Keyword) == masked);
             if (softened != null) return new RequirementChange(requirement, RequirementChangeKind.Softened, softened.Keyword, softened.Span);
 
             // A keyword the reader does not collect (MAY, CAN, MIGHT): the sentence in the section's text.
@@ -114,12 +114,6 @@ namespace Orchestrator.Governance.Model.Change
 
         /// <summary>The numbers the requirement had at the base (for <see cref="RequirementChangeKind.NumberChanged"/>).</summary>
         public string NumbersBefore => string.Join(", ", Number.Matches(Before.Text).Cast<Match>().Select(m => m.Value));
-
-        private static string MaskKeyword(string text, string keyword)
-        {
-            int at = text.IndexOf(keyword, StringComparison.Ordinal);
-            return at < 0 ? text : text.Substring(0, at) + "\u0001" + text.Substring(at + keyword.Length);
-        }
 
         /// <summary>Text as a pattern that matches it across any run of white space.</summary>
         private static string Folded(string text) =>

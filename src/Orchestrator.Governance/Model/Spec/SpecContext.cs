@@ -396,6 +396,9 @@ namespace Orchestrator.Governance.Model.Spec
             return dash < 0 ? id : id.Substring(0, dash);
         }
 
+        /// <summary>An earlier version of the spec (<see cref="SpecVersions"/>), read through the same content cache.</summary>
+        internal static SpecDocument ReadVersion(DocumentInput input, SpecProfile profile, string version) => Cached(input, profile, version);
+
         private static SpecDocument Cached(DocumentInput input, SpecProfile profile, string? version)
         {
             string prefix = input.Path + "|" + version + "|" + profile.Config.IdPattern + "|" + string.Join(",", profile.Config.NonMainBodyTitles) + "|"

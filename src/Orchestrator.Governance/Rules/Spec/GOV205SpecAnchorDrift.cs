@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using Orchestrator.Governance.Model.Spec;
 using Orchestrator.Governance.Diagnostics;
@@ -61,24 +60,9 @@ namespace Orchestrator.Governance.Rules.Spec
                 named.AddRange(parsed.Versions);
             }
 
-            var oldest = named.Where(v => Compare(v.Version, spec.Version) < 0).OrderBy(v => v.Span.Start).FirstOrDefault();
+            var oldest = named.Where(v => SpecVersions.Compare(v.Version, spec.Version) < 0).OrderBy(v => v.Span.Start).FirstOrDefault();
             if (oldest.Version != null)
                 context.Report(oldest.Span, $"the packet is anchored to spec v{oldest.Version}; the current spec is v{spec.Version} ({FileName(spec.Path)}); revalidate its anchors");
-        }
-
-        /// <summary>Compares dotted versions numerically ("02.98" &lt; "02.123").</summary>
-        internal static int Compare(string a, string b)
-        {
-            var x = a.Split('.');
-            var y = b.Split('.');
-            for (int i = 0; i < Math.Max(x.Length, y.Length); i++)
-            {
-                long xi = i < x.Length && long.TryParse(x[i], out var p) ? p : 0;
-                long yi = i < y.Length && long.TryParse(y[i], out var q) ? q : 0;
-                if (xi != yi) return xi.CompareTo(yi);
-            }
-
-            return 0;
         }
 
         private static string FileName(string path) => path.EndsWith("/", System.StringComparison.Ordinal) ? path : path.Substring(path.LastIndexOf('/') + 1);
