@@ -41,6 +41,14 @@ namespace Orchestrator.Governance.Analyzers
         /// </summary>
         public const string UseTaskProperty = "build_property.GovernanceUseTask";
 
+        /// <summary>
+        /// MSBuild property GovernanceTestProject: "true" in a test project that references the
+        /// package to have the tests its packets' DONE_MEANS name checked (GOV703,
+        /// <see cref="DoneMeansTestAnalyzer"/>). Its documents are read, but their diagnostics are
+        /// left to the project (or task) that checks them, so none is reported twice.
+        /// </summary>
+        public const string TestProjectProperty = "build_property.GovernanceTestProject";
+
         /// <summary>Every rule's Roslyn descriptor, by ID (shared with the source rule analyzers).</summary>
         internal static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors =
             RuleCatalog.All.ToImmutableDictionary(d => d.Id, ToRoslyn);
@@ -63,10 +71,8 @@ namespace Orchestrator.Governance.Analyzers
                 if (files.IsDefaultOrEmpty) return;
                 var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
                 if (global.TryGetValue(UseTaskProperty, out var useTask) && string.Equals(useTask, "true", StringComparison.OrdinalIgnoreCase)) return;
-                global.TryGetValue(RootProperty, out var root);
-                global.TryGetValue(InlineConfigProperty, out var inline);
-                global.TryGetValue(TodayProperty, out var today);
-                var snapshot = new Lazy<Snapshot>(() => Analyze(files, root, inline, today), isThreadSafe: true);
+                if (IsTestProject(start.Options)) return;
+                var snapshot = new Lazy<Snapshot>(() => SnapshotOf(start.Options), isThreadSafe: true);
                 start.RegisterAdditionalFileAction(fileContext =>
                 {
                     var current = snapshot.Value;
@@ -74,6 +80,23 @@ namespace Orchestrator.Governance.Analyzers
                     foreach (var d in diagnostics) fileContext.ReportDiagnostic(d);
                 });
             });
+        }
+
+        /// <summary>Whether the project sets GovernanceTestProject=true.</summary>
+        internal static bool IsTestProject(AnalyzerOptions options) =>
+            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TestProjectProperty, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The engine's analysis of the compilation's governance documents (its additional files),
+        /// shared by every analyzer of the package and reused while no document changes.
+        /// </summary>
+        internal static Snapshot SnapshotOf(AnalyzerOptions options)
+        {
+            var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            global.TryGetValue(RootProperty, out var root);
+            global.TryGetValue(InlineConfigProperty, out var inline);
+            global.TryGetValue(TodayProperty, out var today);
+            return Analyze(options.AdditionalFiles, root, inline, today);
         }
 
         private static Snapshot Analyze(ImmutableArray<AdditionalText> files, string? root, string? inlineConfig, string? today)
@@ -172,7 +195,7 @@ namespace Orchestrator.Governance.Analyzers
                 var all = pathByRelative.ToImmutableDictionary(
                     p => p.Value,
                     p => ImmutableArray.Create(Diagnostic.Create(failure, Location.Create(p.Value, default, default), "engine", e.GetType().Name + ": " + e.Message)));
-                return new Snapshot(all);
+                return new Snapshot(all, ImmutableArray<(string, Model.TestReference)>.Empty, GovernanceSeverity.None);
             }
 
             var byPath = new Dictionary<string, ImmutableArray<Diagnostic>.Builder>(StringComparer.Ordinal);
@@ -184,7 +207,11 @@ namespace Orchestrator.Governance.Analyzers
                 list.Add(ToDiagnostic(d, fullPath));
             }
 
-            return new Snapshot(byPath.ToImmutableDictionary(e => e.Key, e => e.Value.ToImmutable(), StringComparer.Ordinal));
+            var tests = result.TestReferences
+                .Where(t => pathByRelative.ContainsKey(t.Path))
+                .Select(t => (pathByRelative[t.Path], t))
+                .ToImmutableArray();
+            return new Snapshot(byPath.ToImmutableDictionary(e => e.Key, e => e.Value.ToImmutable(), StringComparer.Ordinal), tests, result.TestReferenceSeverity);
         }
 
         /// <summary>
@@ -299,9 +326,20 @@ namespace Orchestrator.Governance.Analyzers
         /// <summary>Diagnostics of one analysis, by the additional file's full path.</summary>
         internal sealed class Snapshot
         {
-            public Snapshot(ImmutableDictionary<string, ImmutableArray<Diagnostic>> byPath) => ByPath = byPath;
+            public Snapshot(ImmutableDictionary<string, ImmutableArray<Diagnostic>> byPath, ImmutableArray<(string FullPath, Model.TestReference Reference)> tests, GovernanceSeverity testSeverity)
+            {
+                ByPath = byPath;
+                Tests = tests;
+                TestSeverity = testSeverity;
+            }
 
             public ImmutableDictionary<string, ImmutableArray<Diagnostic>> ByPath { get; }
+
+            /// <summary>The tests DONE_MEANS items name, with the packet's full path (GOV703).</summary>
+            public ImmutableArray<(string FullPath, Model.TestReference Reference)> Tests { get; }
+
+            /// <summary>GOV703's severity from governance.yml.</summary>
+            public GovernanceSeverity TestSeverity { get; }
         }
     }
 }

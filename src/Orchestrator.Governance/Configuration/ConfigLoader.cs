@@ -143,6 +143,7 @@ namespace Orchestrator.Governance.Configuration
             CheckRegex(config.TaskPacket.FileNamePattern, "taskPacket.fileNamePattern");
             foreach (var p in config.TaskPacket.Placeholders) CheckRegex(p, "taskPacket.placeholders");
             CheckRegex(config.TaskPacket.SignaturePattern, "taskPacket.signaturePattern");
+            CheckRegex(config.TaskPacket.TestReference, "taskPacket.testReference");
             CheckRegex(config.Spec.IdPattern, "spec.idPattern");
             CheckRegex(config.Board.PhaseGates.Heading, "board.phaseGates.heading");
             foreach (var p in config.Scope.NewMarkers) CheckRegex(p, "scope.newMarkers");

@@ -383,6 +383,12 @@ namespace Orchestrator.Governance.Configuration
         /// </summary>
         [JsonProperty("statusTransitions")] public IReadOnlyDictionary<string, IReadOnlyList<string>> StatusTransitions { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
 
+        /// <summary>
+        /// Regular expression finding a test named in a DONE_MEANS item (GOV703): its group "name" is
+        /// the test's full name, Namespace.Class.Method. Empty: no item names a test.
+        /// </summary>
+        [JsonProperty("testReference")] public string TestReference { get; private set; } = string.Empty;
+
         /// <summary>Statuses that close a packet (GOV802), besides dependencies.validated.</summary>
         [JsonProperty("closedStatuses")] public IReadOnlyList<string> ClosedStatuses { get; private set; } = new List<string>();
 

@@ -121,6 +121,24 @@ namespace Orchestrator.Governance.Engine
         /// </summary>
         private static GovernanceResult Report(AdmittedDocuments documents, RepoIndex index, List<GovernanceDiagnostic> found, AnalysisOptions options, AnalysisCache? cache)
         {
+            var result = ReportDiagnostics(documents, index, found, options, cache);
+            result.TestReferences = TestReferencesOf(documents, result);
+            return result;
+        }
+
+        /// <summary>The tests DONE_MEANS items name (GOV703), without the suppressed ones; none when GOV703 is configured off.</summary>
+        private static IReadOnlyList<TestReference> TestReferencesOf(AdmittedDocuments documents, GovernanceResult result)
+        {
+            if (result.TestReferenceSeverity == GovernanceSeverity.None) return new TestReference[0];
+            string id = Rules.Source.GOV703DoneMeansTestMissing.Rule.Id;
+            return documents.Packets
+                .SelectMany(p => TestReference.Of(p, documents.Profile))
+                .Where(t => !(documents.Suppressions.TryGetValue(t.Path, out var inline) && inline.IsSuppressed(id, t.Span.StartLine)))
+                .ToList();
+        }
+
+        private static GovernanceResult ReportDiagnostics(AdmittedDocuments documents, RepoIndex index, List<GovernanceDiagnostic> found, AnalysisOptions options, AnalysisCache? cache)
+        {
             var config = documents.Config;
             var diagnostics = documents.Diagnostics;
             var suppressions = documents.Suppressions;

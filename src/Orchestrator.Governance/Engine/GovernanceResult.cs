@@ -49,6 +49,17 @@ namespace Orchestrator.Governance.Engine
         /// <summary>The task packets read, in path order.</summary>
         public IReadOnlyList<TaskPacket> Packets { get; }
 
+        /// <summary>
+        /// The tests the packets' DONE_MEANS items name (taskPacket.testReference), for the host that
+        /// can resolve them (the Roslyn analyzer of a test project, GOV703): in path and text order,
+        /// without those an inline comment suppresses GOV703 for; empty when governance.yml sets
+        /// GOV703's severity to none.
+        /// </summary>
+        public IReadOnlyList<TestReference> TestReferences { get; internal set; } = new TestReference[0];
+
+        /// <summary>GOV703's severity as governance.yml sets it (its default otherwise).</summary>
+        public GovernanceSeverity TestReferenceSeverity => Config.SeverityOf(Rules.Source.GOV703DoneMeansTestMissing.Rule);
+
         /// <summary>Whether any diagnostic is an error.</summary>
         public bool HasErrors => Diagnostics.Any(d => d.Severity == GovernanceSeverity.Error);
     }

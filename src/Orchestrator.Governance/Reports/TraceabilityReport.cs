@@ -94,7 +94,7 @@ namespace Orchestrator.Governance.Reports
         /// <summary>One requirement and what covers it.</summary>
         public sealed class RequirementTrace
         {
-            internal RequirementTrace(SpecRequirement requirement, IReadOnlyList<(string Packet, string Item, MappingKind Kind)> coveredBy)
+            internal RequirementTrace(SpecRequirement requirement, IReadOnlyList<(string Packet, string Item, MappingKind Kind, IReadOnlyList<string> Tests)> coveredBy)
             {
                 Requirement = requirement;
                 CoveredBy = coveredBy;
@@ -103,8 +103,8 @@ namespace Orchestrator.Governance.Reports
             /// <summary>The requirement.</summary>
             public SpecRequirement Requirement { get; }
 
-            /// <summary>Packet, DONE_MEANS item and how it mapped.</summary>
-            public IReadOnlyList<(string Packet, string Item, MappingKind Kind)> CoveredBy { get; }
+            /// <summary>Packet, DONE_MEANS item, how it mapped, and the tests the item names (taskPacket.testReference; GOV703 checks them in a test project).</summary>
+            public IReadOnlyList<(string Packet, string Item, MappingKind Kind, IReadOnlyList<string> Tests)> CoveredBy { get; }
         }
 
         /// <summary>Builds the report from an analysis; <paramref name="phase"/> keeps packets named WP-{phase}-...</summary>
@@ -116,11 +116,12 @@ namespace Orchestrator.Governance.Reports
             if (spec == null) return new TraceabilityReport(null, null, 0, 0, Array.Empty<SectionTrace>(), Array.Empty<SpecRequirement>(), packets.Count, phase);
 
             var anchoredBy = new Dictionary<SpecSection, List<string>>();
-            var coveredBy = new Dictionary<SpecRequirement, List<(string, string, MappingKind)>>();
+            var coveredBy = new Dictionary<SpecRequirement, List<(string, string, MappingKind, IReadOnlyList<string>)>>();
             foreach (var packet in packets)
             {
                 var coverage = context.CoverageOf(packet, result.Profile);
                 if (coverage == null) continue;
+                var tests = Model.TestReference.Of(packet, result.Profile);
                 foreach (var section in coverage.Anchored)
                 {
                     if (!anchoredBy.TryGetValue(section, out var list)) anchoredBy[section] = list = new List<string>();
@@ -131,8 +132,8 @@ namespace Orchestrator.Governance.Reports
                 {
                     foreach (var requirement in item.Requirements)
                     {
-                        if (!coveredBy.TryGetValue(requirement, out var list)) coveredBy[requirement] = list = new List<(string, string, MappingKind)>();
-                        list.Add((packet.FileStem, item.Item.Text, item.Kind));
+                        if (!coveredBy.TryGetValue(requirement, out var list)) coveredBy[requirement] = list = new List<(string, string, MappingKind, IReadOnlyList<string>)>();
+                        list.Add((packet.FileStem, item.Item.Text, item.Kind, tests.Where(t => t.Item == item.Item.Text).Select(t => t.Name).ToList()));
                     }
                 }
             }
@@ -141,7 +142,7 @@ namespace Orchestrator.Governance.Reports
                 section,
                 anchoredBy[section],
                 spec.RequirementsWithin(section)
-                    .Select(q => new RequirementTrace(q, coveredBy.TryGetValue(q, out var c) ? (IReadOnlyList<(string, string, MappingKind)>)c : Array.Empty<(string, string, MappingKind)>()))
+                    .Select(q => new RequirementTrace(q, coveredBy.TryGetValue(q, out var c) ? (IReadOnlyList<(string, string, MappingKind, IReadOnlyList<string>)>)c : Array.Empty<(string, string, MappingKind, IReadOnlyList<string>)>()))
                     .ToList())).ToList();
             var mainMusts = spec.Requirements.Where(q => q.IsAbsolute && q.Section.IsMainBody && q.Section.Scope.Length == 0).ToList();
             var uncovered = mainMusts.Where(q => !coveredBy.ContainsKey(q)).ToList();
@@ -171,11 +172,13 @@ namespace Orchestrator.Governance.Reports
                 sb.AppendFormat(inv, "### {0}\n\nAnchored by: {1}. Coverage: {2:0.0}% ({3} of {4} requirements).\n\n",
                     Escape(s.Section.Display), string.Join(", ", s.AnchoredBy), s.CoveragePercent, s.Requirements.Count(r => r.CoveredBy.Count > 0), s.Requirements.Count);
                 if (s.Requirements.Count == 0) continue;
-                sb.Append("| spec line | keyword | requirement | covered by |\n|---|---|---|---|\n");
+                sb.Append("| spec line | keyword | requirement | covered by | tests |\n|---|---|---|---|---|\n");
                 foreach (var r in s.Requirements)
                 {
                     string by = r.CoveredBy.Count == 0 ? "**not covered**" : string.Join("<br>", r.CoveredBy.Select(c => $"{c.Packet}: {Escape(Short(c.Item))} ({c.Kind.ToString().ToLowerInvariant()})"));
-                    sb.AppendFormat(inv, "| {0} | {1} | {2} | {3} |\n", Line(r.Requirement.Span), r.Requirement.Keyword, Escape(Short(r.Requirement.Text)), by);
+                    var named = r.CoveredBy.SelectMany(c => c.Tests).Distinct(StringComparer.Ordinal).ToList();
+                    string tests = named.Count == 0 ? string.Empty : string.Join("<br>", named.Select(t => "`" + t + "`"));
+                    sb.AppendFormat(inv, "| {0} | {1} | {2} | {3} | {4} |\n", Line(r.Requirement.Span), r.Requirement.Keyword, Escape(Short(r.Requirement.Text)), by, tests);
                 }
 
                 sb.Append('\n');
@@ -230,6 +233,7 @@ namespace Orchestrator.Governance.Reports
                             w.WritePropertyName("packet"); w.WriteValue(c.Packet);
                             w.WritePropertyName("item"); w.WriteValue(c.Item);
                             w.WritePropertyName("mapping"); w.WriteValue(c.Kind.ToString().ToLowerInvariant());
+                            w.WritePropertyName("tests"); w.WriteStartArray(); foreach (var t in c.Tests) w.WriteValue(t); w.WriteEndArray();
                             w.WriteEndObject();
                         }
 

@@ -22,7 +22,8 @@ namespace Orchestrator.Governance.Tests.Reports
             Assert.Equal(new[] { "WP-1-Storage-Layer" }, section.AnchoredBy);
             Assert.Equal(new[] { 21, 22, 23 }, section.Requirements.Select(r => r.Requirement.Span.StartLine));
             var first = section.Requirements[0].CoveredBy.Single();
-            Assert.Equal(("WP-1-Storage-Layer", "MUST: Database trait defined (§2.3.12.3, requirement 1)", MappingKind.Explicit), first);
+            Assert.Equal(("WP-1-Storage-Layer", "MUST: Database trait defined (§2.3.12.3, requirement 1)", MappingKind.Explicit), (first.Packet, first.Item, first.Kind));
+            Assert.Empty(first.Tests);
             Assert.Empty(section.Requirements[1].CoveredBy);
             Assert.Equal(100.0 / 3, section.CoveragePercent, 3);
         }
@@ -43,7 +44,7 @@ namespace Orchestrator.Governance.Tests.Reports
             string md = report.ToMarkdown();
             Assert.Contains("| 5 | 3 | 1 | 33.3% |", md);
             Assert.Contains("### §2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]", md);
-            Assert.Contains("| 22 | MUST | The backend MUST implement a SqliteDatabase wrapper behind the trait. | **not covered** |", md);
+            Assert.Contains("| 22 | MUST | The backend MUST implement a SqliteDatabase wrapper behind the trait. | **not covered** |  |", md);
             Assert.Contains("  - line 11: The product MUST run fully offline.", md);
 
             var json = JObject.Parse(report.ToJson());
@@ -51,6 +52,17 @@ namespace Orchestrator.Governance.Tests.Reports
             var requirement = json["sections"]![0]!["requirements"]![0]!;
             Assert.Equal("explicit", (string)requirement["coveredBy"]![0]!["mapping"]!);
             Assert.Equal(2, json["uncoveredMainBodyMusts"]!.Count());
+        }
+
+        [Fact]
+        public void The_tests_column_names_the_tests_the_covering_items_name()
+        {
+            var report = Report(Packets.Valid.Replace(Item26, "  * MUST: Database trait defined (§2.3.12.3, requirement 1), test: `Storage.Tests.TraitTests.Defines_the_trait`"));
+            var first = report.Sections.Single().Requirements[0].CoveredBy.Single();
+            Assert.Equal(new[] { "Storage.Tests.TraitTests.Defines_the_trait" }, first.Tests);
+            Assert.Contains("(explicit) | `Storage.Tests.TraitTests.Defines_the_trait` |", report.ToMarkdown());
+            var json = JObject.Parse(report.ToJson());
+            Assert.Equal("Storage.Tests.TraitTests.Defines_the_trait", (string)json["sections"]![0]!["requirements"]![0]!["coveredBy"]![0]!["tests"]![0]!);
         }
 
         [Fact]

@@ -83,7 +83,7 @@ namespace Orchestrator.Governance.Tests.Rules
         [Fact]
         public void The_source_rules_are_the_static_classes_of_Rules_Source_in_ID_order()
         {
-            Assert.Equal(new[] { "GOV701", "GOV702" }, RuleCatalog.SourceRules.Select(d => d.Id));
+            Assert.Equal(new[] { "GOV701", "GOV702", "GOV703" }, RuleCatalog.SourceRules.Select(d => d.Id));
             Assert.Same(Governance.Rules.Source.GOV702TodoWithoutIssue.Rule, RuleCatalog.SourceRules[1]);
         }
     }
