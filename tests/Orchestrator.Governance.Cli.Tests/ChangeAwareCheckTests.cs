@@ -83,16 +83,7 @@ namespace Orchestrator.Governance.Cli.Tests
         [Fact]
         public void A_new_spec_version_that_softens_a_MUST_under_a_validated_packet_is_compared_with_the_version_before()
         {
-            string packet = Path.Combine(_repo, ValidPacket.Path);
-            File.WriteAllText(packet, File.ReadAllText(packet).Replace("- STATUS: Ready-for-Dev", "- STATUS: Validated"));
-            GitRepository.Git(_repo, "init", "-q");
-            GitRepository.Git(_repo, "add", "-A");
-            GitRepository.Git(_repo, "commit", "-q", "-m", "base");
-            GitRepository.Git(_repo, "checkout", "-q", "-b", "work");
-            File.WriteAllText(Path.Combine(_repo, "Example_Master_Spec_v01.3.md"), ValidPacket.SpecText.Replace("v01.2", "v01.3").Replace("The backend MUST define", "The backend SHOULD define"));
-            File.WriteAllText(Path.Combine(_repo, ValidPacket.PointerPath), ValidPacket.PointerText.Replace("v01.2", "v01.3"));
-            GitRepository.Git(_repo, "add", "-A");
-            GitRepository.Git(_repo, "commit", "-q", "-m", "spec v01.3");
+            GitRepository.CommitSpecSoftening(_repo);
 
             var (exit, lines, err) = Run("check", _repo, "--changed-since", "main");
             Assert.Equal("", err);
@@ -120,6 +111,7 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Equal("governance: --base 'no-such-branch' is not a commit git knows", unknown.Err.Trim());
             var option = Run("check", _repo, "--base", "--upload-pack=x");
             Assert.Equal(2, option.Exit);
+            Assert.Equal("governance: --base '--upload-pack=x' is not a git revision", option.Err.Trim());
         }
     }
 }

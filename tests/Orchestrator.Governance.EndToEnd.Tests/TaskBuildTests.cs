@@ -120,6 +120,33 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.DoesNotContain("Exception", bad);
         }
 
+        [Fact]
+        public void The_SDK_reports_an_illegal_status_move_and_a_MUST_softened_under_a_validated_packet_from_git()
+        {
+            string moveRepo = _feed.NewConsumer("sdk-transition");
+            File.Delete(Path.Combine(moveRepo, "docs/task_packets/WP-1-Job-Cancel.md"));
+            File.Delete(Path.Combine(moveRepo, "docs/task_packets/WP-1-Job-Retry.md"));
+            WriteSdkProject(moveRepo);
+            Testing.GitRepository.CommitStatusChange(moveRepo, "Validated", dropItem: false);
+            var (moveExit, move) = _feed.BuildProject(moveRepo, "governance.proj", "-p:GovernanceChangedSince=main");
+            Assert.True(moveExit != 0, move);
+            Assert.Equal(
+                new[] { "docs/task_packets/WP-1-Storage-Layer.md(9,11): error GOV804: STATUS moves from 'In-Progress' to 'Validated' in this change; from 'In-Progress' it may move to 'Done', 'Blocked' (taskPacket.statusTransitions)" },
+                DiagnosticLines(move, moveRepo));
+
+            // The base spec is the one the base's pointer named: git is asked for it as well.
+            string specRepo = _feed.NewConsumer("sdk-softened");
+            File.Delete(Path.Combine(specRepo, "docs/task_packets/WP-1-Job-Cancel.md"));
+            File.Delete(Path.Combine(specRepo, "docs/task_packets/WP-1-Job-Retry.md"));
+            WriteSdkProject(specRepo);
+            Testing.GitRepository.CommitSpecSoftening(specRepo);
+            var (specExit, spec) = _feed.BuildProject(specRepo, "governance.proj", "-p:GovernanceBaseRef=main");
+            Assert.True(specExit != 0, spec);
+            Assert.Contains(
+                "Example_Master_Spec_v01.3.md(21,3): error GOV803: MUST requirement of §2.3.12.3 'The backend MUST define a Database trait with async methods.' is softened from MUST to SHOULD in this change, under WP-1-Storage-Layer (Validated); revalidate, or record the change in an ADR or waiver that names it",
+                DiagnosticLines(spec, specRepo));
+        }
+
         /// <summary>The example's ten findings as the task logs them (root-relative path, line and column).</summary>
         private static readonly string[] ExampleLines =
         {

@@ -44,5 +44,27 @@ namespace Orchestrator.Governance.Testing
             File.WriteAllText(packet, text);
             Git(repo, "commit", "-q", "-am", "close the packet");
         }
+
+        /// <summary>
+        /// Makes <paramref name="repo"/> (as for <see cref="CommitStatusChange"/>) a repository of two
+        /// commits: on main the packet Validated; on branch <c>work</c> a new spec version v01.3, made
+        /// from v01.2 with "The backend MUST define" softened to SHOULD (line 21), and the pointer
+        /// moved to it. The work tree is left on <c>work</c>.
+        /// </summary>
+        public static void CommitSpecSoftening(string repo)
+        {
+            string packet = Path.Combine(repo, ValidPacket.Path);
+            File.WriteAllText(packet, File.ReadAllText(packet).Replace("- STATUS: Ready-for-Dev", "- STATUS: Validated"));
+            Git(repo, "init", "-q");
+            Git(repo, "add", "-A");
+            Git(repo, "commit", "-q", "-m", "base");
+            Git(repo, "checkout", "-q", "-b", "work");
+            string spec = File.ReadAllText(Path.Combine(repo, ValidPacket.SpecPath));
+            File.WriteAllText(Path.Combine(repo, "Example_Master_Spec_v01.3.md"), spec.Replace("v01.2", "v01.3").Replace("The backend MUST define", "The backend SHOULD define"));
+            string pointer = Path.Combine(repo, ValidPacket.PointerPath);
+            File.WriteAllText(pointer, File.ReadAllText(pointer).Replace("v01.2", "v01.3"));
+            Git(repo, "add", "-A");
+            Git(repo, "commit", "-q", "-m", "spec v01.3");
+        }
     }
 }

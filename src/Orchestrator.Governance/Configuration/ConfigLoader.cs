@@ -53,7 +53,7 @@ namespace Orchestrator.Governance.Configuration
             JObject? overrides = Parse(governanceYaml, found);
             if (overrides is null) return Materialize(merged, new List<ConfigProblem>());
 
-            merged.Merge(overrides, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Ignore });
+            MergeOverrides(merged, overrides);
             var config = Materialize(merged, found, isRuleId);
             if (found.Count > 0) return Materialize((JObject)Defaults.Value.DeepClone(), new List<ConfigProblem>());
             return config;
@@ -73,7 +73,7 @@ namespace Orchestrator.Governance.Configuration
             JObject? overrides = governanceYaml is null ? null : Parse(governanceYaml, problems, validate: false);
             if (overrides != null)
             {
-                merged.Merge(overrides, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Ignore });
+                MergeOverrides(merged, overrides);
                 try
                 {
                     return merged.ToObject<GovernanceConfig>(JsonSerializer.CreateDefault()) ?? new GovernanceConfig();
@@ -85,6 +85,24 @@ namespace Orchestrator.Governance.Configuration
             }
 
             return Defaults.Value.ToObject<GovernanceConfig>(JsonSerializer.CreateDefault()) ?? new GovernanceConfig();
+        }
+
+        /// <summary>
+        /// <paramref name="overrides"/> (the repository's governance.yml) merged into the defaults:
+        /// arrays replaced, nulls ignored. A key of taskPacket.statusTransitions is a status, compared
+        /// as allowed values are (Text.ComparableValue): a user key that spells a default key otherwise
+        /// ("VALIDATED", "In Progress") replaces it rather than standing beside it.
+        /// </summary>
+        private static void MergeOverrides(JObject merged, JObject overrides)
+        {
+            if (overrides["taskPacket"]?["statusTransitions"] is JObject user && merged["taskPacket"]?["statusTransitions"] is JObject defaults)
+            {
+                var spelled = new HashSet<string>(user.Properties().Select(p => Text.ComparableValue.Of(p.Name)), StringComparer.Ordinal);
+                foreach (var shadowed in defaults.Properties().Where(p => user.Property(p.Name) == null && spelled.Contains(Text.ComparableValue.Of(p.Name))).ToList())
+                    shadowed.Remove();
+            }
+
+            merged.Merge(overrides, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Ignore });
         }
 
         private static JObject? Parse(string yaml, List<ConfigProblem> problems, bool validate = true)

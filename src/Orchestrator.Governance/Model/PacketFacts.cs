@@ -20,20 +20,7 @@ namespace Orchestrator.Governance.Model
 
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ComparableValues = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
-        private static string MakeComparable(string value)
-        {
-            int cut = value.IndexOfAny(Qualifiers);
-            if (cut > 0) value = value.Substring(0, cut);
-            var sb = new System.Text.StringBuilder(value.Length);
-            foreach (char c in value)
-            {
-                if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) sb.Append(c);
-                else if (c >= 'a' && c <= 'z') sb.Append(char.ToUpperInvariant(c));
-                else if (c == '|' || c == '/') sb.Append('|');
-            }
-
-            return sb.ToString();
-        }
+        private static string MakeComparable(string value) => Text.ComparableValue.Of(value);
 
         /// <summary>The TASK_ID field, or null.</summary>
         public static PacketField? TaskIdField(TaskPacket packet, TaskPacketProfile profile) =>
@@ -52,7 +39,6 @@ namespace Orchestrator.Governance.Model
         }
 
         // The characters above, allocated once (a params array per call was a tenth of a language server's analysis).
-        private static readonly char[] Qualifiers = { '(', '[' };
         private static readonly char[] IdMarks = { '`', '[', ']', '*' };
         private static readonly char[] Blanks = { ' ', '\t' };
         private static readonly char[] IdMarksAndPunctuation = { '`', '[', ']', '*', ',', ';', '.' };

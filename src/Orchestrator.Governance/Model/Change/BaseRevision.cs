@@ -61,7 +61,11 @@ namespace Orchestrator.Governance.Model.Change
         public static BaseRevision Read(IReadOnlyCollection<DocumentInput> documents, IReadOnlyCollection<string>? changed, IReadOnlyList<DocumentInput> inputs, IEnumerable<TaskPacket> current, TaskPacketProfile profile, SpecContext spec, long maxBytes, IReadOnlyCollection<string>? repositoryFiles)
         {
             var byPath = new Dictionary<string, DocumentInput>(StringComparer.Ordinal);
-            foreach (var document in documents) byPath[document.Path] = document;
+            foreach (var document in documents)
+            {
+                if (document?.Path != null) byPath[document.Path] = document;
+            }
+
             var touched = new HashSet<string>(changed ?? (IEnumerable<string>)byPath.Keys, StringComparer.Ordinal);
             var packets = new Dictionary<string, TaskPacket?>(StringComparer.Ordinal);
             foreach (var packet in current)

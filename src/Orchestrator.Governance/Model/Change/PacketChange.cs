@@ -53,7 +53,8 @@ namespace Orchestrator.Governance.Model.Change
         /// Compares <paramref name="before"/> (the base revision's packet) with
         /// <paramref name="now"/>. A DONE_MEANS item is kept when an item now starts with its text
         /// (compared with white space collapsed and a task-list box "[ ]"/"[x]" left out: ticking
-        /// an item or adding its evidence after it does not weaken it); the items not kept are
+        /// an item or adding its evidence after it does not weaken it), unless what follows starts
+        /// with a word that narrows it (except, unless, only, but, without, if, ...); the items not kept are
         /// paired in order with the items now that are new, as rewordings, and the rest are
         /// removals. IN_SCOPE_PATHS entries are compared by the path they name
         /// (<paramref name="scopeBefore"/>, <paramref name="scopeNow"/>: the entries as
@@ -65,8 +66,8 @@ namespace Orchestrator.Governance.Model.Change
 
             var itemsBefore = Entries(profile.FieldOf(before, "DONE_MEANS"));
             var itemsNow = Entries(profile.FieldOf(now, "DONE_MEANS"));
-            var lost = itemsBefore.Where(b => !itemsNow.Any(n => n.Key.StartsWith(b.Key, StringComparison.Ordinal))).ToList();
-            var gained = itemsNow.Where(n => !itemsBefore.Any(b => n.Key.StartsWith(b.Key, StringComparison.Ordinal))).ToList();
+            var lost = itemsBefore.Where(b => !itemsNow.Any(n => Keeps(n.Key, b.Key))).ToList();
+            var gained = itemsNow.Where(n => !itemsBefore.Any(b => Keeps(n.Key, b.Key))).ToList();
             for (int i = 0; i < lost.Count; i++)
             {
                 if (i < gained.Count) change.DoneMeansReworded.Add((lost[i].Text, gained[i].Text));
@@ -80,6 +81,15 @@ namespace Orchestrator.Governance.Model.Change
             change.AnchorsDropped.AddRange(Entries(profile.FieldOf(before, "SPEC_ANCHOR")).Where(e => !anchorsNow.Contains(e.Key)).Select(e => e.Text));
             return change;
         }
+
+        // Words that narrow what comes before them: "All tests pass except the Postgres stub" does not keep "All tests pass".
+        private static readonly System.Text.RegularExpressions.Regex Narrowing = new System.Text.RegularExpressions.Regex(
+            @"^[\s,;:.()\u2014\u2013-]*(?:except|excluding|unless|only|partially|partly|but|without|apart|other\s+than|save\s+for|if|when|once|where)\b",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, TaskPacketProfile.RegexTimeout);
+
+        /// <summary>Whether the item <paramref name="now"/> keeps the item <paramref name="before"/>: the same, or its text followed by evidence, not by a word that narrows it.</summary>
+        private static bool Keeps(string now, string before) =>
+            now.StartsWith(before, StringComparison.Ordinal) && (now.Length == before.Length || !Narrowing.IsMatch(now.Substring(before.Length)));
 
         private static IEnumerable<Scope.ScopeEntry> Owned(IReadOnlyList<Scope.ScopeEntry> entries) =>
             entries.Where(e => e.Path.Length > 0 && (e.Kind == Scope.ScopeEntryKind.File || e.Kind == Scope.ScopeEntryKind.Folder || e.Kind == Scope.ScopeEntryKind.Glob))

@@ -18,6 +18,9 @@ namespace Orchestrator.Governance.Model.Change
 
         /// <summary>No sentence of the section is it any more: deleted, or reworded.</summary>
         Removed,
+
+        /// <summary>The same sentence with its absolute keyword negated or no longer negated (MUST → MUST NOT, SHALL NOT → SHALL).</summary>
+        Inverted,
     }
 
     /// <summary>
@@ -86,6 +89,8 @@ namespace Orchestrator.Governance.Model.Change
             string masked = RequirementDiff.Masked(requirement.Text, requirement.Keyword);
             var softened = current.FirstOrDefault(r => !r.IsAbsolute && RequirementDiff.Masked(r.Text, r.Keyword) == masked);
             if (softened != null) return new RequirementChange(requirement, RequirementChangeKind.Softened, softened.Keyword, softened.Span);
+            var inverted = current.FirstOrDefault(r => r.IsAbsolute && IsNegated(r.Keyword) != IsNegated(requirement.Keyword) && RequirementDiff.Masked(r.Text, r.Keyword) == masked);
+            if (inverted != null) return new RequirementChange(requirement, RequirementChangeKind.Inverted, inverted.Keyword, inverted.Span);
 
             // A keyword the reader does not collect (MAY, CAN, MIGHT): the sentence in the section's text.
             int at = requirement.Text.IndexOf(requirement.Keyword, StringComparison.Ordinal);
@@ -99,9 +104,12 @@ namespace Orchestrator.Governance.Model.Change
                 if (match.Success)
                 {
                     var keyword = match.Groups["keyword"];
-                    // Still absolute, written so that the reader folded it otherwise: kept.
-                    if (Absolute.IsMatch(keyword.Value)) return null;
-                    return new RequirementChange(requirement, RequirementChangeKind.Softened, Regex.Replace(keyword.Value, @"\s+", " "), currentSpec.Document.Span(keyword.Index, keyword.Length));
+                    string written = Regex.Replace(keyword.Value, @"\s+", " ");
+                    var span = currentSpec.Document.Span(keyword.Index, keyword.Length);
+                    // Still absolute, written so that the reader folded it otherwise: kept, unless its negation changed.
+                    if (Absolute.IsMatch(keyword.Value))
+                        return IsNegated(written) == IsNegated(requirement.Keyword) ? null : new RequirementChange(requirement, RequirementChangeKind.Inverted, written, span);
+                    return new RequirementChange(requirement, RequirementChangeKind.Softened, written, span);
                 }
             }
 
@@ -114,6 +122,9 @@ namespace Orchestrator.Governance.Model.Change
 
         /// <summary>The numbers the requirement had at the base (for <see cref="RequirementChangeKind.NumberChanged"/>).</summary>
         public string NumbersBefore => string.Join(", ", Number.Matches(Before.Text).Cast<Match>().Select(m => m.Value));
+
+        /// <summary>Whether a keyword is a negation (MUST NOT, SHALL NOT).</summary>
+        private static bool IsNegated(string keyword) => keyword.EndsWith(" NOT", StringComparison.Ordinal);
 
         /// <summary>Text as a pattern that matches it across any run of white space.</summary>
         private static string Folded(string text) =>

@@ -84,6 +84,29 @@ namespace Orchestrator.Governance.Model.Spec
         }
 
         /// <summary>The earlier version <paramref name="version"/> ("02.122"), parsed; null when the repository does not keep it or it cannot be read.</summary>
-        public SpecDocument? Find(string version) => _byVersion.TryGetValue(version, out var spec) ? spec.Value : null;
+        public SpecDocument? Find(string version)
+        {
+            if (_byVersion.TryGetValue(version, out var spec)) return spec.Value;
+            // Spelled otherwise ("1.1" for the kept "01.1"): the same version by number.
+            foreach (var kept in _byVersion.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                if (Compare(kept.Key, version) == 0) return kept.Value.Value;
+            }
+
+            return null;
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex BareVersion = new System.Text.RegularExpressions.Regex(
+            @"(?<![\w.])v(?<ver>\d+(?:\.\d+)+)(?![\w]|\.\d)", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+
+        /// <summary>
+        /// The first version a SPEC_BASELINE value names by itself, "v02.122" → "02.122" (a file
+        /// name or "Master Spec v02.122" is read by <see cref="SpecAnchorParser"/>); null for none.
+        /// </summary>
+        public static string? BareVersionIn(string text)
+        {
+            var match = BareVersion.Match(text);
+            return match.Success ? match.Groups["ver"].Value : null;
+        }
     }
 }

@@ -78,6 +78,7 @@ namespace Orchestrator.Governance.Rules.Change
                 {
                     RequirementChangeKind.Softened => $"is softened from {change.Before.Keyword} to {change.Now}",
                     RequirementChangeKind.NumberChanged => $"changes its numbers from {change.NumbersBefore} to {change.Now}",
+                    RequirementChangeKind.Inverted => $"is inverted from {change.Before.Keyword} to {change.Now}",
                     _ => "is deleted or reworded",
                 };
                 string under = string.Join(", ", packets.Take(PacketsShown)) + (packets.Count > PacketsShown ? $" and {packets.Count - PacketsShown} more" : string.Empty);

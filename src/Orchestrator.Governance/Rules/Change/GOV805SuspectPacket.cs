@@ -37,7 +37,7 @@ namespace Orchestrator.Governance.Rules.Change
             var field = context.Profile.FieldOf(context.Packet, "SPEC_BASELINE");
             if (field == null) return;
             var parsed = SpecAnchorParser.Parse(field.Value, field.ValueSpan, context.Packet.Document.Lines, context.Spec.Profile.IdPattern, _ => false);
-            string? baseline = parsed.Versions.Select(v => v.Version).FirstOrDefault();
+            string? baseline = parsed.Versions.Select(v => v.Version).FirstOrDefault() ?? SpecVersions.BareVersionIn(field.Value);
             if (baseline == null || SpecVersions.Compare(baseline, current.Version) >= 0) return;
             var older = context.Index.SpecVersions.Find(baseline);
             if (older == null) return;

@@ -37,6 +37,17 @@ namespace Orchestrator.Governance.Tests.Rules.Change
         }
 
         [Fact]
+        public void Text_after_an_item_that_narrows_it_rewords_it()
+        {
+            Assert.Equal(
+                "docs/task_packets/WP-1-Storage-Layer.md(9,11) [In-Progress | Done | rewords DONE_MEANS 'All tests pass' as 'All tests pass except the Postgres stub']",
+                Found(Analyze(WithStatus("In-Progress"), WithStatus("Done", (27, "  * All tests pass except the Postgres stub"))), "GOV802"));
+            Assert.Equal(
+                "docs/task_packets/WP-1-Storage-Layer.md(9,11) [In-Progress | Done | rewords DONE_MEANS 'All tests pass' as 'All tests pass (only on Linux)']",
+                Found(Analyze(WithStatus("In-Progress"), WithStatus("Done", (27, "  * All tests pass (only on Linux)"))), "GOV802"));
+        }
+
+        [Fact]
         public void Weakening_without_closing_and_closing_without_weakening_are_not_reported()
         {
             // Still in progress: changing the promises is a change of their own (GOV607 judges locked packets).

@@ -49,6 +49,14 @@ namespace Orchestrator.Governance.Tests.Rules.Change
         }
 
         [Fact]
+        public void A_MUST_inverted_to_MUST_NOT_and_back_is_reported_at_the_requirement()
+        {
+            Packets.Single(Analyze(Spec("The backend MUST define", "The backend MUST NOT define")), "GOV803", ValidPacket.SpecPath, 21, 3, "MUST", "§2.3.12.3", Must46, "is inverted from MUST to MUST NOT", "WP-1-Storage-Layer (Validated)");
+            string negated = Spec("The backend MUST define", "The backend MUST NOT define");
+            Packets.Single(Analyze(ValidPacket.SpecText, specBefore: negated), "GOV803", ValidPacket.SpecPath, 21, 3, "MUST NOT", "§2.3.12.3", Must46.Replace("MUST", "MUST NOT"), "is inverted from MUST NOT to MUST", "WP-1-Storage-Layer (Validated)");
+        }
+
+        [Fact]
         public void A_MUST_turned_into_MAY_is_found_in_the_section_s_text_at_the_new_keyword()
         {
             Packets.Single(Analyze(Spec("The backend MUST define", "The backend MAY define")), "GOV803", ValidPacket.SpecPath, 21, 15, "MUST", "§2.3.12.3", Must46, "is softened from MUST to MAY", "WP-1-Storage-Layer (Validated)");

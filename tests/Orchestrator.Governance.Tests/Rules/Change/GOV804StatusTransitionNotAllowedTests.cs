@@ -1,3 +1,4 @@
+using System.Linq;
 using Xunit;
 using static Orchestrator.Governance.Tests.Rules.Change.ChangeFixture;
 
@@ -48,6 +49,27 @@ namespace Orchestrator.Governance.Tests.Rules.Change
             Assert.Empty(Analyze(WithStatus("Done"), WithStatus("In-Progress"), config).Of("GOV804"));
             // The defaults of the statuses the team did not list still hold.
             Packets.Single(Analyze(WithStatus("Ready-for-Dev"), WithStatus("Done"), config), "GOV804", Packets.Path, 9, 11, "Ready-for-Dev", "Done", "'In-Progress', 'Blocked'");
+        }
+
+        [Fact]
+        public void A_key_spelled_otherwise_than_the_default_replaces_it()
+        {
+            // The corpus writes VALIDATED and "In Progress": those keys stand for the defaults' Validated and In-Progress.
+            const string config = "taskPacket:\n  statusTransitions:\n    VALIDATED: [In-Progress]\n    'In Progress': [Done]\n";
+            Assert.Empty(Analyze(WithStatus("Validated"), WithStatus("In-Progress"), config).Of("GOV804"));
+            Packets.Single(Analyze(WithStatus("In-Progress"), WithStatus("Blocked"), config), "GOV804", Packets.Path, 9, 11, "In-Progress", "Blocked", "'Done'");
+        }
+
+        [Fact]
+        public void A_host_that_hands_over_a_null_base_document_gets_the_same_result()
+        {
+            var inputs = Packets.SpecInputs().Append(Orchestrator.Governance.Documents.DocumentInput.FromText(Packets.Path, WithStatus("Validated")));
+            var result = Orchestrator.Governance.Engine.GovernanceEngine.Analyze(inputs, new Orchestrator.Governance.Engine.AnalysisOptions
+            {
+                ChangedFiles = new[] { Packets.Path },
+                BaseDocuments = new[] { null!, Orchestrator.Governance.Documents.DocumentInput.FromText(Packets.Path, WithStatus("Ready-for-Dev")) },
+            });
+            Packets.Single(result, "GOV804", Packets.Path, 9, 11, "Ready-for-Dev", "Validated", "'In-Progress', 'Blocked'");
         }
     }
 }

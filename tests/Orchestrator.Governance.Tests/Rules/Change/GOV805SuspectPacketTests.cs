@@ -40,10 +40,18 @@ namespace Orchestrator.Governance.Tests.Rules.Change
         public void Unchanged_sections_a_version_the_repository_no_longer_keeps_and_the_current_version_are_not_suspect()
         {
             // The anchored section is the same in both versions; another section changed.
-            Assert.Empty(Analyze("v01.1", ValidPacket.SpecText.Replace("v01.2", "v01.1").Replace("It SHOULD start in under two seconds.", string.Empty)).Of("GOV805"));
+            Assert.Empty(Analyze("Example_Master_Spec_v01.1.md", ValidPacket.SpecText.Replace("v01.2", "v01.1").Replace("It SHOULD start in under two seconds.", string.Empty)).Of("GOV805"));
             Assert.Empty(Analyze("Example_Master_Spec_v01.0.md", Old).Of("GOV805"));
             Assert.Empty(Analyze("Example_Master_Spec_v01.2.md", Old).Of("GOV805"));
             Assert.Empty(Analyze("Example_Master_Spec_v01.1.md").Of("GOV805"));
+        }
+
+        [Fact]
+        public void A_bare_version_or_one_spelled_with_other_zeros_names_the_kept_version()
+        {
+            const string changes = "MUST is now SHOULD in 'The backend SHOULD provide a PostgresDatabase stub.'; removed MUST 'The backend MUST log every query.'; added MUST 'The backend MUST implement a SqliteDatabase wrapper behind the trait.'";
+            Packets.Single(Analyze("v01.1 (validated 2025-12-20)", Old), "GOV805", Packets.Path, 58, 21, "2.3.12.3", "01.1", "01.2", changes);
+            Packets.Single(Analyze("Example_Master_Spec_v1.1.md", Old), "GOV805", Packets.Path, 58, 21, "2.3.12.3", "1.1", "01.2", changes);
         }
     }
 }
