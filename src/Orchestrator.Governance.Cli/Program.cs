@@ -113,7 +113,17 @@ namespace Orchestrator.Governance.Cli
                 return exit;
             });
 
-            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand, fixCommand, lspCommand };
+            // `governance mcp [PATH]`: the MCP server on stdin/stdout (agents' clients start it; docs/agents.md).
+            var mcpPath = new Argument<string>("path") { Description = "Repository root (default: the current folder).", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
+            var mcpToday = new Option<string?>("--today") { Description = "The date waivers expire against, YYYY-MM-DD (default: today, UTC)." };
+            var mcpCommand = new Command("mcp", "Run the governance Model Context Protocol server over standard input and output, for AI agents (docs/agents.md).") { mcpPath, mcpToday };
+            mcpCommand.SetAction(result =>
+            {
+                exit = Mcp(result.GetValue(mcpPath) ?? ".", result.GetValue(mcpToday), stderr);
+                return exit;
+            });
+
+            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand, fixCommand, lspCommand, mcpCommand };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
@@ -136,6 +146,23 @@ namespace Orchestrator.Governance.Cli
             if (!SetToday(options, today, stderr)) return UsageError;
             var server = new LanguageServer.GovernanceLanguageServer(Console.OpenStandardInput(), Console.OpenStandardOutput(), new LanguageServer.ServerOptions { Today = today == null ? null : options.Today });
             return server.RunAsync().GetAwaiter().GetResult();
+        }
+
+        /// <summary>
+        /// <c>governance mcp [PATH]</c>: serves MCP on the process's stdin and stdout until the client
+        /// closes them (exit 0); 2 for a PATH that is not a folder or a bad --today.
+        /// </summary>
+        private static int Mcp(string root, string? today, TextWriter stderr)
+        {
+            if (!Directory.Exists(root))
+            {
+                stderr.WriteLine($"governance: PATH '{root}' is not a readable folder");
+                return UsageError;
+            }
+
+            var options = new AnalysisOptions();
+            if (!SetToday(options, today, stderr)) return UsageError;
+            return Orchestrator.Governance.Mcp.GovernanceMcpServer.RunAsync(root, today == null ? null : options.Today).GetAwaiter().GetResult();
         }
 
         /// <summary>

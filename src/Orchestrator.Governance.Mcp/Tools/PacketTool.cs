@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Model.Locks;
+using Orchestrator.Governance.Model.Scope;
+
+namespace Orchestrator.Governance.Mcp.Tools
+{
+    /// <summary>
+    /// <c>packet</c>: a task packet by its WP ID, as the rules read it: STATUS and the task board's
+    /// status, the lock (USER_SIGNATURE, seed 003 §2.3), IN_SCOPE_PATHS and OUT_OF_SCOPE, each
+    /// SPEC_ANCHOR reference and the section it resolves to, each DONE_MEANS item and the
+    /// requirements it maps to, the MUSTs of the anchored sections no item covers (seed 003 §5.4),
+    /// its blockers with their statuses, and its own diagnostics.
+    /// </summary>
+    internal sealed class PacketTool : GovernanceTool
+    {
+        public override string Name => "packet";
+
+        public override string Title => "Read a task packet";
+
+        public override string Description =>
+            "A task packet by WP ID, parsed as the governance rules read it: status (packet and task board), lock, scope paths, SPEC_ANCHOR with the sections it resolves to, " +
+            "DONE_MEANS items with the spec requirements each maps to, the MUSTs of the anchored sections that no DONE_MEANS item covers, dependencies with their statuses, and the packet's diagnostics.";
+
+        public override string InputSchema => @"{""type"":""object"",""properties"":{
+  ""id"":{""type"":""string"",""description"":""The WP ID, e.g. WP-1-Storage-Layer""}},
+ ""required"":[""id""],""additionalProperties"":false}";
+
+        public override string OutputSchema => @"{""type"":""object"",""properties"":{
+  ""id"":{""type"":""string""},""file"":{""type"":""string""},
+  ""status"":{""type"":[""string"",""null""]},""statusLine"":{""type"":[""integer"",""null""]},""boardStatus"":{""type"":[""string"",""null""]},
+  ""locked"":{""type"":""boolean"",""description"":""USER_SIGNATURE holds a signature""},
+  ""inScope"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{""path"":{""type"":""string""},""kind"":{""type"":""string""},""line"":{""type"":""integer""}}}},
+  ""outOfScope"":{""type"":""array"",""items"":{""type"":""string""}},
+  ""specAnchor"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{
+    ""reference"":{""type"":""string""},""line"":{""type"":""integer""},""resolved"":{""type"":""boolean""},""section"":" + Json.SectionSchema + @",""nearest"":{""type"":""boolean""}}}},
+  ""doneMeans"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{
+    ""text"":{""type"":""string""},""line"":{""type"":""integer""},""mapping"":{""enum"":[""explicit"",""lexical"",""gate"",""none""]},
+    ""requirements"":{""type"":""array"",""items"":" + Json.RequirementSchema + @"}}}},
+  ""uncoveredMusts"":{""type"":""array"",""items"":" + Json.RequirementSchema + @"},
+  ""dependencies"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{""id"":{""type"":""string""},""status"":{""type"":[""string"",""null""]},""statusFrom"":{""type"":[""string"",""null""]}}}},
+  ""diagnostics"":{""type"":""array"",""items"":" + Json.DiagnosticSchema + @"}},
+ ""required"":[""id"",""file"",""status"",""locked"",""specAnchor"",""doneMeans"",""uncoveredMusts"",""dependencies"",""diagnostics""]}";
+
+        public override JsonObject Call(ToolArguments arguments, RepositorySession session)
+        {
+            string id = arguments.String("id", required: true, maxLength: 256)!.Trim();
+            var result = session.Current().Result;
+            var packet = Find(result, id);
+            var profile = result.Profile;
+            var spec = result.Spec;
+
+            var status = profile.FieldOf(packet, "STATUS");
+            var signature = PacketLock.Signature(packet, profile);
+            var inScope = ScopeFacts.InScope(packet, profile, null, result.Config.Scope.NewMarkers);
+            var outOfScope = profile.FieldOf(packet, "OUT_OF_SCOPE");
+
+            var anchors = new JsonArray();
+            foreach (var reference in spec.AnchorsOf(packet, profile).References)
+            {
+                var target = reference.Target;
+                anchors.Add(new JsonObject
+                {
+                    ["reference"] = reference.Reference.Display,
+                    ["line"] = reference.Reference.Span.StartLine,
+                    ["resolved"] = reference.Section != null,
+                    ["section"] = target == null ? null : Json.Section(target, spec),
+                    ["nearest"] = reference.Section == null && target != null,
+                });
+            }
+
+            var coverage = spec.CoverageOf(packet, profile);
+            var items = new JsonArray();
+            if (coverage != null)
+            {
+                foreach (var item in coverage.Items)
+                {
+                    items.Add(new JsonObject
+                    {
+                        ["text"] = item.Item.Text.Trim(),
+                        ["line"] = item.Item.Span.StartLine,
+                        ["mapping"] = item.Kind.ToString().ToLowerInvariant(),
+                        ["requirements"] = new JsonArray(item.Requirements.Select(r => (JsonNode?)Json.Requirement(r, spec)).ToArray()),
+                    });
+                }
+            }
+            else if (profile.FieldOf(packet, "DONE_MEANS") is PacketField doneMeans)
+            {
+                foreach (var item in doneMeans.Entries)
+                    items.Add(new JsonObject { ["text"] = item.Text.Trim(), ["line"] = item.Span.StartLine, ["mapping"] = "none", ["requirements"] = new JsonArray() });
+            }
+
+            var uncovered = coverage == null ? new List<Model.Spec.SpecRequirement>() : coverage.Requirements.Where(r => r.IsAbsolute && !coverage.Covered.Contains(r)).ToList();
+            string packetId = result.Topology.KnownIds.FirstOrDefault(k => ReferenceEquals(result.Topology.PacketOf(k), packet)) ?? id;
+            var dependencies = result.Topology.Edges.Where(e => ReferenceEquals(e.Packet, packet) || e.Dependent == packetId)
+                .Where(e => e.Dependent == packetId)
+                .Select(e => e.Blocker).Distinct(StringComparer.Ordinal)
+                .Select(b =>
+                {
+                    var known = result.Topology.StatusOf(b);
+                    return (JsonNode?)new JsonObject { ["id"] = b, ["status"] = known?.Status, ["statusFrom"] = known?.Source };
+                }).ToArray();
+
+            return new JsonObject
+            {
+                ["id"] = packetId,
+                ["file"] = packet.Path,
+                ["status"] = status?.Value.Trim(),
+                ["statusLine"] = status?.ValueSpan.StartLine,
+                ["boardStatus"] = result.Topology.Board?.ById.TryGetValue(packetId, out var entry) == true ? entry!.Status : null,
+                ["locked"] = signature != null && PacketLock.IsSigned(signature.Value, profile),
+                ["inScope"] = new JsonArray(inScope.Where(e => e.Path.Length > 0).Select(e => (JsonNode?)new JsonObject { ["path"] = e.Path, ["kind"] = e.Kind.ToString().ToLowerInvariant(), ["line"] = e.Span.StartLine }).ToArray()),
+                ["outOfScope"] = new JsonArray((outOfScope?.Entries ?? Array.Empty<PacketFieldItem>()).Select(i => (JsonNode?)JsonValue.Create(i.Text.Trim())).ToArray()),
+                ["specAnchor"] = anchors,
+                ["doneMeans"] = items,
+                ["uncoveredMusts"] = new JsonArray(uncovered.Select(r => (JsonNode?)Json.Requirement(r, spec)).ToArray()),
+                ["dependencies"] = new JsonArray(dependencies),
+                ["diagnostics"] = new JsonArray(result.Diagnostics.Where(d => d.Path == packet.Path).Select(d => (JsonNode?)Json.Diagnostic(d, false)).ToArray()),
+            };
+        }
+
+        /// <summary>The packet a WP ID names (as the dependency graph knows it, else by file name), or a <see cref="ToolError"/> naming near IDs.</summary>
+        internal static TaskPacket Find(GovernanceResult result, string id)
+        {
+            var packet = result.Topology.PacketOf(id)
+                ?? result.Packets.FirstOrDefault(p => string.Equals(p.FileStem, id, StringComparison.Ordinal))
+                ?? result.Packets.FirstOrDefault(p => string.Equals(p.FileStem, id, StringComparison.OrdinalIgnoreCase));
+            if (packet != null) return packet;
+            var near = result.Packets.Select(p => p.FileStem).Where(s => s.IndexOf(id, StringComparison.OrdinalIgnoreCase) >= 0 || id.IndexOf(s, StringComparison.OrdinalIgnoreCase) >= 0)
+                .OrderBy(s => s, StringComparer.Ordinal).Take(5).ToList();
+            throw new ToolError($"no task packet has the WP ID '{ToolArguments.Clip(id)}'" + (near.Count > 0 ? "; did you mean " + string.Join(", ", near) + "?" : $" ({result.Packets.Count} packets read; the check tool lists their files)"));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Orchestrator.Governance.Model.Spec;
+
+namespace Orchestrator.Governance.Mcp.Tools
+{
+    /// <summary>
+    /// <c>spec_section</c>: a section of the current spec (the one spec.currentPointer names) found
+    /// by its number ("2.3.12", "§2.3.12"), a requirement ID it defines or mentions ("CX-DBP-022"),
+    /// or words of its title; with its heading, text and MUST/SHOULD requirements (seed 003 §5.2,
+    /// §5.4: a packet is anchored to sections and mapped to their requirements).
+    /// </summary>
+    internal sealed class SpecSectionTool : GovernanceTool
+    {
+        /// <summary>The most text of one section returned (characters); the rest is cut and marked truncated.</summary>
+        public const int MaxText = 20_000;
+
+        public override string Name => "spec_section";
+
+        public override string Title => "Read a spec section";
+
+        public override string Description =>
+            "A section of the current Master Spec, by number (2.3.12 or §2.3.12), by a requirement ID it defines, or by words of its title: " +
+            "its heading, file and line, its text, and its MUST/SHOULD requirements with their lines. Call it before writing a SPEC_ANCHOR or DONE_MEANS.";
+
+        public override string InputSchema => @"{""type"":""object"",""properties"":{
+  ""query"":{""type"":""string"",""description"":""A section number (2.3.12, §2.3.12), a requirement ID, or words of the title""},
+  ""limit"":{""type"":""integer"",""minimum"":1,""maximum"":20,""description"":""Sections returned when words of titles match several (default 5)""}},
+ ""required"":[""query""],""additionalProperties"":false}";
+
+        public override string OutputSchema => @"{""type"":""object"",""properties"":{
+  ""specFile"":{""type"":""string""},""specVersion"":{""type"":[""string"",""null""]},
+  ""matchedBy"":{""enum"":[""number"",""id"",""title""]},
+  ""sections"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{
+    ""number"":{""type"":[""string"",""null""]},""title"":{""type"":""string""},""file"":{""type"":""string""},""line"":{""type"":""integer""},""mainBody"":{""type"":""boolean""},
+    ""text"":{""type"":""string""},""truncated"":{""type"":""boolean""},
+    ""requirements"":{""type"":""array"",""items"":" + Json.RequirementSchema + @"}},
+   ""required"":[""title"",""file"",""line"",""text"",""requirements""]}}},
+ ""required"":[""specFile"",""matchedBy"",""sections""]}";
+
+        public override JsonObject Call(ToolArguments arguments, RepositorySession session)
+        {
+            string query = arguments.String("query", required: true, maxLength: 256)!.Trim();
+            int limit = arguments.Int("limit", 5, 1, 20);
+            var context = session.Current().Result.Spec;
+            var spec = context.Spec ?? throw new ToolError("the repository has no current spec to read" + (context.Problem != null ? ": " + context.Problem : " (spec.currentPointer names none, or the file it names is missing)"));
+
+            string number = query.TrimStart('§').Trim();
+            List<SpecSection> found;
+            string by;
+            if (spec.ByNumber.TryGetValue(number, out var numbered))
+            {
+                (found, by) = (new List<SpecSection> { numbered }, "number");
+            }
+            else if (spec.ById.TryGetValue(query, out var defined) || spec.ById.TryGetValue(query.ToUpperInvariant(), out defined))
+            {
+                (found, by) = (new List<SpecSection> { defined }, "id");
+            }
+            else if (spec.MentionsById.TryGetValue(query.ToUpperInvariant(), out var mentioned))
+            {
+                (found, by) = (mentioned.Take(limit).ToList(), "id");
+            }
+            else
+            {
+                var words = query.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                found = spec.Sections.Where(s => words.All(w => s.Title.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)).Take(limit).ToList();
+                by = "title";
+            }
+
+            if (found.Count == 0)
+                throw new ToolError($"no section of {spec.Document.Path} is numbered '{ToolArguments.Clip(number)}', defines or mentions the ID '{ToolArguments.Clip(query)}', or has those words in its title");
+
+            var sections = new JsonArray();
+            foreach (var section in found)
+            {
+                var heading = Json.Section(section, context);
+                string text = spec.Document.Text;
+                int start = Math.Min(section.Start, text.Length), end = Math.Min(Math.Max(section.End, start), text.Length);
+                bool truncated = end - start > MaxText;
+                heading["text"] = text.Substring(start, truncated ? MaxText : end - start);
+                heading["truncated"] = truncated;
+                heading["requirements"] = new JsonArray(spec.RequirementsWithin(section).Select(r => (JsonNode?)Json.Requirement(r, context)).ToArray());
+                sections.Add(heading);
+            }
+
+            return new JsonObject
+            {
+                ["specFile"] = spec.Document.Path,
+                ["specVersion"] = spec.Version,
+                ["matchedBy"] = by,
+                ["sections"] = sections,
+            };
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using Xunit;
+
+namespace Orchestrator.Governance.Mcp.Tests
+{
+    /// <summary>
+    /// <c>governance mcp</c> driven by a second client nobody here wrote: the MCP Inspector's
+    /// command-line mode (npm @modelcontextprotocol/inspector 0.14.3, the last release that runs on
+    /// Node 20; inspector/package-lock.json), which starts the server, initializes, makes one
+    /// request and prints the result. Its packages are installed (<c>npm ci</c>) when
+    /// inspector/node_modules is missing; .ci/run installs them first.
+    /// </summary>
+    public sealed class InspectorTests
+    {
+        private static string Folder()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
+            return dir!.FullName;
+        }
+
+        private static (int Code, string Output, string Error) Run(string file, string folder, params string[] arguments)
+        {
+            var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string argument in arguments) start.ArgumentList.Add(argument);
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            string stdout = process.StandardOutput.ReadToEnd();
+            if (!process.WaitForExit(300_000))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{file} {string.Join(" ", arguments)} did not finish in 5 minutes");
+            }
+
+            return (process.ExitCode, stdout, stderr.Result);
+        }
+
+        private static JsonElement Inspect(string inspector, string dll, string repo, params string[] request)
+        {
+            var (code, output, error) = Run("node", inspector, new[] { "node_modules/.bin/mcp-inspector", "--cli", "dotnet", dll, "mcp", repo }.Concat(request).ToArray());
+            Assert.True(code == 0, $"mcp-inspector {string.Join(" ", request)} failed ({code}):\n{output}\n{error}");
+            return JsonDocument.Parse(output).RootElement;
+        }
+
+        [Fact]
+        public void The_MCP_Inspector_lists_the_tools_and_calls_them()
+        {
+            string root = Folder();
+            string inspector = Path.Combine(root, "tests", "Orchestrator.Governance.Mcp.Tests", "inspector");
+            if (!Directory.Exists(Path.Combine(inspector, "node_modules")))
+            {
+                var install = Run("npm", inspector, "ci", "--no-audit", "--no-fund");
+                Assert.True(install.Code == 0, "npm ci failed:\n" + install.Output + install.Error);
+            }
+
+            string configuration = typeof(InspectorTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+            string dll = Path.Combine(root, "src", "Orchestrator.Governance.Cli", "bin", configuration, "net8.0", "governance.dll");
+            using var repo = new TempRepository();
+
+            var tools = Inspect(inspector, dll, repo.Root, "--method", "tools/list");
+            Assert.Equal(new[] { "check", "explain_rule", "spec_section", "packet" }, tools.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+
+            var check = Inspect(inspector, dll, repo.Root, "--method", "tools/call", "--tool-name", "check", "--tool-arg", "paths=[\"docs/task_packets/WP-1-Job-Retry.md\"]");
+            var diagnostics = check.GetProperty("structuredContent").GetProperty("diagnostics");
+            Assert.Equal(
+                new[] { "GOV105 4:12 TASK_ID 'WP-1-Job-Cancel' does not match the file name 'WP-1-Job-Retry'", "GOV106 4:12 TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Cancel.md" },
+                diagnostics.EnumerateArray().Select(d => $"{d.GetProperty("rule").GetString()} {d.GetProperty("line").GetInt32()}:{d.GetProperty("column").GetInt32()} {d.GetProperty("message").GetString()}"));
+
+            var section = Inspect(inspector, dll, repo.Root, "--method", "tools/call", "--tool-name", "spec_section", "--tool-arg", "query=2.3.12.3");
+            Assert.Equal("Storage API Abstraction Pattern [CX-DBP-021]", section.GetProperty("structuredContent").GetProperty("sections")[0].GetProperty("title").GetString());
+
+            var unknown = Inspect(inspector, dll, repo.Root, "--method", "tools/call", "--tool-name", "packet", "--tool-arg", "id=WP-9");
+            Assert.True(unknown.GetProperty("isError").GetBoolean());
+            Assert.Equal("no task packet has the WP ID 'WP-9' (3 packets read; the check tool lists their files)", unknown.GetProperty("content")[0].GetProperty("text").GetString());
+        }
+    }
+}

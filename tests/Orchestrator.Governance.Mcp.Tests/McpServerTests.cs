@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using System.Threading.Tasks;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Xunit;
+
+namespace Orchestrator.Governance.Mcp.Tests
+{
+    /// <summary>
+    /// <c>governance mcp</c> as a process, driven over its real stdin and stdout by the MCP C# SDK's
+    /// own client (<see cref="McpClient"/>), on a copy of the example repository: its ten findings,
+    /// its spec (§2.3.12.3 on line 20, two MUSTs on lines 21 and 22, a SHOULD on 23) and
+    /// WP-1-Storage-Layer (STATUS line 9, IN_SCOPE_PATHS line 15, DONE_MEANS lines 26-27,
+    /// SPEC_ANCHOR line 58, locked).
+    /// </summary>
+    public sealed class McpServerTests : IAsyncLifetime
+    {
+        private const string Retry = "docs/task_packets/WP-1-Job-Retry.md";
+        private const string Cancel = "docs/task_packets/WP-1-Job-Cancel.md";
+        private readonly TempRepository _repo = new TempRepository();
+        private McpClient _client = null!;
+
+        public async Task InitializeAsync()
+        {
+            _client = await Start(_repo.Root);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await _client.DisposeAsync();
+            _repo.Dispose();
+        }
+
+        internal static async Task<McpClient> Start(string root)
+        {
+            string configuration = typeof(McpServerTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
+            string dll = Path.Combine(dir!.FullName, "src", "Orchestrator.Governance.Cli", "bin", configuration, "net8.0", "governance.dll");
+            var transport = new StdioClientTransport(new StdioClientTransportOptions
+            {
+                Name = "governance",
+                Command = "dotnet",
+                Arguments = new[] { dll, "mcp", root, "--today", "2026-12-01" },
+                WorkingDirectory = root,
+                // The CLI targets .NET 8; this machine may only have a later runtime.
+                EnvironmentVariables = new Dictionary<string, string?> { ["DOTNET_ROLL_FORWARD"] = "Major" },
+            });
+            return await McpClient.CreateAsync(transport);
+        }
+
+        private async Task<JsonElement> Call(string tool, Dictionary<string, object?> arguments)
+        {
+            var result = await _client.CallToolAsync(tool, arguments);
+            Assert.True(result.IsError != true, "tool error: " + Text(result));
+            var structured = result.StructuredContent!.Value;
+            // The text block carries the same JSON, for clients that read only text.
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(structured.GetRawText()), System.Text.Json.Nodes.JsonNode.Parse(Text(result))), Text(result));
+            return structured;
+        }
+
+        private async Task<string> Error(string tool, Dictionary<string, object?> arguments)
+        {
+            var result = await _client.CallToolAsync(tool, arguments);
+            Assert.True(result.IsError, "expected an error result, got: " + Text(result));
+            Assert.Null(result.StructuredContent);
+            return Text(result);
+        }
+
+        private static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text));
+
+        private static string Line(JsonElement d) =>
+            $"{d.GetProperty("file").GetString()}({d.GetProperty("line").GetInt32()},{d.GetProperty("column").GetInt32()}) {d.GetProperty("severity").GetString()} {d.GetProperty("rule").GetString()}: {d.GetProperty("message").GetString()}";
+
+        [Fact]
+        public async Task The_tools_are_listed_with_schemas_for_input_and_output()
+        {
+            var tools = await _client.ListToolsAsync();
+            Assert.Equal(new[] { "check", "explain_rule", "spec_section", "packet" }, tools.Select(t => t.Name));
+            var packet = tools.Single(t => t.Name == "packet").ProtocolTool;
+            Assert.Equal("object", packet.InputSchema.GetProperty("type").GetString());
+            Assert.Equal(new[] { "id" }, packet.InputSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(JsonValueKind.Object, packet.OutputSchema!.Value.GetProperty("properties").GetProperty("uncoveredMusts").ValueKind);
+            Assert.True(packet.Annotations!.ReadOnlyHint);
+            Assert.NotNull(_client.ServerInfo);
+            Assert.Equal("governance", _client.ServerInfo!.Name);
+        }
+
+        [Fact]
+        public async Task Check_gives_the_repository_s_diagnostics_a_page_at_a_time_and_of_given_paths()
+        {
+            var all = await Call("check", new Dictionary<string, object?>());
+            Assert.Equal(10, all.GetProperty("total").GetInt32());
+            Assert.Equal(10, all.GetProperty("errors").GetInt32());
+            Assert.Equal(JsonValueKind.Null, all.GetProperty("nextCursor").ValueKind);
+            var first = all.GetProperty("diagnostics")[0];
+            Assert.Equal("docs/task_packets/WP-1-Job-Cancel.md(4,12) error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Retry.md", Line(first));
+            Assert.Equal(4, first.GetProperty("endLine").GetInt32());
+            Assert.Equal(27, first.GetProperty("endColumn").GetInt32());
+            Assert.False(first.GetProperty("baselined").GetBoolean());
+
+            var page1 = await Call("check", new Dictionary<string, object?> { ["limit"] = 4 });
+            Assert.Equal("4", page1.GetProperty("nextCursor").GetString());
+            var page2 = await Call("check", new Dictionary<string, object?> { ["limit"] = 4, ["cursor"] = "4" });
+            var page3 = await Call("check", new Dictionary<string, object?> { ["limit"] = 4, ["cursor"] = page2.GetProperty("nextCursor").GetString() });
+            Assert.Equal(JsonValueKind.Null, page3.GetProperty("nextCursor").ValueKind);
+            Assert.Equal(
+                all.GetProperty("diagnostics").EnumerateArray().Select(Line),
+                new[] { page1, page2, page3 }.SelectMany(p => p.GetProperty("diagnostics").EnumerateArray()).Select(Line));
+
+            var retry = await Call("check", new Dictionary<string, object?> { ["paths"] = new[] { Retry, "src/storage" } });
+            Assert.Equal(
+                new[]
+                {
+                    "docs/task_packets/WP-1-Job-Retry.md(4,12) error GOV105: TASK_ID 'WP-1-Job-Cancel' does not match the file name 'WP-1-Job-Retry'",
+                    "docs/task_packets/WP-1-Job-Retry.md(4,12) error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Cancel.md",
+                },
+                retry.GetProperty("diagnostics").EnumerateArray().Select(Line));
+            Assert.Equal(new[] { "src/storage" }, retry.GetProperty("notGoverned").EnumerateArray().Select(e => e.GetString()));
+            var folder = await Call("check", new Dictionary<string, object?> { ["paths"] = new[] { Path.Combine(_repo.Root, "docs") } });
+            Assert.Equal(10, folder.GetProperty("total").GetInt32());
+        }
+
+        [Fact]
+        public async Task Check_sees_a_packet_edited_and_a_packet_created_on_disk_since_the_last_call()
+        {
+            Assert.Equal(8, (await Call("check", new Dictionary<string, object?> { ["paths"] = new[] { Cancel } })).GetProperty("total").GetInt32());
+            string path = Path.Combine(_repo.Root, Cancel);
+            File.WriteAllText(path, File.ReadAllText(path).Replace("- STATUS: Almost done", "- STATUS: In-Progress"));
+            var after = await Call("check", new Dictionary<string, object?> { ["paths"] = new[] { Cancel } });
+            Assert.Equal(7, after.GetProperty("total").GetInt32());
+            Assert.DoesNotContain(after.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("rule").GetString() == "GOV107");
+
+            File.Copy(Path.Combine(_repo.Root, Retry), Path.Combine(_repo.Root, "docs/task_packets/WP-1-Job-Pause.md"));
+            var created = await Call("check", new Dictionary<string, object?> { ["paths"] = new[] { "docs/task_packets/WP-1-Job-Pause.md" } });
+            Assert.Contains(
+                "docs/task_packets/WP-1-Job-Pause.md(4,12) error GOV105: TASK_ID 'WP-1-Job-Cancel' does not match the file name 'WP-1-Job-Pause'",
+                created.GetProperty("diagnostics").EnumerateArray().Select(Line));
+        }
+
+        [Fact]
+        public async Task Explain_rule_gives_the_catalog_s_facts_and_the_rule_s_page()
+        {
+            var rule = await Call("explain_rule", new Dictionary<string, object?> { ["rule"] = "gov107" });
+            Assert.Equal("GOV107", rule.GetProperty("rule").GetString());
+            Assert.Equal("Field value must be one of the allowed values", rule.GetProperty("title").GetString());
+            Assert.Equal("error", rule.GetProperty("severity").GetString());
+            Assert.StartsWith("# GOV107: Field value must be one of the allowed values", rule.GetProperty("page").GetString());
+            Assert.Equal("'GOV999' names no governance rule; rule IDs are GOV followed by three digits, e.g. GOV107 (governance check lists them with each diagnostic)",
+                await Error("explain_rule", new Dictionary<string, object?> { ["rule"] = "GOV999" }));
+        }
+
+        [Fact]
+        public async Task Spec_section_finds_a_section_by_number_by_ID_and_by_title_with_its_requirements()
+        {
+            var byNumber = await Call("spec_section", new Dictionary<string, object?> { ["query"] = "§2.3.12.3" });
+            Assert.Equal("Example_Master_Spec_v01.2.md", byNumber.GetProperty("specFile").GetString());
+            Assert.Equal("01.2", byNumber.GetProperty("specVersion").GetString());
+            Assert.Equal("number", byNumber.GetProperty("matchedBy").GetString());
+            var section = byNumber.GetProperty("sections").EnumerateArray().Single();
+            Assert.Equal("2.3.12.3", section.GetProperty("number").GetString());
+            Assert.Equal(20, section.GetProperty("line").GetInt32());
+            Assert.True(section.GetProperty("mainBody").GetBoolean());
+            Assert.StartsWith("#### 2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]\n- The backend MUST define", section.GetProperty("text").GetString());
+            Assert.Equal(
+                new[] { "21 MUST The backend MUST define a Database trait with async methods.", "22 MUST The backend MUST implement a SqliteDatabase wrapper behind the trait.", "23 SHOULD The backend SHOULD provide a PostgresDatabase stub." },
+                section.GetProperty("requirements").EnumerateArray().Select(r => $"{r.GetProperty("line").GetInt32()} {r.GetProperty("keyword").GetString()} {r.GetProperty("text").GetString()}"));
+
+            var byId = await Call("spec_section", new Dictionary<string, object?> { ["query"] = "CX-DBP-021" });
+            Assert.Equal("id", byId.GetProperty("matchedBy").GetString());
+            Assert.Equal("2.3.12.3", byId.GetProperty("sections")[0].GetProperty("number").GetString());
+            var byTitle = await Call("spec_section", new Dictionary<string, object?> { ["query"] = "storage portability" });
+            Assert.Equal("title", byTitle.GetProperty("matchedBy").GetString());
+            Assert.Equal(new[] { "2.3.12" }, byTitle.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("number").GetString()));
+            Assert.Equal("no section of Example_Master_Spec_v01.2.md is numbered '9.9.9', defines or mentions the ID '9.9.9', or has those words in its title",
+                await Error("spec_section", new Dictionary<string, object?> { ["query"] = "9.9.9" }));
+        }
+
+        [Fact]
+        public async Task Packet_gives_the_fields_the_rules_read_with_anchors_resolved_and_DONE_MEANS_mapped()
+        {
+            var packet = await Call("packet", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer" });
+            Assert.Equal("docs/task_packets/WP-1-Storage-Layer.md", packet.GetProperty("file").GetString());
+            Assert.Equal("Ready-for-Dev", packet.GetProperty("status").GetString());
+            Assert.Equal(9, packet.GetProperty("statusLine").GetInt32());
+            Assert.True(packet.GetProperty("locked").GetBoolean());
+            Assert.Equal("src/storage/mod.rs file 15", string.Join(";", packet.GetProperty("inScope").EnumerateArray().Select(e => $"{e.GetProperty("path").GetString()} {e.GetProperty("kind").GetString()} {e.GetProperty("line").GetInt32()}")));
+            Assert.Equal(new[] { "Migrations rewrite" }, packet.GetProperty("outOfScope").EnumerateArray().Select(e => e.GetString()));
+            var anchor = packet.GetProperty("specAnchor").EnumerateArray().Single();
+            Assert.Equal("§2.3.12.3", anchor.GetProperty("reference").GetString());
+            Assert.Equal(58, anchor.GetProperty("line").GetInt32());
+            Assert.True(anchor.GetProperty("resolved").GetBoolean());
+            Assert.Equal(20, anchor.GetProperty("section").GetProperty("line").GetInt32());
+            Assert.Equal(
+                new[] { "26 explicit 21,22,23", "27 gate " },
+                packet.GetProperty("doneMeans").EnumerateArray().Select(i => $"{i.GetProperty("line").GetInt32()} {i.GetProperty("mapping").GetString()} {string.Join(",", i.GetProperty("requirements").EnumerateArray().Select(r => r.GetProperty("line").GetInt32()))}"));
+            Assert.Empty(packet.GetProperty("uncoveredMusts").EnumerateArray());
+            Assert.Empty(packet.GetProperty("diagnostics").EnumerateArray());
+
+            var cancel = await Call("packet", new Dictionary<string, object?> { ["id"] = "WP-1-Job-Cancel" });
+            Assert.Equal("Almost done", cancel.GetProperty("status").GetString());
+            Assert.False(cancel.GetProperty("locked").GetBoolean());
+            Assert.Equal(8, cancel.GetProperty("diagnostics").GetArrayLength());
+
+            Assert.Equal("no task packet has the WP ID 'WP-1-Storage'; did you mean WP-1-Storage-Layer?",
+                await Error("packet", new Dictionary<string, object?> { ["id"] = "WP-1-Storage" }));
+        }
+
+        [Fact]
+        public async Task Bad_input_is_an_error_result_with_a_clear_message_and_the_server_goes_on()
+        {
+            Assert.Equal($"the path '../outside' in 'paths' is outside the repository ({_repo.Root})",
+                await Error("check", new Dictionary<string, object?> { ["paths"] = new[] { "../outside" } }));
+            Assert.Equal($"the path '/etc/passwd' in 'paths' is outside the repository ({_repo.Root})",
+                await Error("check", new Dictionary<string, object?> { ["paths"] = new[] { "/etc/passwd" } }));
+            Assert.Equal("the argument 'id' is 10,485,760 characters long; at most 256 are read",
+                await Error("packet", new Dictionary<string, object?> { ["id"] = new string('x', 10 * 1024 * 1024) }));
+            Assert.Equal("the argument 'limit' must be an integer, not a string",
+                await Error("check", new Dictionary<string, object?> { ["limit"] = "ten" }));
+            Assert.Equal("the argument 'limit' is 0; expected 1 to 500",
+                await Error("check", new Dictionary<string, object?> { ["limit"] = 0 }));
+            Assert.Equal("check takes no argument 'path'; its arguments are 'paths', 'includeBaselined', 'limit', 'cursor'",
+                await Error("check", new Dictionary<string, object?> { ["path"] = "docs" }));
+            Assert.Equal("the argument 'id' is required",
+                await Error("packet", new Dictionary<string, object?>()));
+            Assert.Equal("the cursor 'abc' is not one this tool returned; pass nextCursor as it came, or no cursor for the first page",
+                await Error("check", new Dictionary<string, object?> { ["cursor"] = "abc" }));
+
+            var unknown = await Assert.ThrowsAsync<McpProtocolException>(() => _client.CallToolAsync("delete_everything", new Dictionary<string, object?>()).AsTask());
+            Assert.Equal(McpErrorCode.InvalidParams, unknown.ErrorCode);
+            Assert.Contains("Unknown tool 'delete_everything'; the tools are check, explain_rule, spec_section, packet", unknown.Message);
+
+            // Still serving, and nothing was written.
+            Assert.Equal(10, (await Call("check", new Dictionary<string, object?>())).GetProperty("total").GetInt32());
+            Assert.Equal(_repo.OriginalHashes, _repo.Hashes());
+        }
+    }
+}
