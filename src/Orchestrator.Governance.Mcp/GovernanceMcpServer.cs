@@ -31,6 +31,7 @@ namespace Orchestrator.Governance.Mcp
             new ExplainRuleTool(),
             new SpecSectionTool(),
             new PacketTool(),
+            new ScopeCheckTool(),
         };
 
         private const string Instructions =

@@ -59,6 +59,9 @@ namespace Orchestrator.Governance.Mcp
         /// <summary>The repository root (a full path).</summary>
         public string Root { get; }
 
+        /// <summary>The date waivers expire against: the one the server was started with, else today (UTC).</summary>
+        public DateTime Today => _today ?? DateTime.UtcNow.Date;
+
         /// <summary>How many analyses the session ran (for tests and the log).</summary>
         public int Analyses { get; private set; }
 
@@ -193,13 +196,13 @@ namespace Orchestrator.Governance.Mcp
                 ConfigPath = _loaded.ConfigPath,
                 RepositoryFiles = _loaded.RepositoryFiles,
                 PackageReferences = _loaded.PackageReferences,
-                Today = _today,
+                Today = Today,
                 Cache = _cache,
             };
             var documents = _documents.ToList();
             var result = GovernanceEngine.Analyze(documents, options);
             Analyses++;
-            return new SessionSnapshot(result, documents);
+            return new SessionSnapshot(result, documents, _loaded.RepositoryFiles);
         }
 
         /// <inheritdoc />
@@ -209,11 +212,17 @@ namespace Orchestrator.Governance.Mcp
     /// <summary>One analysis of the session: the engine's result and the documents it read, by repository-relative path.</summary>
     internal sealed class SessionSnapshot
     {
-        public SessionSnapshot(GovernanceResult result, IReadOnlyList<DocumentInput> documents)
+        private readonly Lazy<Model.Scope.RepositoryFiles?> _files;
+
+        public SessionSnapshot(GovernanceResult result, IReadOnlyList<DocumentInput> documents, IReadOnlyCollection<string>? repositoryFiles)
         {
             Result = result;
             Documents = documents;
+            _files = new Lazy<Model.Scope.RepositoryFiles?>(() => repositoryFiles == null ? null : new Model.Scope.RepositoryFiles(repositoryFiles));
         }
+
+        /// <summary>The repository's files as the scope rules read them (null when the walk failed).</summary>
+        public Model.Scope.RepositoryFiles? Files => _files.Value;
 
         /// <summary>The engine's result.</summary>
         public GovernanceResult Result { get; }

@@ -82,7 +82,7 @@ namespace Orchestrator.Governance.Mcp.Tests
         public async Task The_tools_are_listed_with_schemas_for_input_and_output()
         {
             var tools = await _client.ListToolsAsync();
-            Assert.Equal(new[] { "check", "explain_rule", "spec_section", "packet" }, tools.Select(t => t.Name));
+            Assert.Equal(new[] { "check", "explain_rule", "spec_section", "packet", "scope_check" }, tools.Select(t => t.Name));
             var packet = tools.Single(t => t.Name == "packet").ProtocolTool;
             Assert.Equal("object", packet.InputSchema.GetProperty("type").GetString());
             Assert.Equal(new[] { "id" }, packet.InputSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
@@ -213,6 +213,31 @@ namespace Orchestrator.Governance.Mcp.Tests
         }
 
         [Fact]
+        public async Task Scope_check_judges_files_as_the_CI_scope_gate_does_for_one_packet()
+        {
+            string path = Path.Combine(_repo.Root, "docs/task_packets/WP-1-Storage-Layer.md");
+            File.WriteAllText(path, File.ReadAllText(path)
+                .Replace("  * Migrations rewrite\n", "  * Migrations rewrite\n  * `src/storage/migrations/`\n")
+                .Replace("## Notes\n", "## WAIVERS GRANTED\n- WAIVER-STORAGE-001 [CX-573F]\n  - Date: 2026-01-18\n  - Scope: touch `src/api/jobs.rs`\n  - Justification: the API re-exports the trait.\n\n## Notes\n"));
+            var scope = await Call("scope_check", new Dictionary<string, object?>
+            {
+                ["id"] = "WP-1-Storage-Layer",
+                ["files"] = new[] { "src/storage/mod.rs", "./src/api/jobs.rs", "src/storage/migrations/0001.sql", "src/ui/app.tsx" },
+            });
+            Assert.Equal("Ready-for-Dev", scope.GetProperty("status").GetString());
+            Assert.False(scope.GetProperty("activeForGate").GetBoolean());
+            Assert.Equal(2, scope.GetProperty("outside").GetInt32());
+            Assert.Equal(
+                new[] { "src/storage/mod.rs inScope", "src/api/jobs.rs waived WAIVER-STORAGE-001 64", "src/storage/migrations/0001.sql outOfScope 18", "src/ui/app.tsx outside" },
+                scope.GetProperty("files").EnumerateArray().Select(f =>
+                    $"{f.GetProperty("file").GetString()} {f.GetProperty("verdict").GetString()}" +
+                    (f.TryGetProperty("waiver", out var w) ? $" {w.GetProperty("id").GetString()} {w.GetProperty("line").GetInt32()}" : string.Empty) +
+                    (f.TryGetProperty("outOfScopeLine", out var l) ? $" {l.GetInt32()}" : string.Empty)));
+            Assert.Equal($"the path '../etc/x' in 'files' is outside the repository ({_repo.Root})",
+                await Error("scope_check", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["files"] = new[] { "../etc/x" } }));
+        }
+
+        [Fact]
         public async Task Bad_input_is_an_error_result_with_a_clear_message_and_the_server_goes_on()
         {
             Assert.Equal($"the path '../outside' in 'paths' is outside the repository ({_repo.Root})",
@@ -234,7 +259,7 @@ namespace Orchestrator.Governance.Mcp.Tests
 
             var unknown = await Assert.ThrowsAsync<McpProtocolException>(() => _client.CallToolAsync("delete_everything", new Dictionary<string, object?>()).AsTask());
             Assert.Equal(McpErrorCode.InvalidParams, unknown.ErrorCode);
-            Assert.Contains("Unknown tool 'delete_everything'; the tools are check, explain_rule, spec_section, packet", unknown.Message);
+            Assert.Contains("Unknown tool 'delete_everything'; the tools are check, explain_rule, spec_section, packet, scope_check", unknown.Message);
 
             // Still serving, and nothing was written.
             Assert.Equal(10, (await Call("check", new Dictionary<string, object?>())).GetProperty("total").GetInt32());

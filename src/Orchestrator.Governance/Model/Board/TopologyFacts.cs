@@ -5,7 +5,7 @@ using System.Linq;
 namespace Orchestrator.Governance.Model.Board
 {
     /// <summary>Status comparisons the topology rules share.</summary>
-    internal static class TopologyFacts
+    public static class TopologyFacts
     {
         /// <summary>Whether a status (board token or packet STATUS) is one of <paramref name="values"/>, compared as GOV107 compares.</summary>
         public static bool IsOneOf(string status, IEnumerable<string> values)
@@ -51,12 +51,14 @@ namespace Orchestrator.Governance.Model.Board
             return (packetStatus, blocker.Value.Status);
         }
 
+        /// <summary>The WP ID a packet declares (its TASK_ID's first word), else its file name without the extension.</summary>
         public static string IdOf(Model.TaskPacket packet, Model.TaskPacketProfile profile)
         {
             var field = PacketFacts.TaskIdField(packet, profile);
             return (field == null ? null : PacketFacts.DeclaredId(field)) ?? packet.FileStem;
         }
 
+        /// <summary>How WP IDs compare: ordinally.</summary>
         public static readonly StringComparer Ids = StringComparer.Ordinal;
     }
 }

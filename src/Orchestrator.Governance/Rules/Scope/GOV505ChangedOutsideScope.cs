@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
-using Microsoft.Extensions.FileSystemGlobbing;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Model.Scope;
 using Orchestrator.Governance.Text;
@@ -14,6 +11,7 @@ namespace Orchestrator.Governance.Rules.Scope
     /// IN_SCOPE_PATHS files; [CX-600B]: waivers are logged with their dates). Runs only when the
     /// host hands over the files a change touches (AnalysisOptions.ChangedFiles). A changed file
     /// passes when it is
+    /// (<see cref="ScopeGate"/>, which the agents' scope_check tool reads too)
     /// <list type="bullet">
     /// <item>an IN_SCOPE_PATHS file of a packet whose STATUS is one of scope.gate.activeStatuses
     /// (a glob entry counts only where scope.allowGlobs; folders and prose never do, GOV501);</item>
@@ -34,8 +32,6 @@ namespace Orchestrator.Governance.Rules.Scope
             "The coder may modify exactly the files IN_SCOPE_PATHS lists; a change elsewhere is scope creep unless a waiver grants it. Runs in CI, on the files a change touches (governance check --changed-files or --changed-since).",
             "seed 003 §5.3 [CX-603], [CX-600B] (Waiver Audit Trail)");
 
-        private const string Root = "/repository";
-
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;
 
@@ -53,63 +49,12 @@ namespace Orchestrator.Governance.Rules.Scope
                 .ToList();
             bool IsActive(TaskPacket p) => context.Profile.FieldOf(p, "STATUS") is PacketField status && Model.Board.TopologyFacts.IsOneOf(status.Value, gate.ActiveStatuses);
 
-            var allowed = new HashSet<string>(active.Select(p => p.Path), StringComparer.Ordinal);
-            var globs = new Matcher(StringComparison.Ordinal);
-            bool anyGlob = false;
-            foreach (var packet in active)
-            {
-                foreach (var entry in context.Index.InScopeOf(packet))
-                {
-                    if (entry.Kind == ScopeEntryKind.File) allowed.Add(entry.Path);
-                    else if (entry.Kind == ScopeEntryKind.Glob && context.Index.Scope.AllowGlobs)
-                    {
-                        globs.AddInclude(entry.Path);
-                        anyGlob = true;
-                    }
-                }
-            }
-
-            var exempt = new Matcher(StringComparison.Ordinal);
-            exempt.AddIncludePatterns(gate.Exempt);
-            var outside = changed.Where(f => !allowed.Contains(f)).ToList();
-            var matched = new HashSet<string>(exempt.Match(Root, outside.Select(f => Root + "/" + f)).Files.Select(f => f.Path), StringComparer.Ordinal);
-            if (anyGlob) matched.UnionWith(globs.Match(Root, outside.Select(f => Root + "/" + f)).Files.Select(f => f.Path));
-
-            var waived = WaivedNames(active, context.Index.Today);
+            var scopeGate = new ScopeGate(active, context.Index.InScopeOf, context.Index.Scope, context.Index.Today);
             string where = active.Count == 0
                 ? "no task packet is " + string.Join(" or ", gate.ActiveStatuses.Take(1))
                 : "it is outside the IN_SCOPE_PATHS of " + string.Join(", ", active.Select(p => Model.Board.TopologyFacts.IdOf(p, context.Profile) + " (" + context.Profile.FieldOf(p, "STATUS")!.Value + ")"));
-            foreach (var file in outside)
-            {
-                if (matched.Contains(file)) continue;
-                string name = file.Substring(file.LastIndexOf('/') + 1);
-                if (waived.Contains(file) || waived.Contains(name)) continue;
+            foreach (var (file, _) in scopeGate.Outside(changed))
                 context.Report(file, new SourceSpan(0, 0, 1, 1, 1, 1), file, where);
-            }
-        }
-
-        /// <summary>
-        /// The words of the Scope of each unexpired waiver, backticks and surrounding punctuation
-        /// removed, as repository paths: a changed file is waived when one of them is its path or
-        /// its bare file name ("Cargo.lock", "justfile").
-        /// </summary>
-        internal static HashSet<string> WaivedNames(IEnumerable<TaskPacket> packets, DateTime? today)
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var waiver in packets.SelectMany(p => p.Waivers))
-            {
-                if (waiver.HasExpired(today)) continue;
-                var scope = waiver.Find("SCOPE");
-                if (scope == null) continue;
-                foreach (var word in scope.Value.Split(new[] { ' ', '\t', ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
-                {
-                    string w = word.Trim('`', '(', ')', '[', ']', '"', '\'', ':', '.', '!', '?');
-                    if (w.Length == 0) continue;
-                    if (Documents.DocumentInput.ResolveInside(w) is string inside && inside.Length > 0) names.Add(inside);
-                }
-            }
-
-            return names;
         }
     }
 }
