@@ -32,12 +32,14 @@ namespace Orchestrator.Governance.Mcp
             new SpecSectionTool(),
             new PacketTool(),
             new ScopeCheckTool(),
+            new ReadyToCloseTool(),
         };
 
         private const string Instructions =
             "Governance checks for this repository's task packets, Master Spec, task board, ADRs and state files (the Orchestrator analyzer). " +
             "Call `check` after editing a governance document; `packet` and `spec_section` to read a WP or a spec section as the rules read them; " +
-            "`explain_rule` for what a diagnostic means and how to fix it.";
+            "`explain_rule` for what a diagnostic means and how to fix it; `scope_check` before touching files for a packet; " +
+            "`ready_to_close` before setting a packet's STATUS to Done or Validated: claim the work complete only when it answers ready.";
 
         /// <summary>
         /// Serves MCP on the process's stdin and stdout until the client closes them or

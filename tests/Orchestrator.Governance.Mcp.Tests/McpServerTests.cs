@@ -82,7 +82,7 @@ namespace Orchestrator.Governance.Mcp.Tests
         public async Task The_tools_are_listed_with_schemas_for_input_and_output()
         {
             var tools = await _client.ListToolsAsync();
-            Assert.Equal(new[] { "check", "explain_rule", "spec_section", "packet", "scope_check" }, tools.Select(t => t.Name));
+            Assert.Equal(new[] { "check", "explain_rule", "spec_section", "packet", "scope_check", "ready_to_close" }, tools.Select(t => t.Name));
             var packet = tools.Single(t => t.Name == "packet").ProtocolTool;
             Assert.Equal("object", packet.InputSchema.GetProperty("type").GetString());
             Assert.Equal(new[] { "id" }, packet.InputSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
@@ -237,6 +237,49 @@ namespace Orchestrator.Governance.Mcp.Tests
                 await Error("scope_check", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["files"] = new[] { "../etc/x" } }));
         }
 
+        private static string Gates(JsonElement ready) => string.Join("\n", ready.GetProperty("gates").EnumerateArray().Select(g =>
+            $"{g.GetProperty("gate").GetString()} {(g.GetProperty("passed").ValueKind == JsonValueKind.Null ? "-" : g.GetProperty("passed").GetBoolean() ? "pass" : "FAIL")}: {g.GetProperty("reason").GetString()}"));
+
+        [Fact]
+        public async Task Ready_to_close_lists_every_gate_with_its_reason_before_a_packet_is_marked_done()
+        {
+            string path = Path.Combine(_repo.Root, "docs/task_packets/WP-1-Storage-Layer.md");
+            string packet = File.ReadAllText(path).Replace("- STATUS: Ready-for-Dev", "- STATUS: In-Progress");
+            File.WriteAllText(path, packet.Replace("- **Dependencies**: none", "- **Dependencies**: WP-1-Job-Retry"));
+            string board = Path.Combine(_repo.Root, "docs/TASK_BOARD.md");
+            File.WriteAllText(board, "# Task Board\n\n## In Progress\n- **[WP-1-Storage-Layer]** - [IN_PROGRESS]\n\n## Ready for Dev\n- **[WP-1-Job-Retry]** - [READY_FOR_DEV]\n");
+
+            var blocked = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done" });
+            Assert.False(blocked.GetProperty("ready").GetBoolean());
+            Assert.Equal("In-Progress", blocked.GetProperty("status").GetString());
+            Assert.Equal(
+                "transition pass: 'In-Progress' may move to 'Done'\n" +
+                "doneMeansMapped pass: 2 DONE_MEANS item(s), each mapped to a requirement or a gate, and measurable\n" +
+                "mustsCovered pass: every MUST of the 1 anchored section(s) is covered by a DONE_MEANS item\n" +
+                "blockersValidated FAIL: blockers not VALIDATED: WP-1-Job-Retry (READY_FOR_DEV)\n" +
+                "locked pass: locked by USER_SIGNATURE 'ilja261220251430'\n" +
+                "board FAIL: docs/TASK_BOARD.md lists WP-1-Storage-Layer as 'IN_PROGRESS' (line 4); move it to the board's status for 'Done' in the same change\n" +
+                "noOtherErrors pass: no other error in the packet",
+                Gates(blocked));
+
+            // The blocker dropped and the board moved: every gate passes.
+            File.WriteAllText(path, packet);
+            File.WriteAllText(board, "# Task Board\n\n## Done\n- **[WP-1-Storage-Layer]** - [DONE]\n");
+            var ready = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done" });
+            Assert.True(ready.GetProperty("ready").GetBoolean(), Gates(ready));
+            Assert.Contains("board pass: docs/TASK_BOARD.md lists WP-1-Storage-Layer as 'DONE', which agrees with 'Done'", Gates(ready));
+
+            // Validated only after Done; a packet that is not locked fails that gate with GOV111's words.
+            var early = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Validated" });
+            Assert.StartsWith("transition FAIL: 'In-Progress' may move to 'Done', 'Blocked', not to 'Validated' (taskPacket.statusTransitions)", Gates(early));
+            var cancel = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Job-Cancel", ["target"] = "Done" });
+            Assert.Contains("locked FAIL: USER_SIGNATURE '<pending>' is a placeholder, not a signature; the packet is not locked", Gates(cancel));
+            Assert.Contains("mustsCovered FAIL: the packet anchors no Main Body section of the current spec (see its specAnchor in the packet tool, GOV203, GOV204)", Gates(cancel));
+
+            Assert.StartsWith("'Closed' is not a closing status; expected one of ",
+                await Error("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Closed" }));
+        }
+
         [Fact]
         public async Task Bad_input_is_an_error_result_with_a_clear_message_and_the_server_goes_on()
         {
@@ -259,7 +302,7 @@ namespace Orchestrator.Governance.Mcp.Tests
 
             var unknown = await Assert.ThrowsAsync<McpProtocolException>(() => _client.CallToolAsync("delete_everything", new Dictionary<string, object?>()).AsTask());
             Assert.Equal(McpErrorCode.InvalidParams, unknown.ErrorCode);
-            Assert.Contains("Unknown tool 'delete_everything'; the tools are check, explain_rule, spec_section, packet, scope_check", unknown.Message);
+            Assert.Contains("Unknown tool 'delete_everything'; the tools are check, explain_rule, spec_section, packet, scope_check, ready_to_close", unknown.Message);
 
             // Still serving, and nothing was written.
             Assert.Equal(10, (await Call("check", new Dictionary<string, object?>())).GetProperty("total").GetInt32());

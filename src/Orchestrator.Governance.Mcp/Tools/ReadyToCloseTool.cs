@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Model.Board;
+using Orchestrator.Governance.Model.Locks;
+
+namespace Orchestrator.Governance.Mcp.Tools
+{
+    /// <summary>
+    /// <c>ready_to_close</c>: every gate the protocol asks of a task packet before it moves to a
+    /// closing status (Done, Validated, or another of taskPacket.closedStatuses and
+    /// dependencies.validated), each passed or failed with the reason: the move is allowed from the
+    /// current status (taskPacket.statusTransitions, seed 003 §6.3), DONE_MEANS items map to the
+    /// anchored requirements and are measurable (GOV206, GOV209; §5.4), every MUST of the anchored
+    /// sections is covered (GOV207), the blockers are VALIDATED (GOV303; §6.4), the packet is
+    /// locked by a USER_SIGNATURE and not edited since (GOV111, GOV607; §2.3), the task board lists
+    /// it and its status there agrees with the target (GOV304, GOV305; §6.3), and the packet has no
+    /// other error. Tests named in DONE_MEANS (GOV703) are checked by the analyzer in the test
+    /// project, not here: the gate says so. This is the check an agent runs before it claims the
+    /// work is complete.
+    /// </summary>
+    internal sealed class ReadyToCloseTool : GovernanceTool
+    {
+        // The rules each gate reads; a packet's other errors fall to the last gate.
+        private static readonly string[] MappingRules = { "GOV206", "GOV209" };
+        private static readonly string[] LockRules = { "GOV111", "GOV607" };
+        private static readonly string[] BoardRules = { "GOV304", "GOV305" };
+
+        public override string Name => "ready_to_close";
+
+        public override string Title => "Check a packet's gates before closing it";
+
+        public override string Description =>
+            "Before setting a task packet's STATUS to Done or Validated: every gate the protocol asks, each passed or failed with the reason " +
+            "(the status move is allowed, DONE_MEANS mapped and measurable, every MUST of the anchored sections covered, blockers VALIDATED, packet locked and unedited, " +
+            "task board in agreement, no other error). Claim the work complete only when ready is true.";
+
+        public override string InputSchema => @"{""type"":""object"",""properties"":{
+  ""id"":{""type"":""string"",""description"":""The WP ID""},
+  ""target"":{""type"":""string"",""description"":""The status to move to, e.g. Done or Validated""}},
+ ""required"":[""id"",""target""],""additionalProperties"":false}";
+
+        public override string OutputSchema => @"{""type"":""object"",""properties"":{
+  ""id"":{""type"":""string""},""file"":{""type"":""string""},""status"":{""type"":[""string"",""null""]},""target"":{""type"":""string""},
+  ""ready"":{""type"":""boolean"",""description"":""Every gate passed (a gate not checked here does not count against it)""},
+  ""gates"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{
+    ""gate"":{""enum"":[""transition"",""doneMeansMapped"",""mustsCovered"",""blockersValidated"",""locked"",""board"",""noOtherErrors"",""namedTests""]},
+    ""passed"":{""type"":[""boolean"",""null""],""description"":""null: not checked here""},
+    ""reason"":{""type"":""string""},
+    ""diagnostics"":{""type"":""array"",""items"":" + Json.DiagnosticSchema + @"}},
+   ""required"":[""gate"",""passed"",""reason""]}}},
+ ""required"":[""id"",""file"",""target"",""ready"",""gates""]}";
+
+        public override JsonObject Call(ToolArguments arguments, RepositorySession session)
+        {
+            string id = arguments.String("id", required: true, maxLength: 256)!.Trim();
+            string target = arguments.String("target", required: true, maxLength: 64)!.Trim();
+            var result = session.Current().Result;
+            var config = result.Config;
+            var closing = config.TaskPacket.ClosedStatuses.Concat(config.Dependencies.Validated).Distinct(StringComparer.Ordinal).ToList();
+            if (!TopologyFacts.IsOneOf(target, closing))
+                throw new ToolError($"'{ToolArguments.Clip(target)}' is not a closing status; expected one of {string.Join(", ", closing)} (taskPacket.closedStatuses, dependencies.validated)");
+            var packet = PacketTool.Find(result, id);
+            var profile = result.Profile;
+            string wp = TopologyFacts.IdOf(packet, profile);
+            var own = result.Diagnostics.Where(d => d.Path == packet.Path).ToList();
+            var gates = new JsonArray();
+            var counted = new HashSet<string>(StringComparer.Ordinal);
+
+            void Gate(string gate, bool? passed, string reason, IEnumerable<GovernanceDiagnostic>? diagnostics = null)
+            {
+                var entry = new JsonObject { ["gate"] = gate, ["passed"] = passed, ["reason"] = reason };
+                var list = diagnostics?.ToList();
+                if (list != null && list.Count > 0) entry["diagnostics"] = new JsonArray(list.Select(d => (JsonNode?)Json.Diagnostic(d, false)).ToArray());
+                gates.Add(entry);
+            }
+
+            List<GovernanceDiagnostic> Of(params string[] rules)
+            {
+                var found = own.Where(d => rules.Contains(d.Id) && d.Severity >= GovernanceSeverity.Warning).ToList();
+                foreach (var rule in rules) counted.Add(rule);
+                return found;
+            }
+
+            // The move itself.
+            var status = profile.FieldOf(packet, "STATUS");
+            string? now = status?.Value.Trim();
+            if (now == null)
+            {
+                Gate("transition", false, "the packet has no STATUS");
+            }
+            else if (TopologyFacts.IsOneOf(now, new[] { target }))
+            {
+                Gate("transition", true, $"STATUS is already '{now}'");
+            }
+            else
+            {
+                var edges = config.TaskPacket.StatusTransitions.Where(e => TopologyFacts.IsOneOf(e.Key, new[] { now })).Select(e => e.Value).FirstOrDefault();
+                if (edges == null || TopologyFacts.IsOneOf(target, edges)) Gate("transition", true, $"'{now}' may move to '{target}'" + (edges == null ? " (taskPacket.statusTransitions does not list it)" : string.Empty));
+                else Gate("transition", false, $"'{now}' may move to {(edges.Count == 0 ? "nothing (write a new variant packet)" : string.Join(", ", edges.Select(e => "'" + e + "'")))}, not to '{target}' (taskPacket.statusTransitions)");
+            }
+
+            // DONE_MEANS mapped and measurable; MUSTs covered.
+            var mapping = Of(MappingRules);
+            var coverage = result.Spec.CoverageOf(packet, profile);
+            bool anchored = coverage != null && coverage.Anchored.Count > 0;
+            string noAnchor = "the packet anchors no Main Body section of the current spec (see its specAnchor in the packet tool, GOV203, GOV204)";
+            Gate("doneMeansMapped", mapping.Count == 0 && anchored,
+                !anchored ? noAnchor
+                : mapping.Count == 0 ? $"{coverage!.Items.Count} DONE_MEANS item(s), each mapped to a requirement or a gate, and measurable"
+                : $"{mapping.Count} DONE_MEANS problem(s)", mapping);
+            var uncovered = !anchored ? new List<Model.Spec.SpecRequirement>() : coverage!.Requirements.Where(r => r.IsAbsolute && !coverage.Covered.Contains(r)).ToList();
+            var mustDiagnostics = Of("GOV207");
+            Gate("mustsCovered", anchored && uncovered.Count == 0,
+                !anchored ? noAnchor
+                : uncovered.Count == 0 ? $"every MUST of the {coverage!.Anchored.Count} anchored section(s) is covered by a DONE_MEANS item"
+                : $"{uncovered.Count} MUST(s) of the anchored sections no DONE_MEANS item covers: " + string.Join("; ", uncovered.Take(5).Select(r => "§" + r.Section.Number + " '" + ToolArguments.Clip(r.Text) + "'")) + (uncovered.Count > 5 ? $"; and {uncovered.Count - 5} more" : string.Empty),
+                mustDiagnostics);
+
+            // Blockers.
+            var blockers = result.Topology.Edges.Where(e => e.Dependent == wp).Select(e => e.Blocker).Distinct(StringComparer.Ordinal).OrderBy(b => b, StringComparer.Ordinal).ToList();
+            var open = blockers.Where(b => !TopologyFacts.IsValidated(result.Topology, b)).ToList();
+            Of("GOV301", "GOV302", "GOV303");
+            Gate("blockersValidated", open.Count == 0,
+                blockers.Count == 0 ? "the packet names no blocker"
+                : open.Count == 0 ? $"every blocker is VALIDATED: {string.Join(", ", blockers)}"
+                : "blockers not VALIDATED: " + string.Join(", ", open.Select(b => b + " (" + (result.Topology.StatusOf(b)?.Status ?? "unknown") + ")")));
+
+            // Lock.
+            var signature = PacketLock.Signature(packet, profile);
+            var lockProblems = Of(LockRules);
+            bool signed = signature != null && PacketLock.IsSigned(signature.Value, profile);
+            Gate("locked", signed && lockProblems.Count == 0,
+                lockProblems.Count > 0 ? string.Join("; ", lockProblems.Select(d => d.Message))
+                : !signed ? "the packet is not locked: it has no USER_SIGNATURE"
+                : $"locked by USER_SIGNATURE '{ToolArguments.Clip(signature!.Value.Trim())}'", lockProblems);
+
+            // Board.
+            var board = result.Topology.Board;
+            var boardProblems = Of(BoardRules);
+            if (board == null)
+            {
+                Gate("board", null, "the repository has no task board (board.path)");
+            }
+            else if (!board.ById.TryGetValue(wp, out var entry))
+            {
+                Gate("board", false, $"{board.Path} does not list {wp}", boardProblems);
+            }
+            else
+            {
+                var agrees = TopologyFacts.AgreementOf(config.Board, entry.Status);
+                bool ok = agrees == null ? TopologyFacts.IsOneOf(entry.Status, new[] { target }) : TopologyFacts.IsOneOf(target, agrees);
+                Gate("board", ok, ok ? $"{board.Path} lists {wp} as '{entry.Status}', which agrees with '{target}'"
+                    : $"{board.Path} lists {wp} as '{entry.Status}' (line {entry.StatusSpan.StartLine}); move it to the board's status for '{target}' in the same change", boardProblems);
+            }
+
+            // Tests named in DONE_MEANS: the analyzer's (GOV703).
+            var tests = result.TestReferences.Where(t => t.Path == packet.Path).ToList();
+            if (tests.Count > 0)
+                Gate("namedTests", null, $"{tests.Count} test(s) named in DONE_MEANS ({string.Join(", ", tests.Take(5).Select(t => t.Name))}): GOV703 checks them in the test project's dotnet build, not here");
+
+            var others = own.Where(d => d.Severity == GovernanceSeverity.Error && !counted.Contains(d.Id)).ToList();
+            Gate("noOtherErrors", others.Count == 0, others.Count == 0 ? "no other error in the packet" : $"{others.Count} other error(s) in the packet", others);
+
+            bool ready = gates.All(g => g!["passed"]?.GetValue<bool>() != false);
+            return new JsonObject
+            {
+                ["id"] = wp,
+                ["file"] = packet.Path,
+                ["status"] = now,
+                ["target"] = target,
+                ["ready"] = ready,
+                ["gates"] = gates,
+            };
+        }
+    }
+}
