@@ -198,23 +198,11 @@ namespace Orchestrator.Governance.Cli
             foreach (var group in fixes.SelectMany(f => f.Edits).GroupBy(e => e.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 string path = group.Key;
-                string full = tree!.Refusal(path, out var real) == null && real != null ? real : Path.Combine(root, path);
-                string? leave = !byPath.TryGetValue(path, out var input) || input.Text == null ? "it was not read"
-                    : input.InvalidUtf8 != null ? "it is not valid UTF-8 (GOV004): save it as UTF-8 first"
-                    : RepositoryScanner.WriteRefusal(tree!, path) is string refusal ? "it " + refusal
-                    : null;
+                byPath.TryGetValue(path, out var input);
+                string? leave = FixWriter.Refusal(tree!, root, path, input, out string full, out bool bom);
                 if (leave != null || input?.Text == null)
                 {
-                    stderr.WriteLine($"governance: {path} is left as it is: {leave}");
-                    continue;
-                }
-
-                byte[] head = new byte[3];
-                int read;
-                using (var stream = File.OpenRead(full)) read = stream.Read(head, 0, 3);
-                if (read >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
-                {
-                    stderr.WriteLine($"governance: {path} is left as it is (UTF-16)");
+                    stderr.WriteLine(leave == "it is UTF-16" ? $"governance: {path} is left as it is (UTF-16)" : $"governance: {path} is left as it is: {leave}");
                     continue;
                 }
 
@@ -235,17 +223,9 @@ namespace Orchestrator.Governance.Cli
                     continue;
                 }
 
-                bool bom = read == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
-                string temporary = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".governance-fix.tmp");
-                try
+                if (FixWriter.Write(full, changed, bom) is string failure)
                 {
-                    File.WriteAllText(temporary, changed, new System.Text.UTF8Encoding(bom));
-                    File.Move(temporary, full, overwrite: true);
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    if (File.Exists(temporary)) File.Delete(temporary);
-                    stderr.WriteLine($"governance: cannot write {path}: {e.Message}");
+                    stderr.WriteLine($"governance: cannot write {path}: {failure}");
                     return UsageError;
                 }
             }

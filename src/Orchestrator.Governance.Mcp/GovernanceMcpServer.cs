@@ -33,6 +33,7 @@ namespace Orchestrator.Governance.Mcp
             new PacketTool(),
             new ScopeCheckTool(),
             new ReadyToCloseTool(),
+            new ApplyFixTool(),
         };
 
         private const string Instructions =

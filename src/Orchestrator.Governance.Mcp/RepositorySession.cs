@@ -62,6 +62,15 @@ namespace Orchestrator.Governance.Mcp
         /// <summary>The date waivers expire against: the one the server was started with, else today (UTC).</summary>
         public DateTime Today => _today ?? DateTime.UtcNow.Date;
 
+        /// <summary>The last walk of the repository (which files may be written), or null before the first or when it failed.</summary>
+        public RepositoryTree? Tree
+        {
+            get
+            {
+                lock (_gate) return _tree;
+            }
+        }
+
         /// <summary>How many analyses the session ran (for tests and the log).</summary>
         public int Analyses { get; private set; }
 

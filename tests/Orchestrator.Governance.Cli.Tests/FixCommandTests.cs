@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Orchestrator.Governance.Cli;
+using Orchestrator.Governance.Hosting;
 using Xunit;
 using Orchestrator.Governance.Rules.Scope;
 using Orchestrator.Governance.Rules.TaskPackets;

@@ -63,7 +63,7 @@ namespace Orchestrator.Governance.Mcp.Tests
             using var repo = new TempRepository();
 
             var tools = Inspect(inspector, dll, repo.Root, "--method", "tools/list");
-            Assert.Equal(new[] { "check", "explain_rule", "spec_section", "packet", "scope_check", "ready_to_close" }, tools.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+            Assert.Equal(new[] { "check", "explain_rule", "spec_section", "packet", "scope_check", "ready_to_close", "apply_fix" }, tools.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
 
             var check = Inspect(inspector, dll, repo.Root, "--method", "tools/call", "--tool-name", "check", "--tool-arg", "paths=[\"docs/task_packets/WP-1-Job-Retry.md\"]");
             var diagnostics = check.GetProperty("structuredContent").GetProperty("diagnostics");

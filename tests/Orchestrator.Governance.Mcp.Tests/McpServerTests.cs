@@ -82,12 +82,13 @@ namespace Orchestrator.Governance.Mcp.Tests
         public async Task The_tools_are_listed_with_schemas_for_input_and_output()
         {
             var tools = await _client.ListToolsAsync();
-            Assert.Equal(new[] { "check", "explain_rule", "spec_section", "packet", "scope_check", "ready_to_close" }, tools.Select(t => t.Name));
+            Assert.Equal(new[] { "check", "explain_rule", "spec_section", "packet", "scope_check", "ready_to_close", "apply_fix" }, tools.Select(t => t.Name));
             var packet = tools.Single(t => t.Name == "packet").ProtocolTool;
             Assert.Equal("object", packet.InputSchema.GetProperty("type").GetString());
             Assert.Equal(new[] { "id" }, packet.InputSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
             Assert.Equal(JsonValueKind.Object, packet.OutputSchema!.Value.GetProperty("properties").GetProperty("uncoveredMusts").ValueKind);
             Assert.True(packet.Annotations!.ReadOnlyHint);
+            Assert.False(tools.Single(t => t.Name == "apply_fix").ProtocolTool.Annotations!.ReadOnlyHint);
             Assert.NotNull(_client.ServerInfo);
             Assert.Equal("governance", _client.ServerInfo!.Name);
         }
@@ -281,6 +282,43 @@ namespace Orchestrator.Governance.Mcp.Tests
         }
 
         [Fact]
+        public async Task Apply_fix_applies_a_fix_check_named_and_returns_the_diff()
+        {
+            string path = Path.Combine(_repo.Root, Cancel);
+            File.WriteAllText(path, File.ReadAllText(path).Replace("- STATUS: Almost done", "- STATUS: In-Progres"));
+            var found = (await Call("check", new Dictionary<string, object?> { ["paths"] = new[] { Cancel } })).GetProperty("diagnostics").EnumerateArray()
+                .Single(d => d.GetProperty("rule").GetString() == "GOV107");
+            Assert.Equal("docs/task_packets/WP-1-Job-Cancel.md(9,11) error GOV107: STATUS 'In-Progres' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)", Line(found));
+            Assert.True(found.GetProperty("hasFix").GetBoolean());
+            Assert.Equal(new[] { "Set STATUS to 'In-Progress'", "Suppress GOV107 on this line" }, found.GetProperty("fixes").EnumerateArray().Select(f => f.GetString()));
+
+            var position = new Dictionary<string, object?> { ["rule"] = "GOV107", ["file"] = Cancel, ["line"] = 9, ["column"] = 11 };
+            string before = File.ReadAllText(path);
+            var dry = await Call("apply_fix", new Dictionary<string, object?>(position) { ["dryRun"] = true });
+            Assert.False(dry.GetProperty("written").GetBoolean());
+            Assert.Equal(before, File.ReadAllText(path));
+            string diff = dry.GetProperty("diff").GetString()!;
+            Assert.StartsWith("--- a/docs/task_packets/WP-1-Job-Cancel.md\n+++ b/docs/task_packets/WP-1-Job-Cancel.md\n@@ -6,7 +6,7 @@\n", diff);
+            Assert.Contains("\n-- STATUS: In-Progres\n+- STATUS: In-Progress\n", diff);
+
+            var applied = await Call("apply_fix", position);
+            Assert.True(applied.GetProperty("written").GetBoolean());
+            Assert.Equal("Set STATUS to 'In-Progress'", applied.GetProperty("fix").GetString());
+            Assert.Equal(diff, applied.GetProperty("diff").GetString());
+            Assert.Equal(before.Replace("- STATUS: In-Progres\n", "- STATUS: In-Progress\n"), File.ReadAllText(path));
+            var after = await Call("check", new Dictionary<string, object?> { ["paths"] = new[] { Cancel } });
+            Assert.DoesNotContain(after.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("rule").GetString() == "GOV107");
+
+            // The suppression comment, by its title; the same position again names nothing now.
+            var suppressed = await Call("apply_fix", new Dictionary<string, object?> { ["rule"] = "GOV108", ["file"] = Cancel, ["line"] = 5, ["column"] = 9, ["fix"] = "Suppress GOV108 on this line" });
+            Assert.Contains("\n+<!-- governance-disable-next-line GOV108 -->\n", suppressed.GetProperty("diff").GetString());
+            Assert.Equal("no GOV107 diagnostic is reported at docs/task_packets/WP-1-Job-Cancel.md(9,11) now; call check for the current diagnostics",
+                await Error("apply_fix", position));
+            Assert.Equal("GOV106 at docs/task_packets/WP-1-Job-Cancel.md(4,12) has no fix titled 'Rename it'; its fixes are 'Suppress GOV106 on this line'",
+                await Error("apply_fix", new Dictionary<string, object?> { ["rule"] = "GOV106", ["file"] = Cancel, ["line"] = 4, ["column"] = 12, ["fix"] = "Rename it" }));
+        }
+
+        [Fact]
         public async Task Bad_input_is_an_error_result_with_a_clear_message_and_the_server_goes_on()
         {
             Assert.Equal($"the path '../outside' in 'paths' is outside the repository ({_repo.Root})",
@@ -302,7 +340,7 @@ namespace Orchestrator.Governance.Mcp.Tests
 
             var unknown = await Assert.ThrowsAsync<McpProtocolException>(() => _client.CallToolAsync("delete_everything", new Dictionary<string, object?>()).AsTask());
             Assert.Equal(McpErrorCode.InvalidParams, unknown.ErrorCode);
-            Assert.Contains("Unknown tool 'delete_everything'; the tools are check, explain_rule, spec_section, packet, scope_check, ready_to_close", unknown.Message);
+            Assert.Contains("Unknown tool 'delete_everything'; the tools are check, explain_rule, spec_section, packet, scope_check, ready_to_close, apply_fix", unknown.Message);
 
             // Still serving, and nothing was written.
             Assert.Equal(10, (await Call("check", new Dictionary<string, object?>())).GetProperty("total").GetInt32());

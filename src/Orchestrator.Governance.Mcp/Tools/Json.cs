@@ -21,7 +21,7 @@ namespace Orchestrator.Governance.Mcp.Tools
         /// <summary>A diagnostic: rule, file, 1-based line and column (end exclusive, as the CLI prints them), severity, message, its fixes.</summary>
         public static JsonObject Diagnostic(GovernanceDiagnostic d, bool baselined)
         {
-            var fixes = d.Fixes.Where(f => !f.IsSuppression).Select(f => f.Title).ToList();
+            var fixes = d.Fixes.Select(f => f.Title).ToList();
             return new JsonObject
             {
                 ["rule"] = d.Id,
@@ -32,7 +32,7 @@ namespace Orchestrator.Governance.Mcp.Tools
                 ["endColumn"] = d.Span.EndColumn,
                 ["severity"] = Severity(d.Severity),
                 ["message"] = d.Message,
-                ["hasFix"] = fixes.Count > 0,
+                ["hasFix"] = d.Fixes.Any(f => !f.IsSuppression),
                 ["fixes"] = new JsonArray(fixes.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
                 ["baselined"] = baselined,
             };
@@ -74,8 +74,8 @@ namespace Orchestrator.Governance.Mcp.Tools
   ""line"":{""type"":""integer""},""column"":{""type"":""integer""},""endLine"":{""type"":""integer""},""endColumn"":{""type"":""integer""},
   ""severity"":{""enum"":[""error"",""warning"",""info"",""hidden""]},
   ""message"":{""type"":""string""},
-  ""hasFix"":{""type"":""boolean"",""description"":""Whether the engine computes a fix (governance fix applies it)""},
-  ""fixes"":{""type"":""array"",""items"":{""type"":""string""}},
+  ""hasFix"":{""type"":""boolean"",""description"":""Whether the engine computes a fix of the rule's own (apply_fix or governance fix applies it)""},
+  ""fixes"":{""type"":""array"",""items"":{""type"":""string""},""description"":""Titles of the fixes apply_fix can apply, the suppression comment included""},
   ""baselined"":{""type"":""boolean"",""description"":""Covered by governance.baseline.json""}},
  ""required"":[""rule"",""file"",""line"",""column"",""severity"",""message"",""hasFix""]}";
 

@@ -4,10 +4,10 @@ using System.Linq;
 using System.Text;
 using Orchestrator.Governance.Diagnostics;
 
-namespace Orchestrator.Governance.Cli
+namespace Orchestrator.Governance.Hosting
 {
     /// <summary>
-    /// What <c>governance fix</c> does with the fixes the engine computed: choose one a diagnostic,
+    /// What the hosts that write fixes (<c>governance fix</c>, the MCP server's apply_fix) do with the fixes the engine computed: choose one a diagnostic,
     /// keep the edits of a file from overlapping, apply them, and show them as a unified diff.
     /// </summary>
     internal static class FixApplier
