@@ -53,13 +53,17 @@ namespace Orchestrator.Governance.Mcp
             // The repository is read and analysed while the client and the server shake hands:
             // the first tool call then waits for less (or nothing).
             var warm = Task.Run(() => session.Current(), cancellation);
-            var options = Options(session);
+            var subscriptions = new Subscriptions();
+            var options = Options(session, subscriptions);
             var transport = new StdioServerTransport("governance");
             await using var server = McpServer.Create(transport, options);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            var watch = Watch(server, session, subscriptions, stop.Token);
             await server.RunAsync(cancellation).ConfigureAwait(false);
+            stop.Cancel();
             try
             {
-                await warm.ConfigureAwait(false);
+                await Task.WhenAll(warm, watch).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -68,8 +72,68 @@ namespace Orchestrator.Governance.Mcp
             return 0;
         }
 
-        /// <summary>The server's options: its name and version, the tools capability and the handlers on <paramref name="session"/>.</summary>
-        internal static McpServerOptions Options(RepositorySession session) => new McpServerOptions
+        /// <summary>How often the server looks for a change to the diagnostics while a client is subscribed to them.</summary>
+        internal static TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>
+        /// While a client is subscribed to governance://diagnostics: every <see cref="WatchInterval"/>,
+        /// the session is brought up to date (a few file stats when nothing changed) and, when a new
+        /// analysis gives other diagnostics, notifications/resources/updated is sent.
+        /// </summary>
+        private static async Task Watch(McpServer server, RepositorySession session, Subscriptions subscriptions, CancellationToken cancellation)
+        {
+            string? last = null;
+            while (!cancellation.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(WatchInterval, cancellation).ConfigureAwait(false);
+                    if (!subscriptions.Contains(GovernanceResources.Diagnostics))
+                    {
+                        last = null;
+                        continue;
+                    }
+
+                    string now = string.Join("\n", session.Current().Result.Diagnostics.Select(d => d.ToString()));
+                    if (last != null && now != last)
+                        await server.SendNotificationAsync(NotificationMethods.ResourceUpdatedNotification, new ResourceUpdatedNotificationParams { Uri = GovernanceResources.Diagnostics }, cancellationToken: cancellation).ConfigureAwait(false);
+                    last = now;
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                catch (Exception e) when (!(e is OutOfMemoryException))
+                {
+                    // The client went away, or a defect of ours: the tools still answer.
+                    last = null;
+                }
+            }
+        }
+
+        /// <summary>The resource URIs the client subscribed to.</summary>
+        internal sealed class Subscriptions
+        {
+            private readonly HashSet<string> _uris = new HashSet<string>(StringComparer.Ordinal);
+
+            public void Add(string uri)
+            {
+                lock (_uris) _uris.Add(uri);
+            }
+
+            public void Remove(string uri)
+            {
+                lock (_uris) _uris.Remove(uri);
+            }
+
+            public bool Contains(string uri)
+            {
+                lock (_uris) return _uris.Contains(uri);
+            }
+        }
+
+        /// <summary>The server's options: its name and version, the tools and resources capabilities and the handlers on <paramref name="session"/>.</summary>
+        internal static McpServerOptions Options(RepositorySession session, Subscriptions subscriptions) => new McpServerOptions
         {
             ServerInfo = new Implementation
             {
@@ -78,9 +142,26 @@ namespace Orchestrator.Governance.Mcp
                 Version = typeof(GovernanceMcpServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0",
             },
             ServerInstructions = Instructions,
-            Capabilities = new ServerCapabilities { Tools = new ToolsCapability { ListChanged = false } },
+            Capabilities = new ServerCapabilities
+            {
+                Tools = new ToolsCapability { ListChanged = false },
+                Resources = new ResourcesCapability { Subscribe = true, ListChanged = false },
+            },
             Handlers = new McpServerHandlers
             {
+                ListResourcesHandler = (request, cancellation) => new ValueTask<ListResourcesResult>(GovernanceResources.List(session)),
+                ListResourceTemplatesHandler = (request, cancellation) => new ValueTask<ListResourceTemplatesResult>(GovernanceResources.Templates()),
+                ReadResourceHandler = (request, cancellation) => new ValueTask<ReadResourceResult>(GovernanceResources.Read(session, request.Params?.Uri)),
+                SubscribeToResourcesHandler = (request, cancellation) =>
+                {
+                    if (request.Params?.Uri is string uri) subscriptions.Add(uri);
+                    return new ValueTask<EmptyResult>(new EmptyResult());
+                },
+                UnsubscribeFromResourcesHandler = (request, cancellation) =>
+                {
+                    if (request.Params?.Uri is string uri) subscriptions.Remove(uri);
+                    return new ValueTask<EmptyResult>(new EmptyResult());
+                },
                 ListToolsHandler = (request, cancellation) => new ValueTask<ListToolsResult>(new ListToolsResult { Tools = Tools.Select(t => t.Describe()).ToList() }),
                 CallToolHandler = (request, cancellation) => new ValueTask<CallToolResult>(Call(session, request.Params)),
             },

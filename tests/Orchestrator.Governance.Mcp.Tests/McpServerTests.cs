@@ -37,7 +37,7 @@ namespace Orchestrator.Governance.Mcp.Tests
             _repo.Dispose();
         }
 
-        internal static async Task<McpClient> Start(string root)
+        internal static async Task<McpClient> Start(string root, string? protocolVersion = null)
         {
             string configuration = typeof(McpServerTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -52,7 +52,7 @@ namespace Orchestrator.Governance.Mcp.Tests
                 // The CLI targets .NET 8; this machine may only have a later runtime.
                 EnvironmentVariables = new Dictionary<string, string?> { ["DOTNET_ROLL_FORWARD"] = "Major" },
             });
-            return await McpClient.CreateAsync(transport);
+            return await McpClient.CreateAsync(transport, protocolVersion == null ? null : new McpClientOptions { ProtocolVersion = protocolVersion });
         }
 
         private async Task<JsonElement> Call(string tool, Dictionary<string, object?> arguments)
@@ -316,6 +316,52 @@ namespace Orchestrator.Governance.Mcp.Tests
                 await Error("apply_fix", position));
             Assert.Equal("GOV106 at docs/task_packets/WP-1-Job-Cancel.md(4,12) has no fix titled 'Rename it'; its fixes are 'Suppress GOV106 on this line'",
                 await Error("apply_fix", new Dictionary<string, object?> { ["rule"] = "GOV106", ["file"] = Cancel, ["line"] = 4, ["column"] = 12, ["fix"] = "Rename it" }));
+        }
+
+        private async Task<string> Read(string uri) =>
+            Assert.IsType<TextResourceContents>(Assert.Single((await _client.ReadResourceAsync(uri)).Contents)).Text;
+
+        [Fact]
+        public async Task Resources_give_rule_pages_spec_sections_and_the_diagnostics()
+        {
+            var listed = await _client.ListResourcesAsync();
+            Assert.Equal("governance://diagnostics", listed[0].Uri);
+            Assert.Contains(listed, r => r.Uri == "governance://rules/GOV107" && r.ProtocolResource.Title == "GOV107: Field value must be one of the allowed values");
+            Assert.DoesNotContain(listed, r => r.Uri == "governance://board");
+            var templates = await _client.ListResourceTemplatesAsync();
+            Assert.Equal(new[] { "governance://spec/{section}", "governance://rules/{rule}" }, templates.Select(t => t.UriTemplate));
+
+            Assert.StartsWith("#### 2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]\n- The backend MUST define a Database trait with async methods.\n", await Read("governance://spec/2.3.12.3"));
+            Assert.StartsWith("# GOV107: Field value must be one of the allowed values", await Read("governance://rules/gov107"));
+            var diagnostics = JsonDocument.Parse(await Read("governance://diagnostics")).RootElement;
+            Assert.Equal(10, diagnostics.GetProperty("total").GetInt32());
+            Assert.Equal("docs/task_packets/WP-1-Job-Cancel.md(4,12) error GOV106: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Retry.md", Line(diagnostics.GetProperty("diagnostics")[0]));
+
+            var missing = await Assert.ThrowsAsync<McpProtocolException>(() => _client.ReadResourceAsync("governance://spec/9.9").AsTask());
+            Assert.Equal(McpErrorCode.ResourceNotFound, missing.ErrorCode);
+            Assert.Contains("No resource 'governance://spec/9.9'", missing.Message);
+        }
+
+        [Fact]
+        public async Task A_subscribed_client_is_told_when_the_diagnostics_change()
+        {
+            // resources/subscribe is the protocol's until revision 2025-11-25 (2026-07-28 replaced it with subscriptions/listen).
+            await using var client = await Start(_repo.Root, "2025-11-25");
+            var updated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await client.SubscribeToResourceAsync("governance://diagnostics", (notification, _) =>
+            {
+                updated.TrySetResult(notification.Uri);
+                return ValueTask.CompletedTask;
+            });
+            // Give the watch a round with the diagnostics as they are, then fix one on disk.
+            await Task.Delay(2500);
+            Assert.False(updated.Task.IsCompleted);
+            string path = Path.Combine(_repo.Root, Cancel);
+            File.WriteAllText(path, File.ReadAllText(path).Replace("- STATUS: Almost done", "- STATUS: In-Progress"));
+            var done = await Task.WhenAny(updated.Task, Task.Delay(30_000));
+            Assert.True(done == updated.Task, "no notifications/resources/updated within 30 s of the change");
+            Assert.Equal("governance://diagnostics", await updated.Task);
+            Assert.Equal(9, JsonDocument.Parse(await Read("governance://diagnostics")).RootElement.GetProperty("total").GetInt32());
         }
 
         [Fact]

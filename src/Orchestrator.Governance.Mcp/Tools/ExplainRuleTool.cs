@@ -52,7 +52,7 @@ namespace Orchestrator.Governance.Mcp.Tools
         }
 
         /// <summary>The rule's page beside the tool (the CLI ships docs/rules/*.md), or null.</summary>
-        private static string? Page(string id)
+        internal static string? Page(string id)
         {
             string path = Path.Combine(AppContext.BaseDirectory, "docs", "rules", id + ".md");
             try
