@@ -42,13 +42,20 @@ namespace Orchestrator.Governance.Hosting
             return null;
         }
 
-        /// <summary>Writes <paramref name="text"/> to <paramref name="full"/> (UTF-8, with a BOM when <paramref name="bom"/>); null, or why it could not.</summary>
+        /// <summary>
+        /// Writes <paramref name="text"/> to <paramref name="full"/> (UTF-8, with a BOM when
+        /// <paramref name="bom"/>); null, or why it could not. The temporary file beside it has a
+        /// random name and is created exclusively (it never opens an existing file, nor a symbolic
+        /// link planted at its name), then renamed over the target.
+        /// </summary>
         public static string? Write(string full, string text, bool bom)
         {
-            string temporary = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".governance-fix.tmp");
+            string temporary = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".governance-fix.tmp");
             try
             {
-                File.WriteAllText(temporary, text, new System.Text.UTF8Encoding(bom));
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(bom)))
+                    writer.Write(text);
 #if NET
                 File.Move(temporary, full, overwrite: true);
 #else

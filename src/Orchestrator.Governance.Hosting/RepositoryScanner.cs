@@ -38,6 +38,23 @@ namespace Orchestrator.Governance.Hosting
             return all.Execute(PathTree.Of(tree.Root, tree.Files)).Files.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
         }
 
+        private static readonly Matcher Unlisted = MakeUnlisted();
+
+        private static Matcher MakeUnlisted()
+        {
+            var matcher = new Matcher(StringComparison.Ordinal);
+            matcher.AddIncludePatterns(FileListExcluded);
+            return matcher;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="relative"/> (repository-relative, forward slashes) is a path
+        /// <see cref="RepositoryFiles"/> lists: not under bin/Debug, bin/Release, obj, .git or
+        /// node_modules (a host watching the repository ignores changes there).
+        /// </summary>
+        public static bool Lists(string relative) =>
+            !Unlisted.Match("/repository", new[] { "/repository/" + relative, "/repository/" + relative + "/x" }).HasMatches;
+
         /// <summary>
         /// The NuGet packages the repository's MSBuild files (*.csproj, *.fsproj, *.vbproj, and the
         /// Directory.Build.props/.targets and Directory.Packages.props every project imports, in

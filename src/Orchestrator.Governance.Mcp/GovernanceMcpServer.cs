@@ -94,7 +94,9 @@ namespace Orchestrator.Governance.Mcp
                         continue;
                     }
 
-                    string now = string.Join("\n", session.Current().Result.Diagnostics.Select(d => d.ToString()));
+                    // Compared with the diagnostics when the client subscribed: a change made at once is not lost.
+                    last ??= subscriptions.Baseline;
+                    string now = Signature(session.Current());
                     if (last != null && now != last)
                         await server.SendNotificationAsync(NotificationMethods.ResourceUpdatedNotification, new ResourceUpdatedNotificationParams { Uri = GovernanceResources.Diagnostics }, cancellationToken: cancellation).ConfigureAwait(false);
                     last = now;
@@ -111,10 +113,16 @@ namespace Orchestrator.Governance.Mcp
             }
         }
 
+        /// <summary>The diagnostics of an analysis, as the watch compares them.</summary>
+        internal static string Signature(SessionSnapshot snapshot) => string.Join("\n", snapshot.Result.Diagnostics.Select(d => d.ToString()));
+
         /// <summary>The resource URIs the client subscribed to.</summary>
         internal sealed class Subscriptions
         {
             private readonly HashSet<string> _uris = new HashSet<string>(StringComparer.Ordinal);
+
+            /// <summary>The diagnostics' signature when the client last subscribed to them.</summary>
+            public string? Baseline { get; set; }
 
             public void Add(string uri)
             {
@@ -154,7 +162,11 @@ namespace Orchestrator.Governance.Mcp
                 ReadResourceHandler = (request, cancellation) => new ValueTask<ReadResourceResult>(GovernanceResources.Read(session, request.Params?.Uri)),
                 SubscribeToResourcesHandler = (request, cancellation) =>
                 {
-                    if (request.Params?.Uri is string uri) subscriptions.Add(uri);
+                    string uri = request.Params?.Uri ?? string.Empty;
+                    if (uri != GovernanceResources.Diagnostics)
+                        throw new McpProtocolException($"Only {GovernanceResources.Diagnostics} can be subscribed to; '{ToolArguments.Clip(uri)}' is not", McpErrorCode.InvalidParams);
+                    subscriptions.Baseline = Signature(session.Current());
+                    subscriptions.Add(uri);
                     return new ValueTask<EmptyResult>(new EmptyResult());
                 },
                 UnsubscribeFromResourcesHandler = (request, cancellation) =>

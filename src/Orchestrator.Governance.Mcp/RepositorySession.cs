@@ -62,6 +62,9 @@ namespace Orchestrator.Governance.Mcp
         /// <summary>The date waivers expire against: the one the server was started with, else today (UTC).</summary>
         public DateTime Today => _today ?? DateTime.UtcNow.Date;
 
+        /// <summary>Held by a tool that writes, from the analysis it reads to its last write: two writes never interleave.</summary>
+        public object WriteGate { get; } = new object();
+
         /// <summary>The last walk of the repository (which files may be written), or null before the first or when it failed.</summary>
         public RepositoryTree? Tree
         {
@@ -102,9 +105,10 @@ namespace Orchestrator.Governance.Mcp
 
         private void Structure(string fullPath)
         {
-            // Git's own files change at every git command: they are not the repository's documents.
+            // Git's own files, build output and node_modules change all the time and are not the
+            // repository's files as the rules read them (RepositoryScanner.RepositoryFiles).
             string relative = RepositoryDocuments.RelativePath(Root, fullPath);
-            if (relative == ".git" || relative.StartsWith(".git/", StringComparison.Ordinal)) return;
+            if (!RepositoryScanner.Lists(relative)) return;
             _structureChanged = true;
         }
 

@@ -55,14 +55,29 @@ namespace Orchestrator.Governance.Mcp.Tests
             return await McpClient.CreateAsync(transport, protocolVersion == null ? null : new McpClientOptions { ProtocolVersion = protocolVersion });
         }
 
-        private async Task<JsonElement> Call(string tool, Dictionary<string, object?> arguments)
+        private async Task<JsonElement> Call(string tool, Dictionary<string, object?> arguments) => await Call(_client, tool, arguments);
+
+        /// <summary>Calls a tool; asserts a result that is not an error, whose structured content the tool's output schema accepts.</summary>
+        internal static async Task<JsonElement> Call(McpClient client, string tool, Dictionary<string, object?> arguments)
         {
-            var result = await _client.CallToolAsync(tool, arguments);
+            var result = await client.CallToolAsync(tool, arguments);
             Assert.True(result.IsError != true, "tool error: " + Text(result));
             var structured = result.StructuredContent!.Value;
+            var schema = await OutputSchema(client, tool);
+            var problems = schema.Validate(structured.GetRawText());
+            Assert.True(problems.Count == 0, $"{tool}'s result does not match its output schema: {string.Join("; ", problems.Select(p => p.ToString()))}");
             // The text block carries the same JSON, for clients that read only text.
             Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(structured.GetRawText()), System.Text.Json.Nodes.JsonNode.Parse(Text(result))), Text(result));
             return structured;
+        }
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NJsonSchema.JsonSchema> Schemas = new System.Collections.Concurrent.ConcurrentDictionary<string, NJsonSchema.JsonSchema>();
+
+        private static async Task<NJsonSchema.JsonSchema> OutputSchema(McpClient client, string tool)
+        {
+            if (Schemas.TryGetValue(tool, out var known)) return known;
+            var listed = (await client.ListToolsAsync()).Single(t => t.Name == tool).ProtocolTool.OutputSchema!.Value;
+            return Schemas[tool] = await NJsonSchema.JsonSchema.FromJsonAsync(listed.GetRawText());
         }
 
         private async Task<string> Error(string tool, Dictionary<string, object?> arguments)
@@ -73,7 +88,7 @@ namespace Orchestrator.Governance.Mcp.Tests
             return Text(result);
         }
 
-        private static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text));
+        internal static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text));
 
         private static string Line(JsonElement d) =>
             $"{d.GetProperty("file").GetString()}({d.GetProperty("line").GetInt32()},{d.GetProperty("column").GetInt32()}) {d.GetProperty("severity").GetString()} {d.GetProperty("rule").GetString()}: {d.GetProperty("message").GetString()}";
@@ -353,9 +368,10 @@ namespace Orchestrator.Governance.Mcp.Tests
                 updated.TrySetResult(notification.Uri);
                 return ValueTask.CompletedTask;
             });
-            // Give the watch a round with the diagnostics as they are, then fix one on disk.
-            await Task.Delay(2500);
-            Assert.False(updated.Task.IsCompleted);
+            var refused = await Assert.ThrowsAsync<McpProtocolException>(() => client.SubscribeToResourceAsync("governance://board"));
+            Assert.Equal(McpErrorCode.InvalidParams, refused.ErrorCode);
+            Assert.Contains("Only governance://diagnostics can be subscribed to; 'governance://board' is not", refused.Message);
+            // A change made at once after subscribing is compared with the diagnostics at the subscription.
             string path = Path.Combine(_repo.Root, Cancel);
             File.WriteAllText(path, File.ReadAllText(path).Replace("- STATUS: Almost done", "- STATUS: In-Progress"));
             var done = await Task.WhenAny(updated.Task, Task.Delay(30_000));
@@ -365,10 +381,36 @@ namespace Orchestrator.Governance.Mcp.Tests
         }
 
         [Fact]
+        public async Task Fixes_asked_for_at_once_are_applied_one_after_another_and_none_is_lost()
+        {
+            string path = Path.Combine(_repo.Root, Cancel);
+            var calls = new[] { ("GOV106", 4, 12), ("GOV109", 29, 5), ("GOV110", 24, 5) }.Select(d => _client.CallToolAsync("apply_fix", new Dictionary<string, object?>
+            {
+                ["rule"] = d.Item1, ["file"] = Cancel, ["line"] = d.Item2, ["column"] = d.Item3, ["fix"] = $"Suppress {d.Item1} on this line",
+            }).AsTask()).ToList();
+            var results = await Task.WhenAll(calls);
+            // The first applied moves the lines under it: a later call may find its diagnostic gone from where it was named.
+            var written = results.Where(r => r.IsError != true).ToList();
+            Assert.NotEmpty(written);
+            foreach (var failed in results.Where(r => r.IsError == true))
+                Assert.Matches(@"^no GOV1\d\d diagnostic is reported at docs/task_packets/WP-1-Job-Cancel.md\(\d+,\d+\) now; call check for the current diagnostics$", Text(failed));
+            string text = File.ReadAllText(path);
+            foreach (var result in written)
+            {
+                string rule = result.StructuredContent!.Value.GetProperty("fix").GetString()!.Split(' ')[1];
+                Assert.Contains($"<!-- governance-disable-next-line {rule} -->", text);
+            }
+
+            Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "*.governance-fix.tmp", SearchOption.TopDirectoryOnly));
+        }
+
+        [Fact]
         public async Task Bad_input_is_an_error_result_with_a_clear_message_and_the_server_goes_on()
         {
             Assert.Equal($"the path '../outside' in 'paths' is outside the repository ({_repo.Root})",
                 await Error("check", new Dictionary<string, object?> { ["paths"] = new[] { "../outside" } }));
+            Assert.Equal($"the path 'docs\\..\\..\\outside' in 'paths' is outside the repository ({_repo.Root})",
+                await Error("check", new Dictionary<string, object?> { ["paths"] = new[] { "docs\\..\\..\\outside" } }));
             Assert.Equal($"the path '/etc/passwd' in 'paths' is outside the repository ({_repo.Root})",
                 await Error("check", new Dictionary<string, object?> { ["paths"] = new[] { "/etc/passwd" } }));
             Assert.Equal("the argument 'id' is 10,485,760 characters long; at most 256 are read",

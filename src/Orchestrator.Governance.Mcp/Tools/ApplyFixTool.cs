@@ -49,6 +49,12 @@ namespace Orchestrator.Governance.Mcp.Tools
             string? title = arguments.String("fix", maxLength: 512);
             bool dryRun = arguments.Bool("dryRun");
 
+            // The SDK runs calls in parallel: one fix at a time, each on the files as the last one left them.
+            lock (session.WriteGate) return Apply(session, rule, file, line, column, title, dryRun);
+        }
+
+        private static JsonObject Apply(RepositorySession session, string rule, string file, int line, int column, string? title, bool dryRun)
+        {
             var snapshot = session.Current();
             var diagnostic = snapshot.Result.Diagnostics.FirstOrDefault(d => d.Id == rule && d.Path == file && d.Span.StartLine == line && d.Span.StartColumn == column)
                 ?? throw new ToolError($"no {ToolArguments.Clip(rule)} diagnostic is reported at {ToolArguments.Clip(file)}({line},{column}) now; call check for the current diagnostics");
@@ -75,6 +81,7 @@ namespace Orchestrator.Governance.Mcp.Tools
             {
                 foreach (var (path, full, bom, changed) in planned)
                 {
+                    if (!Unchanged(full, byPath[path].Text!)) throw new ToolError($"{path} changed on disk since it was analysed; call check again for the current diagnostics");
                     if (FixWriter.Write(full, changed, bom) is string failure) throw new ToolError($"cannot write {path}: {failure}");
                 }
             }
@@ -86,6 +93,20 @@ namespace Orchestrator.Governance.Mcp.Tools
                 ["files"] = new JsonArray(planned.Select(p => (JsonNode?)JsonValue.Create(p.Path)).ToArray()),
                 ["diff"] = diff.ToString(),
             };
+        }
+
+        /// <summary>Whether the file still holds <paramref name="text"/> (as UTF-8, a byte order mark aside): a fix's offsets are into that text.</summary>
+        private static bool Unchanged(string full, string text)
+        {
+            try
+            {
+                string now = System.IO.File.ReadAllText(full, new UTF8Encoding(false));
+                return string.Equals(now.Length > 0 && now[0] == '\uFEFF' ? now.Substring(1) : now, text, StringComparison.Ordinal);
+            }
+            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                return false;
+            }
         }
     }
 }

@@ -37,7 +37,7 @@ namespace Orchestrator.Governance.Mcp.Tools
   ""inScope"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{""path"":{""type"":""string""},""kind"":{""type"":""string""},""line"":{""type"":""integer""}}}},
   ""outOfScope"":{""type"":""array"",""items"":{""type"":""string""}},
   ""specAnchor"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{
-    ""reference"":{""type"":""string""},""line"":{""type"":""integer""},""resolved"":{""type"":""boolean""},""section"":" + Json.SectionSchema + @",""nearest"":{""type"":""boolean""}}}},
+    ""reference"":{""type"":""string""},""line"":{""type"":""integer""},""resolved"":{""type"":""boolean""},""section"":{""anyOf"":[" + Json.SectionSchema + @",{""type"":""null""}]},""nearest"":{""type"":""boolean""}}}},
   ""doneMeans"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{
     ""text"":{""type"":""string""},""line"":{""type"":""integer""},""mapping"":{""enum"":[""explicit"",""lexical"",""gate"",""none""]},
     ""requirements"":{""type"":""array"",""items"":" + Json.RequirementSchema + @"}}}},

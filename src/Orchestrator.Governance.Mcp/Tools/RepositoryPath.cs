@@ -6,7 +6,7 @@ namespace Orchestrator.Governance.Mcp.Tools
 {
     /// <summary>
     /// A path an agent gives, as a repository-relative path with forward slashes: relative to the
-    /// root, or absolute under it; "." or "" is the root itself (returned as ""). A path that
+    /// root, or absolute under it, with '/' or '\\' between its parts; "." or "" is the root itself (returned as ""). A path that
     /// leaves the root ("../x", "/etc/passwd", "a/../../b"), or that holds a NUL, is a
     /// <see cref="ToolError"/>: the server reads nothing outside the repository it was started in.
     /// </summary>
@@ -15,7 +15,8 @@ namespace Orchestrator.Governance.Mcp.Tools
         public static string Normalize(string root, string path, string argument)
         {
             if (path.IndexOf('\0') >= 0) throw new ToolError($"the path '{ToolArguments.Clip(path.Replace("\0", "\\0"))}' in '{argument}' holds a NUL character");
-            string trimmed = path.Trim();
+            // A backslash is a separator here as on Windows, so "docs\\..\\..\\x" is judged as the path it means.
+            string trimmed = path.Trim().Replace('\\', '/');
             if (trimmed.Length == 0 || trimmed == ".") return string.Empty;
             string full;
             try

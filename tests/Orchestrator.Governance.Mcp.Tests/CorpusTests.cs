@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Orchestrator.Governance.Mcp.Tests
+{
+    /// <summary>
+    /// The server on the Handshake corpus (../shared/corpus/handshake beside the repository; read
+    /// only: no tool that writes is called): every task packet through <c>packet</c>,
+    /// <c>ready_to_close</c> and <c>scope_check</c>, each result validated against the output schema
+    /// its tool declares (a client such as the MCP Inspector rejects a result that is not).
+    /// </summary>
+    public sealed class CorpusTests
+    {
+        private static string Corpus()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
+            string corpus = Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "corpus", "handshake"));
+            Assert.True(Directory.Exists(corpus), "the Handshake corpus is expected at " + corpus);
+            return corpus;
+        }
+
+        [Fact]
+        public async Task Every_corpus_packet_s_results_match_the_tools_output_schemas()
+        {
+            string corpus = Corpus();
+            var packets = Directory.EnumerateFiles(Path.Combine(corpus, "docs", "task_packets"), "WP-*.md").Select(f => Path.GetFileNameWithoutExtension(f)!).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            Assert.True(packets.Count > 100, $"{packets.Count} packets");
+            await using var client = await McpServerTests.Start(corpus);
+            int unresolved = 0, ready = 0;
+            foreach (string id in packets)
+            {
+                var packet = await McpServerTests.Call(client, "packet", new Dictionary<string, object?> { ["id"] = id });
+                unresolved += packet.GetProperty("specAnchor").EnumerateArray().Count(a => !a.GetProperty("resolved").GetBoolean());
+                var close = await McpServerTests.Call(client, "ready_to_close", new Dictionary<string, object?> { ["id"] = id, ["target"] = "Done" });
+                if (close.GetProperty("ready").GetBoolean()) ready++;
+                await McpServerTests.Call(client, "scope_check", new Dictionary<string, object?> { ["id"] = id, ["files"] = new[] { "src/backend/handshake_core/src/lib.rs" } });
+            }
+
+            // Anchors that resolve to no section are in the corpus (their section is null in the result).
+            Assert.True(unresolved > 0);
+            Assert.True(ready < packets.Count);
+            var section = await McpServerTests.Call(client, "spec_section", new Dictionary<string, object?> { ["query"] = "2.3.12" });
+            Assert.Equal("number", section.GetProperty("matchedBy").GetString());
+            await McpServerTests.Call(client, "check", new Dictionary<string, object?> { ["limit"] = 500 });
+        }
+    }
+}
