@@ -46,6 +46,9 @@ namespace Orchestrator.Governance.Mcp.Tests
             Assert.True(ready < packets.Count);
             var section = await McpServerTests.Call(client, "spec_section", new Dictionary<string, object?> { ["query"] = "2.3.12" });
             Assert.Equal("number", section.GetProperty("matchedBy").GetString());
+            // The spec numbers two sections 11.7.5: both are given.
+            var twice = await McpServerTests.Call(client, "spec_section", new Dictionary<string, object?> { ["query"] = "11.7.5" });
+            Assert.Equal(new[] { 43376, 58404 }, twice.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("line").GetInt32()));
             await McpServerTests.Call(client, "check", new Dictionary<string, object?> { ["limit"] = 500 });
         }
     }

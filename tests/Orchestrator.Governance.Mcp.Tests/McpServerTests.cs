@@ -270,7 +270,7 @@ namespace Orchestrator.Governance.Mcp.Tests
             Assert.Equal("In-Progress", blocked.GetProperty("status").GetString());
             Assert.Equal(
                 "transition pass: 'In-Progress' may move to 'Done'\n" +
-                "doneMeansMapped pass: 2 DONE_MEANS item(s), each mapped to a requirement or a gate, and measurable\n" +
+                "doneMeansMapped pass: 2 DONE_MEANS item(s), measurable: 1 mapped to requirements, 1 gate(s)\n" +
                 "mustsCovered pass: every MUST of the 1 anchored section(s) is covered by a DONE_MEANS item\n" +
                 "blockersValidated FAIL: blockers not VALIDATED: WP-1-Job-Retry (READY_FOR_DEV)\n" +
                 "locked pass: locked by USER_SIGNATURE 'ilja261220251430'\n" +

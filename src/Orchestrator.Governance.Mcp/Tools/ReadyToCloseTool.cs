@@ -109,7 +109,7 @@ namespace Orchestrator.Governance.Mcp.Tools
             string noAnchor = "the packet anchors no Main Body section of the current spec (see its specAnchor in the packet tool, GOV203, GOV204)";
             Gate("doneMeansMapped", mapping.Count == 0 && anchored,
                 !anchored ? noAnchor
-                : mapping.Count == 0 ? $"{coverage!.Items.Count} DONE_MEANS item(s), each mapped to a requirement or a gate, and measurable"
+                : mapping.Count == 0 ? Mapped(coverage!)
                 : $"{mapping.Count} DONE_MEANS problem(s)", mapping);
             var uncovered = !anchored ? new List<Model.Spec.SpecRequirement>() : coverage!.Requirements.Where(r => r.IsAbsolute && !coverage.Covered.Contains(r)).ToList();
             var mustDiagnostics = Of("GOV207");
@@ -174,6 +174,16 @@ namespace Orchestrator.Governance.Mcp.Tools
                 ["ready"] = ready,
                 ["gates"] = gates,
             };
+        }
+
+        /// <summary>How the items mapped, counted: an item that cites a section with no MUST or SHOULD maps to nothing there, and is said so.</summary>
+        private static string Mapped(Model.Spec.DoneMeansCoverage coverage)
+        {
+            int requirements = coverage.Items.Count(i => i.Requirements.Count > 0);
+            int gates = coverage.Items.Count(i => i.Kind == Model.Spec.MappingKind.Gate);
+            int empty = coverage.Items.Count - requirements - gates;
+            string text = $"{coverage.Items.Count} DONE_MEANS item(s), measurable: {requirements} mapped to requirements, {gates} gate(s)";
+            return empty == 0 ? text : text + $", {empty} citing a section or requirement of the anchored sections that states no MUST or SHOULD";
         }
     }
 }

@@ -50,9 +50,10 @@ namespace Orchestrator.Governance.Mcp.Tools
             string number = query.TrimStart('§').Trim();
             List<SpecSection> found;
             string by;
-            if (spec.ByNumber.TryGetValue(number, out var numbered))
+            if (spec.ByNumber.ContainsKey(number))
             {
-                (found, by) = (new List<SpecSection> { numbered }, "number");
+                // Every section of that number: a spec may number two alike (GOV211 reports it).
+                (found, by) = (spec.Sections.Where(s => s.Number == number).Take(limit).ToList(), "number");
             }
             else if (spec.ById.TryGetValue(query, out var defined) || spec.ById.TryGetValue(query.ToUpperInvariant(), out defined))
             {
