@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Orchestrator.Governance.Testing;
 using Xunit;
 
 namespace Orchestrator.Governance.LanguageServer.Tests

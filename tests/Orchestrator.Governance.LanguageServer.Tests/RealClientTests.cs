@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using Orchestrator.Governance.Testing;
 using Xunit;
 
 namespace Orchestrator.Governance.LanguageServer.Tests

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json;
+using Orchestrator.Governance.Testing;
 using Xunit;
 
 namespace Orchestrator.Governance.Mcp.Tests

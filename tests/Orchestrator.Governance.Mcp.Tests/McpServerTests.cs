@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Orchestrator.Governance.Testing;
 using Xunit;
 
 namespace Orchestrator.Governance.Mcp.Tests
