@@ -55,7 +55,7 @@ namespace Orchestrator.Governance.Model.Spec
             string? mainTop = null;
             var ids = IdOccurrences.Scan(doc.Text, profile.IdPattern);
             var headings = new List<(int Level, int Start)>();
-            var paragraphs = new List<(int Start, int End, bool ListItem)>();
+            var paragraphs = new List<(int Start, int End, int ListDepth)>();
             var comments = Suppressions.InlineSuppressions.MayHoldDirectives(doc.Text) ? new List<(int Start, string Text)>() : null;
             var code = new List<(int Start, int End)>();
             foreach (var (ast, offset) in trees)
@@ -154,14 +154,40 @@ namespace Orchestrator.Governance.Model.Spec
             // Requirements.
             var requirements = new List<SpecRequirement>();
             var starts = sections.Select(s => s.Start).ToArray();
-            foreach (var (pStart, pEnd, listItem) in paragraphs)
+            // A label ("MUST:", "**SHOULD Requirements**") over a list: the list's items are its
+            // requirements, each with the label's keyword; the label itself is none.
+            (string Keyword, SpecSection Owner, int LabelDepth, int ItemDepth)? label = null;
+            foreach (var (pStart, pEnd, depth) in paragraphs)
             {
-                if (!MayHoldKeyword(doc.Text, pStart, pEnd - pStart)) continue;
-                string raw = doc.Text.Substring(pStart, pEnd - pStart);
+                bool listItem = depth > 0;
+                bool mayHold = MayHoldKeyword(doc.Text, pStart, pEnd - pStart);
                 int at = Array.BinarySearch(starts, pStart);
                 if (at < 0) at = ~at - 1;
                 if (at < 0) continue;
                 var owner = sections[at];
+                // A label's list ends at a paragraph no deeper than the label, or at a new section.
+                if (label != null && (depth <= label.Value.LabelDepth || label.Value.Owner != owner)) label = null;
+                if (!mayHold && label == null) continue;
+                string raw = doc.Text.Substring(pStart, pEnd - pStart);
+                if (mayHold && LabelKeyword(raw) is string labelled)
+                {
+                    label = (labelled, owner, depth, 0);
+                    continue;
+                }
+
+                // The label's items are its list's outermost ones; items nested in them are part of them.
+                if (label != null && label.Value.ItemDepth == 0) label = (label.Value.Keyword, owner, label.Value.LabelDepth, depth);
+                if (!mayHold)
+                {
+                    if (depth > label!.Value.ItemDepth) continue;
+                    // A list item under a label, with no keyword of its own.
+                    string item = raw.TrimEnd('\r', '\n');
+                    if (item.Trim().Length == 0) continue;
+                    var inherited = new SpecRequirement(label.Value.Keyword, Text.WhiteSpace.Fold(item), doc.Span(pStart, item.Length), owner, ids.Within(pStart, pStart + item.Length));
+                    requirements.Add(inherited);
+                    owner.Requirements.Add(inherited);
+                    continue;
+                }
 
                 foreach (var (sentence, offset) in listItem ? new[] { (raw, 0) } : Sentences(raw))
                 {
@@ -210,6 +236,19 @@ namespace Orchestrator.Governance.Model.Spec
             return new SpecDocument(doc.WithoutTree(), Suppressions.InlineSuppressions.FromComments(doc, comments ?? new List<(int, string)>(), code), version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems);
         }
 
+        /// <summary>How many list items hold <paramref name="paragraph"/> directly or through lists (0: not a list item's).</summary>
+        private static int ListDepth(ParagraphBlock paragraph)
+        {
+            int depth = 0;
+            for (Block? b = paragraph.Parent; b != null; b = b.Parent)
+            {
+                if (b is ListItemBlock) depth++;
+                else if (!(b is ListBlock)) break;
+            }
+
+            return depth;
+        }
+
         /// <summary>
         /// Adds every heading (level, offset) and every non-empty paragraph (offsets [start, end),
         /// whether it is a list item's), in lists, quotes and table cells too, in document order,
@@ -217,7 +256,7 @@ namespace Orchestrator.Governance.Model.Spec
         /// block type, cost a fifth of reading the Handshake spec). Offsets are in the whole text:
         /// the tree's plus <paramref name="offset"/>.
         /// </summary>
-        private static void Blocks(ContainerBlock root, int offset, int textLength, List<(int Level, int Start)> headings, List<(int Start, int End, bool ListItem)> paragraphs, List<(int Start, int End)> code)
+        private static void Blocks(ContainerBlock root, int offset, int textLength, List<(int Level, int Start)> headings, List<(int Start, int End, int ListDepth)> paragraphs, List<(int Start, int End)> code)
         {
             var stack = new Stack<(ContainerBlock Container, int Next)>();
             stack.Push((root, 0));
@@ -231,12 +270,40 @@ namespace Orchestrator.Governance.Model.Spec
                 else if (block is ParagraphBlock paragraph)
                 {
                     if (!paragraph.Span.IsEmpty)
-                        paragraphs.Add((offset + paragraph.Span.Start, Math.Min(textLength, offset + paragraph.Span.End + 1), paragraph.Parent is ListItemBlock));
+                        paragraphs.Add((offset + paragraph.Span.Start, Math.Min(textLength, offset + paragraph.Span.End + 1), ListDepth(paragraph)));
                 }
                 else if (block is ContainerBlock inner) stack.Push((inner, 0));
                 else if (block is CodeBlock codeBlock && !codeBlock.Span.IsEmpty) code.Add((offset + codeBlock.Span.Start, Math.Min(textLength, offset + codeBlock.Span.End + 1)));
             }
         }
+
+        /// <summary>
+        /// The keyword of a label line over a list: the paragraph is, after emphasis, heading marks
+        /// and white space, one keyword, optionally followed by "Requirement(s)", and optionally a
+        /// colon ("MUST:", "**MUST NOT:**", "**SHOULD Requirements**"); else null.
+        /// </summary>
+        internal static string? LabelKeyword(string paragraph)
+        {
+            var text = new System.Text.StringBuilder(paragraph.Length);
+            foreach (char c in paragraph)
+            {
+                if (c != '*' && c != '_' && c != '#') text.Append(c);
+            }
+
+            string rest = Text.WhiteSpace.Fold(text.ToString()).Trim().TrimEnd(':').Trim();
+            foreach (string suffix in new[] { " Requirements", " Requirement", " requirements", " requirement" })
+            {
+                if (rest.EndsWith(suffix, StringComparison.Ordinal)) rest = rest.Substring(0, rest.Length - suffix.Length);
+            }
+
+            rest = rest.TrimEnd(':').Trim();
+            return Labels.Contains(rest) ? rest : null;
+        }
+
+        private static readonly HashSet<string> Labels = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "MUST", "MUST NOT", "SHALL", "SHALL NOT", "REQUIRED", "SHOULD", "SHOULD NOT", "RECOMMENDED",
+        };
 
         /// <summary>The RFC 2119 preamble ("The key words MUST, SHOULD, MAY are to be interpreted...") defines the keywords; it is not a requirement.</summary>
         private static bool IsKeywordPreamble(string sentence) =>
@@ -254,8 +321,9 @@ namespace Orchestrator.Governance.Model.Spec
         /// MUST NOT**: mandatory requirement.", "SHOULD, SHOULD NOT - strongly recommended"): after
         /// emphasis, quotes and list marks, two or more keywords joined by "/", ",", "|", "or" or
         /// "and", then the end, or ":", "=", a dash, and the meaning. It is not a requirement. One
-        /// keyword and a colon ("REQUIRED: all DB operations via the storage API", or "MUST:" over a
-        /// list) stays a requirement: specs write requirements that way.
+        /// keyword, a colon and text ("REQUIRED: all DB operations via the storage API") stays a
+        /// requirement: specs write requirements that way; one keyword alone over a list is a label
+        /// (<see cref="LabelKeyword"/>) whose items are the requirements.
         /// </summary>
         private static bool IsKeywordDefinition(string sentence)
         {

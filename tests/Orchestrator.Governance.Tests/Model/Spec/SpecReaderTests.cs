@@ -80,15 +80,49 @@ namespace Orchestrator.Governance.Tests.Model.Spec
                 "- {|#0:The sandbox MUST deny network access unless granted.|}\n" +
                 "- {|#1:REQUIRED: engines are registered before use.|}\n" +
                 "- {|#2:SHOULD the engine fail, the run MUST stop.|}\n" +
-                "- {|#3:MUST:|}\n" +
-                "  - log every call\n");
+                "- MUST:\n" +
+                "  - {|#3:log every call|}\n");
             var spec = Read(m);
 
-            // The legend gives none; the section's own sentences stay, one keyword and a colon too
-            // (a requirement, or a label over a list of them), and a keyword opening a sentence.
+            // The legend gives none; the section's own sentences stay, one keyword and a colon with
+            // text too, and a keyword opening a sentence; a keyword alone labels the items under it.
             Assert.Equal(
                 new[] { ("MUST", "11.3", m.At(0)), ("REQUIRED", "11.3", m.At(1)), ("SHOULD", "11.3", m.At(2)), ("MUST", "11.3", m.At(3)) },
                 spec.Requirements.Select(r => (r.Keyword, r.Section.Number!, Marked.Of(r.Span))));
+        }
+
+        [Fact]
+        public void A_keyword_label_over_a_list_makes_its_items_the_requirements()
+        {
+            var m = new Marked("spec.md",
+                "# 10. Surfaces\n" +
+                "\n" +
+                "## 10.5 Problems\n" +
+                "\n" +
+                "MUST:\n" +
+                "- {|#0:Render a table of diagnostics.|}\n" +
+                "- {|#1:Export a bundle containing:|}\n" +
+                "  - job metadata,\n" +
+                "- {|#2:Open the drawer; it SHOULD scroll.|}\n" +
+                "\n" +
+                "**SHOULD Requirements**\n" +
+                "\n" +
+                "- {|#3:Show counts.|}\n" +
+                "\n" +
+                "| Level | Keyword |\n" +
+                "|---|---|\n" +
+                "| one | MUST |\n" +
+                "\n" +
+                "Plain text after the lists.\n" +
+                "- not a requirement\n");
+            var spec = Read(m);
+
+            // Items nested in an item are part of it; an item with its own keyword keeps it; a table
+            // cell holding only a keyword, and a list after other text, give none.
+            Assert.Equal(
+                new[] { ("MUST", m.At(0)), ("MUST", m.At(1)), ("SHOULD", m.At(2)), ("SHOULD", m.At(3)) },
+                spec.Requirements.Select(r => (r.Keyword, Marked.Of(r.Span))));
+            Assert.Equal("Render a table of diagnostics.", spec.Requirements[0].Text);
         }
 
         [Theory]
