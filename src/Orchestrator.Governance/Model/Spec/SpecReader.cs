@@ -194,7 +194,7 @@ namespace Orchestrator.Governance.Model.Spec
                     Match k;
                     try
                     {
-                        k = Keyword.Match(sentence);
+                        k = RequirementKeyword(sentence);
                     }
                     catch (RegexMatchTimeoutException)
                     {
@@ -275,6 +275,25 @@ namespace Orchestrator.Governance.Model.Spec
                 else if (block is ContainerBlock inner) stack.Push((inner, 0));
                 else if (block is CodeBlock codeBlock && !codeBlock.Span.IsEmpty) code.Add((offset + codeBlock.Span.Start, Math.Min(textLength, offset + codeBlock.Span.End + 1)));
             }
+        }
+
+        // Keywords joined by "/" ("MUST/SHOULD", "MUST / MUST NOT") name the keywords; they state nothing.
+        private static readonly Regex KeywordRun = new Regex(
+            @"\b(?:MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|REQUIRED|RECOMMENDED|MAY|OPTIONAL)(?:\s*/\s*(?:MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|REQUIRED|RECOMMENDED|MAY|OPTIONAL))+\b",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled, TaskPacketProfile.RegexTimeout);
+
+        /// <summary>
+        /// The first keyword of <paramref name="sentence"/> that states a requirement: not one of a
+        /// run of keywords joined by "/" ("Every MUST/SHOULD in the section", "(MUST/SHOULD/MUST
+        /// NOT)"), which mentions the keywords. An unsuccessful match when there is none.
+        /// </summary>
+        private static Match RequirementKeyword(string sentence)
+        {
+            var k = Keyword.Match(sentence);
+            if (!k.Success || sentence.IndexOf('/') < 0) return k;
+            var runs = KeywordRun.Matches(sentence).Cast<Match>().ToList();
+            while (k.Success && runs.Any(r => k.Index >= r.Index && k.Index < r.Index + r.Length)) k = k.NextMatch();
+            return k;
         }
 
         /// <summary>

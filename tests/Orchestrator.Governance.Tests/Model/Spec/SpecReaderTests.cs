@@ -125,6 +125,21 @@ namespace Orchestrator.Governance.Tests.Model.Spec
             Assert.Equal("Render a table of diagnostics.", spec.Requirements[0].Text);
         }
 
+        [Fact]
+        public void Keywords_joined_by_a_slash_name_the_keywords_and_state_nothing()
+        {
+            var m = new Marked("spec.md",
+                "# 10. Surfaces\n" +
+                "\n" +
+                "## 10.5 Operator consoles\n" +
+                "- Normative surface requirements (MUST/SHOULD/MUST NOT) and acceptance criteria.\n" +
+                "- Every MUST / SHOULD in Sections 1-6 must be implemented.\n" +
+                "- {|#0:The console MUST show link confidence (direct/inferred).|}\n" +
+                "- {|#1:Map each MUST/SHOULD to evidence; the validator SHOULD record it.|}\n");
+            var spec = Read(m);
+            Assert.Equal(new[] { ("MUST", m.At(0)), ("SHOULD", m.At(1)) }, spec.Requirements.Select(r => (r.Keyword, Marked.Of(r.Span))));
+        }
+
         [Theory]
         [InlineData("# Example Master Specification v01.2\n", "01.2")]
         [InlineData("# Handshake Master Spec v02.96\n\ntext", "02.96")]
