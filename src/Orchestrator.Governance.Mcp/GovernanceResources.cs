@@ -74,9 +74,7 @@ namespace Orchestrator.Governance.Mcp
                 string number = Uri.UnescapeDataString(uri.Substring(SpecPrefix.Length)).TrimStart('§');
                 var spec = session.Current().Result.Spec.Spec;
                 if (spec == null || !spec.ByNumber.TryGetValue(number, out var section)) throw NotFound(uri);
-                string text = spec.Document.Text;
-                int start = Math.Min(section.Start, text.Length), end = Math.Min(Math.Max(section.End, start), text.Length);
-                return Text(uri, "text/markdown", text.Substring(start, end - start));
+                return Text(uri, "text/markdown", spec.TextOf(section));
             }
 
             throw NotFound(uri);

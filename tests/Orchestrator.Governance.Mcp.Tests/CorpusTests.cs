@@ -15,19 +15,10 @@ namespace Orchestrator.Governance.Mcp.Tests
     /// </summary>
     public sealed class CorpusTests
     {
-        private static string Corpus()
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
-            string corpus = Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "corpus", "handshake"));
-            Assert.True(Directory.Exists(corpus), "the Handshake corpus is expected at " + corpus);
-            return corpus;
-        }
-
         [Fact]
         public async Task Every_corpus_packet_s_results_match_the_tools_output_schemas()
         {
-            string corpus = Corpus();
+            string corpus = TestPaths.Corpus();
             var packets = Directory.EnumerateFiles(Path.Combine(corpus, "docs", "task_packets"), "WP-*.md").Select(f => Path.GetFileNameWithoutExtension(f)!).OrderBy(n => n, StringComparer.Ordinal).ToList();
             Assert.True(packets.Count > 100, $"{packets.Count} packets");
             await using var client = await McpServerTests.Start(corpus);

@@ -18,13 +18,6 @@ namespace Orchestrator.Governance.Mcp.Tests
     /// </summary>
     public sealed class InspectorTests
     {
-        private static string Folder()
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
-            return dir!.FullName;
-        }
-
         private static (int Code, string Output, string Error) Run(string file, string folder, params string[] arguments)
         {
             var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -51,7 +44,7 @@ namespace Orchestrator.Governance.Mcp.Tests
         [Fact]
         public void The_MCP_Inspector_lists_the_tools_and_calls_them()
         {
-            string root = Folder();
+            string root = TestPaths.RepositoryRoot();
             string inspector = Path.Combine(root, "tests", "Orchestrator.Governance.Mcp.Tests", "inspector");
             if (!Directory.Exists(Path.Combine(inspector, "node_modules")))
             {
@@ -59,8 +52,7 @@ namespace Orchestrator.Governance.Mcp.Tests
                 Assert.True(install.Code == 0, "npm ci failed:\n" + install.Output + install.Error);
             }
 
-            string configuration = typeof(InspectorTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            string dll = Path.Combine(root, "src", "Orchestrator.Governance.Cli", "bin", configuration, "net8.0", "governance.dll");
+            string dll = TestPaths.GovernanceDll();
             using var repo = new TempRepository();
 
             var tools = Inspect(inspector, dll, repo.Root, "--method", "tools/list");

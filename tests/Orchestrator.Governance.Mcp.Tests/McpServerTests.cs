@@ -40,10 +40,7 @@ namespace Orchestrator.Governance.Mcp.Tests
 
         internal static async Task<McpClient> Start(string root, string? protocolVersion = null)
         {
-            string configuration = typeof(McpServerTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
-            string dll = Path.Combine(dir!.FullName, "src", "Orchestrator.Governance.Cli", "bin", configuration, "net8.0", "governance.dll");
+            string dll = TestPaths.GovernanceDll();
             var transport = new StdioClientTransport(new StdioClientTransportOptions
             {
                 Name = "governance",

@@ -94,7 +94,7 @@ namespace Orchestrator.Governance.Mcp.Tools
                     items.Add(new JsonObject { ["text"] = item.Text.Trim(), ["line"] = item.Span.StartLine, ["mapping"] = "none", ["requirements"] = new JsonArray() });
             }
 
-            var uncovered = coverage == null ? new List<Model.Spec.SpecRequirement>() : coverage.Requirements.Where(r => r.IsAbsolute && !coverage.Covered.Contains(r)).ToList();
+            var uncovered = coverage == null ? new List<Model.Spec.SpecRequirement>() : coverage.Uncovered(absolute: true);
             string packetId = result.Topology.KnownIds.FirstOrDefault(k => ReferenceEquals(result.Topology.PacketOf(k), packet)) ?? id;
             var dependencies = result.Topology.Edges.Where(e => ReferenceEquals(e.Packet, packet) || e.Dependent == packetId)
                 .Where(e => e.Dependent == packetId)

@@ -97,7 +97,7 @@ namespace Orchestrator.Governance.Mcp.Tools
             }
             else
             {
-                var edges = config.TaskPacket.StatusTransitions.Where(e => TopologyFacts.IsOneOf(e.Key, new[] { now })).Select(e => e.Value).FirstOrDefault();
+                var edges = TopologyFacts.TransitionsFrom(config.TaskPacket, now);
                 if (edges == null || TopologyFacts.IsOneOf(target, edges)) Gate("transition", true, $"'{now}' may move to '{target}'" + (edges == null ? " (taskPacket.statusTransitions does not list it)" : string.Empty));
                 else Gate("transition", false, $"'{now}' may move to {(edges.Count == 0 ? "nothing (write a new variant packet)" : string.Join(", ", edges.Select(e => "'" + e + "'")))}, not to '{target}' (taskPacket.statusTransitions)");
             }
@@ -111,7 +111,7 @@ namespace Orchestrator.Governance.Mcp.Tools
                 !anchored ? noAnchor
                 : mapping.Count == 0 ? Mapped(coverage!)
                 : $"{mapping.Count} DONE_MEANS problem(s)", mapping);
-            var uncovered = !anchored ? new List<Model.Spec.SpecRequirement>() : coverage!.Requirements.Where(r => r.IsAbsolute && !coverage.Covered.Contains(r)).ToList();
+            var uncovered = !anchored ? new List<Model.Spec.SpecRequirement>() : coverage!.Uncovered(absolute: true);
             var mustDiagnostics = Of("GOV207");
             Gate("mustsCovered", anchored && uncovered.Count == 0,
                 !anchored ? noAnchor

@@ -77,10 +77,9 @@ namespace Orchestrator.Governance.Mcp.Tools
             foreach (var section in found)
             {
                 var heading = Json.Section(section, context);
-                string text = spec.Document.Text;
-                int start = Math.Min(section.Start, text.Length), end = Math.Min(Math.Max(section.End, start), text.Length);
-                bool truncated = end - start > MaxText;
-                heading["text"] = text.Substring(start, truncated ? MaxText : end - start);
+                string text = spec.TextOf(section);
+                bool truncated = text.Length > MaxText;
+                heading["text"] = truncated ? text.Substring(0, MaxText) : text;
                 heading["truncated"] = truncated;
                 heading["requirements"] = new JsonArray(spec.RequirementsWithin(section).Select(r => (JsonNode?)Json.Requirement(r, context)).ToArray());
                 sections.Add(heading);

@@ -14,6 +14,17 @@ namespace Orchestrator.Governance.Model.Board
             return s.Length > 0 && values.Any(v => PacketFacts.Comparable(v) == s);
         }
 
+        /// <summary>
+        /// The statuses <paramref name="status"/> may move to (taskPacket.statusTransitions, keys
+        /// compared as allowed values are), or null when the map does not list it (it may move
+        /// anywhere). Read by GOV804 and the agents' ready_to_close.
+        /// </summary>
+        public static IReadOnlyList<string>? TransitionsFrom(Configuration.TaskPacketConfig config, string status)
+        {
+            string from = PacketFacts.Comparable(status);
+            return config.StatusTransitions.Where(e => PacketFacts.Comparable(e.Key) == from).Select(e => e.Value).FirstOrDefault();
+        }
+
         /// <summary>The board's agreement list for a board status, or null when it has none configured.</summary>
         public static IReadOnlyList<string>? AgreementOf(Configuration.BoardConfig config, string boardStatus) =>
             config.Agreement.Where(e => PacketFacts.Comparable(e.Key) == PacketFacts.Comparable(boardStatus)).Select(e => e.Value).FirstOrDefault();

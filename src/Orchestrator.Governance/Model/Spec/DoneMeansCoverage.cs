@@ -102,6 +102,9 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>Requirements some item covers.</summary>
         public ISet<SpecRequirement> Covered { get; }
 
+        /// <summary>The requirements of the anchored sections no item covers, in document order: the absolute ones (MUST, GOV207) or the others (SHOULD, GOV208).</summary>
+        public List<SpecRequirement> Uncovered(bool absolute) => Requirements.Where(q => q.IsAbsolute == absolute && !Covered.Contains(q)).ToList();
+
         /// <summary>"§2.3.12.3, §2.3.12.4" (at most three, then "and N more").</summary>
         public string AnchoredDisplay()
         {

@@ -221,6 +221,14 @@ namespace Orchestrator.Governance.Model.Spec
         }
         private Dictionary<SpecSection, List<SpecRequirement>>? _within;
 
+        /// <summary>The text of <paramref name="section"/>, heading included, to the next heading of its level or above (clamped to the document).</summary>
+        public string TextOf(SpecSection section)
+        {
+            string text = Document.Text;
+            int start = Math.Min(section.Start, text.Length), end = Math.Min(Math.Max(section.End, start), text.Length);
+            return text.Substring(start, end - start);
+        }
+
         /// <summary>
         /// The requirements <paramref name="section"/> encloses (<see cref="SpecSection.Encloses"/>), in
         /// document order. Indexed once per spec in one pass over the requirements, then looked up.

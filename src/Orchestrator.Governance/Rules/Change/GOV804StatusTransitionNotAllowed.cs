@@ -34,7 +34,7 @@ namespace Orchestrator.Governance.Rules.Change
             if (!(status[0] is PacketField was) || !(status[1] is PacketField now)) return;
             string from = PacketFacts.Comparable(was.Value), to = PacketFacts.Comparable(now.Value);
             if (from.Length == 0 || to.Length == 0 || from == to) return;
-            var edges = index.Config.TaskPacket.StatusTransitions.Where(e => PacketFacts.Comparable(e.Key) == from).Select(e => e.Value).FirstOrDefault();
+            var edges = Model.Board.TopologyFacts.TransitionsFrom(index.Config.TaskPacket, was.Value);
             if (edges == null || Model.Board.TopologyFacts.IsOneOf(now.Value, edges)) return;
             string allowed = edges.Count == 0 ? "nothing (write a new variant packet instead)" : string.Join(", ", edges.Select(e => "'" + e + "'"));
             context.Report(now.ValueSpan, was.Value.Trim(), now.Value.Trim(), allowed);

@@ -22,7 +22,7 @@ namespace Orchestrator.Governance.Rules.Spec
         {
             var coverage = context.Spec.CoverageOf(context.Packet, context.Profile);
             if (coverage?.Field == null) return;
-            var uncovered = coverage.Requirements.Where(q => q.IsAbsolute == Absolute && !coverage.Covered.Contains(q)).ToList();
+            var uncovered = coverage.Uncovered(Absolute);
             if (uncovered.Count == 0) return;
             context.Report(coverage.Field.KeySpan,
                 uncovered.Count.ToString(CultureInfo.InvariantCulture), coverage.AnchoredDisplay(), List(uncovered, context.Spec));
