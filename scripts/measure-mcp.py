@@ -3,7 +3,8 @@
 the load (initialize, then the first `check` of one packet, which reads and analyses the repository),
 then `check` of that packet with nothing changed, and after the packet's file changed on disk (one
 packet read again and analysed, the rest from the cache). Prints milliseconds per call (medians).
-Usage: scripts/measure-mcp.py [REPOSITORY] [PACKET]  (default ../shared/corpus/handshake and its first task packet)"""
+Usage: scripts/measure-mcp.py [REPOSITORY] [PACKET]  (default ../shared/corpus/handshake and its first task packet)
+GOVERNANCE_CLI=PATH runs that executable (the native build, docs/native.md) instead of `dotnet governance.dll`."""
 import json, os, shutil, statistics, subprocess, sys, tempfile, time, glob
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -14,7 +15,8 @@ repo = os.path.join(work, "repo")
 shutil.copytree(source, repo)
 packet = sys.argv[2] if len(sys.argv) > 2 else os.path.relpath(sorted(glob.glob(os.path.join(repo, "**", "task_packets", "WP-*.md"), recursive=True))[0], repo)
 
-server = subprocess.Popen(["dotnet", cli, "mcp", repo, "--today", "2026-12-01"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+command = [os.environ["GOVERNANCE_CLI"]] if os.environ.get("GOVERNANCE_CLI") else ["dotnet", cli]
+server = subprocess.Popen(command + ["mcp", repo, "--today", "2026-12-01"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
 ids = iter(range(1, 1_000_000))
 
 def request(method, params):

@@ -26,7 +26,11 @@ namespace Orchestrator.Governance.Cli
         public const int UsageError = 2;
 
         /// <summary>Entry point.</summary>
-        public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+        public static int Main(string[] args)
+        {
+            NativeAot.Initialize();
+            return Run(args, Console.Out, Console.Error);
+        }
 
         /// <summary>Runs the CLI with the given writers (tests call this); an unexpected exception is one line on stderr and exit code 2.</summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -63,7 +63,7 @@ namespace Orchestrator.Governance.Mcp.Tools
             foreach (var reference in spec.AnchorsOf(packet, profile).References)
             {
                 var target = reference.Target;
-                anchors.Add(new JsonObject
+                anchors.Add((JsonNode)new JsonObject
                 {
                     ["reference"] = reference.Reference.Display,
                     ["line"] = reference.Reference.Span.StartLine,
@@ -79,7 +79,7 @@ namespace Orchestrator.Governance.Mcp.Tools
             {
                 foreach (var item in coverage.Items)
                 {
-                    items.Add(new JsonObject
+                    items.Add((JsonNode)new JsonObject
                     {
                         ["text"] = item.Item.Text.Trim(),
                         ["line"] = item.Item.Span.StartLine,
@@ -91,7 +91,7 @@ namespace Orchestrator.Governance.Mcp.Tools
             else if (profile.FieldOf(packet, "DONE_MEANS") is PacketField doneMeans)
             {
                 foreach (var item in doneMeans.Entries)
-                    items.Add(new JsonObject { ["text"] = item.Text.Trim(), ["line"] = item.Span.StartLine, ["mapping"] = "none", ["requirements"] = new JsonArray() });
+                    items.Add((JsonNode)new JsonObject { ["text"] = item.Text.Trim(), ["line"] = item.Span.StartLine, ["mapping"] = "none", ["requirements"] = new JsonArray() });
             }
 
             var uncovered = coverage == null ? new List<Model.Spec.SpecRequirement>() : coverage.Uncovered(absolute: true);

@@ -74,7 +74,7 @@ namespace Orchestrator.Governance.Mcp.Tools
                 var entry = new JsonObject { ["gate"] = gate, ["passed"] = passed, ["reason"] = reason };
                 var list = diagnostics?.ToList();
                 if (list != null && list.Count > 0) entry["diagnostics"] = new JsonArray(list.Select(d => (JsonNode?)Json.Diagnostic(d, false)).ToArray());
-                gates.Add(entry);
+                gates.Add((JsonNode)entry);
             }
 
             List<GovernanceDiagnostic> Of(params string[] rules)

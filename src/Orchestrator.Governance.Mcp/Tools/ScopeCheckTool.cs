@@ -84,7 +84,7 @@ namespace Orchestrator.Governance.Mcp.Tools
                     bad++;
                 }
 
-                verdicts.Add(entry);
+                verdicts.Add((JsonNode)entry);
             }
 
             var status = profile.FieldOf(packet, "STATUS");

@@ -82,7 +82,7 @@ namespace Orchestrator.Governance.Mcp.Tools
                 heading["text"] = truncated ? text.Substring(0, MaxText) : text;
                 heading["truncated"] = truncated;
                 heading["requirements"] = new JsonArray(spec.RequirementsWithin(section).Select(r => (JsonNode?)Json.Requirement(r, context)).ToArray());
-                sections.Add(heading);
+                sections.Add((JsonNode)heading);
             }
 
             return new JsonObject

@@ -1,0 +1,325 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using Xunit;
+
+namespace Orchestrator.Governance.EndToEnd.Tests
+{
+    /// <summary>
+    /// Publishes the CLI twice from the same sources with the same version, once for the class: as one native
+    /// executable (<c>-p:GovernanceNative=true</c>, docs/native.md) and as the dotnet tool's framework-dependent
+    /// governance.dll, the build it is compared with.
+    /// </summary>
+    public sealed class NativeBuild : IDisposable
+    {
+        public NativeBuild()
+        {
+            Folder = Path.Combine(Path.GetTempPath(), "orchestrator-native-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+            string repo = Dotnet.RepositoryRoot();
+            string project = Path.Combine(repo, "src", "Orchestrator.Governance.Cli");
+            var (exit, output) = Dotnet.Run(repo, new Dictionary<string, string>(), TimeSpan.FromMinutes(5),
+                "publish", project, "-c", NativeBuildTests.Configuration, "-p:Version=" + Version, "-o", Path.Combine(Folder, "jit"), "-nodeReuse:false", "-tl:off");
+            if (exit == 0)
+            {
+                (exit, output) = Dotnet.Run(repo, new Dictionary<string, string>(), TimeSpan.FromMinutes(15),
+                    "publish", project, "-c", NativeBuildTests.Configuration, "-p:Version=" + Version, "-p:GovernanceNative=true", "-o", Path.Combine(Folder, "native"), "-nodeReuse:false", "-tl:off");
+            }
+
+            PublishOutput = output;
+            PublishExitCode = exit;
+            Executable = Path.Combine(Folder, "native", OperatingSystem.IsWindows() ? "governance.exe" : "governance");
+            Dll = Path.Combine(Folder, "jit", "governance.dll");
+        }
+
+        /// <summary>The version both builds carry (SARIF and MCP answers name it).</summary>
+        public const string Version = "0.1.0-native";
+
+        /// <summary>The framework-dependent build: <c>dotnet governance.dll</c>.</summary>
+        public string Dll { get; }
+
+        public string Folder { get; }
+
+        public string Executable { get; }
+
+        public int PublishExitCode { get; }
+
+        public string PublishOutput { get; }
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>
+    /// The native executable says exactly what the dotnet tool (the JIT build of the same code) says: the same
+    /// standard output, standard error and exit code, byte for byte, on the corpus and on every fixture, in every
+    /// output format. It reads governance.yml, baselines and JSON Schemas through Newtonsoft.Json's reflection, which
+    /// the native compiler can leave out; these runs are the proof that it did not.
+    /// </summary>
+    [Collection(PackageCollection.Name)]
+    public class NativeBuildTests : IClassFixture<NativeBuild>
+    {
+#if DEBUG
+        internal const string Configuration = "Debug";
+#else
+        internal const string Configuration = "Release";
+#endif
+
+        private readonly NativeBuild _native;
+
+        public NativeBuildTests(NativeBuild native) => _native = native;
+
+        public static IEnumerable<object[]> Runs()
+        {
+            const string corpus = "../shared/corpus/handshake";
+            foreach (var format in new[] { "text", "sarif", "json", "github", "junit" })
+                yield return new object[] { new[] { "check", corpus, "--today", "2026-12-01", "--format", format } };
+            yield return new object[] { new[] { "check", corpus, "--today", "2026-12-01", "--report", "trace" } };
+            yield return new object[] { new[] { "check", corpus, "--today", "2026-12-01", "--report", "trace", "--format", "json" } };
+            yield return new object[] { new[] { "check", corpus, "--today", "2026-12-01", "--report", "graph", "--format", "dot" } };
+            foreach (var fixture in new[] { "configured-layout", "data-packets", "folder-per-packet", "full-repo", "mojibake", "spec-modules", "state-files" })
+            {
+                yield return new object[] { new[] { "check", "tests/Fixtures/" + fixture, "--today", "2026-12-01" } };
+                yield return new object[] { new[] { "check", "tests/Fixtures/" + fixture, "--today", "2026-12-01", "--format", "sarif" } };
+            }
+
+            yield return new object[] { new[] { "check", "examples/governed-repo", "--today", "2026-12-01", "--format", "json" } };
+            yield return new object[] { new[] { "fix", "examples/governed-repo", "--dry-run", "--today", "2026-12-01" } };
+            yield return new object[] { new[] { "check", "no/such/folder" } };
+            yield return new object[] { new[] { "check", "examples/governed-repo", "--format", "yaml" } };
+            yield return new object[] { new[] { "--help" } };
+        }
+
+        [Theory]
+        [MemberData(nameof(Runs))]
+        public void The_native_executable_writes_what_the_dotnet_tool_writes(string[] arguments)
+        {
+            Assert.True(_native.PublishExitCode == 0, "dotnet publish -p:GovernanceNative=true failed:\n" + _native.PublishOutput);
+            string repo = Dotnet.RepositoryRoot();
+            var jit = Run("dotnet", Prepend(_native.Dll, arguments), repo);
+            var native = Run(_native.Executable, arguments, repo);
+
+            Assert.DoesNotContain("internal error", jit.Error + jit.Output);
+            Assert.Equal(jit.ExitCode, native.ExitCode);
+            Assert.Equal(jit.Output, native.Output);
+            Assert.Equal(jit.Error, native.Error);
+        }
+
+        [Fact]
+        public void The_native_executable_checks_the_corpus()
+        {
+            Assert.True(_native.PublishExitCode == 0, "dotnet publish -p:GovernanceNative=true failed:\n" + _native.PublishOutput);
+            var native = Run(_native.Executable, new[] { "check", "../shared/corpus/handshake", "--today", "2026-12-01" }, Dotnet.RepositoryRoot());
+            Assert.Equal(1, native.ExitCode);
+            Assert.EndsWith("123 task packet(s) checked: 504 error(s), 622 warning(s).\n", native.Output.Replace("\r\n", "\n"));
+        }
+
+        /// <summary>
+        /// One MCP session, the same requests in the same order, to each executable on its own copy of the example
+        /// repository: every answer (every tool, the resources, an error, a fix written) is the same JSON.
+        /// </summary>
+        [Fact]
+        public void The_native_MCP_server_answers_what_the_dotnet_tool_answers()
+        {
+            Assert.True(_native.PublishExitCode == 0, "dotnet publish -p:GovernanceNative=true failed:\n" + _native.PublishOutput);
+            const string cancel = "docs/task_packets/WP-1-Job-Cancel.md";
+            var requests = new[]
+            {
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"e2e\",\"version\":\"1\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                Call(3, "check", "{}"),
+                Call(4, "explain_rule", "{\"rule\":\"GOV107\"}"),
+                Call(5, "spec_section", "{\"query\":\"2.3.12\"}"),
+                Call(6, "packet", "{\"id\":\"WP-1-Storage-Layer\"}"),
+                Call(7, "scope_check", "{\"id\":\"WP-1-Storage-Layer\",\"files\":[\"src/storage/mod.rs\",\"src/Example.App/Jobs.cs\"]}"),
+                Call(8, "ready_to_close", "{\"id\":\"WP-1-Job-Cancel\",\"target\":\"Done\"}"),
+                Call(9, "packet", "{\"id\":\"WP-9-Nothing\"}"),
+                Call(10, "apply_fix", "{\"rule\":\"GOV107\",\"file\":\"" + cancel + "\",\"line\":9,\"column\":11}"),
+                Call(11, "check", "{\"paths\":[\"" + cancel + "\"]}"),
+                "{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"resources/list\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"resources/read\",\"params\":{\"uri\":\"governance://rules/GOV107\"}}",
+            };
+
+            var jit = McpSession("dotnet", new[] { _native.Dll }, requests);
+            var native = McpSession(_native.Executable, Array.Empty<string>(), requests);
+
+            Assert.Equal(13, jit.Count);
+            Assert.Contains("\"name\":\"ready_to_close\"", jit[1]);
+            Assert.Contains("\"diff\"", jit[9]);
+            for (int i = 0; i < jit.Count; i++) Assert.Equal(jit[i], native[i]);
+        }
+
+        /// <summary>
+        /// The language server: a packet opened in the editor gets the same diagnostics from each executable (the rule
+        /// pages' links, which point beside each executable, aside).
+        /// </summary>
+        [Fact]
+        public void The_native_language_server_publishes_what_the_dotnet_tool_publishes()
+        {
+            Assert.True(_native.PublishExitCode == 0, "dotnet publish -p:GovernanceNative=true failed:\n" + _native.PublishOutput);
+            string root = Path.Combine(Dotnet.RepositoryRoot(), "examples", "governed-repo");
+            string jit = PublishedDiagnostics("dotnet", new[] { _native.Dll }, root).Replace(new Uri(Path.Combine(_native.Folder, "jit")).AbsoluteUri, "HOME");
+            string native = PublishedDiagnostics(_native.Executable, Array.Empty<string>(), root).Replace(new Uri(Path.Combine(_native.Folder, "native")).AbsoluteUri, "HOME");
+
+            Assert.Contains("\"code\":\"GOV107\"", jit);
+            Assert.Contains("\"href\":\"HOME/docs/rules/GOV107.md\"", jit);
+            Assert.Equal(jit, native);
+        }
+
+        /// <summary>Starts <c>PROGRAM [PREFIX...] lsp --stdio</c>, opens WP-1-Job-Cancel.md in <paramref name="root"/> and returns the first publishDiagnostics for it.</summary>
+        private static string PublishedDiagnostics(string program, string[] prefix, string root)
+        {
+            var start = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in prefix) start.ArgumentList.Add(a);
+            foreach (var a in new[] { "lsp", "--stdio", "--today", "2026-12-01" }) start.ArgumentList.Add(a);
+            using var process = Process.Start(start)!;
+            _ = process.StandardError.ReadToEndAsync();
+            string file = Path.Combine(root, "docs", "task_packets", "WP-1-Job-Cancel.md");
+            string uri = new Uri(file).AbsoluteUri;
+            var input = process.StandardInput.BaseStream;
+            Send(input, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":null,\"rootUri\":" + System.Text.Json.JsonSerializer.Serialize(new Uri(root).AbsoluteUri) + ",\"capabilities\":{}}}");
+            Send(input, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
+            Send(input, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":" + System.Text.Json.JsonSerializer.Serialize(uri) +
+                ",\"languageId\":\"markdown\",\"version\":1,\"text\":" + System.Text.Json.JsonSerializer.Serialize(File.ReadAllText(file)) + "}}}");
+            try
+            {
+                var output = process.StandardOutput.BaseStream;
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (DateTime.UtcNow < deadline)
+                {
+                    string message = Receive(output);
+                    if (message.Contains("\"method\":\"textDocument/publishDiagnostics\"") && message.Contains("\"uri\":" + System.Text.Json.JsonSerializer.Serialize(uri)))
+                        return message;
+                }
+
+                throw new TimeoutException(program + " lsp published no diagnostics for " + uri);
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        private static void Send(Stream input, string json)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(json);
+            byte[] header = Encoding.ASCII.GetBytes("Content-Length: " + body.Length + "\r\n\r\n");
+            input.Write(header, 0, header.Length);
+            input.Write(body, 0, body.Length);
+            input.Flush();
+        }
+
+        private static string Receive(Stream output)
+        {
+            int length = -1;
+            var line = new StringBuilder();
+            while (true)
+            {
+                int b = output.ReadByte();
+                if (b < 0) throw new EndOfStreamException("the language server closed its output");
+                if (b == '\n')
+                {
+                    string text = line.ToString().TrimEnd('\r');
+                    line.Clear();
+                    if (text.Length == 0 && length >= 0) break;
+                    if (text.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(text.Substring(15).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    line.Append((char)b);
+                }
+            }
+
+            var body = new byte[length];
+            for (int read = 0; read < length;)
+            {
+                int n = output.Read(body, read, length - read);
+                if (n <= 0) throw new EndOfStreamException("the language server closed its output");
+                read += n;
+            }
+
+            return Encoding.UTF8.GetString(body);
+        }
+
+        private static string Call(int id, string tool, string arguments) =>
+            "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}";
+
+        /// <summary>Runs <c>PROGRAM [PREFIX...] mcp COPY --today 2026-12-01</c> on a fresh copy of examples/governed-repo, sends each request and reads the answer to each one with an id; the copy's path in the answers is replaced by "REPO".</summary>
+        private static List<string> McpSession(string program, string[] prefix, string[] requests)
+        {
+            string copy = Path.Combine(Path.GetTempPath(), "orchestrator-native-mcp-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+            Dotnet.CopyDirectory(Path.Combine(Dotnet.RepositoryRoot(), "examples", "governed-repo"), copy);
+            try
+            {
+                var start = new ProcessStartInfo(program)
+                {
+                    RedirectStandardInput = true,
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                    StandardOutputEncoding = Encoding.UTF8,
+                };
+                foreach (var a in prefix) start.ArgumentList.Add(a);
+                foreach (var a in new[] { "mcp", copy, "--today", "2026-12-01" }) start.ArgumentList.Add(a);
+                using var process = Process.Start(start)!;
+                _ = process.StandardError.ReadToEndAsync();
+                var answers = new List<string>();
+                foreach (var request in requests)
+                {
+                    process.StandardInput.WriteLine(request);
+                    process.StandardInput.Flush();
+                    if (!request.Contains("\"id\":")) continue;
+                    var line = process.StandardOutput.ReadLineAsync();
+                    Assert.True(line.Wait(TimeSpan.FromSeconds(60)), program + " mcp did not answer " + request);
+                    Assert.NotNull(line.Result);
+                    answers.Add(line.Result!.Replace(copy.Replace("\\", "\\\\"), "REPO").Replace(copy, "REPO"));
+                }
+
+                process.StandardInput.Close();
+                if (!process.WaitForExit(30_000)) process.Kill(entireProcessTree: true);
+                return answers;
+            }
+            finally
+            {
+                try { Directory.Delete(copy, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+
+        private static string[] Prepend(string first, string[] rest)
+        {
+            var all = new string[rest.Length + 1];
+            all[0] = first;
+            Array.Copy(rest, 0, all, 1, rest.Length);
+            return all;
+        }
+
+        private static (int ExitCode, string Output, string Error) Run(string program, string[] arguments, string workingDirectory)
+        {
+            var start = new ProcessStartInfo(program)
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+            };
+            foreach (var a in arguments) start.ArgumentList.Add(a);
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd();
+            if (!process.WaitForExit(120_000))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException(program + " " + string.Join(' ', arguments) + " did not finish in 2 minutes");
+            }
+
+            return (process.ExitCode, output, error.Result);
+        }
+    }
+}
