@@ -18,8 +18,8 @@ namespace Orchestrator.Governance.Mcp
     /// out task packets. Its tools (<see cref="Tools"/>) run the same engine as every other host on
     /// a <see cref="RepositorySession"/>; each answers with structured content (and the same JSON as
     /// text, for clients that read only text). A tool call that cannot be answered is a result with
-    /// isError and a message; an unknown tool is a JSON-RPC error (-32602); a malformed message is
-    /// answered by the SDK, and the server goes on. Nothing is written to stdout but protocol
+    /// isError and a message; an unknown tool, or a request whose params are malformed (<see cref="RequestShape"/>),
+    /// is a JSON-RPC error (-32602) saying what is wrong, and the server goes on. Nothing is written to stdout but protocol
     /// messages, nothing is read outside the repository, and nothing goes to the network.
     /// </summary>
     public static class GovernanceMcpServer
@@ -150,6 +150,7 @@ namespace Orchestrator.Governance.Mcp
                 Version = typeof(GovernanceMcpServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0",
             },
             ServerInstructions = Instructions,
+            Filters = new McpServerFilters { Message = new McpMessageFilters { IncomingFilters = new List<McpMessageFilter> { RequestShape.Filter } } },
             Capabilities = new ServerCapabilities
             {
                 Tools = new ToolsCapability { ListChanged = false },
