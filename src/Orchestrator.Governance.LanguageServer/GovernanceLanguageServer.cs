@@ -686,8 +686,8 @@ namespace Orchestrator.Governance.LanguageServer
             int reread = 0;
             if (reload)
             {
-                var (documents, loadOptions, tree) = workspace.ReadDisk();
-                lock (_gate) workspace.SetLoaded(documents, loadOptions, tree);
+                var disk = workspace.ReadDisk();
+                lock (_gate) workspace.SetLoaded(disk);
             }
             else
             {
@@ -706,6 +706,8 @@ namespace Orchestrator.Governance.LanguageServer
             var versionsByUri = new Dictionary<string, int>(StringComparer.Ordinal);
             lock (_gate)
             {
+                // A document read again alone obeys the configuration's size limit, as the load did.
+                workspace.MaxDocumentBytes = result.Config.Limits.MaxDocumentBytes;
                 foreach (var v in versions) versionsByUri[workspace.UriOf(v.Key)] = v.Value;
             }
 

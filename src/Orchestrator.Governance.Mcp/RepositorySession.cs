@@ -9,35 +9,30 @@ using Orchestrator.Governance.Hosting;
 namespace Orchestrator.Governance.Mcp
 {
     /// <summary>
-    /// The repository the server was started in, analysed as the language server analyses it. It is
-    /// read once (<see cref="RepositoryDocuments.Load"/>, as the CLI reads it); before each tool
-    /// call, every governance document whose file changed (length or last write time) is read again
-    /// alone, and the whole repository is read again when a file or folder was created, deleted or
-    /// renamed (in a folder that holds a governance document, by the folder's write time; anywhere,
-    /// by a <see cref="FileSystemWatcher"/>; where none can be started, at every call) or the
-    /// configuration changed. An analysis runs only when something changed, with one
-    /// <see cref="AnalysisCache"/> across analyses, so a call on an unchanged repository costs no
-    /// analysis and a call after one packet changed costs that packet's rules. Thread-safe: calls
-    /// are serialized.
+    /// The repository the server was started in, analysed as the language server analyses it: on the
+    /// same incremental session (<see cref="DiskSession"/>), read once, then only what changed. Before
+    /// each tool call the session looks at the disk (<see cref="DiskSession.FindChanges"/>): every
+    /// governance document whose length or last write time changed is read again alone, and the whole
+    /// repository is read again when a file or folder was created, deleted or renamed (in a folder that
+    /// holds a governance document, by the folder's write time; anywhere, by a
+    /// <see cref="FileSystemWatcher"/>; where none can be started, at every call) or the configuration
+    /// changed. An analysis runs only when something changed, with the session's one
+    /// <see cref="AnalysisCache"/>, so a call on an unchanged repository costs no analysis and a call
+    /// after one packet changed costs that packet's rules. Thread-safe: calls are serialized.
     /// </summary>
     internal sealed class RepositorySession : IDisposable
     {
         private readonly object _gate = new object();
         private readonly DateTime? _today;
-        private readonly AnalysisCache _cache = new AnalysisCache();
+        private readonly DiskSession _disk;
         private FileSystemWatcher? _watcher;
         private volatile bool _structureChanged = true;
-        private List<DocumentInput> _documents = new List<DocumentInput>();
-        private AnalysisOptions _loaded = new AnalysisOptions();
-        private RepositoryTree? _tree;
-        private Dictionary<string, (long Length, DateTime Written)> _stamps = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
-        private Dictionary<string, DateTime> _folders = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         private SessionSnapshot? _snapshot;
 
         /// <summary>A session on the folder <paramref name="root"/> (made a full path); nothing is read until <see cref="Current"/>.</summary>
         public RepositorySession(string root, DateTime? today)
         {
-            Root = Path.GetFullPath(root);
+            _disk = new DiskSession(root);
             _today = today;
             try
             {
@@ -57,7 +52,7 @@ namespace Orchestrator.Governance.Mcp
         }
 
         /// <summary>The repository root (a full path).</summary>
-        public string Root { get; }
+        public string Root => _disk.Root;
 
         /// <summary>The date waivers expire against: the one the server was started with, else today (UTC).</summary>
         public DateTime Today => _today ?? DateTime.UtcNow.Date;
@@ -70,7 +65,7 @@ namespace Orchestrator.Governance.Mcp
         {
             get
             {
-                lock (_gate) return _tree;
+                lock (_gate) return _disk.Tree;
             }
         }
 
@@ -86,16 +81,26 @@ namespace Orchestrator.Governance.Mcp
         {
             lock (_gate)
             {
-                bool changed;
-                if (_structureChanged || _watcher == null || _tree == null)
+                bool changed = true;
+                if (_structureChanged || _watcher == null || _disk.Tree == null)
                 {
                     _structureChanged = false;
-                    Load();
-                    changed = true;
+                    _disk.Reload();
                 }
                 else
                 {
-                    changed = RereadChanged();
+                    switch (_disk.FindChanges())
+                    {
+                        case DiskChange.Structure:
+                            _disk.Reload();
+                            break;
+                        case DiskChange.Documents:
+                            _disk.RereadStale();
+                            break;
+                        default:
+                            changed = false;
+                            break;
+                    }
                 }
 
                 if (changed || _snapshot == null) _snapshot = Analyze();
@@ -112,110 +117,13 @@ namespace Orchestrator.Governance.Mcp
             _structureChanged = true;
         }
 
-        private void Load()
-        {
-            var options = new AnalysisOptions();
-            RepositoryTree? tree = null;
-            List<DocumentInput>? documents = null;
-            try
-            {
-                documents = Directory.Exists(Root) ? RepositoryDocuments.Load(Root, null, options, out tree, out _) : null;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                documents = null;
-            }
-
-            _documents = documents ?? new List<DocumentInput>();
-            _loaded = options;
-            _tree = tree;
-            _stamps = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
-            foreach (var document in _documents) _stamps[document.Path] = Stamp(document.Path);
-            _stamps[_loaded.ConfigPath] = Stamp(_loaded.ConfigPath);
-            _folders = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-            foreach (var path in _stamps.Keys)
-            {
-                for (int slash = path.LastIndexOf('/'); ; slash = path.LastIndexOf('/', slash - 1))
-                {
-                    string folder = slash < 0 ? string.Empty : path.Substring(0, slash);
-                    if (!_folders.ContainsKey(folder)) _folders[folder] = FolderStamp(folder);
-                    if (slash <= 0) break;
-                }
-            }
-        }
-
-        private (long Length, DateTime Written) Stamp(string relative)
-        {
-            try
-            {
-                var info = new FileInfo(Path.Combine(Root, relative));
-                return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, DateTime.MinValue);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
-            {
-                return (-1, DateTime.MinValue);
-            }
-        }
-
-        private DateTime FolderStamp(string relative)
-        {
-            try
-            {
-                return Directory.GetLastWriteTimeUtc(relative.Length == 0 ? Root : Path.Combine(Root, relative));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
-            {
-                return DateTime.MinValue;
-            }
-        }
-
-        private bool RereadChanged()
-        {
-            // A file created, deleted or renamed beside a governance document (a new packet in the
-            // packets folder) changes its folder's write time: seen at once, where the watcher's
-            // event may still be on its way.
-            if (_folders.Any(f => FolderStamp(f.Key) != f.Value))
-            {
-                Load();
-                return true;
-            }
-
-            if (_stamps.TryGetValue(_loaded.ConfigPath, out var config) && Stamp(_loaded.ConfigPath) != config)
-            {
-                // The configuration decides which files are governance documents: read everything again.
-                Load();
-                return true;
-            }
-
-            bool changed = false;
-            long maxBytes = _snapshot?.Result.Config.Limits.MaxDocumentBytes ?? Configuration.ConfigLoader.Default.Limits.MaxDocumentBytes;
-            for (int i = 0; i < _documents.Count; i++)
-            {
-                string path = _documents[i].Path;
-                var now = Stamp(path);
-                if (_stamps.TryGetValue(path, out var before) && before == now) continue;
-                _documents[i] = _tree!.ReadDocument(path, maxBytes);
-                _stamps[path] = now;
-                changed = true;
-            }
-
-            return changed;
-        }
-
         private SessionSnapshot Analyze()
         {
-            var options = new AnalysisOptions
-            {
-                ConfigPath = _loaded.ConfigPath,
-                RepositoryFiles = _loaded.RepositoryFiles,
-                PackageReferences = _loaded.PackageReferences,
-                Today = Today,
-                Cache = _cache,
-            };
-            var documents = _documents.ToList();
-            var result = GovernanceEngine.Analyze(documents, options);
+            var documents = _disk.Documents.ToList();
+            var result = GovernanceEngine.Analyze(documents, _disk.Options(Today));
+            _disk.MaxDocumentBytes = result.Config.Limits.MaxDocumentBytes;
             Analyses++;
-            return new SessionSnapshot(result, documents, _loaded.RepositoryFiles);
+            return new SessionSnapshot(result, documents, _disk.RepositoryFiles);
         }
 
         /// <inheritdoc />

@@ -35,8 +35,7 @@ namespace Orchestrator.Governance.LanguageServer.Tests
         {
             string root = Corpus();
             var workspace = new GovernanceWorkspace(root);
-            var (documents, options, tree) = workspace.ReadDisk();
-            workspace.SetLoaded(documents, options, tree);
+            workspace.SetLoaded(workspace.ReadDisk());
             var today = new DateTime(2026, 12, 2);
 
             GovernanceResult Check(string step)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Hosting;
@@ -9,25 +8,22 @@ using Orchestrator.Governance.Hosting;
 namespace Orchestrator.Governance.LanguageServer.Workspace
 {
     /// <summary>
-    /// The repository as the server analyses it: the documents governance.yml selects, read from disk
-    /// (<see cref="RepositoryDocuments.Load"/>, as the CLI and the MSBuild task read them), with the
-    /// text of each open document in place of its file. Which files are governance documents follows
-    /// the configuration on disk: an edit to governance.yml counts once it is saved. Not thread-safe;
-    /// the server holds its lock.
+    /// The repository as the server analyses it: the incremental session of the files on disk
+    /// (<see cref="DiskSession"/>, the one the MCP server runs on: the documents governance.yml selects,
+    /// read as the CLI and the MSBuild task read them, one analysis cache), with the text of each open
+    /// document in place of its file. Which files are governance documents follows the configuration on
+    /// disk: an edit to governance.yml counts once it is saved. Not thread-safe; the server holds its lock.
     /// </summary>
     internal sealed class GovernanceWorkspace
     {
         private readonly Dictionary<string, OpenDocument> _open = new Dictionary<string, OpenDocument>(StringComparer.Ordinal);
-        private readonly SortedSet<string> _stale = new SortedSet<string>(StringComparer.Ordinal);
-        private List<DocumentInput> _disk = new List<DocumentInput>();
-        private AnalysisOptions _loaded = new AnalysisOptions();
-        private RepositoryTree? _tree;
+        private readonly DiskSession _disk;
 
         /// <summary>The repository root (a full path).</summary>
-        public string Root { get; }
+        public string Root => _disk.Root;
 
         /// <summary>Creates the workspace of the folder <paramref name="root"/>; nothing is read until <see cref="ReadDisk"/>.</summary>
-        public GovernanceWorkspace(string root) => Root = Path.GetFullPath(root);
+        public GovernanceWorkspace(string root) => _disk = new DiskSession(root);
 
         /// <summary>Set when the files on disk may have changed (start, didSave, didClose, watched files).</summary>
         public bool DiskChanged { get; set; } = true;
@@ -39,54 +35,33 @@ namespace Orchestrator.Governance.LanguageServer.Workspace
         /// Reads the repository from disk (the walk, governance.yml, the selected documents). Runs on the
         /// analysis thread, outside the server's lock: it touches no field until <see cref="SetLoaded"/>.
         /// </summary>
-        public (List<DocumentInput> Documents, AnalysisOptions Options, RepositoryTree? Tree) ReadDisk()
-        {
-            var options = new AnalysisOptions();
-            RepositoryTree? tree = null;
-            var documents = Directory.Exists(Root) ? RepositoryDocuments.Load(Root, null, options, out tree, out _) : null;
-            return (documents ?? new List<DocumentInput>(), options, tree);
-        }
+        public DiskRead ReadDisk() => _disk.ReadDisk();
 
         /// <summary>Keeps what <see cref="ReadDisk"/> read; nothing is stale after it.</summary>
-        public void SetLoaded(List<DocumentInput> documents, AnalysisOptions options, RepositoryTree? tree)
-        {
-            _disk = documents;
-            _loaded = options;
-            _tree = tree;
-            _stale.Clear();
-        }
+        public void SetLoaded(DiskRead read) => _disk.SetLoaded(read);
 
         /// <summary>What each analysis of this workspace hands to the next (the documents and packet rule results whose inputs did not change).</summary>
-        public AnalysisCache Cache { get; } = new AnalysisCache();
+        public AnalysisCache Cache => _disk.Cache;
 
-        /// <summary>The largest document read (limits.maxDocumentBytes of the last analysis's configuration).</summary>
-        public long MaxDocumentBytes { get; set; } = Configuration.ConfigLoader.Default.Limits.MaxDocumentBytes;
+        /// <summary>The largest document read again (limits.maxDocumentBytes of the last analysis's configuration).</summary>
+        public long MaxDocumentBytes
+        {
+            get => _disk.MaxDocumentBytes;
+            set => _disk.MaxDocumentBytes = value;
+        }
 
         /// <summary>
         /// A governance document whose file changed (didClose, a watched change): read again, alone,
         /// before the next analysis, as the last walk judged it (<see cref="RepositoryTree.ReadDocument"/>).
         /// A file created or deleted, or the configuration, needs <see cref="DiskChanged"/> instead.
         /// </summary>
-        public void MarkStale(string path) => _stale.Add(path);
+        public void MarkStale(string path) => _disk.MarkStale(path);
 
         /// <summary>Reads the stale documents again; returns how many. Under the server's lock (a few files).</summary>
-        public int RereadStale()
-        {
-            if (_stale.Count == 0 || _tree == null) return 0;
-            int read = 0;
-            for (int i = 0; i < _disk.Count; i++)
-            {
-                if (!_stale.Contains(_disk[i].Path)) continue;
-                _disk[i] = _tree.ReadDocument(_disk[i].Path, MaxDocumentBytes);
-                read++;
-            }
-
-            _stale.Clear();
-            return read;
-        }
+        public int RereadStale() => _disk.RereadStale();
 
         /// <summary>The configuration's repository-relative path (governance.yml unless the load found another).</summary>
-        public string ConfigPath => _loaded.ConfigPath;
+        public string ConfigPath => _disk.ConfigPath;
 
         /// <summary>
         /// The repository-relative path of a file URI under the root, or null (another scheme, another
@@ -139,9 +114,9 @@ namespace Orchestrator.Governance.LanguageServer.Workspace
         /// </summary>
         public (List<DocumentInput> Documents, AnalysisOptions Options, Dictionary<string, int> Versions) Snapshot(DateTime today)
         {
-            var documents = new List<DocumentInput>(_disk.Count);
+            var documents = new List<DocumentInput>(_disk.Documents.Count);
             var versions = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var document in _disk)
+            foreach (var document in _disk.Documents)
             {
                 if (_open.TryGetValue(document.Path, out var open))
                 {
@@ -154,18 +129,10 @@ namespace Orchestrator.Governance.LanguageServer.Workspace
                 }
             }
 
-            var options = new AnalysisOptions
-            {
-                ConfigPath = _loaded.ConfigPath,
-                RepositoryFiles = _loaded.RepositoryFiles,
-                PackageReferences = _loaded.PackageReferences,
-                Today = today,
-                Cache = Cache,
-            };
-            return (documents, options, versions);
+            return (documents, _disk.Options(today), versions);
         }
 
         /// <summary>Whether the analysis covers <paramref name="path"/> (a selected document).</summary>
-        public bool IsGoverned(string path) => _disk.Any(d => string.Equals(d.Path, path, StringComparison.Ordinal));
+        public bool IsGoverned(string path) => _disk.IsGoverned(path);
     }
 }
