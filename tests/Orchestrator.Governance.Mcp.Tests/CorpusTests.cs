@@ -41,6 +41,15 @@ namespace Orchestrator.Governance.Mcp.Tests
             var twice = await McpServerTests.Call(client, "spec_section", new Dictionary<string, object?> { ["query"] = "11.7.5" });
             Assert.Equal(new[] { 43376, 58404 }, twice.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("line").GetInt32()));
             await McpServerTests.Call(client, "check", new Dictionary<string, object?> { ["limit"] = 500 });
+
+            // DONE_MEANS items that cite nothing and share too few words with any requirement fail the gate, even
+            // where no rule reports them (the one anchored section, §10.2.2.2, states no requirement to compare with).
+            var gateCheck = await McpServerTests.Call(client, "ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Gate-Check-Tool", ["target"] = "Done" });
+            Assert.False(gateCheck.GetProperty("ready").GetBoolean());
+            var mapped = gateCheck.GetProperty("gates").EnumerateArray().Single(g => g.GetProperty("gate").GetString() == "doneMeansMapped");
+            Assert.False(mapped.GetProperty("passed").GetBoolean());
+            Assert.Equal("3 DONE_MEANS item(s), measurable: 0 mapped to requirements, 0 gate(s); 3 map to nothing (line(s) 47, 48, 49): each must cite or restate a requirement of the anchored sections",
+                mapped.GetProperty("reason").GetString());
         }
     }
 }

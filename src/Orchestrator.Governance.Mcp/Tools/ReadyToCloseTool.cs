@@ -107,10 +107,16 @@ namespace Orchestrator.Governance.Mcp.Tools
             var coverage = result.Spec.CoverageOf(packet, profile);
             bool anchored = coverage != null && coverage.Anchored.Count > 0;
             string noAnchor = "the packet anchors no Main Body section of the current spec (see its specAnchor in the packet tool, GOV203, GOV204)";
-            Gate("doneMeansMapped", mapping.Count == 0 && anchored,
+            // An item that cites nothing, is no generic gate and shares too few words with any requirement maps to
+            // nothing (seed 003 §5.4: every DONE_MEANS maps to a SPEC_ANCHOR requirement), even where no rule reports
+            // it (anchored sections that state no requirement leave GOV206 nothing to compare with).
+            var unmapped = !anchored ? new List<Model.Spec.ItemMapping>() : coverage!.Items.Where(i => i.Kind == Model.Spec.MappingKind.None && i.Requirements.Count == 0).ToList();
+            Gate("doneMeansMapped", mapping.Count == 0 && anchored && unmapped.Count == 0,
                 !anchored ? noAnchor
-                : mapping.Count == 0 ? Mapped(coverage!)
-                : $"{mapping.Count} DONE_MEANS problem(s)", mapping);
+                : mapping.Count > 0 ? $"{mapping.Count} DONE_MEANS problem(s)"
+                : unmapped.Count == 0 ? Mapped(coverage!)
+                : Mapped(coverage!) + $"; {unmapped.Count} map to nothing (line(s) {string.Join(", ", unmapped.Select(i => i.Item.Span.StartLine))}): each must cite or restate a requirement of the anchored sections",
+                mapping);
             var uncovered = !anchored ? new List<Model.Spec.SpecRequirement>() : coverage!.Uncovered(absolute: true);
             var mustDiagnostics = Of("GOV207");
             Gate("mustsCovered", anchored && uncovered.Count == 0,
@@ -176,12 +182,12 @@ namespace Orchestrator.Governance.Mcp.Tools
             };
         }
 
-        /// <summary>How the items mapped, counted: an item that cites a section with no MUST or SHOULD maps to nothing there, and is said so.</summary>
+        /// <summary>How the items mapped, counted: an item that cites a section with no MUST or SHOULD maps to nothing there, and is said so (items that cite nothing are the caller's).</summary>
         private static string Mapped(Model.Spec.DoneMeansCoverage coverage)
         {
             int requirements = coverage.Items.Count(i => i.Requirements.Count > 0);
             int gates = coverage.Items.Count(i => i.Kind == Model.Spec.MappingKind.Gate);
-            int empty = coverage.Items.Count - requirements - gates;
+            int empty = coverage.Items.Count(i => i.Kind == Model.Spec.MappingKind.Explicit && i.Requirements.Count == 0);
             string text = $"{coverage.Items.Count} DONE_MEANS item(s), measurable: {requirements} mapped to requirements, {gates} gate(s)";
             return empty == 0 ? text : text + $", {empty} citing a section or requirement of the anchored sections that states no MUST or SHOULD";
         }
