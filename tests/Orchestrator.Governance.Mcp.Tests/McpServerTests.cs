@@ -171,7 +171,7 @@ namespace Orchestrator.Governance.Mcp.Tests
         }
 
         [Fact]
-        public async Task Spec_section_finds_a_section_by_number_by_ID_and_by_title_with_its_requirements()
+        public async Task Spec_section_finds_a_section_by_number_by_ID_by_anchor_line_and_by_title_with_its_requirements()
         {
             var byNumber = await Call("spec_section", new Dictionary<string, object?> { ["query"] = "§2.3.12.3" });
             Assert.Equal("Example_Master_Spec_v01.2.md", byNumber.GetProperty("specFile").GetString());
@@ -189,6 +189,10 @@ namespace Orchestrator.Governance.Mcp.Tests
             var byId = await Call("spec_section", new Dictionary<string, object?> { ["query"] = "CX-DBP-021" });
             Assert.Equal("id", byId.GetProperty("matchedBy").GetString());
             Assert.Equal("2.3.12.3", byId.GetProperty("sections")[0].GetProperty("number").GetString());
+            // A SPEC_ANCHOR line as a packet writes it: the sections it names, each once, in order.
+            var byAnchor = await Call("spec_section", new Dictionary<string, object?> { ["query"] = "§2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]; see also Example_Master_Spec_v01.2.md:17" });
+            Assert.Equal("anchor", byAnchor.GetProperty("matchedBy").GetString());
+            Assert.Equal(new[] { "2.3.12.3 20", "2.3.12 17" }, byAnchor.GetProperty("sections").EnumerateArray().Select(s => $"{s.GetProperty("number").GetString()} {s.GetProperty("line").GetInt32()}"));
             var byTitle = await Call("spec_section", new Dictionary<string, object?> { ["query"] = "storage portability" });
             Assert.Equal("title", byTitle.GetProperty("matchedBy").GetString());
             Assert.Equal(new[] { "2.3.12" }, byTitle.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("number").GetString()));
@@ -281,7 +285,7 @@ namespace Orchestrator.Governance.Mcp.Tests
             File.WriteAllText(board, "# Task Board\n\n## Done\n- **[WP-1-Storage-Layer]** - [DONE]\n");
             var ready = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done" });
             Assert.True(ready.GetProperty("ready").GetBoolean(), Gates(ready));
-            Assert.Contains("board pass: docs/TASK_BOARD.md lists WP-1-Storage-Layer as 'DONE', which agrees with 'Done'", Gates(ready));
+            Assert.Contains("board pass: docs/TASK_BOARD.md lists WP-1-Storage-Layer as 'DONE' (line 4), which agrees with 'Done'", Gates(ready));
 
             // Validated only after Done; a packet that is not locked fails that gate with GOV111's words.
             var early = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Validated" });
@@ -292,6 +296,26 @@ namespace Orchestrator.Governance.Mcp.Tests
 
             Assert.StartsWith("'Closed' is not a closing status; expected one of ",
                 await Error("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Closed" }));
+        }
+
+        [Fact]
+        public async Task Every_tool_answers_about_the_packet_a_WP_ID_names_and_its_board_entry_that_counts()
+        {
+            // WP-1-Job-Retry.md declares TASK_ID WP-1-Job-Cancel (GOV105), which WP-1-Job-Cancel.md holds;
+            // the board lists WP-1-Job-Retry twice, as STUB and as READY_FOR_DEV (line 8).
+            File.WriteAllText(Path.Combine(_repo.Root, "docs/TASK_BOARD.md"),
+                "## Stub Backlog\n- **[WP-1-Job-Retry]** - [STUB]\n\n## Done\n- **[WP-1-Job-Cancel]** - [DONE]\n\n## Ready for Dev\n- **[WP-1-Job-Retry]** - [READY_FOR_DEV]\n");
+            var packet = await Call("packet", new Dictionary<string, object?> { ["id"] = "WP-1-Job-Retry" });
+            Assert.Equal("WP-1-Job-Retry", packet.GetProperty("id").GetString());
+            Assert.Equal(Retry, packet.GetProperty("file").GetString());
+            Assert.Equal("READY_FOR_DEV", packet.GetProperty("boardStatus").GetString());
+            var close = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Job-Retry", ["target"] = "Done" });
+            Assert.Equal("WP-1-Job-Retry", close.GetProperty("id").GetString());
+            Assert.Equal(Retry, close.GetProperty("file").GetString());
+            Assert.Contains("board FAIL: docs/TASK_BOARD.md lists WP-1-Job-Retry as 'READY_FOR_DEV' (line 8); move it to the board's status for 'Done' in the same change", Gates(close));
+            var scope = await Call("scope_check", new Dictionary<string, object?> { ["id"] = "WP-1-Job-Retry", ["files"] = new[] { "src/api/jobs.rs" } });
+            Assert.Equal("WP-1-Job-Retry", scope.GetProperty("id").GetString());
+            Assert.Equal(Retry, scope.GetProperty("file").GetString());
         }
 
         [Fact]

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Model;
+using Orchestrator.Governance.Model.Board;
 using Orchestrator.Governance.Model.Locks;
 using Orchestrator.Governance.Model.Scope;
 
@@ -50,7 +51,7 @@ namespace Orchestrator.Governance.Mcp.Tools
         {
             string id = arguments.String("id", required: true, maxLength: 256)!.Trim();
             var result = session.Current().Result;
-            var packet = Find(result, id);
+            var (packet, packetId) = Resolve(result, id);
             var profile = result.Profile;
             var spec = result.Spec;
 
@@ -95,10 +96,7 @@ namespace Orchestrator.Governance.Mcp.Tools
             }
 
             var uncovered = coverage == null ? new List<Model.Spec.SpecRequirement>() : coverage.Uncovered(absolute: true);
-            string packetId = result.Topology.KnownIds.FirstOrDefault(k => ReferenceEquals(result.Topology.PacketOf(k), packet)) ?? id;
-            var dependencies = result.Topology.Edges.Where(e => ReferenceEquals(e.Packet, packet) || e.Dependent == packetId)
-                .Where(e => e.Dependent == packetId)
-                .Select(e => e.Blocker).Distinct(StringComparer.Ordinal)
+            var dependencies = TopologyFacts.BlockersOf(result.Topology, packet)
                 .Select(b =>
                 {
                     var known = result.Topology.StatusOf(b);
@@ -111,7 +109,7 @@ namespace Orchestrator.Governance.Mcp.Tools
                 ["file"] = packet.Path,
                 ["status"] = status?.Value.Trim(),
                 ["statusLine"] = status?.ValueSpan.StartLine,
-                ["boardStatus"] = result.Topology.Board?.ById.TryGetValue(packetId, out var entry) == true ? entry!.Status : null,
+                ["boardStatus"] = TopologyFacts.BoardEntryOf(result.Topology, result.Config.Board, packet)?.Status,
                 ["locked"] = signature != null && PacketLock.IsSigned(signature.Value, profile),
                 ["inScope"] = new JsonArray(inScope.Where(e => e.Path.Length > 0).Select(e => (JsonNode?)new JsonObject { ["path"] = e.Path, ["kind"] = e.Kind.ToString().ToLowerInvariant(), ["line"] = e.Span.StartLine }).ToArray()),
                 ["outOfScope"] = new JsonArray((outOfScope?.Entries ?? Array.Empty<PacketFieldItem>()).Select(i => (JsonNode?)JsonValue.Create(i.Text.Trim())).ToArray()),
@@ -123,13 +121,20 @@ namespace Orchestrator.Governance.Mcp.Tools
             };
         }
 
-        /// <summary>The packet a WP ID names (as the dependency graph knows it, else by file name), or a <see cref="ToolError"/> naming near IDs.</summary>
-        internal static TaskPacket Find(GovernanceResult result, string id)
+        /// <summary>
+        /// The packet a WP ID names (as the dependency graph knows it, else by file name) and the ID
+        /// the tools answer with: the one asked for when it names the packet in the graph, else the
+        /// packet's own (<see cref="TopologyFacts.NameOf"/>). Every tool that takes a WP ID resolves
+        /// it here, so they agree on the packet and on its board entries and blockers. Throws a
+        /// <see cref="ToolError"/> naming near IDs when none matches.
+        /// </summary>
+        internal static (TaskPacket Packet, string Id) Resolve(GovernanceResult result, string id)
         {
             var packet = result.Topology.PacketOf(id)
                 ?? result.Packets.FirstOrDefault(p => string.Equals(p.FileStem, id, StringComparison.Ordinal))
                 ?? result.Packets.FirstOrDefault(p => string.Equals(p.FileStem, id, StringComparison.OrdinalIgnoreCase));
-            if (packet != null) return packet;
+            if (packet != null)
+                return (packet, result.Topology.IdsOf(packet).Contains(id, StringComparer.Ordinal) ? id : TopologyFacts.NameOf(result.Topology, packet, result.Profile));
             var near = result.Packets.Select(p => p.FileStem).Where(s => s.IndexOf(id, StringComparison.OrdinalIgnoreCase) >= 0 || id.IndexOf(s, StringComparison.OrdinalIgnoreCase) >= 0)
                 .OrderBy(s => s, StringComparer.Ordinal).Take(5).ToList();
             throw new ToolError($"no task packet has the WP ID '{ToolArguments.Clip(id)}'" + (near.Count > 0 ? "; did you mean " + string.Join(", ", near) + "?" : $" ({result.Packets.Count} packets read; the check tool lists their files)"));

@@ -62,9 +62,8 @@ namespace Orchestrator.Governance.Mcp.Tools
             var closing = config.TaskPacket.ClosedStatuses.Concat(config.Dependencies.Validated).Distinct(StringComparer.Ordinal).ToList();
             if (!TopologyFacts.IsOneOf(target, closing))
                 throw new ToolError($"'{ToolArguments.Clip(target)}' is not a closing status; expected one of {string.Join(", ", closing)} (taskPacket.closedStatuses, dependencies.validated)");
-            var packet = PacketTool.Find(result, id);
+            var (packet, wp) = PacketTool.Resolve(result, id);
             var profile = result.Profile;
-            string wp = TopologyFacts.IdOf(packet, profile);
             var own = result.Diagnostics.Where(d => d.Path == packet.Path).ToList();
             var gates = new JsonArray();
             var counted = new HashSet<string>(StringComparer.Ordinal);
@@ -126,7 +125,7 @@ namespace Orchestrator.Governance.Mcp.Tools
                 mustDiagnostics);
 
             // Blockers.
-            var blockers = result.Topology.Edges.Where(e => e.Dependent == wp).Select(e => e.Blocker).Distinct(StringComparer.Ordinal).OrderBy(b => b, StringComparer.Ordinal).ToList();
+            var blockers = TopologyFacts.BlockersOf(result.Topology, packet);
             var open = blockers.Where(b => !TopologyFacts.IsValidated(result.Topology, b)).ToList();
             var blockerProblems = Of("GOV301", "GOV302", "GOV303");
             Gate("blockersValidated", open.Count == 0,
@@ -150,16 +149,16 @@ namespace Orchestrator.Governance.Mcp.Tools
             {
                 Gate("board", null, "the repository has no task board (board.path)");
             }
-            else if (!board.ById.TryGetValue(wp, out var entry))
+            else if (!(TopologyFacts.BoardEntryOf(result.Topology, config.Board, packet) is BoardEntry entry))
             {
-                Gate("board", false, $"{board.Path} does not list {wp}", boardProblems);
+                Gate("board", false, $"{board.Path} does not list {string.Join(" or ", result.Topology.IdsOf(packet))}", boardProblems);
             }
             else
             {
                 var agrees = TopologyFacts.AgreementOf(config.Board, entry.Status);
                 bool ok = agrees == null ? TopologyFacts.IsOneOf(entry.Status, new[] { target }) : TopologyFacts.IsOneOf(target, agrees);
-                Gate("board", ok, ok ? $"{board.Path} lists {wp} as '{entry.Status}', which agrees with '{target}'"
-                    : $"{board.Path} lists {wp} as '{entry.Status}' (line {entry.StatusSpan.StartLine}); move it to the board's status for '{target}' in the same change", boardProblems);
+                Gate("board", ok, ok ? $"{board.Path} lists {entry.Id} as '{entry.Status}' (line {entry.StatusSpan.StartLine}), which agrees with '{target}'"
+                    : $"{board.Path} lists {entry.Id} as '{entry.Status}' (line {entry.StatusSpan.StartLine}); move it to the board's status for '{target}' in the same change", boardProblems);
             }
 
             // Tests named in DONE_MEANS: the analyzer's (GOV703).

@@ -49,7 +49,7 @@ namespace Orchestrator.Governance.Mcp.Tools
 
             var snapshot = session.Current();
             var result = snapshot.Result;
-            var packet = PacketTool.Find(result, id);
+            var (packet, wp) = PacketTool.Resolve(result, id);
             var profile = result.Profile;
             var scope = result.Config.Scope;
             var gate = new ScopeGate(new[] { packet }, p => ScopeFacts.InScope(p, profile, snapshot.Files, scope.NewMarkers), scope, session.Today);
@@ -90,7 +90,7 @@ namespace Orchestrator.Governance.Mcp.Tools
             var status = profile.FieldOf(packet, "STATUS");
             return new JsonObject
             {
-                ["id"] = TopologyFacts.IdOf(packet, profile),
+                ["id"] = wp,
                 ["file"] = packet.Path,
                 ["status"] = status?.Value.Trim(),
                 ["activeForGate"] = status != null && TopologyFacts.IsOneOf(status.Value, scope.Gate.ActiveStatuses),

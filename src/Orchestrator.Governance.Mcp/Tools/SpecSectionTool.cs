@@ -9,7 +9,8 @@ namespace Orchestrator.Governance.Mcp.Tools
     /// <summary>
     /// <c>spec_section</c>: a section of the current spec (the one spec.currentPointer names) found
     /// by its number ("2.3.12", "§2.3.12"), a requirement ID it defines or mentions ("CX-DBP-022"),
-    /// or words of its title; with its heading, text and MUST/SHOULD requirements (seed 003 §5.2,
+    /// a SPEC_ANCHOR line as a packet writes it ("§2.3.13.3 Storage API Abstraction Pattern
+    /// [CX-DBP-021]": the sections it names, resolved as the packet's anchor is), or words of its title; with its heading, text and MUST/SHOULD requirements (seed 003 §5.2,
     /// §5.4: a packet is anchored to sections and mapped to their requirements).
     /// </summary>
     internal sealed class SpecSectionTool : GovernanceTool
@@ -22,17 +23,17 @@ namespace Orchestrator.Governance.Mcp.Tools
         public override string Title => "Read a spec section";
 
         public override string Description =>
-            "A section of the current Master Spec, by number (2.3.12 or §2.3.12), by a requirement ID it defines, or by words of its title: " +
+            "A section of the current Master Spec, by number (2.3.12 or §2.3.12), by a requirement ID it defines, by a SPEC_ANCHOR line as a packet writes it (every section it names), or by words of its title: " +
             "its heading, file and line, its text, and its MUST/SHOULD requirements with their lines. Call it before writing a SPEC_ANCHOR or DONE_MEANS.";
 
         public override string InputSchema => @"{""type"":""object"",""properties"":{
-  ""query"":{""type"":""string"",""description"":""A section number (2.3.12, §2.3.12), a requirement ID, or words of the title""},
+  ""query"":{""type"":""string"",""description"":""A section number (2.3.12, §2.3.12), a requirement ID, a SPEC_ANCHOR line as a packet writes it, or words of the title""},
   ""limit"":{""type"":""integer"",""minimum"":1,""maximum"":20,""description"":""Sections returned when words of titles match several (default 5)""}},
  ""required"":[""query""],""additionalProperties"":false}";
 
         public override string OutputSchema => @"{""type"":""object"",""properties"":{
   ""specFile"":{""type"":""string""},""specVersion"":{""type"":[""string"",""null""]},
-  ""matchedBy"":{""enum"":[""number"",""id"",""title""]},
+  ""matchedBy"":{""enum"":[""number"",""id"",""anchor"",""title""]},
   ""sections"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{
     ""number"":{""type"":[""string"",""null""]},""title"":{""type"":""string""},""file"":{""type"":""string""},""line"":{""type"":""integer""},""mainBody"":{""type"":""boolean""},
     ""text"":{""type"":""string""},""truncated"":{""type"":""boolean""},
@@ -62,6 +63,11 @@ namespace Orchestrator.Governance.Mcp.Tools
             else if (spec.MentionsById.TryGetValue(query.ToUpperInvariant(), out var mentioned))
             {
                 (found, by) = (mentioned.Take(limit).ToList(), "id");
+            }
+            else if (context.ResolveAnchorText(query).Select(r => r.Section).OfType<SpecSection>().Distinct().Take(limit).ToList() is { Count: > 0 } anchored)
+            {
+                // A whole SPEC_ANCHOR line: the sections its numbers, IDs and lines name.
+                (found, by) = (anchored, "anchor");
             }
             else
             {

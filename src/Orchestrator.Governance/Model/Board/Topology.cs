@@ -75,6 +75,15 @@ namespace Orchestrator.Governance.Model.Board
         /// <summary>The packet of a WP ID (TASK_ID or file name), or null.</summary>
         public TaskPacket? PacketOf(string id) => _packets.TryGetValue(id, out var p) ? p : null;
 
+        /// <summary>
+        /// The WP IDs that name <paramref name="packet"/> in the graph: its declared TASK_ID, then its
+        /// file name, each unless an earlier packet (in path order) already holds it; both when an
+        /// earlier packet holds both (GOV106 reports the duplicate). Empty for a packet the topology was
+        /// not built from. A packet's board entries and edges are those of these IDs (seed 003 §6.1:
+        /// the board lists a WP by its ID).
+        /// </summary>
+        public IReadOnlyList<string> IdsOf(TaskPacket packet) => _idsOf.TryGetValue(packet, out var ids) ? ids : Array.Empty<string>();
+
         /// <summary>Every WP with a packet or a board entry, in ordinal order.</summary>
         public IEnumerable<string> KnownIds => _packets.Keys.Concat(Board?.ById.Keys ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal);
 
@@ -94,6 +103,7 @@ namespace Orchestrator.Governance.Model.Board
             var byId = new Dictionary<string, TaskPacket>(StringComparer.Ordinal);
             var status = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
             var ownIds = new List<HashSet<string>>(packets.Count);
+            var idsOf = new Dictionary<TaskPacket, IReadOnlyList<string>>(packets.Count);
             var dependsOn = new HashSet<string>(config.DependsOn.Select(KeyNormalizer.Normalize), StringComparer.Ordinal);
             var blocks = new HashSet<string>(config.Blocks.Select(KeyNormalizer.Normalize), StringComparer.Ordinal);
             var read = new Dictionary<TaskPacket, PacketTopology>(packets.Count);
@@ -109,6 +119,8 @@ namespace Orchestrator.Governance.Model.Board
                 }
 
                 ownIds.Add(own);
+                var named = new[] { facts.DeclaredId ?? p.FileStem, p.FileStem }.Distinct(StringComparer.Ordinal).ToList();
+                idsOf[p] = (own.Count == 0 ? named : named.Where(own.Contains)).ToArray();
 
                 if (facts.Status != null)
                 {
@@ -140,10 +152,12 @@ namespace Orchestrator.Governance.Model.Board
                 }
             }
 
-            return new Topology(board, byId, status, edges, config) { _read = read };
+            return new Topology(board, byId, status, edges, config) { _read = read, _idsOf = idsOf };
         }
 
         private IReadOnlyDictionary<TaskPacket, PacketTopology> _read = new Dictionary<TaskPacket, PacketTopology>();
+
+        private IReadOnlyDictionary<TaskPacket, IReadOnlyList<string>> _idsOf = new Dictionary<TaskPacket, IReadOnlyList<string>>();
 
         /// <summary>What one packet says for the topology, from its text alone: its declared ID, its STATUS and the WP IDs its dependency fields name.</summary>
         private sealed class PacketTopology

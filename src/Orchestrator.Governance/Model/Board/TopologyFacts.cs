@@ -69,6 +69,42 @@ namespace Orchestrator.Governance.Model.Board
             return (field == null ? null : PacketFacts.DeclaredId(field)) ?? packet.FileStem;
         }
 
+        /// <summary>The WP ID a packet goes by in the graph: the first of <see cref="Topology.IdsOf"/> (its TASK_ID unless another packet holds it, else its file name), else <see cref="IdOf"/>.</summary>
+        public static string NameOf(Topology topology, Model.TaskPacket packet, Model.TaskPacketProfile profile)
+        {
+            var ids = topology.IdsOf(packet);
+            return ids.Count > 0 ? ids[0] : IdOf(packet, profile);
+        }
+
+        /// <summary>Every board entry of a packet (of each of its IDs, <see cref="Topology.IdsOf"/>), in board order; empty without a board.</summary>
+        public static IReadOnlyList<BoardEntry> BoardEntriesOf(Topology topology, Model.TaskPacket packet)
+        {
+            var board = topology.Board;
+            if (board == null) return Array.Empty<BoardEntry>();
+            var ids = topology.IdsOf(packet);
+            if (ids.Count == 1) return board.EntriesOf(ids[0]);
+            return ids.SelectMany(board.EntriesOf).Distinct().OrderBy(e => e.IdSpan.Start).ToList();
+        }
+
+        /// <summary>
+        /// The board entry whose status stands for a packet (GOV304, and the agents' packet and
+        /// ready_to_close): the first of its entries whose status has an agreement list (a WP listed
+        /// as STUB and as VALIDATED reads as VALIDATED, seed 003 §6.1), else its first entry; null
+        /// when the board does not list it.
+        /// </summary>
+        public static BoardEntry? BoardEntryOf(Topology topology, Configuration.BoardConfig config, Model.TaskPacket packet)
+        {
+            var entries = BoardEntriesOf(topology, packet);
+            return entries.FirstOrDefault(e => AgreementOf(config, e.Status) is { Count: > 0 }) ?? entries.FirstOrDefault();
+        }
+
+        /// <summary>The WPs a packet waits for (edges whose dependent is one of its IDs), distinct, in ordinal order.</summary>
+        public static IReadOnlyList<string> BlockersOf(Topology topology, Model.TaskPacket packet)
+        {
+            var ids = topology.IdsOf(packet);
+            return topology.Edges.Where(e => ids.Contains(e.Dependent, Ids)).Select(e => e.Blocker).Distinct(Ids).OrderBy(b => b, Ids).ToList();
+        }
+
         /// <summary>How WP IDs compare: ordinally.</summary>
         public static readonly StringComparer Ids = StringComparer.Ordinal;
     }

@@ -336,6 +336,20 @@ namespace Orchestrator.Governance.Model.Spec
             return anchors;
         }
 
+        /// <summary>
+        /// Text written as a SPEC_ANCHOR line ("§2.3.13.3 Storage API Abstraction Pattern
+        /// [CX-DBP-021]", "Handshake_Master_Spec_v02.123.md:15245") parsed and resolved as a packet's
+        /// anchor is (<see cref="SpecAnchorParser"/>): each reference in order, spans relative to the
+        /// text. Empty without a current spec or when the text names no section, ID or line.
+        /// </summary>
+        public IReadOnlyList<ResolvedReference> ResolveAnchorText(string text)
+        {
+            if (Spec == null || text.Length == 0) return Array.Empty<ResolvedReference>();
+            var lines = new LineMap(text);
+            var line = SpecAnchorParser.Parse(text, lines.GetSpan(0, text.Length), lines, Profile.IdPattern, LooksLikeRequirementId);
+            return line.References.Select(r => Resolve(line, r)).ToList();
+        }
+
         /// <summary>The packet's DONE_MEANS against its anchored requirements, computed once; null without a current spec.</summary>
         public DoneMeansCoverage? CoverageOf(TaskPacket packet, TaskPacketProfile packetProfile)
         {

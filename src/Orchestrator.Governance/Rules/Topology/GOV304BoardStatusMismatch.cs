@@ -31,12 +31,10 @@ namespace Orchestrator.Governance.Rules.Topology
             var config = context.Index.BoardConfig;
             foreach (var packet in context.Index.Packets)
             {
-                string id = Model.Board.TopologyFacts.IdOf(packet, context.Profile);
+                string id = Model.Board.TopologyFacts.NameOf(context.Index.Topology, packet, context.Profile);
                 // The entry whose status is compared (a WP listed as STUB and VALIDATED is read as VALIDATED).
-                var entry = board.EntriesOf(id).Concat(board.EntriesOf(packet.FileStem))
-                    .FirstOrDefault(e => Model.Board.TopologyFacts.AgreementOf(config, e.Status) is { Count: > 0 });
-                if (entry == null) continue;
-                var agreeing = Model.Board.TopologyFacts.AgreementOf(config, entry.Status)!;
+                var entry = Model.Board.TopologyFacts.BoardEntryOf(context.Index.Topology, config, packet);
+                if (entry == null || !(Model.Board.TopologyFacts.AgreementOf(config, entry.Status) is { Count: > 0 } agreeing)) continue;
                 var status = context.Profile.FieldOf(packet, "STATUS");
                 if (status == null || status.Value.Length == 0 || Model.Board.TopologyFacts.IsOneOf(status.Value, agreeing)) continue;
                 // Two fixes, at both places: the packet takes the board's status, or (when the entry

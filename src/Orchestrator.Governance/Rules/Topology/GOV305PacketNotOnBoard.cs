@@ -22,8 +22,8 @@ namespace Orchestrator.Governance.Rules.Topology
             if (board == null) return;
             foreach (var packet in context.Index.Packets)
             {
-                string id = Model.Board.TopologyFacts.IdOf(packet, context.Profile);
-                if (board.ById.ContainsKey(id) || board.ById.ContainsKey(packet.FileStem)) continue;
+                string id = Model.Board.TopologyFacts.NameOf(context.Index.Topology, packet, context.Profile);
+                if (Model.Board.TopologyFacts.BoardEntriesOf(context.Index.Topology, packet).Count > 0) continue;
                 context.Report(packet.Path, packet.AnchorSpan, id, board.Path);
             }
         }

@@ -105,6 +105,42 @@ namespace Orchestrator.Governance.Tests.Rules.Topology
         }
 
         [Fact]
+        public void A_packet_whose_TASK_ID_another_packet_holds_is_read_by_its_file_name_on_the_board()
+        {
+            // WP-1-B.md declares TASK_ID WP-1-A (GOV105), which WP-1-A.md holds: the board's WP-1-A
+            // entry is WP-1-A's, so WP-1-B is not on the board, and its STATUS is not compared with WP-1-A's.
+            var b = Packet("WP-1-B", status: "In-Progress");
+            b.Text = b.Text.Replace("- TASK_ID: WP-1-B", "- TASK_ID: WP-1-A");
+            string board = "## Done\n- **[WP-1-A]** - [VALIDATED]\n";
+            var result = Packets.Analyze(Packet("WP-1-A", status: "Done"), b, (Board, board));
+            Assert.Empty(result.Of("GOV304"));
+            Packets.Single(result, "GOV305", "docs/task_packets/WP-1-B.md", 1, 3, "WP-1-B", Board);
+            Assert.Equal(new[] { "WP-1-A" }, result.Topology.IdsOf(result.Packets.Single(p => p.FileStem == "WP-1-A")));
+            Assert.Equal(new[] { "WP-1-B" }, result.Topology.IdsOf(result.Packets.Single(p => p.FileStem == "WP-1-B")));
+        }
+
+        [Fact]
+        public void A_packet_holding_its_TASK_ID_and_its_file_name_is_found_on_the_board_by_either()
+        {
+            var (path, text) = Packet("WP-1-B-20251228", status: "Done");
+            text = text.Replace("- TASK_ID: WP-1-B-20251228", "- TASK_ID: WP-1-B-v2");
+            string board = "## Done\n- **[WP-1-B-v2]** - [VALIDATED]\n";
+            var result = Packets.Analyze((path, text), (Board, board));
+            Assert.Empty(result.Of("GOV304"));
+            Assert.Empty(result.Of("GOV305"));
+            Assert.Equal(new[] { "WP-1-B-v2", "WP-1-B-20251228" }, result.Topology.IdsOf(result.Packets.Single()));
+        }
+
+        [Fact]
+        public void A_WP_listed_as_STUB_and_as_VALIDATED_is_compared_as_VALIDATED()
+        {
+            string board = "## Stub Backlog\n- **[WP-1-A]** - [STUB]\n\n## Done\n- **[WP-1-A]** - [VALIDATED]\n";
+            var result = Packets.Analyze(Packet("WP-1-A", status: "In-Progress"), (Board, board));
+            Packets.Has(result, "GOV304", Board, 5, 19, "WP-1-A", "In-Progress", "VALIDATED");
+            Assert.Equal(2, result.Of("GOV304").Count);
+        }
+
+        [Fact]
         public void A_Dependencies_section_with_Depends_on_and_Blocks_lines_makes_edges_at_each_ID()
         {
             string text = Packet("WP-1-A").Text.Replace("## Notes\n- **Dependencies**: none\n", "## Dependencies\n- Depends on: WP-1-Ghost\n- Blocks: WP-1-Phantom\n");
