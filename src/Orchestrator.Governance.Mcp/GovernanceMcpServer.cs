@@ -19,7 +19,8 @@ namespace Orchestrator.Governance.Mcp
     /// a <see cref="RepositorySession"/>; each answers with structured content (and the same JSON as
     /// text, for clients that read only text). A tool call that cannot be answered is a result with
     /// isError and a message; an unknown tool, or a request whose params are malformed (<see cref="RequestShape"/>),
-    /// is a JSON-RPC error (-32602) saying what is wrong, and the server goes on. Nothing is written to stdout but protocol
+    /// is a JSON-RPC error (-32602) saying what is wrong, a line that is not JSON a parse error (-32700,
+    /// <see cref="MessageLines"/>), and the server goes on. Nothing is written to stdout but protocol
     /// messages, nothing is read outside the repository, and nothing goes to the network.
     /// </summary>
     public static class GovernanceMcpServer
@@ -55,7 +56,10 @@ namespace Orchestrator.Governance.Mcp
             var warm = Task.Run(() => session.Current(), cancellation);
             var subscriptions = new Subscriptions();
             var options = Options(session, subscriptions);
-            var transport = new StdioServerTransport("governance");
+            // The SDK's stdio transport, with each line looked at first (MessageLines): a line that is not a
+            // message is answered, not skipped without a word.
+            var output = new MessageOutput(new System.IO.BufferedStream(Console.OpenStandardOutput()));
+            var transport = new StreamServerTransport(new MessageInput(Console.OpenStandardInput(), output), output, "governance");
             await using var server = McpServer.Create(transport, options);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             var watch = Watch(server, session, subscriptions, stop.Token);

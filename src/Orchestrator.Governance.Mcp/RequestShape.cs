@@ -10,8 +10,9 @@ namespace Orchestrator.Governance.Mcp
     /// Checks the shape of each request's params before the SDK reads them into its types, so that a malformed
     /// request is answered with JSON-RPC's -32602 (invalid params) and a message that names what is wrong, where the
     /// SDK would answer -32603 "An error occurred.". The shapes are the MCP schema's (2025-06-18): params, where a
-    /// request has them, is an object; tools/call's name is a string and its arguments, when given, an object;
-    /// resources/read's, resources/subscribe's and resources/unsubscribe's uri is a string.
+    /// request has them, is an object, its _meta, when given, an object whose progressToken is a string or an
+    /// integer; tools/call's name is a string and its arguments, when given, an object; resources/read's,
+    /// resources/subscribe's and resources/unsubscribe's uri is a string.
     /// </summary>
     internal static class RequestShape
     {
@@ -34,6 +35,13 @@ namespace Orchestrator.Governance.Mcp
                 ? $"{method} needs params (an object)"
                 : null;
             if (parameters is not JsonObject body) return $"the params of {method} must be an object, not {Kind(parameters)}";
+            if (body.TryGetPropertyValue("_meta", out var meta) && meta != null)
+            {
+                if (meta is not JsonObject metaBody) return $"the '_meta' of {method} must be an object, not {Kind(meta)}";
+                if (metaBody.TryGetPropertyValue("progressToken", out var token) && token != null && !IsString(token) && !IsInteger(token))
+                    return $"the '_meta.progressToken' of {method} must be a string or an integer, not {Kind(token)}";
+            }
+
             switch (method)
             {
                 case "tools/call":
@@ -51,6 +59,8 @@ namespace Orchestrator.Governance.Mcp
                     return null;
             }
         }
+
+        private static bool IsInteger(JsonNode node) => node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number && long.TryParse(value.ToJsonString(), out _);
 
         private static bool IsString(JsonNode node) => node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String;
 

@@ -9,9 +9,9 @@ using Xunit;
 namespace Orchestrator.Governance.Mcp.Tests
 {
     /// <summary>
-    /// Requests whose params do not have the MCP schema's shape, written as raw lines to the server's stdin (no SDK
-    /// client sends them): each is answered with JSON-RPC's -32602 and a message naming what is wrong, and the server
-    /// goes on to answer the next request.
+    /// Requests whose params do not have the MCP schema's shape, and lines that are not JSON-RPC messages, written as
+    /// raw lines to the server's stdin (no SDK client sends them): each is answered with JSON-RPC's -32602, -32700 or
+    /// -32600 and a message naming what is wrong, and the server goes on to answer the next request.
     /// </summary>
     public sealed class MalformedRequestTests : IDisposable
     {
@@ -30,6 +30,8 @@ namespace Orchestrator.Governance.Mcp.Tests
                 "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\"}",
                 "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"resources/read\",\"params\":{\"uri\":[\"governance://board\"]}}",
                 "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/list\",\"params\":[1]}",
+                "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/list\",\"params\":{\"_meta\":\"x\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":\"check\",\"_meta\":{\"progressToken\":[1]}}}",
                 "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"explain_rule\",\"arguments\":{\"rule\":\"GOV107\"}}}");
 
             AssertInvalidParams(answers[0], 2, "the 'arguments' of tools/call must be an object (argument names to values), not the string 'docs'");
@@ -40,22 +42,53 @@ namespace Orchestrator.Governance.Mcp.Tests
             AssertInvalidParams(answers[5], 7, "the 'uri' of resources/read must be a string, not an array");
             AssertInvalidParams(answers[6], 8, "the params of tools/list must be an object, not an array");
 
-            using var last = JsonDocument.Parse(answers[7]);
+            AssertInvalidParams(answers[7], 10, "the '_meta' of tools/list must be an object, not the string 'x'");
+            AssertInvalidParams(answers[8], 11, "the '_meta.progressToken' of tools/call must be a string or an integer, not an array");
+
+            using var last = JsonDocument.Parse(answers[9]);
             Assert.Equal(9, last.RootElement.GetProperty("id").GetInt32());
             Assert.Equal("GOV107", last.RootElement.GetProperty("result").GetProperty("structuredContent").GetProperty("rule").GetString());
         }
 
-        private static void AssertInvalidParams(string answer, int id, string message)
+        [Fact]
+        public void A_line_that_is_not_a_JSON_RPC_message_gets_a_parse_or_invalid_request_error_and_the_server_goes_on()
+        {
+            var notUtf8 = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"x\"}");
+            notUtf8[notUtf8.Length - 3] = 0xC3;
+            var answers = Session(
+                Encoding.UTF8.GetBytes("Content-Length: 52"),
+                Encoding.UTF8.GetBytes("[{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}]"),
+                Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\""),
+                Encoding.UTF8.GetBytes("{\"id\":4,\"method\":\"ping\"}"),
+                notUtf8,
+                Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\"}"));
+
+            AssertError(answers[0], null, -32700, "Parse error: the line is not JSON at offset 0: 'C' is an invalid start of a value");
+            AssertError(answers[1], null, -32600, "Invalid request: a message is a JSON object, not an array (MCP 2025-06-18 sends no batches)");
+            AssertError(answers[2], null, -32700, "Parse error: the line is not JSON at offset 39: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed");
+            AssertError(answers[3], null, -32600, "Invalid request: a message says \"jsonrpc\": \"2.0\"");
+            AssertError(answers[4], null, -32700, "Parse error: the line is not UTF-8 (byte 0xC3 at offset 34)");
+            using var last = JsonDocument.Parse(answers[5]);
+            Assert.Equal(6, last.RootElement.GetProperty("id").GetInt32());
+            Assert.Equal(JsonValueKind.Object, last.RootElement.GetProperty("result").ValueKind);
+        }
+
+        private static void AssertInvalidParams(string answer, int id, string message) => AssertError(answer, id, -32602, message);
+
+        private static void AssertError(string answer, int? id, int code, string message)
         {
             using var json = JsonDocument.Parse(answer);
-            Assert.Equal(id, json.RootElement.GetProperty("id").GetInt32());
+            if (id == null) Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("id").ValueKind);
+            else Assert.Equal(id, json.RootElement.GetProperty("id").GetInt32());
             var error = json.RootElement.GetProperty("error");
-            Assert.Equal(-32602, error.GetProperty("code").GetInt32());
+            Assert.Equal(code, error.GetProperty("code").GetInt32());
             Assert.Equal(message, error.GetProperty("message").GetString());
         }
 
-        /// <summary>Initializes a server on the example repository, then sends each request and reads its answer.</summary>
-        private List<string> Session(params string[] requests)
+        private List<string> Session(params string[] requests) => Session(Array.ConvertAll(requests, r => Encoding.UTF8.GetBytes(r)));
+
+        /// <summary>Initializes a server on the example repository, then sends each line (its bytes as they are) and reads its answer.</summary>
+        private List<string> Session(params byte[][] requests)
         {
             var start = new ProcessStartInfo("dotnet")
             {
@@ -71,9 +104,9 @@ namespace Orchestrator.Governance.Mcp.Tests
             _ = process.StandardError.ReadToEndAsync();
             try
             {
-                Send(process, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+                Send(process, Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}"));
                 Assert.Contains("\"protocolVersion\":\"2025-06-18\"", Receive(process));
-                process.StandardInput.WriteLine("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+                Send(process, Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"));
                 var answers = new List<string>();
                 foreach (var request in requests)
                 {
@@ -89,10 +122,12 @@ namespace Orchestrator.Governance.Mcp.Tests
             }
         }
 
-        private static void Send(Process process, string line)
+        private static void Send(Process process, byte[] line)
         {
-            process.StandardInput.WriteLine(line);
-            process.StandardInput.Flush();
+            var stdin = process.StandardInput.BaseStream;
+            stdin.Write(line);
+            stdin.WriteByte((byte)'\n');
+            stdin.Flush();
         }
 
         private static string Receive(Process process)
