@@ -54,6 +54,11 @@ namespace Orchestrator.Governance.Mcp
         /// <summary>The repository root (a full path).</summary>
         public string Root => _disk.Root;
 
+        /// <summary>The root with its symbolic links resolved (the same as <see cref="Root"/> when it has none).</summary>
+        public string RealRoot => _realRoot ??= Tools.RepositoryPath.RealPath(Root);
+
+        private string? _realRoot;
+
         /// <summary>The date waivers expire against: the one the server was started with, else today (UTC).</summary>
         public DateTime Today => _today ?? DateTime.UtcNow.Date;
 

@@ -42,7 +42,7 @@ namespace Orchestrator.Governance.Mcp.Tools
         public override JsonObject Call(ToolArguments arguments, RepositorySession session)
         {
             string rule = arguments.String("rule", required: true, maxLength: 64)!.Trim().ToUpperInvariant();
-            string file = RepositoryPath.Normalize(session.Root, arguments.String("file", required: true, maxLength: 1024)!, "file");
+            string file = RepositoryPath.Normalize(session.Root, arguments.String("file", required: true, maxLength: 1024)!, "file", session.RealRoot);
             int line = arguments.Int("line", 0, 1, int.MaxValue);
             int column = arguments.Int("column", 0, 1, int.MaxValue);
             if (line == 0 || column == 0) throw new ToolError("the arguments 'line' and 'column' are required: the diagnostic's position as check gives it");

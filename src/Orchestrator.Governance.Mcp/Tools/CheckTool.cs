@@ -38,7 +38,7 @@ namespace Orchestrator.Governance.Mcp.Tools
 
         public override JsonObject Call(ToolArguments arguments, RepositorySession session)
         {
-            var scopes = arguments.Strings("paths").Select(p => RepositoryPath.Normalize(session.Root, p, "paths")).Distinct(StringComparer.Ordinal).ToList();
+            var scopes = arguments.Strings("paths").Select(p => RepositoryPath.Normalize(session.Root, p, "paths", session.RealRoot)).Distinct(StringComparer.Ordinal).ToList();
             bool includeBaselined = arguments.Bool("includeBaselined");
             int limit = arguments.Int("limit", 100, 1, 500);
             string? cursor = arguments.String("cursor", maxLength: 32);

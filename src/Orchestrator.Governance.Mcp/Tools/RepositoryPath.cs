@@ -12,7 +12,12 @@ namespace Orchestrator.Governance.Mcp.Tools
     /// </summary>
     internal static class RepositoryPath
     {
-        public static string Normalize(string root, string path, string argument)
+        /// <summary>
+        /// <paramref name="path"/> as a repository-relative path. <paramref name="realRoot"/> is the root with its
+        /// symbolic links resolved (<see cref="RealPath"/>): an absolute path under it is taken as under the root, so
+        /// a server started through a link accepts the paths an agent resolved itself.
+        /// </summary>
+        public static string Normalize(string root, string path, string argument, string? realRoot = null)
         {
             if (path.IndexOf('\0') >= 0) throw new ToolError($"the path '{ToolArguments.Clip(path.Replace("\0", "\\0"))}' in '{argument}' holds a NUL character");
             // A backslash is a separator here as on Windows, so "docs\\..\\..\\x" is judged as the path it means.
@@ -29,10 +34,50 @@ namespace Orchestrator.Governance.Mcp.Tools
             }
 
             string relative = RepositoryDocuments.RelativePath(root, full);
+            if (realRoot != null && Path.IsPathRooted(trimmed) && Leaves(relative) && !Leaves(RepositoryDocuments.RelativePath(realRoot, full)))
+                relative = RepositoryDocuments.RelativePath(realRoot, full);
             if (relative == ".") return string.Empty;
-            if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            if (Leaves(relative))
                 throw new ToolError($"the path '{ToolArguments.Clip(path)}' in '{argument}' is outside the repository ({root})");
             return relative.TrimEnd('/');
+        }
+
+        private static bool Leaves(string relative) => relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative);
+
+        /// <summary>
+        /// The folder <paramref name="directory"/> (a full path) with every symbolic link on its way resolved, as
+        /// realpath(3) gives it; the path as it is when a link cannot be read (a loop, no permission).
+        /// </summary>
+        public static string RealPath(string directory)
+        {
+            try
+            {
+                string full = Path.GetFullPath(directory);
+                // As realpath(3): a link's target is read relative to its folder, and the walk starts again on what
+                // it names (whose own folders may be links); at most 40 links, as Linux's MAXSYMLINKS.
+                for (int hops = 0; hops <= 40; hops++)
+                {
+                    string current = Path.GetPathRoot(full) ?? string.Empty;
+                    var parts = full.Substring(current.Length).Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries);
+                    string? next = null;
+                    for (int i = 0; i < parts.Length && next == null; i++)
+                    {
+                        string parent = current;
+                        current = Path.Combine(current, parts[i]);
+                        string? target = new DirectoryInfo(current).LinkTarget;
+                        if (target != null) next = Path.GetFullPath(Path.Combine(Path.GetFullPath(target, parent), string.Join(Path.DirectorySeparatorChar, parts, i + 1, parts.Length - i - 1)));
+                    }
+
+                    if (next == null) return current;
+                    full = next;
+                }
+
+                return directory;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
+            {
+                return directory;
+            }
         }
 
         /// <summary>Whether the repository-relative <paramref name="file"/> is <paramref name="scope"/> or under it ("" is the whole repository).</summary>

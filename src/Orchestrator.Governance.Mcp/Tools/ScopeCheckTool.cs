@@ -44,7 +44,7 @@ namespace Orchestrator.Governance.Mcp.Tools
             string id = arguments.String("id", required: true, maxLength: 256)!.Trim();
             var paths = arguments.Strings("files", maxItems: 1000, maxLength: 1024);
             if (paths.Count == 0) throw new ToolError("the argument 'files' is required: the repository-relative paths of the files to touch");
-            var files = paths.Select(p => RepositoryPath.Normalize(session.Root, p, "files")).ToList();
+            var files = paths.Select(p => RepositoryPath.Normalize(session.Root, p, "files", session.RealRoot)).ToList();
             if (files.FirstOrDefault(f => f.Length == 0) != null) throw new ToolError("'files' names the repository root; name files");
 
             var snapshot = session.Current();
