@@ -46,39 +46,10 @@ namespace Orchestrator.Governance.Mcp.Tools
 
         /// <summary>
         /// The folder <paramref name="directory"/> (a full path) with every symbolic link on its way resolved, as
-        /// realpath(3) gives it; the path as it is when a link cannot be read (a loop, no permission).
+        /// realpath(3) gives it (<see cref="Links.ResolvePath"/>, as the repository walk resolves its root); the path
+        /// as it is when it cannot be resolved (a loop, a folder that does not exist).
         /// </summary>
-        public static string RealPath(string directory)
-        {
-            try
-            {
-                string full = Path.GetFullPath(directory);
-                // As realpath(3): a link's target is read relative to its folder, and the walk starts again on what
-                // it names (whose own folders may be links); at most 40 links, as Linux's MAXSYMLINKS.
-                for (int hops = 0; hops <= 40; hops++)
-                {
-                    string current = Path.GetPathRoot(full) ?? string.Empty;
-                    var parts = full.Substring(current.Length).Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries);
-                    string? next = null;
-                    for (int i = 0; i < parts.Length && next == null; i++)
-                    {
-                        string parent = current;
-                        current = Path.Combine(current, parts[i]);
-                        string? target = new DirectoryInfo(current).LinkTarget;
-                        if (target != null) next = Path.GetFullPath(Path.Combine(Path.GetFullPath(target, parent), string.Join(Path.DirectorySeparatorChar, parts, i + 1, parts.Length - i - 1)));
-                    }
-
-                    if (next == null) return current;
-                    full = next;
-                }
-
-                return directory;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
-            {
-                return directory;
-            }
-        }
+        public static string RealPath(string directory) => Links.ResolvePath(Path.GetFullPath(directory)).Path ?? directory;
 
         /// <summary>Whether the repository-relative <paramref name="file"/> is <paramref name="scope"/> or under it ("" is the whole repository).</summary>
         public static bool Covers(string scope, string file) =>
