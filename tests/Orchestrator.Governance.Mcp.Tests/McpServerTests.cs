@@ -319,6 +319,64 @@ namespace Orchestrator.Governance.Mcp.Tests
         }
 
         [Fact]
+        public async Task Ready_to_close_looks_up_the_tests_DONE_MEANS_names_in_the_repository_s_CSharp_files()
+        {
+            Directory.CreateDirectory(Path.Combine(_repo.Root, "tests"));
+            File.WriteAllText(Path.Combine(_repo.Root, "tests/StorageTests.cs"),
+                "namespace TestProject.Storage\n" +
+                "{\n" +
+                "    public class StorageTests\n" +
+                "    {\n" +
+                "        [Xunit.Fact] public void Saves_a_row() { }\n" +
+                "        [Fact(Skip = \"flaky on CI\")] public void Skipped_one() { }\n" +
+                "        public void Helper() { }\n" +
+                "        [Fact(Skip = \"\")] public void Blank_skip() { }\n" +
+                "        public class Nested { [DataTestMethod] public void Runs() { } }\n" +
+                "    }\n" +
+                "    [NUnit.Framework.Ignore(\"later\")]\n" +
+                "    public class NUnitTests { [Test] public void Ignored() { } }\n" +
+                "    public class Derived : StorageTests { [MyFact] public void Custom() { } }\n" +
+                "}\n");
+            // A copy under bin/ is a build output, not a source: its test is not found there.
+            Directory.CreateDirectory(Path.Combine(_repo.Root, "tests/bin"));
+            File.WriteAllText(Path.Combine(_repo.Root, "tests/bin/Old.cs"), "namespace Old { public class T { [Fact] public void Gone() { } } }\n");
+            string path = Path.Combine(_repo.Root, "docs/task_packets/WP-1-Storage-Layer.md");
+            string packet = File.ReadAllText(path);
+            string running = "  * test: TestProject.Storage.StorageTests.Saves_a_row\n  * test: TestProject.Storage.StorageTests.Nested.Runs\n  * test: TestProject.Storage.StorageTests.Blank_skip\n";
+            File.WriteAllText(path, packet.Replace("  * All tests pass\n", "  * All tests pass\n" + running));
+            var ready = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done" });
+            Assert.Contains(
+                "namedTests pass: 'TestProject.Storage.StorageTests.Saves_a_row' is a test that runs (tests/StorageTests.cs, line 5, [Fact]); " +
+                "'TestProject.Storage.StorageTests.Nested.Runs' is a test that runs (tests/StorageTests.cs, line 9, [DataTestMethod]); " +
+                "'TestProject.Storage.StorageTests.Blank_skip' is a test that runs (tests/StorageTests.cs, line 8, [Fact])",
+                Gates(ready));
+
+            File.WriteAllText(path, packet.Replace("  * All tests pass\n", "  * All tests pass\n" + running +
+                "  * test: TestProject.Storage.StorageTests.Skipped_one\n  * test: TestProject.Storage.StorageTests.Helper\n  * test: TestProject.Storage.StorageTests.Gone\n" +
+                "  * test: TestProject.Storage.Missing.Works\n  * test: TestProject.Storage.NUnitTests.Ignored\n  * test: Old.T.Gone\n  * test: TestProject.Storage.Derived.Custom\n  * test: TestProject.Storage.Derived.Saves_a_row\n"));
+            var failing = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done" });
+            Assert.False(failing.GetProperty("ready").GetBoolean());
+            Assert.Contains(
+                "namedTests FAIL: 'TestProject.Storage.StorageTests.Skipped_one' is skipped: Skip = \"flaky on CI\"; " +
+                "'TestProject.Storage.StorageTests.Helper' is not a test: it has no [Fact], [Theory], [Test], [TestCase] or [TestMethod] attribute; " +
+                "'TestProject.Storage.StorageTests.Gone' does not exist: TestProject.Storage.StorageTests has no method 'Gone'; " +
+                "'TestProject.Storage.Missing.Works' does not exist: no C# file of the repository declares the type 'TestProject.Storage.Missing'; " +
+                "'TestProject.Storage.NUnitTests.Ignored' is skipped: [Ignore] on NUnitTests; " +
+                "'Old.T.Gone' does not exist: no C# file of the repository declares the type 'Old.T'\n",
+                Gates(failing));
+
+            // What syntax cannot settle is left to GOV703 in the build: the gate is not checked here (null).
+            File.WriteAllText(path, packet.Replace("  * All tests pass\n", "  * All tests pass\n" + running +
+                "  * test: TestProject.Storage.Derived.Custom\n  * test: TestProject.Storage.Derived.Saves_a_row\n"));
+            var unsettled = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done" });
+            Assert.Contains(
+                "'TestProject.Storage.Derived.Custom' has attributes this check does not know ([MyFact]): GOV703 judges them in the test project's build; " +
+                "'TestProject.Storage.Derived.Saves_a_row' is not declared in TestProject.Storage.Derived itself, which has a base type: GOV703 judges inherited tests in the test project's build",
+                Gates(unsettled));
+            Assert.Contains("namedTests -: ", Gates(unsettled));
+        }
+
+        [Fact]
         public async Task Apply_fix_applies_a_fix_check_named_and_returns_the_diff()
         {
             string path = Path.Combine(_repo.Root, Cancel);

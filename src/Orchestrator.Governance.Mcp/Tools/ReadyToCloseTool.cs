@@ -17,9 +17,10 @@ namespace Orchestrator.Governance.Mcp.Tools
     /// sections is covered (GOV207), the blockers are VALIDATED (GOV303; §6.4), the packet is
     /// locked by a USER_SIGNATURE and not edited since (GOV111, GOV607; §2.3), the task board lists
     /// it and its status there agrees with the target (GOV304, GOV305; §6.3), and the packet has no
-    /// other error. Tests named in DONE_MEANS (GOV703) are checked by the analyzer in the test
-    /// project, not here: the gate says so. This is the check an agent runs before it claims the
-    /// work is complete.
+    /// other error, and (when GOV703 is on) the tests DONE_MEANS names exist as tests that run, looked
+    /// up in the repository's C# files by their syntax (<see cref="NamedTests"/>; GOV703 judges them
+    /// by the compilation in the build). This is the check an agent runs before it claims the work is
+    /// complete.
     /// </summary>
     internal sealed class ReadyToCloseTool : GovernanceTool
     {
@@ -161,10 +162,16 @@ namespace Orchestrator.Governance.Mcp.Tools
                     : $"{board.Path} lists {entry.Id} as '{entry.Status}' (line {entry.StatusSpan.StartLine}); move it to the board's status for '{target}' in the same change", boardProblems);
             }
 
-            // Tests named in DONE_MEANS: the analyzer's (GOV703).
-            var tests = result.TestReferences.Where(t => t.Path == packet.Path).ToList();
+            // Tests named in DONE_MEANS (GOV703), looked up in the repository's C# files by their syntax.
+            var tests = result.TestReferences.Where(t => t.Path == packet.Path).Select(t => t.Name).Distinct(StringComparer.Ordinal).ToList();
             if (tests.Count > 0 && result.TestReferenceSeverity != GovernanceSeverity.None)
-                Gate("namedTests", null, $"{tests.Count} test(s) named in DONE_MEANS ({string.Join(", ", tests.Take(5).Select(t => t.Name))}): GOV703 checks them in the test project's dotnet build, not here");
+            {
+                var verdicts = NamedTests.Judge(tests, CSharpSources(session, config.Limits.MaxDocumentBytes));
+                var failed = verdicts.Where(v => v.Passed == false).ToList();
+                var unsettled = verdicts.Where(v => v.Passed == null).ToList();
+                bool? passed = failed.Count > 0 ? false : unsettled.Count > 0 ? (bool?)null : true;
+                Gate("namedTests", passed, string.Join("; ", (failed.Count > 0 ? failed : verdicts).Select(v => $"'{v.Name}' {v.Reason}")));
+            }
 
             var others = own.Where(d => d.Severity == GovernanceSeverity.Error && !counted.Contains(d.Id)).ToList();
             Gate("noOtherErrors", others.Count == 0, others.Count == 0 ? "no other error in the packet" : $"{others.Count} other error(s) in the packet", others);
@@ -179,6 +186,21 @@ namespace Orchestrator.Governance.Mcp.Tools
                 ["ready"] = ready,
                 ["gates"] = gates,
             };
+        }
+
+        /// <summary>The repository's C# files as the last walk found them (bin/ folders left out), read within the size limit.</summary>
+        private static List<(string Path, string Text)> CSharpSources(RepositorySession session, long maxBytes)
+        {
+            var tree = session.Tree;
+            var sources = new List<(string, string)>();
+            if (tree == null) return sources;
+            foreach (string file in tree.Files)
+            {
+                if (!file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || file.StartsWith("bin/", StringComparison.Ordinal) || file.Contains("/bin/")) continue;
+                if (tree.ReadDocument(file, maxBytes).Text is string text) sources.Add((file, text));
+            }
+
+            return sources;
         }
 
         /// <summary>How the items mapped, counted: an item that cites a section with no MUST or SHOULD maps to nothing there, and is said so (items that cite nothing are the caller's).</summary>
