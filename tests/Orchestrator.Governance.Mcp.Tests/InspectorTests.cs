@@ -42,7 +42,7 @@ namespace Orchestrator.Governance.Mcp.Tests
         }
 
         [Fact]
-        public void The_MCP_Inspector_lists_the_tools_and_calls_them()
+        public void The_MCP_Inspector_lists_the_tools_and_calls_each_one()
         {
             string root = TestPaths.RepositoryRoot();
             string inspector = Path.Combine(root, "tests", "Orchestrator.Governance.Mcp.Tests", "inspector");
@@ -66,6 +66,29 @@ namespace Orchestrator.Governance.Mcp.Tests
 
             var section = Inspect(inspector, dll, repo.Root, "--method", "tools/call", "--tool-name", "spec_section", "--tool-arg", "query=2.3.12.3");
             Assert.Equal("Storage API Abstraction Pattern [CX-DBP-021]", section.GetProperty("structuredContent").GetProperty("sections")[0].GetProperty("title").GetString());
+
+            var rule = Inspect(inspector, dll, repo.Root, "--method", "tools/call", "--tool-name", "explain_rule", "--tool-arg", "rule=GOV107").GetProperty("structuredContent");
+            Assert.Equal("GOV107 error", $"{rule.GetProperty("rule").GetString()} {rule.GetProperty("defaultSeverity").GetString()}");
+
+            var packet = Inspect(inspector, dll, repo.Root, "--method", "tools/call", "--tool-name", "packet", "--tool-arg", "id=WP-1-Storage-Layer").GetProperty("structuredContent");
+            Assert.Equal("docs/task_packets/WP-1-Storage-Layer.md Ready-for-Dev 9", $"{packet.GetProperty("file").GetString()} {packet.GetProperty("status").GetString()} {packet.GetProperty("statusLine").GetInt32()}");
+
+            var scope = Inspect(inspector, dll, repo.Root, "--method", "tools/call", "--tool-name", "scope_check", "--tool-arg", "id=WP-1-Storage-Layer", "--tool-arg", "files=[\"src/storage/mod.rs\",\"src/ui/app.tsx\"]").GetProperty("structuredContent");
+            Assert.Equal(new[] { "src/storage/mod.rs inScope", "src/ui/app.tsx outside" }, scope.GetProperty("files").EnumerateArray().Select(f => $"{f.GetProperty("file").GetString()} {f.GetProperty("verdict").GetString()}"));
+
+            var close = Inspect(inspector, dll, repo.Root, "--method", "tools/call", "--tool-name", "ready_to_close", "--tool-arg", "id=WP-1-Storage-Layer", "--tool-arg", "target=Done").GetProperty("structuredContent");
+            Assert.False(close.GetProperty("ready").GetBoolean());
+            var transition = close.GetProperty("gates")[0];
+            Assert.Equal("transition False 'Ready-for-Dev' may move to 'In-Progress', 'Blocked', not to 'Done' (taskPacket.statusTransitions)",
+                $"{transition.GetProperty("gate").GetString()} {transition.GetProperty("passed").GetBoolean()} {transition.GetProperty("reason").GetString()}");
+
+            string cancel = Path.Combine(repo.Root, "docs/task_packets/WP-1-Job-Cancel.md");
+            string before = File.ReadAllText(cancel);
+            var fix = Inspect(inspector, dll, repo.Root, "--method", "tools/call", "--tool-name", "apply_fix", "--tool-arg", "rule=GOV108", "--tool-arg", "file=docs/task_packets/WP-1-Job-Cancel.md",
+                "--tool-arg", "line=5", "--tool-arg", "column=9", "--tool-arg", "fix=Suppress GOV108 on this line", "--tool-arg", "dryRun=true").GetProperty("structuredContent");
+            Assert.False(fix.GetProperty("written").GetBoolean());
+            Assert.Contains("\n+<!-- governance-disable-next-line GOV108 -->\n", fix.GetProperty("diff").GetString());
+            Assert.Equal(before, File.ReadAllText(cancel));
 
             var unknown = Inspect(inspector, dll, repo.Root, "--method", "tools/call", "--tool-name", "packet", "--tool-arg", "id=WP-9");
             Assert.True(unknown.GetProperty("isError").GetBoolean());
