@@ -142,14 +142,20 @@ namespace Orchestrator.Governance.EndToEnd.Tests
                 Call(11, "check", "{\"paths\":[\"" + cancel + "\"]}"),
                 "{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"resources/list\"}",
                 "{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"resources/read\",\"params\":{\"uri\":\"governance://rules/GOV107\"}}",
+                // The tests WP-1-Storage-Layer names, looked up with Roslyn's parser (McpSession writes them).
+                Call(14, "ready_to_close", "{\"id\":\"WP-1-Storage-Layer\",\"target\":\"Done\"}"),
+                // A line that is no message: a parse error with a null id.
+                "{\"jsonrpc\":\"2.0\",\"id\":15,\"method\":\"ping\"",
             };
 
             var jit = McpSession("dotnet", new[] { _native.Dll }, requests);
             var native = McpSession(_native.Executable, Array.Empty<string>(), requests);
 
-            Assert.Equal(13, jit.Count);
+            Assert.Equal(15, jit.Count);
             Assert.Contains("\"name\":\"ready_to_close\"", jit[1]);
             Assert.Contains("\"diff\"", jit[9]);
+            Assert.Contains("is skipped: Skip = \\u0022flaky on CI\\u0022", jit[13]);
+            Assert.Contains("\"code\":-32700", jit[14]);
             for (int i = 0; i < jit.Count; i++) Assert.Equal(jit[i], native[i]);
         }
 
@@ -253,6 +259,11 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         {
             string copy = Path.Combine(Path.GetTempPath(), "orchestrator-native-mcp-" + Guid.NewGuid().ToString("N").Substring(0, 12));
             Dotnet.CopyDirectory(Path.Combine(Dotnet.RepositoryRoot(), "examples", "governed-repo"), copy);
+            Directory.CreateDirectory(Path.Combine(copy, "tests"));
+            File.WriteAllText(Path.Combine(copy, "tests", "StorageTests.cs"),
+                "namespace Example.Tests\n{\n    public class StorageTests\n    {\n        [Xunit.Fact] public void Saves_a_row() { }\n        [Xunit.Fact(Skip = \"flaky on CI\")] public void Skipped_one() { }\n    }\n}\n");
+            string packet = Path.Combine(copy, "docs", "task_packets", "WP-1-Storage-Layer.md");
+            File.WriteAllText(packet, File.ReadAllText(packet).Replace("  * All tests pass\n", "  * All tests pass\n  * test: Example.Tests.StorageTests.Saves_a_row\n  * test: Example.Tests.StorageTests.Skipped_one\n"));
             try
             {
                 var start = new ProcessStartInfo(program)

@@ -23,24 +23,8 @@ namespace Orchestrator.Governance.Mcp.Tools
         private static readonly string[] TestAttributes = { "Fact", "Theory", "Test", "TestCase", "TestCaseSource", "TestMethod", "DataTestMethod" };
 
         /// <summary>One method declaration: the file and line it stands on, its attributes' simple names and, when skipped, why.</summary>
-        private sealed class Declaration
+        private sealed record Declaration(string File, int Line, IReadOnlyList<string> Attributes, string? Skipped)
         {
-            public Declaration(string file, int line, IReadOnlyList<string> attributes, string? skipped)
-            {
-                File = file;
-                Line = line;
-                Attributes = attributes;
-                Skipped = skipped;
-            }
-
-            public string File { get; }
-
-            public int Line { get; }
-
-            public IReadOnlyList<string> Attributes { get; }
-
-            public string? Skipped { get; }
-
             public bool IsTest => Attributes.Any(a => TestAttributes.Contains(a, StringComparer.Ordinal));
         }
 
