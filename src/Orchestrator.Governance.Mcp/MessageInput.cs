@@ -14,6 +14,7 @@ namespace Orchestrator.Governance.Mcp
         private readonly Stream _inner;
         private readonly MessageOutput _output;
         private readonly byte[] _chunk = new byte[64 * 1024];
+        private static readonly byte[] Bom = { 0xEF, 0xBB, 0xBF };
         private readonly MemoryStream _line = new MemoryStream();
         private int _chunkStart;
         private int _chunkEnd;
@@ -96,11 +97,16 @@ namespace Orchestrator.Governance.Mcp
         private string? Take()
         {
             var content = _line.GetBuffer().AsSpan(0, (int)_line.Length).TrimEnd((byte)'\r');
+            // A byte order mark (an editor's, or a client that writes one first) is no part of the message.
+            if (content.StartsWith(Bom)) content = content.Slice(Bom.Length);
             string? problem = content.Trim(" \t"u8).Length == 0 ? string.Empty : MessageLines.Problem(content);
             if (problem == null)
             {
                 _ready = new byte[content.Length + 1];
                 content.CopyTo(_ready);
+                // A CR in a JSON text that parsed is whitespace between tokens (a string cannot hold one unescaped);
+                // the SDK reads lines as a StreamReader does, which would end the line there.
+                _ready.AsSpan(0, content.Length).Replace((byte)'\r', (byte)' ');
                 _ready[content.Length] = (byte)'\n';
                 _readyStart = 0;
             }

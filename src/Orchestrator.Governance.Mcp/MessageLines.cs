@@ -22,7 +22,9 @@ namespace Orchestrator.Governance.Mcp
         /// <summary>
         /// What is wrong with one line (UTF-8, without its line break), or null when it is a JSON-RPC message: a
         /// JSON object with "jsonrpc": "2.0" and a "method" (a request or notification) or a "result" or "error"
-        /// (a response). The line is read once, its members at the top only.
+        /// (a response), whose "id", when given, is a string or an integer (MCP 2025-06-18: never null), and whose
+        /// strings are Unicode text (an escaped lone surrogate, "\ud800", is JSON but no text the SDK can read).
+        /// The line is read once, token by token.
         /// </summary>
         internal static string? Problem(ReadOnlySpan<byte> line)
         {
@@ -32,29 +34,69 @@ namespace Orchestrator.Governance.Mcp
             {
                 if (!reader.Read()) return null;
                 if (reader.TokenType != JsonTokenType.StartObject)
-                    return $"Invalid request: a message is a JSON object, not {Kind(reader.TokenType)}";
+                    return $"Invalid request: a message is a JSON object, not {Kind(reader.TokenType)}" + (reader.TokenType == JsonTokenType.StartArray ? " (MCP 2025-06-18 sends no batches)" : string.Empty);
+                string? member = null;
                 string? version = null;
                 JsonTokenType? method = null;
+                string? badId = null;
                 bool response = false;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                while (reader.Read())
                 {
-                    string name = reader.GetString()!;
-                    reader.Read();
-                    if (name == "jsonrpc") version = reader.TokenType == JsonTokenType.String ? reader.GetString() : "?";
-                    else if (name == "method") method = reader.TokenType;
-                    else if (name == "result" || name == "error") response = true;
-                    reader.Skip();
+                    var token = reader.TokenType;
+                    if ((token == JsonTokenType.String || token == JsonTokenType.PropertyName) && reader.ValueIsEscaped && !IsText(ref reader))
+                        return $"Parse error: the string at offset {reader.TokenStartIndex} escapes a lone surrogate, which is not Unicode text";
+                    if (token == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                    {
+                        member = reader.ValueTextEquals("jsonrpc") ? "jsonrpc" : reader.ValueTextEquals("method") ? "method" : reader.ValueTextEquals("id") ? "id"
+                            : reader.ValueTextEquals("result") || reader.ValueTextEquals("error") ? "response" : null;
+                        continue;
+                    }
+
+                    switch (member)
+                    {
+                        case "jsonrpc":
+                            version = token != JsonTokenType.String ? "?" : reader.ValueTextEquals("2.0") ? "2.0" : Encoding.UTF8.GetString(reader.ValueSpan);
+                            break;
+                        case "method":
+                            method = token;
+                            break;
+                        case "id":
+                            if (token != JsonTokenType.String && !(token == JsonTokenType.Number && IsInteger(reader.ValueSpan))) badId = Kind(token, reader.ValueSpan);
+                            break;
+                        case "response":
+                            response = true;
+                            break;
+                    }
+
+                    member = null;
                 }
 
-                if (reader.Read()) return "Parse error: the line holds more than one JSON value (one message per line)";
                 if (version != "2.0") return "Invalid request: a message says \"jsonrpc\": \"2.0\"" + (version == null ? string.Empty : ", not " + (version == "?" ? "a value that is not a string" : "'" + Tools.ToolArguments.Clip(version) + "'"));
                 if (method == null && !response) return "Invalid request: a message has a 'method' (a request or notification) or a 'result' or 'error' (a response)";
                 if (method != null && method != JsonTokenType.String) return $"Invalid request: the 'method' must be a string, not {Kind(method.Value)}";
+                if (badId != null) return $"Invalid request: the 'id' must be a string or an integer, not {badId}";
                 return null;
             }
             catch (JsonException e)
             {
                 return $"Parse error: the line is not JSON at offset {e.BytePositionInLine ?? 0}: {Reason(e)}";
+            }
+        }
+
+        /// <summary>Whether a JSON number is an integer the SDK reads (no fraction, no exponent, within 64 bits).</summary>
+        internal static bool IsInteger(ReadOnlySpan<byte> number) => System.Buffers.Text.Utf8Parser.TryParse(number, out long _, out int used) && used == number.Length;
+
+        /// <summary>Whether an escaped string decodes to Unicode text (no lone surrogate).</summary>
+        private static bool IsText(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                reader.GetString();
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
             }
         }
 
@@ -88,9 +130,12 @@ namespace Orchestrator.Governance.Mcp
             return buffer.ToArray();
         }
 
+        private static string Kind(JsonTokenType token, ReadOnlySpan<byte> value) =>
+            token == JsonTokenType.Number ? "the number " + Tools.ToolArguments.Clip(Encoding.UTF8.GetString(value)) : Kind(token);
+
         private static string Kind(JsonTokenType token) => token switch
         {
-            JsonTokenType.StartArray => "an array (MCP 2025-06-18 sends no batches)",
+            JsonTokenType.StartArray => "an array",
             JsonTokenType.StartObject => "an object",
             JsonTokenType.String => "a string",
             JsonTokenType.Number => "a number",

@@ -39,7 +39,7 @@ namespace Orchestrator.Governance.Mcp
             {
                 if (meta is not JsonObject metaBody) return $"the '_meta' of {method} must be an object, not {Kind(meta)}";
                 if (metaBody.TryGetPropertyValue("progressToken", out var token) && token != null && !IsString(token) && !IsInteger(token))
-                    return $"the '_meta.progressToken' of {method} must be a string or an integer, not {Kind(token)}";
+                    return $"the '_meta.progressToken' of {method} must be a string or an integer (no fraction or exponent, within 64 bits), not {Kind(token)}";
             }
 
             switch (method)
@@ -60,7 +60,7 @@ namespace Orchestrator.Governance.Mcp
             }
         }
 
-        private static bool IsInteger(JsonNode node) => node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number && long.TryParse(value.ToJsonString(), out _);
+        private static bool IsInteger(JsonNode node) => node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number && MessageLines.IsInteger(System.Text.Encoding.UTF8.GetBytes(value.ToJsonString()));
 
         private static bool IsString(JsonNode node) => node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String;
 

@@ -43,7 +43,7 @@ namespace Orchestrator.Governance.Mcp.Tests
             AssertInvalidParams(answers[6], 8, "the params of tools/list must be an object, not an array");
 
             AssertInvalidParams(answers[7], 10, "the '_meta' of tools/list must be an object, not the string 'x'");
-            AssertInvalidParams(answers[8], 11, "the '_meta.progressToken' of tools/call must be a string or an integer, not an array");
+            AssertInvalidParams(answers[8], 11, "the '_meta.progressToken' of tools/call must be a string or an integer (no fraction or exponent, within 64 bits), not an array");
 
             using var last = JsonDocument.Parse(answers[9]);
             Assert.Equal(9, last.RootElement.GetProperty("id").GetInt32());
@@ -61,14 +61,18 @@ namespace Orchestrator.Governance.Mcp.Tests
                 Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\""),
                 Encoding.UTF8.GetBytes("{\"id\":4,\"method\":\"ping\"}"),
                 notUtf8,
-                Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\"}"));
+                Encoding.UTF8.GetBytes("{\"\\ud800\":1,\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"ping\"}"),
+                Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"ping\"}"),
+                Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\r\"id\":6,\"method\":\"ping\"}"));
 
             AssertError(answers[0], null, -32700, "Parse error: the line is not JSON at offset 0: 'C' is an invalid start of a value");
             AssertError(answers[1], null, -32600, "Invalid request: a message is a JSON object, not an array (MCP 2025-06-18 sends no batches)");
             AssertError(answers[2], null, -32700, "Parse error: the line is not JSON at offset 39: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed");
             AssertError(answers[3], null, -32600, "Invalid request: a message says \"jsonrpc\": \"2.0\"");
             AssertError(answers[4], null, -32700, "Parse error: the line is not UTF-8 (byte 0xC3 at offset 34)");
-            using var last = JsonDocument.Parse(answers[5]);
+            AssertError(answers[5], null, -32700, "Parse error: the string at offset 1 escapes a lone surrogate, which is not Unicode text");
+            AssertError(answers[6], null, -32600, "Invalid request: the 'id' must be a string or an integer, not the number 1.5");
+            using var last = JsonDocument.Parse(answers[7]);
             Assert.Equal(6, last.RootElement.GetProperty("id").GetInt32());
             Assert.Equal(JsonValueKind.Object, last.RootElement.GetProperty("result").ValueKind);
         }
