@@ -336,19 +336,25 @@ namespace Orchestrator.Governance.Mcp.Tests
                 "    [NUnit.Framework.Ignore(\"later\")]\n" +
                 "    public class NUnitTests { [Test] public void Ignored() { } }\n" +
                 "    public class Derived : StorageTests { [MyFact] public void Custom() { } }\n" +
+                "    public class Marked { [Fact, Foo(Skip = \"not xunit's\")] public void Runs_anyway() { } }\n" +
+                "    public class Generic<T> { [Fact] public void Open() { } }\n" +
+                "    public partial class Parts { [Fact] public void Own() { } }\n" +
                 "}\n");
+            // The other part of Parts, with its base type, and a derived class, each in a file that does not name the method.
+            File.WriteAllText(Path.Combine(_repo.Root, "tests/Parts.cs"), "namespace TestProject.Storage { public partial class Parts : Base { } public class Elsewhere : Base { } }\n");
             // A copy under bin/ is a build output, not a source: its test is not found there.
             Directory.CreateDirectory(Path.Combine(_repo.Root, "tests/bin"));
             File.WriteAllText(Path.Combine(_repo.Root, "tests/bin/Old.cs"), "namespace Old { public class T { [Fact] public void Gone() { } } }\n");
             string path = Path.Combine(_repo.Root, "docs/task_packets/WP-1-Storage-Layer.md");
             string packet = File.ReadAllText(path);
-            string running = "  * test: TestProject.Storage.StorageTests.Saves_a_row\n  * test: TestProject.Storage.StorageTests.Nested.Runs\n  * test: TestProject.Storage.StorageTests.Blank_skip\n";
+            string running = "  * test: TestProject.Storage.StorageTests.Saves_a_row\n  * test: TestProject.Storage.StorageTests.Nested.Runs\n  * test: TestProject.Storage.StorageTests.Blank_skip\n  * test: TestProject.Storage.Marked.Runs_anyway\n";
             File.WriteAllText(path, packet.Replace("  * All tests pass\n", "  * All tests pass\n" + running));
             var ready = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done" });
             Assert.Contains(
                 "namedTests pass: 'TestProject.Storage.StorageTests.Saves_a_row' is a test that runs (tests/StorageTests.cs, line 5, [Fact]); " +
                 "'TestProject.Storage.StorageTests.Nested.Runs' is a test that runs (tests/StorageTests.cs, line 9, [DataTestMethod]); " +
-                "'TestProject.Storage.StorageTests.Blank_skip' is a test that runs (tests/StorageTests.cs, line 8, [Fact])",
+                "'TestProject.Storage.StorageTests.Blank_skip' is a test that runs (tests/StorageTests.cs, line 8, [Fact]); " +
+                "'TestProject.Storage.Marked.Runs_anyway' is a test that runs (tests/StorageTests.cs, line 14, [Fact])",
                 Gates(ready));
 
             File.WriteAllText(path, packet.Replace("  * All tests pass\n", "  * All tests pass\n" + running +
@@ -367,11 +373,15 @@ namespace Orchestrator.Governance.Mcp.Tests
 
             // What syntax cannot settle is left to GOV703 in the build: the gate is not checked here (null).
             File.WriteAllText(path, packet.Replace("  * All tests pass\n", "  * All tests pass\n" + running +
-                "  * test: TestProject.Storage.Derived.Custom\n  * test: TestProject.Storage.Derived.Saves_a_row\n"));
+                "  * test: TestProject.Storage.Derived.Custom\n  * test: TestProject.Storage.Derived.Saves_a_row\n" +
+                "  * test: TestProject.Storage.Generic.Open\n  * test: TestProject.Storage.Parts.Inherited\n  * test: TestProject.Storage.Elsewhere.Inherited\n"));
             var unsettled = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done" });
             Assert.Contains(
                 "'TestProject.Storage.Derived.Custom' has attributes this check does not know ([MyFact]): GOV703 judges them in the test project's build; " +
-                "'TestProject.Storage.Derived.Saves_a_row' is not declared in TestProject.Storage.Derived itself, which has a base type: GOV703 judges inherited tests in the test project's build",
+                "'TestProject.Storage.Derived.Saves_a_row' is not declared in TestProject.Storage.Derived itself, which has a base type: GOV703 judges inherited tests in the test project's build; " +
+                "'TestProject.Storage.Generic.Open' is declared in a generic class (Generic<T>): GOV703 judges it in the test project's build; " +
+                "'TestProject.Storage.Parts.Inherited' is not declared in TestProject.Storage.Parts itself, which has a base type: GOV703 judges inherited tests in the test project's build; " +
+                "'TestProject.Storage.Elsewhere.Inherited' is not declared in TestProject.Storage.Elsewhere itself, which has a base type: GOV703 judges inherited tests in the test project's build",
                 Gates(unsettled));
             Assert.Contains("namedTests -: ", Gates(unsettled));
         }

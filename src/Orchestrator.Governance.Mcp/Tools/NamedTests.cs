@@ -14,9 +14,10 @@ namespace Orchestrator.Governance.Mcp.Tools
     /// assemblies, no attribute that derives from a test attribute): the agents' view of GOV703 (seed 003 Part 1
     /// [CX-600B], §8), before the test project is built. A name is a test that runs when a method of that full name
     /// carries [Fact], [Theory], [Test], [TestCase], [TestCaseSource], [TestMethod] or [DataTestMethod] and is not
-    /// skipped (xUnit's <c>Skip = "..."</c>, [Ignore] on the method or its class), with GOV703's words; what syntax cannot settle (a
-    /// method not declared in the named class itself, which has a base class; attributes of other names) is left
-    /// to GOV703 in the build, and said so.
+    /// skipped (xUnit's <c>Skip = "..."</c> on a test attribute, [Ignore] on the method or its class), with GOV703's
+    /// words. What syntax cannot settle is left to GOV703 in the build, and said so: a method not declared in the
+    /// named class itself (any part of a partial class) when the class has a base type, a generic class, attributes
+    /// of other names.
     /// </summary>
     internal static class NamedTests
     {
@@ -35,17 +36,22 @@ namespace Orchestrator.Governance.Mcp.Tools
         /// </summary>
         public static List<(string Name, bool? Passed, string Reason)> Judge(IReadOnlyList<string> names, IReadOnlyList<(string Path, string Text)> sources)
         {
-            var methods = names.Select(n => n.Substring(n.LastIndexOf('.') + 1)).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            // A file is parsed when it holds a name's method or its class's simple name (a derived class or a part of a
+            // partial class may be declared where the method is not).
+            var words = names.SelectMany(n => Enumerable.Reverse(n.Split('.')).Take(2)).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             var declared = new Dictionary<string, List<Declaration>>(StringComparer.Ordinal);
-            var types = new Dictionary<string, bool>(StringComparer.Ordinal);
+            var types = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var (path, text) in sources)
             {
-                if (!methods.Any(m => text.IndexOf(m, StringComparison.Ordinal) >= 0)) continue;
+                if (!words.Any(m => text.IndexOf(m, StringComparison.Ordinal) >= 0)) continue;
                 var root = CSharpSyntaxTree.ParseText(text, CSharpParseOptions.Default.WithDocumentationMode(DocumentationMode.None), path).GetCompilationUnitRoot();
                 foreach (var type in root.DescendantNodes().OfType<TypeDeclarationSyntax>())
                 {
                     string typeName = FullName(type);
-                    types[typeName] = types.TryGetValue(typeName, out bool had) && had || type.BaseList != null;
+                    // What syntax cannot settle about the type: a base type (inherited tests) or type parameters.
+                    string? unsettled = type.TypeParameterList != null ? $"is declared in a generic class ({type.Identifier.ValueText}{type.TypeParameterList})"
+                        : type.BaseList != null ? $"is not declared in {typeName} itself, which has a base type" : null;
+                    types[typeName] = types.TryGetValue(typeName, out string? had) && had != null ? had : unsettled;
                     foreach (var method in type.Members.OfType<MethodDeclarationSyntax>())
                     {
                         string name = typeName + "." + method.Identifier.ValueText;
@@ -62,10 +68,17 @@ namespace Orchestrator.Governance.Mcp.Tools
                 int dot = name.LastIndexOf('.');
                 string typeName = dot > 0 ? name.Substring(0, dot) : name;
                 string method = name.Substring(dot + 1);
+                bool known = types.TryGetValue(typeName, out string? unsettled);
+                if (known && unsettled != null && unsettled.StartsWith("is declared in a generic", StringComparison.Ordinal))
+                {
+                    verdicts.Add((name, null, unsettled + ": GOV703 judges it in the test project's build"));
+                    continue;
+                }
+
                 if (!declared.TryGetValue(name, out var found))
                 {
-                    if (!types.TryGetValue(typeName, out bool hasBase)) verdicts.Add((name, false, $"does not exist: no C# file of the repository declares the type '{typeName}'"));
-                    else if (hasBase) verdicts.Add((name, null, $"is not declared in {typeName} itself, which has a base type: GOV703 judges inherited tests in the test project's build"));
+                    if (!known) verdicts.Add((name, false, $"does not exist: no C# file of the repository declares the type '{typeName}'"));
+                    else if (unsettled != null) verdicts.Add((name, null, unsettled + ": GOV703 judges inherited tests in the test project's build"));
                     else verdicts.Add((name, false, $"does not exist: {typeName} has no method '{method}'"));
                     continue;
                 }
@@ -112,7 +125,7 @@ namespace Orchestrator.Governance.Mcp.Tools
         /// <summary>Why the method is skipped (xUnit Skip = "...", [Ignore] on it or its class), or null.</summary>
         private static string? SkipReason(IReadOnlyList<AttributeSyntax> attributes, TypeDeclarationSyntax type)
         {
-            foreach (var attribute in attributes)
+            foreach (var attribute in attributes.Where(a => TestAttributes.Contains(SimpleName(a), StringComparer.Ordinal)))
             {
                 var skip = attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Skip");
                 // xUnit runs a test whose Skip is null or blank (as GOV703 reads it).
