@@ -77,8 +77,9 @@ namespace Orchestrator.Governance.Model.Board
 
         /// <summary>
         /// The WP IDs that name <paramref name="packet"/> in the graph: its declared TASK_ID, then its
-        /// file name, each unless an earlier packet (in path order) already holds it; both when an
-        /// earlier packet holds both (GOV106 reports the duplicate). Empty for a packet the topology was
+        /// file name, each unless another packet holds it (a file name is held by the first packet of
+        /// that name in path order, before any packet's TASK_ID; a TASK_ID by the first packet declaring
+        /// it that no file is named after); both when others hold both (GOV106 reports the duplicate). Empty for a packet the topology was
         /// not built from. A packet's board entries and edges are those of these IDs (seed 003 §6.1:
         /// the board lists a WP by its ID).
         /// </summary>
@@ -109,26 +110,31 @@ namespace Orchestrator.Governance.Model.Board
             var read = new Dictionary<TaskPacket, PacketTopology>(packets.Count);
             foreach (var p in packets)
             {
-                var facts = previous != null && previous._read.TryGetValue(p, out var kept) ? kept : PacketTopology.Read(p, profile, dependsOn, blocks);
-                read[p] = facts;
-                var own = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var id in new[] { p.FileStem, facts.DeclaredId })
-                {
-                    if (id != null && !byId.ContainsKey(id)) byId[id] = p;
-                    if (id != null && byId[id] == p) own.Add(id);
-                }
+                read[p] = previous != null && previous._read.TryGetValue(p, out var kept) ? kept : PacketTopology.Read(p, profile, dependsOn, blocks);
+            }
 
+            // A file name names its packet before any other packet's TASK_ID does (a TASK_ID that repeats another
+            // packet's is GOV105/GOV106), so which packet holds an ID does not hang on the order of the files.
+            foreach (var p in packets)
+            {
+                if (!byId.ContainsKey(p.FileStem)) byId[p.FileStem] = p;
+            }
+
+            foreach (var p in packets)
+            {
+                string? declared = read[p].DeclaredId;
+                if (declared != null && !byId.ContainsKey(declared)) byId[declared] = p;
+            }
+
+            foreach (var p in packets)
+            {
+                var facts = read[p];
+                var own = new HashSet<string>(new[] { p.FileStem, facts.DeclaredId }.Where(id => id != null && byId[id] == p)!, StringComparer.Ordinal);
                 ownIds.Add(own);
                 var named = new[] { facts.DeclaredId ?? p.FileStem, p.FileStem }.Distinct(StringComparer.Ordinal).ToList();
                 idsOf[p] = (own.Count == 0 ? named : named.Where(own.Contains)).ToArray();
-
-                if (facts.Status != null)
-                {
-                    foreach (var id in new[] { p.FileStem, facts.DeclaredId })
-                    {
-                        if (id != null && !status.ContainsKey(id)) status[id] = (facts.Status, "packet");
-                    }
-                }
+                if (facts.Status == null) continue;
+                foreach (var id in own) status[id] = (facts.Status, "packet");
             }
 
             if (board != null)

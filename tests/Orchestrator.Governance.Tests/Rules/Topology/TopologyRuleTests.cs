@@ -120,6 +120,27 @@ namespace Orchestrator.Governance.Tests.Rules.Topology
         }
 
         [Fact]
+        public void A_file_name_holds_its_ID_before_another_packet_s_TASK_ID_whatever_the_file_order()
+        {
+            // WP-1-A.md (first in path order) declares TASK_ID WP-1-B; WP-1-B.md is still WP-1-B, with its board
+            // entry and its dependency, and WP-1-A.md is named by its file name alone.
+            var a = Packet("WP-1-A", status: "In-Progress");
+            a.Text = a.Text.Replace("- TASK_ID: WP-1-A", "- TASK_ID: WP-1-B");
+            string board = "## Done\n- **[WP-1-B]** - [VALIDATED]\n\n## Ready for Dev\n- **[WP-1-C]** - [READY_FOR_DEV]\n";
+            var result = Packets.Analyze(a, Packet("WP-1-B", "WP-1-C", status: "Done"), Packet("WP-1-C"), (Board, board));
+            Assert.Empty(result.Of("GOV304"));
+            Packets.Single(result, "GOV305", "docs/task_packets/WP-1-A.md", 1, 3, "WP-1-A", Board);
+            var packetA = result.Packets.Single(p => p.FileStem == "WP-1-A");
+            var packetB = result.Packets.Single(p => p.FileStem == "WP-1-B");
+            Assert.Same(packetB, result.Topology.PacketOf("WP-1-B"));
+            Assert.Equal(new[] { "WP-1-A" }, result.Topology.IdsOf(packetA));
+            Assert.Empty(Orchestrator.Governance.Model.Board.TopologyFacts.BlockersOf(result.Topology, packetA));
+            Assert.Equal(new[] { "WP-1-C" }, Orchestrator.Governance.Model.Board.TopologyFacts.BlockersOf(result.Topology, packetB));
+            Assert.Equal(("VALIDATED", "board"), result.Topology.StatusOf("WP-1-B"));
+            Assert.Equal(("In-Progress", "packet"), result.Topology.StatusOf("WP-1-A"));
+        }
+
+        [Fact]
         public void A_packet_holding_its_TASK_ID_and_its_file_name_is_found_on_the_board_by_either()
         {
             var (path, text) = Packet("WP-1-B-20251228", status: "Done");
