@@ -193,11 +193,21 @@ namespace Orchestrator.Governance.Mcp.Tests
             var byAnchor = await Call("spec_section", new Dictionary<string, object?> { ["query"] = "§2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]; see also Example_Master_Spec_v01.2.md:17" });
             Assert.Equal("anchor", byAnchor.GetProperty("matchedBy").GetString());
             Assert.Equal(new[] { "2.3.12.3 20", "2.3.12 17" }, byAnchor.GetProperty("sections").EnumerateArray().Select(s => $"{s.GetProperty("number").GetString()} {s.GetProperty("line").GetInt32()}"));
+            Assert.Empty(byAnchor.GetProperty("unresolved").EnumerateArray());
+            // A reference of the line that names no section is listed with the nearest enclosing one; when none resolves, the error names them.
+            var partly = await Call("spec_section", new Dictionary<string, object?> { ["query"] = "§2.3.12.9 (Audit), §2.3.12.3 (Trait)" });
+            Assert.Equal(new[] { "2.3.12.3" }, partly.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("number").GetString()));
+            var unresolved = partly.GetProperty("unresolved").EnumerateArray().Single();
+            Assert.Equal("§2.3.12.9 2.3.12 17", $"{unresolved.GetProperty("reference").GetString()} {unresolved.GetProperty("nearest").GetProperty("number").GetString()} {unresolved.GetProperty("nearest").GetProperty("line").GetInt32()}");
+            Assert.Equal("no section of Example_Master_Spec_v01.2.md is named by §2.3.12.8 (nearest: §2.3.12 Storage Backend Portability [CX-DBP-001]), §9.9, and no title has those words",
+                await Error("spec_section", new Dictionary<string, object?> { ["query"] = "§2.3.12.8, §9.9 (Trait Purity)" }));
             var byTitle = await Call("spec_section", new Dictionary<string, object?> { ["query"] = "storage portability" });
             Assert.Equal("title", byTitle.GetProperty("matchedBy").GetString());
             Assert.Equal(new[] { "2.3.12" }, byTitle.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("number").GetString()));
             Assert.Equal("no section of Example_Master_Spec_v01.2.md is numbered '9.9.9', defines or mentions the ID '9.9.9', or has those words in its title",
                 await Error("spec_section", new Dictionary<string, object?> { ["query"] = "9.9.9" }));
+            Assert.Equal("no section of Example_Master_Spec_v01.2.md is numbered '2.3.12.9' (nearest: §2.3.12 Storage Backend Portability [CX-DBP-001]), defines or mentions the ID '§2.3.12.9', or has those words in its title",
+                await Error("spec_section", new Dictionary<string, object?> { ["query"] = "§2.3.12.9" }));
         }
 
         [Fact]

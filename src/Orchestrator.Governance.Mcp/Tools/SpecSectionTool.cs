@@ -38,7 +38,9 @@ namespace Orchestrator.Governance.Mcp.Tools
     ""number"":{""type"":[""string"",""null""]},""title"":{""type"":""string""},""file"":{""type"":""string""},""line"":{""type"":""integer""},""mainBody"":{""type"":""boolean""},
     ""text"":{""type"":""string""},""truncated"":{""type"":""boolean""},
     ""requirements"":{""type"":""array"",""items"":" + Json.RequirementSchema + @"}},
-   ""required"":[""title"",""file"",""line"",""text"",""requirements""]}}},
+   ""required"":[""title"",""file"",""line"",""text"",""requirements""]}},
+  ""unresolved"":{""type"":""array"",""description"":""With matchedBy anchor: the references of the line that name no section, with the nearest enclosing one"",""items"":{""type"":""object"",""properties"":{
+    ""reference"":{""type"":""string""},""nearest"":{""anyOf"":[" + Json.SectionSchema + @",{""type"":""null""}]}},""required"":[""reference"",""nearest""]}}},
  ""required"":[""specFile"",""matchedBy"",""sections""]}";
 
         public override JsonObject Call(ToolArguments arguments, RepositorySession session)
@@ -49,6 +51,7 @@ namespace Orchestrator.Governance.Mcp.Tools
             var spec = context.Spec ?? throw new ToolError("the repository has no current spec to read" + (context.Problem != null ? ": " + context.Problem : " (spec.currentPointer names none, or the file it names is missing)"));
 
             string number = query.TrimStart('§').Trim();
+            IReadOnlyList<ResolvedReference> references = Array.Empty<ResolvedReference>();
             List<SpecSection> found;
             string by;
             if (spec.ByNumber.ContainsKey(number))
@@ -64,10 +67,10 @@ namespace Orchestrator.Governance.Mcp.Tools
             {
                 (found, by) = (mentioned.Take(limit).ToList(), "id");
             }
-            else if (context.ResolveAnchorText(query).Select(r => r.Section).OfType<SpecSection>().Distinct().Take(limit).ToList() is { Count: > 0 } anchored)
+            else if ((references = context.ResolveAnchorText(query)).Any(r => r.Section != null))
             {
-                // A whole SPEC_ANCHOR line: the sections its numbers, IDs and lines name.
-                (found, by) = (anchored, "anchor");
+                // A whole SPEC_ANCHOR line: the sections its numbers, IDs and lines name (those naming none are listed).
+                (found, by) = (references.Select(r => r.Section).OfType<SpecSection>().Distinct().Take(limit).ToList(), "anchor");
             }
             else
             {
@@ -76,8 +79,11 @@ namespace Orchestrator.Governance.Mcp.Tools
                 by = "title";
             }
 
+            bool justNumber = references.Count == 1 && references[0].Reference.Value == number;
+            if (found.Count == 0 && references.Count > 0 && !justNumber)
+                throw new ToolError($"no section of {spec.Document.Path} is named by {string.Join(", ", references.Select(Unresolved))}, and no title has those words");
             if (found.Count == 0)
-                throw new ToolError($"no section of {spec.Document.Path} is numbered '{ToolArguments.Clip(number)}', defines or mentions the ID '{ToolArguments.Clip(query)}', or has those words in its title");
+                throw new ToolError($"no section of {spec.Document.Path} is numbered '{ToolArguments.Clip(number)}'{(justNumber && references[0].Nearest is SpecSection near ? $" (nearest: §{near.Number} {ToolArguments.Clip(near.Title)})" : string.Empty)}, defines or mentions the ID '{ToolArguments.Clip(query)}', or has those words in its title");
 
             var sections = new JsonArray();
             foreach (var section in found)
@@ -91,13 +97,27 @@ namespace Orchestrator.Governance.Mcp.Tools
                 sections.Add((JsonNode)heading);
             }
 
-            return new JsonObject
+            var result = new JsonObject
             {
                 ["specFile"] = spec.Document.Path,
                 ["specVersion"] = spec.Version,
                 ["matchedBy"] = by,
                 ["sections"] = sections,
             };
+            if (by == "anchor")
+            {
+                result["unresolved"] = new JsonArray(references.Where(r => r.Section == null).Select(r => (JsonNode?)new JsonObject
+                {
+                    ["reference"] = r.Reference.Display,
+                    ["nearest"] = r.Nearest == null ? null : Json.Section(r.Nearest, context),
+                }).ToArray());
+            }
+
+            return result;
         }
+
+        /// <summary>"§2.3.12.3 (nearest: §2.3.12 Storage Backend Portability)", as the error names a reference that resolves to nothing.</summary>
+        private static string Unresolved(ResolvedReference reference) =>
+            reference.Reference.Display + (reference.Nearest == null ? string.Empty : $" (nearest: §{reference.Nearest.Number} {ToolArguments.Clip(reference.Nearest.Title)})");
     }
 }
