@@ -79,9 +79,9 @@ namespace Orchestrator.Governance.Model.Board
         /// The WP IDs that name <paramref name="packet"/> in the graph: its declared TASK_ID, then its
         /// file name, each unless another packet holds it (a file name is held by the first packet of
         /// that name in path order, before any packet's TASK_ID; a TASK_ID by the first packet declaring
-        /// it that no file is named after); both when others hold both (GOV106 reports the duplicate). Empty for a packet the topology was
-        /// not built from. A packet's board entries and edges are those of these IDs (seed 003 §6.1:
-        /// the board lists a WP by its ID).
+        /// it that no file is named after); both when others hold both (GOV106 reports the duplicate).
+        /// Empty for a packet the topology was not built from. A packet's board entries and edges are
+        /// those of these IDs (seed 003 §6.1: the board lists a WP by its ID).
         /// </summary>
         public IReadOnlyList<string> IdsOf(TaskPacket packet) => _idsOf.TryGetValue(packet, out var ids) ? ids : Array.Empty<string>();
 
