@@ -112,6 +112,9 @@ namespace Orchestrator.Governance.Baseline
 
         private static readonly ContentCache<(GovernanceBaseline?, IReadOnlyList<StateProblem>)> Cache = new ContentCache<(GovernanceBaseline?, IReadOnlyList<StateProblem>)>(2);
 
+        /// <summary>The most diagnostics one entry may cover (schemas/baseline.schema.json).</summary>
+        public const int MaxCount = 1000000;
+
         private static GovernanceBaseline? ReadUncached(string path, string text, int maxDepth, out IReadOnlyList<StateProblem> problems)
         {
             var document = StateDocument.Read(path, StateKind.Baseline, text, maxDepth);
@@ -120,8 +123,15 @@ namespace Orchestrator.Governance.Baseline
             var entries = new List<BaselineEntry>(array.Count);
             foreach (var item in array.OfType<JObject>())
             {
+                // The schema bounds count (1 to 1,000,000); a value it let through that is no 32-bit integer still refuses the baseline, never throws.
+                if (!(item["count"] is JValue count) || count.Type != JTokenType.Integer || !(count.Value is long n) || n < 1 || n > MaxCount)
+                {
+                    problems = new[] { new StateProblem(false, "count must be an integer from 1 to 1,000,000", document.SpanOf(item)) };
+                    return null;
+                }
+
                 entries.Add(new BaselineEntry(
-                    (string)item["path"]!, (string)item["rule"]!, (string)item["fingerprint"]!, (int)item["count"]!,
+                    (string)item["path"]!, (string)item["rule"]!, (string)item["fingerprint"]!, (int)n,
                     item["message"]?.Type == JTokenType.String ? (string?)item["message"] : null, document.SpanOf(item)));
             }
 

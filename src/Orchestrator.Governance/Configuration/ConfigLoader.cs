@@ -169,6 +169,7 @@ namespace Orchestrator.Governance.Configuration
             CheckRegex(config.Board.PhaseGates.StatusLine, "board.phaseGates.statusLine");
             CheckRegex(config.Board.PhaseGates.ClosedLine, "board.phaseGates.closedLine");
             foreach (var p in config.Spec.DoneMeans.GenericGates) CheckRegex(p, "spec.doneMeans.genericGates");
+            CheckGlobs(merged, merged, problems);
             foreach (var entry in config.Severity)
             {
                 if (isRuleId != null && !isRuleId(entry.Key))
@@ -176,6 +177,36 @@ namespace Orchestrator.Governance.Configuration
             }
 
             return config;
+        }
+
+        /// <summary>The keys that hold globs (documents.*.include/exclude, headers.include, spec.files, scope.gate.exempt, ...).</summary>
+        private static readonly string[] GlobKeys = { "include", "exclude", "exempt", "files" };
+
+        /// <summary>Every glob of the configuration (<see cref="GlobKeys"/>, at any depth) that cannot be matched, as a problem at its line.</summary>
+        private static void CheckGlobs(JToken token, JObject root, List<ConfigProblem> problems)
+        {
+            if (token is JObject obj)
+            {
+                foreach (var property in obj.Properties())
+                {
+                    if (Array.IndexOf(GlobKeys, property.Name) >= 0 && property.Value is JArray globs)
+                    {
+                        foreach (var glob in globs.OfType<JValue>().Where(v => v.Type == JTokenType.String))
+                        {
+                            if (GlobPattern.Problem((string)glob!) is string reason)
+                            {
+                                int line = glob is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : FindLine(root, property.Path);
+                                problems.Add(new ConfigProblem($"'{property.Path}' glob '{(string)glob!}' cannot be used: {reason}", line, 1));
+                            }
+                        }
+                    }
+                    else CheckGlobs(property.Value, root, problems);
+                }
+            }
+            else if (token is JArray array)
+            {
+                foreach (var item in array) CheckGlobs(item, root, problems);
+            }
         }
 
         private static int FindLine(JObject root, string path)

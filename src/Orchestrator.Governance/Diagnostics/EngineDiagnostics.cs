@@ -24,12 +24,12 @@ namespace Orchestrator.Governance.Diagnostics
             "A governance document that cannot be read, is larger than limits.maxDocumentBytes, is binary or that the Markdown parser refuses is skipped with this diagnostic instead of slowing or crashing the build.",
             "GUIDE.md §2 (engine)");
 
-        /// <summary>GOV003: a rule threw.</summary>
+        /// <summary>GOV003: a rule, or the engine's reading of a document, threw; an error, so a check that could not finish fails.</summary>
         public static readonly RuleDescriptor RuleFailed = new RuleDescriptor(
             "GOV003", "A governance rule failed",
-            "Rule {0} failed on this document and was skipped: {1}",
-            "Governance.Engine", GovernanceSeverity.Warning,
-            "A rule that throws is reported here, naming the rule and the exception; the other rules still run. Please report it as a bug.",
+            "{0} failed and was skipped, so this document's findings are incomplete: {1}",
+            "Governance.Engine", GovernanceSeverity.Error,
+            "A rule that throws, or the engine failing to read a document, is reported here, naming what failed and the exception; the other rules and documents still run. It is an error: a check that could not finish must not pass. Please report it as a bug.",
             "GUIDE.md §2 (rules)");
 
         /// <summary>GOV004: the file is not valid UTF-8.</summary>

@@ -38,7 +38,10 @@ namespace Orchestrator.Governance.Documents
         internal static readonly Regex LinkSyntax = new Regex(@"!?\[([^\]]*)\]\([^)]*\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         private static readonly Regex HtmlTag = new Regex(@"<[^>]*>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         private static readonly Regex EmphasisUnderscore = new Regex(@"(?<![\p{L}\p{Nd}])_+|_+(?![\p{L}\p{Nd}])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        private static readonly Regex ExplicitAnchor = new Regex(@"<a\s[^>]*?\b(?:name|id)\s*=\s*[""']([^""']+)[""']", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        // Bounded: an attribute within 200 characters of "<a", a value of at most 200, neither crossing
+        // another tag's '<' or '>', so each "<a" costs at most a few hundred steps however the text
+        // goes on (15 KB of "<a " without a '>' took the unbounded pattern past its timeout).
+        private static readonly Regex ExplicitAnchor = new Regex(@"<a\s[^<>]{0,200}?\b(?:name|id)\s*=\s*[""']([^""'<>\r\n]{1,200})[""']", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
         private MarkdownLinks(string path, List<MarkdownLink> links, HashSet<string> anchors)
         {

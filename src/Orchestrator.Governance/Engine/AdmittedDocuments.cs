@@ -140,7 +140,7 @@ namespace Orchestrator.Governance.Engine
             }
 
             bool inlineConfig = options.InlineConfig ?? config.InlineConfig;
-            var admitted = new AdmittedDocuments(inputs, repairs, configPath, config, inlineConfig, options.Cache);
+            var admitted = new AdmittedDocuments(inputs, repairs, configPath, config, inlineConfig, options.Cache) { _fault = options.FaultInjection };
             admitted.ReadConfiguration(configDoc, problems);
             admitted.ReadPackets();
             SpecContext BuildSpec() => SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec, options.RepositoryFiles);
@@ -210,11 +210,14 @@ namespace Orchestrator.Governance.Engine
                 // A packet kept as data (JSON or YAML): GOV002 when it is not an object of fields.
                 Links.Attempted.Add(input.Path);
                 if (!Admit(input, input.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "JSON" : "YAML")) return null;
-                var data = new TextDocument(input.Path, input.Text!);
-                var packet = DataPacketReader.Read(data, Profile, out var problem, out var at);
-                if (problem != null) Report(EngineDiagnostics.DocumentUnreadable, input.Path, at, problem);
-                if (packet != null) ReportInvalidUtf8(input, data.Lines);
-                return packet;
+                return Guard(input, () =>
+                {
+                    var data = new TextDocument(input.Path, input.Text!);
+                    var packet = DataPacketReader.Read(data, Profile, out var problem, out var at);
+                    if (problem != null) Report(EngineDiagnostics.DocumentUnreadable, input.Path, at, problem);
+                    if (packet != null) ReportInvalidUtf8(input, data.Lines);
+                    return packet;
+                });
             }
 
             var read = ReadMarkdown(input, CachedDocument.PacketKind, doc =>
@@ -259,7 +262,7 @@ namespace Orchestrator.Governance.Engine
                 var input = ByPath[path];
                 if (!Admit(input, "text")) continue;
                 var document = new TextDocument(path, input.Text!);
-                Manifests.Add((document, Model.Oss.DependencyManifest.Read(document)));
+                if (Guard(input, () => Model.Oss.DependencyManifest.Read(document)) is List<Model.Oss.Dependency> dependencies) Manifests.Add((document, dependencies));
             }
 
             // Links between documents (GOV610): the documents documents.links names that no other
@@ -278,7 +281,8 @@ namespace Orchestrator.Governance.Engine
             {
                 var input = ByPath[entry.Key];
                 if (!Admit(input, "JSON")) continue;
-                var state = Model.State.StateDocument.Read(input.Path, entry.Value, input.Text!, Config.Limits.MaxJsonDepth);
+                var state = Guard(input, () => Model.State.StateDocument.Read(input.Path, entry.Value, input.Text!, Config.Limits.MaxJsonDepth));
+                if (state == null) continue;
                 ReportInvalidUtf8(input, state.Lines);
                 string schema = Model.State.StateDocument.SchemaResource(entry.Value);
                 foreach (var problem in state.Problems)
@@ -306,7 +310,7 @@ namespace Orchestrator.Governance.Engine
                 var style = Model.Headers.CommentStyle.ForPath(path, Config.Headers.Styles);
                 if (style != null) HeaderFiles.Add((new TextDocument(path, input.Text!), style));
                 if (style?.AllowedPreamble == Model.Headers.CommentStyle.Preamble.FrontMatter)
-                    ReportFrontMatter(path, input.Text!, YamlFrontMatter.Read(input.Text!));
+                    Guard(input, () => { ReportFrontMatter(path, input.Text!, YamlFrontMatter.Read(input.Text!)); return LinksRead; });
             }
         }
 
@@ -321,6 +325,36 @@ namespace Orchestrator.Governance.Engine
         /// are taken from the analysis that read it.
         /// </summary>
         private T? ReadMarkdown<T>(DocumentInput input, string kind, Func<ParsedMarkdown, T?> read)
+            where T : class =>
+            Guard(input, () => ReadMarkdownUnguarded(input, kind, read));
+
+        /// <summary>
+        /// Runs one document's reader: when it throws (a bug, or a shape of input the reader did not
+        /// foresee), GOV003 (an error) at the document, which is then left out of the analysis as
+        /// a refused one is; the other documents are read as usual.
+        /// </summary>
+        private T? Guard<T>(DocumentInput input, Func<T?> read)
+            where T : class
+        {
+            if (_failed.Contains(input.Path)) return null;
+            try
+            {
+                _fault?.Invoke(input.Path);
+                return read();
+            }
+            catch (Exception e) when (EngineFailure.IsCaught(e))
+            {
+                _failed.Add(input.Path);
+                _admitted[input.Path] = false;
+                _parsed[input.Path] = null;
+                Links.Found.Remove(input.Path);
+                Suppressions.Remove(input.Path);
+                Diagnostics.Add(EngineFailure.At(input.Path, "The document's reader", e));
+                return null;
+            }
+        }
+
+        private T? ReadMarkdownUnguarded<T>(DocumentInput input, string kind, Func<ParsedMarkdown, T?> read)
             where T : class
         {
             var entry = CacheEntry(input);
@@ -398,6 +432,11 @@ namespace Orchestrator.Governance.Engine
             _admitted[input.Path] = refusal == null;
             return refusal == null;
         }
+
+        private Action<string>? _fault;
+
+        /// <summary>The documents whose reader threw: reported once, read by no other reader.</summary>
+        private readonly HashSet<string> _failed = new HashSet<string>(StringComparer.Ordinal);
 
         private readonly Dictionary<string, bool> _admitted = new Dictionary<string, bool>(StringComparer.Ordinal);
 

@@ -110,6 +110,20 @@ namespace Orchestrator.Governance.Engine
             RuleResultsReused = 0;
         }
 
+        /// <summary>
+        /// Forgets everything (an analysis that failed part-way may have left half of what it
+        /// read): the next analysis reads every document again.
+        /// </summary>
+        internal void Reset()
+        {
+            _configurationKey = null;
+            _documents.Clear();
+            _repairs.Clear();
+            Configuration = null;
+            PreviousIndex = null;
+            _spec = null;
+        }
+
         /// <summary>Ends an analysis: the documents not among <paramref name="paths"/> are forgotten.</summary>
         internal void End(ICollection<string> paths)
         {

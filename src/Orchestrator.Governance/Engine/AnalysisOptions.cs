@@ -1,3 +1,5 @@
+using System;
+
 namespace Orchestrator.Governance.Engine
 {
     /// <summary>Host choices for one analysis.</summary>
@@ -8,6 +10,12 @@ namespace Orchestrator.Governance.Engine
         /// "governance.yml" (at the repository root).
         /// </summary>
         public string ConfigPath { get; set; } = "governance.yml";
+
+        /// <summary>
+        /// Tests only: called with a document's path before its reader runs, and with "(index)"
+        /// before the index is built; an exception it throws stands for a bug there (GOV003).
+        /// </summary>
+        internal Action<string>? FaultInjection { get; set; }
 
         /// <summary>When false, governance-disable comments are ignored (CLI --no-inline-config); null keeps the configuration's choice.</summary>
         public bool? InlineConfig { get; set; }

@@ -53,9 +53,46 @@ namespace Orchestrator.Governance.Engine
 
         private static GovernanceResult Analyze(IEnumerable<DocumentInput> documents, AnalysisOptions options, IReadOnlyList<TaskPacketRule> rules, AnalysisCache? cache)
         {
+            // Each document's reading and each rule are guarded where they run (GOV003 at that
+            // document, the others stand); what is left (the index across documents, the report) is
+            // guarded here, so the engine never throws for any input: an analysis that could not
+            // finish is one GOV003 error, never an exception a host might turn into a pass.
+            var inputs = documents as IReadOnlyList<DocumentInput> ?? documents.ToList();
+            try
+            {
+                return AnalyzeUnguarded(inputs, options, rules, cache);
+            }
+            catch (Exception e) when (EngineFailure.IsCaught(e))
+            {
+                cache?.Reset();
+                return Failed(inputs, options, e);
+            }
+        }
+
+        /// <summary>
+        /// The result of an analysis that threw outside any one document: GOV003 at the
+        /// configuration (or, without one, the first document by path), with the default profile.
+        /// </summary>
+        private static GovernanceResult Failed(IReadOnlyList<DocumentInput> inputs, AnalysisOptions options, Exception e)
+        {
+            var config = ConfigLoader.Load(null, Rules.RuleCatalog.Exists, out _);
+            var profile = new TaskPacketProfile(config.TaskPacket, config.Dependencies.DependsOn.Concat(config.Dependencies.Blocks));
+            var packets = new TaskPacket[0];
+            var spec = Model.Spec.SpecContext.Build(new DocumentInput[0], new Model.Spec.SpecProfile(config.Spec), config.Limits.MaxDocumentBytes);
+            var topology = Model.Board.Topology.Build(packets, profile, null, config.Dependencies);
+            string configPath = DocumentInput.NormalizePath(options.ConfigPath);
+            var paths = inputs.Select(d => d.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
+            var at = paths.Contains(configPath) ? configPath : paths.FirstOrDefault();
+            var diagnostics = at == null ? new GovernanceDiagnostic[0] : new[] { EngineFailure.At(at, "The analysis", e) };
+            return new GovernanceResult(diagnostics, config, packets, spec, profile, topology);
+        }
+
+        private static GovernanceResult AnalyzeUnguarded(IReadOnlyList<DocumentInput> documents, AnalysisOptions options, IReadOnlyList<TaskPacketRule> rules, AnalysisCache? cache)
+        {
             // 1. Admission: each document classified, admitted and parsed once (GOV001, GOV002, GOV004, GOV006, GOV310, GOV311).
             var admitted = AdmittedDocuments.Admit(documents, options);
             // 2. The index: every fact across documents, built once and immutable while rules read it.
+            options.FaultInjection?.Invoke("(index)");
             var index = BuildIndex(admitted, options, cache);
             // 3. The rules.
             var found = RuleRunner.Run(admitted, index, rules, cache);
@@ -259,7 +296,18 @@ namespace Orchestrator.Governance.Engine
             if (refusal != null) Problem(FileStart, refusal);
             else
             {
-                baseline = Baseline.GovernanceBaseline.Read(input.Path, input.Text!, config.Limits.MaxJsonDepth, out var read);
+                IReadOnlyList<Model.State.StateProblem> read;
+                try
+                {
+                    baseline = Baseline.GovernanceBaseline.Read(input.Path, input.Text!, config.Limits.MaxJsonDepth, out read);
+                }
+                catch (Exception e) when (EngineFailure.IsCaught(e))
+                {
+                    // Never a way round the baseline's checks: what cannot be read covers nothing.
+                    Problem(FileStart, "it could not be read: " + EngineFailure.Describe(e));
+                    return (new List<GovernanceDiagnostic>(), new List<GovernanceDiagnostic>(), problems);
+                }
+
                 foreach (var p in read) Problem(p.Span, p.IsSyntax ? "it is not valid JSON: " + p.Message : "it does not match schemas/baseline.schema.json: " + p.Message);
                 if (baseline == null && read.Count == 0) Problem(FileStart, "it is not a baseline object");
                 if (baseline != null && baseline.Duplicates.Count > 0)

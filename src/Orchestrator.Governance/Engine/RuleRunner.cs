@@ -16,7 +16,6 @@ namespace Orchestrator.Governance.Engine
     /// </summary>
     internal static class RuleRunner
     {
-        private static readonly Text.SourceSpan FileStart = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
 
         /// <summary>Runs the rules (the task packet rules given, the others from the catalog) and returns what they report, in run order.</summary>
         public static List<GovernanceDiagnostic> Run(AdmittedDocuments documents, RepoIndex index, IReadOnlyList<TaskPacketRule> packetRules, AnalysisCache? cache = null)
@@ -72,7 +71,7 @@ namespace Orchestrator.Governance.Engine
             {
                 problem = Model.Headers.MetadataHeader.Check(document.Text, style, headers.Statuses);
             }
-            catch (Exception e) when (!(e is OutOfMemoryException))
+            catch (Exception e) when (EngineFailure.IsCaught(e))
             {
                 failure = e;
             }
@@ -101,9 +100,9 @@ namespace Orchestrator.Governance.Engine
                 found.AddRange(sink);
                 return sink;
             }
-            catch (Exception e) when (!(e is OutOfMemoryException))
+            catch (Exception e) when (EngineFailure.IsCaught(e))
             {
-                found.Add(new GovernanceDiagnostic(EngineDiagnostics.RuleFailed, path, at ?? FileStart, EngineDiagnostics.RuleFailed.DefaultSeverity, new[] { rule.Id, e.GetType().Name + ": " + e.Message }));
+                found.Add(EngineFailure.At(path, "Rule " + rule.Id, e, at));
                 return null;
             }
         }

@@ -117,6 +117,37 @@ namespace Orchestrator.Governance.Tests.Baseline
             Assert.Empty(result.Baselined);
         }
 
+        [Theory]
+        [InlineData("1000001")]
+        [InlineData("2147483647")]
+        [InlineData("9223372036854775808")]
+        [InlineData("100000000000000000000000000000")]
+        [InlineData("0")]
+        public void A_count_out_of_range_is_GOV008_at_the_entry_and_nothing_is_baselined(string count)
+        {
+            string baseline = Record(Bad).Replace("\"count\": 1", "\"count\": " + count);
+            Assert.Contains("\"count\": " + count, baseline);
+            var result = Analyze(Bad, baseline);
+            var invalid = Assert.Single(result.Of("GOV008"));
+            Assert.Equal((BaselinePath, DiagnosticSeverityOf(invalid)), (invalid.Path, GovernanceSeverity.Error));
+            Assert.Equal(BaselinePath, invalid.Arguments[0]);
+            if (count.Length < 19) Assert.Equal("it does not match schemas/baseline.schema.json: 'entries[0].count' is out of range (number too " + (count == "0" ? "small)" : "big)"), invalid.Arguments[1]);
+            else Assert.Equal($"it does not match schemas/baseline.schema.json: The integer {count} is out of range (at most 64 bits).", invalid.Arguments[1]);
+            Packets.Single(result, "GOV107", Packets.Path, 9, 11, "STATUS", "Almost done", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+            Assert.Empty(result.Baselined);
+        }
+
+        [Fact]
+        public void The_largest_count_is_read()
+        {
+            string baseline = Record(Bad).Replace("\"count\": 1", "\"count\": 1000000");
+            var result = Analyze(Bad, baseline);
+            Assert.Single(result.Baselined);
+            Packets.Single(result, "GOV007", BaselinePath, 4, 5, "GOV107", Packets.Path, "1000000", "1");
+        }
+
+        private static GovernanceSeverity DiagnosticSeverityOf(GovernanceDiagnostic d) => d.Severity;
+
         [Fact]
         public void An_edit_to_the_offending_line_makes_it_a_new_finding()
         {

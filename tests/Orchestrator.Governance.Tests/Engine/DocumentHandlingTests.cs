@@ -72,7 +72,10 @@ namespace Orchestrator.Governance.Tests.Engine
         {
             var rules = GovernanceEngine.TaskPacketRules.Append(new ThrowingRule()).ToList();
             var result = GovernanceEngine.Analyze(Packets.SpecInputs().Append(DocumentInput.FromText(Packets.Path, Packets.WithLine(9, "- STATUS: Almost done"))), null, rules);
-            Packets.Single(result, "GOV003", Packets.Path, 1, 3, "GOV101", "InvalidOperationException: boom");
+            var failed = Packets.Single(result, "GOV003", Packets.Path, 1, 3, "Rule GOV101", "InvalidOperationException: boom");
+            Assert.Equal(GovernanceSeverity.Error, failed.Severity);
+            Assert.Equal("Rule GOV101 failed and was skipped, so this document's findings are incomplete: InvalidOperationException: boom", failed.Message);
+            Assert.True(result.HasErrors);
             Assert.Single(result.Of("GOV107"));
         }
 

@@ -36,7 +36,7 @@ namespace Orchestrator.Governance.Model.Scope
                 foreach (var entry in inScopeOf(packet))
                 {
                     if (entry.Kind == ScopeEntryKind.File) _allowed.Add(entry.Path);
-                    else if (entry.Kind == ScopeEntryKind.Glob && scope.AllowGlobs)
+                    else if (entry.Kind == ScopeEntryKind.Glob && scope.AllowGlobs && Configuration.GlobPattern.Problem(entry.Path) == null)
                     {
                         _globs.AddInclude(entry.Path);
                         _anyGlob = true;

@@ -144,6 +144,18 @@ namespace Orchestrator.Governance.Model.State
                 problems.Add(new StateProblem(true, message, lines.GetSpan(at, at < text.Length ? 1 : 0)));
             }
 
+            // An integer past 64 bits (JSON.NET reads it as a BigInteger) is refused here, at its place:
+            // no schema this engine uses allows one, and the schema validator throws on it.
+            if (root != null)
+            {
+                var tokens = root is JContainer container ? container.DescendantsAndSelf() : new[] { root };
+                foreach (var huge in tokens.OfType<JValue>().Where(v => v.Type == JTokenType.Integer && !(v.Value is long)))
+                {
+                    problems.Add(new StateProblem(false, "The integer " + Shorten(huge.ToString(Formatting.None)) + " is out of range (at most 64 bits).", ((IJsonLineInfo)huge).HasLineInfo() ? TokenSpan(lines, text, ((IJsonLineInfo)huge).LineNumber, ((IJsonLineInfo)huge).LinePosition) : new SourceSpan(0, 0, 1, 1, 1, 1)));
+                    root = null;
+                }
+            }
+
             if (root != null)
             {
                 var schema = Schemas.GetOrAdd(kind, k => JsonSchema.FromJsonAsync(ConfigLoader.ReadResource(SchemaResource(k))).GetAwaiter().GetResult());
@@ -157,6 +169,8 @@ namespace Orchestrator.Governance.Model.State
             var ordered = problems.OrderBy(p => p.Span.Start).ThenBy(p => p.Message, StringComparer.Ordinal).ToList();
             return new StateDocument(path, kind, text, root, ordered);
         }
+
+        private static string Shorten(string number) => number.Length <= 40 ? number : number.Substring(0, 20) + "..." + number.Substring(number.Length - 10);
 
         /// <summary>The span of a token read with line information: the whole value (a string with its quotes, a number, the opening brace of an object), or the name of a property.</summary>
         public SourceSpan SpanOf(JToken token)
