@@ -31,6 +31,9 @@ namespace Orchestrator.Governance.Analyzers
         /// <summary>MSBuild property: false switches inline suppression comments off.</summary>
         public const string InlineConfigProperty = "build_property.GovernanceInlineConfig";
 
+        /// <summary>MSBuild property GovernanceMaxDocumentBytes: the build's ceiling on limits.maxDocumentBytes (characters here).</summary>
+        public const string MaxDocumentBytesProperty = "build_property.GovernanceMaxDocumentBytes";
+
         /// <summary>The build's date (YYYY-MM-DD) that waiver expiry (GOV609) is judged against; the package's targets set it.</summary>
         public const string TodayProperty = "build_property.GovernanceToday";
 
@@ -96,10 +99,11 @@ namespace Orchestrator.Governance.Analyzers
             global.TryGetValue(RootProperty, out var root);
             global.TryGetValue(InlineConfigProperty, out var inline);
             global.TryGetValue(TodayProperty, out var today);
-            return Analyze(options.AdditionalFiles, root, inline, today);
+            global.TryGetValue(MaxDocumentBytesProperty, out var max);
+            return Analyze(options.AdditionalFiles, root, inline, today, max);
         }
 
-        private static Snapshot Analyze(ImmutableArray<AdditionalText> files, string? root, string? inlineConfig, string? today)
+        private static Snapshot Analyze(ImmutableArray<AdditionalText> files, string? root, string? inlineConfig, string? today, string? maxDocumentBytes)
         {
             var relevant = files
                 .Where(f => IsGovernanceFile(f.Path))
@@ -107,7 +111,7 @@ namespace Orchestrator.Governance.Analyzers
                 .OrderBy(f => f.Relative, StringComparer.Ordinal)
                 .ToList();
             var texts = new List<(AdditionalText File, string Relative, SourceText? Text)>(relevant.Count);
-            var key = new StringBuilder(root ?? string.Empty).Append('|').Append(inlineConfig).Append('|').Append(today).Append('|');
+            var key = new StringBuilder(root ?? string.Empty).Append('|').Append(inlineConfig).Append('|').Append(today).Append('|').Append(maxDocumentBytes).Append('|');
 
             // The repository's file list, written by the package's targets (GovernanceFileList): data, not a document.
             var listFile = files.FirstOrDefault(f => f.Path.Replace('\\', '/').EndsWith("/" + FileListName, StringComparison.OrdinalIgnoreCase));
@@ -136,10 +140,10 @@ namespace Orchestrator.Governance.Analyzers
             }
 
             var refused = refusedFile != null && refusedText != null ? (File: refusedFile, Text: refusedText) : ((AdditionalText File, SourceText Text)?)null;
-            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, refused, root, today));
+            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, refused, root, today, maxDocumentBytes));
         }
 
-        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, (AdditionalText File, SourceText Text)? refused, string? root, string? today)
+        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, (AdditionalText File, SourceText Text)? refused, string? root, string? today, string? maxDocumentBytes)
         {
             var inputs = new List<DocumentInput>(texts.Count);
             var pathByRelative = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -175,6 +179,7 @@ namespace Orchestrator.Governance.Analyzers
             var options = new AnalysisOptions();
             if (DateTime.TryParseExact(today?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)) options.Today = date;
             if (string.Equals(inlineConfig?.Trim(), "false", StringComparison.OrdinalIgnoreCase)) options.InlineConfig = false;
+            if (long.TryParse(maxDocumentBytes?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long max)) options.MaxDocumentBytes = max;
             if (fileList != null)
                 options.RepositoryFiles = fileList.Lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0).ToList();
             if (packageList != null)

@@ -64,12 +64,13 @@ namespace Orchestrator.Governance.Cli
             var today = new Option<string?>("--today") { Description = "The date waivers expire against, YYYY-MM-DD (default: today, UTC)." };
             var includeBaselined = new Option<bool>("--include-baselined") { Description = "Also list the diagnostics governance.baseline.json covers (text: marked [baselined]; json: baselinedDiagnostics). SARIF always carries them, with baselineState 'unchanged'." };
 
-            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase, changedFiles, changedSince, baseRef, today, includeBaselined };
+            var maxDocumentBytes = new Option<long?>("--max-document-bytes") { Description = "The most bytes of one document this run reads (at least 1024): governance.yml's limits.maxDocumentBytes may lower it, never raise it (default and highest: 33554432)." };
+            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase, changedFiles, changedSince, baseRef, today, includeBaselined, maxDocumentBytes };
             int exit = 0;
             check.SetAction(result =>
             {
                 exit = Check(result.GetValue(path) ?? ".", result.GetValue(config), result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(noInline),
-                    result.GetValue(report), result.GetValue(phase), new ChangeOptions(result.GetValue(changedFiles), result.GetValue(changedSince), result.GetValue(baseRef), result.GetValue(today)), result.GetValue(includeBaselined), stdout, stderr);
+                    result.GetValue(report), result.GetValue(phase), new ChangeOptions(result.GetValue(changedFiles), result.GetValue(changedSince), result.GetValue(baseRef), result.GetValue(today)), result.GetValue(includeBaselined), result.GetValue(maxDocumentBytes), stdout, stderr);
                 return exit;
             });
 
@@ -284,8 +285,14 @@ namespace Orchestrator.Governance.Cli
             return true;
         }
 
-        private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, ChangeOptions change, bool includeBaselined, TextWriter stdout, TextWriter stderr)
+        private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, ChangeOptions change, bool includeBaselined, long? maxDocumentBytes, TextWriter stdout, TextWriter stderr)
         {
+            if (maxDocumentBytes is long max && (max < 1024 || max > LimitsConfig.HostCeiling))
+            {
+                stderr.WriteLine($"governance: --max-document-bytes must be from 1024 to {LimitsConfig.HostCeiling}");
+                return UsageError;
+            }
+
             string? formatProblem = (reportKind, format) switch
             {
                 ("trace", "text") or ("trace", "json") => null,
@@ -308,7 +315,7 @@ namespace Orchestrator.Governance.Cli
             }
 
             root = Path.GetFullPath(root);
-            var options = new AnalysisOptions { InlineConfig = noInlineConfig ? false : (bool?)null };
+            var options = new AnalysisOptions { InlineConfig = noInlineConfig ? false : (bool?)null, MaxDocumentBytes = maxDocumentBytes };
             if (!SetToday(options, change.Today, stderr)) return UsageError;
 
             var (changed, changeProblem) = ChangedFiles.Read(root, change.ChangedFiles, change.ChangedSince);

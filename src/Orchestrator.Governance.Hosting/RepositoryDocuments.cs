@@ -50,6 +50,7 @@ namespace Orchestrator.Governance.Hosting
 
             // The configuration decides which files are governance documents, so it is loaded first.
             var config = ConfigLoader.Load(configDocument?.Text, Rules.RuleCatalog.Exists, out _);
+            if (options.MaxDocumentBytes is long ceiling) config.Limits.CapAt(ceiling);
             options.RepositoryFiles = RepositoryScanner.RepositoryFiles(tree);
             var documents = RepositoryScanner.Scan(tree, config, configDocument, options.RepositoryFiles);
             options.PackageReferences ??= RepositoryScanner.ProjectPackageReferences(tree, options.RepositoryFiles, config.Limits.MaxDocumentBytes);

@@ -46,6 +46,12 @@ namespace Orchestrator.Governance.Tasks
         /// <summary>"false" to ignore inline suppressions (GovernanceInlineConfig); the configuration's inlineConfig otherwise.</summary>
         public string? InlineConfig { get; set; }
 
+        /// <summary>
+        /// GovernanceMaxDocumentBytes: the most bytes of one document this build reads (1024 to
+        /// 33554432); governance.yml's limits.maxDocumentBytes may lower it, never raise it. Empty: 33554432.
+        /// </summary>
+        public string? MaxDocumentBytes { get; set; }
+
         /// <summary>The number of error diagnostics logged.</summary>
         [Output]
         public int ErrorCount { get; private set; }
@@ -79,6 +85,16 @@ namespace Orchestrator.Governance.Tasks
             string root = Path.GetFullPath(Root);
             var options = new AnalysisOptions();
             if (!string.IsNullOrEmpty(InlineConfig)) options.InlineConfig = !string.Equals(InlineConfig, "false", StringComparison.OrdinalIgnoreCase);
+            if (!string.IsNullOrWhiteSpace(MaxDocumentBytes))
+            {
+                if (!long.TryParse(MaxDocumentBytes!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long max) || max < 1024 || max > Configuration.LimitsConfig.HostCeiling)
+                {
+                    Log.LogError("GovernanceCheck: GovernanceMaxDocumentBytes '{0}' must be a number of bytes from 1024 to {1}", MaxDocumentBytes, Configuration.LimitsConfig.HostCeiling);
+                    return false;
+                }
+
+                options.MaxDocumentBytes = max;
+            }
             if (!string.IsNullOrWhiteSpace(Today))
             {
                 if (!DateTime.TryParseExact(Today!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))

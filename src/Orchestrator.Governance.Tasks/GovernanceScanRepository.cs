@@ -47,6 +47,9 @@ namespace Orchestrator.Governance.Tasks
         /// </summary>
         public string ConfigFile { get; set; } = string.Empty;
 
+        /// <summary>GovernanceMaxDocumentBytes: the host's ceiling on limits.maxDocumentBytes (bytes); empty or not a number for none.</summary>
+        public string MaxDocumentBytes { get; set; } = string.Empty;
+
         /// <summary>Whether to add the documents governance.yml configures (see ConfigFile).</summary>
         public bool SelectConfigured { get; set; }
 
@@ -122,6 +125,7 @@ namespace Orchestrator.Governance.Tasks
             }
 
             var config = Orchestrator.Governance.Configuration.ConfigLoader.LoadUnchecked(configText);
+            if (long.TryParse(MaxDocumentBytes.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long ceiling)) config.Limits.CapAt(ceiling);
             long max = config.Limits.MaxDocumentBytes;
             var listExclude = new GlobSet(Split(FileListExclude));
             var files = tree.Files.Where(p => !listExclude.IsMatch(p)).ToList();

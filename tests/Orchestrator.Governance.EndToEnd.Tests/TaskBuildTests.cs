@@ -182,6 +182,46 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.Equal(ExampleLines, DiagnosticLines(output, repo));
         }
 
+        /// <summary>
+        /// Issue 31, H1: inputs that once made the engine throw, which every host then turned into a
+        /// pass (the analyzer's GOV003 was a warning): 15 KB of unclosed "&lt;a " in a linked document,
+        /// and a baseline entry whose count does not fit in 64 bits. Through the analyzer, the
+        /// GovernanceCheck task and the SDK, the build still fails with the example's findings
+        /// (the unusable baseline is GOV008 and hides nothing).
+        /// </summary>
+        [Fact]
+        public void Inputs_that_made_the_engine_throw_still_fail_the_build_in_the_analyzer_the_task_and_the_SDK()
+        {
+            void Hostile(string repo)
+            {
+                File.WriteAllText(Path.Combine(repo, "docs", "notes.md"), "# Notes\n\n" + string.Concat(Enumerable.Repeat("<a ", 5000)) + "\n");
+                File.WriteAllText(Path.Combine(repo, "governance.baseline.json"),
+                    "{\n  \"version\": 1,\n  \"entries\": [\n    {\n      \"path\": \"docs/task_packets/WP-1-Job-Cancel.md\",\n      \"rule\": \"GOV107\",\n      \"fingerprint\": \"0123456789abcdef\",\n      \"count\": 100000000000000000000000000000\n    }\n  ]\n}\n");
+            }
+
+            const string invalidBaseline = "governance.baseline.json(8,16): error GOV008: Baseline governance.baseline.json is not used: it does not match schemas/baseline.schema.json: The integer 100000000000000000000000000000 is out of range (at most 64 bits).; every diagnostic is reported until it is fixed";
+            var expected = ExampleLines.Append(invalidBaseline).OrderBy(l => l, StringComparer.Ordinal).ToArray();
+
+            string analyzerRepo = _feed.NewConsumer("hostile-analyzer");
+            Hostile(analyzerRepo);
+            var (exit, output) = _feed.Build(analyzerRepo);
+            Assert.True(exit != 0, output);
+            Assert.Equal(expected, DiagnosticLines(output, analyzerRepo));
+
+            var (taskRepo, project) = NoTargetsConsumer("hostile-task", "Governance.proj", "<TargetFramework>net10.0</TargetFramework>");
+            Hostile(taskRepo);
+            (exit, output) = _feed.BuildProject(taskRepo, project);
+            Assert.True(exit != 0, output);
+            Assert.Equal(expected, DiagnosticLines(output, taskRepo));
+
+            string sdkRepo = _feed.NewConsumer("hostile-sdk");
+            Hostile(sdkRepo);
+            WriteSdkProject(sdkRepo);
+            (exit, output) = _feed.BuildProject(sdkRepo, "governance.proj");
+            Assert.True(exit != 0, output);
+            Assert.Equal(expected, DiagnosticLines(output, sdkRepo));
+        }
+
         [Fact]
         public void A_NoTargets_project_with_two_target_frameworks_reports_each_finding_from_one_of_them()
         {

@@ -76,7 +76,9 @@ namespace Orchestrator.Governance.Configuration
                 MergeOverrides(merged, overrides);
                 try
                 {
-                    return merged.ToObject<GovernanceConfig>(JsonSerializer.CreateDefault()) ?? new GovernanceConfig();
+                    var config = merged.ToObject<GovernanceConfig>(JsonSerializer.CreateDefault()) ?? new GovernanceConfig();
+                    config.Limits.CapAt(LimitsConfig.HostCeiling);
+                    return config;
                 }
                 catch (JsonException)
                 {
@@ -144,6 +146,7 @@ namespace Orchestrator.Governance.Configuration
         private static GovernanceConfig Materialize(JObject merged, List<ConfigProblem> problems, Func<string, bool>? isRuleId = null)
         {
             var config = merged.ToObject<GovernanceConfig>(JsonSerializer.CreateDefault()) ?? new GovernanceConfig();
+            config.Limits.CapAt(LimitsConfig.HostCeiling);
 
             // Regular expressions are checked here, where the schema cannot.
             void CheckRegex(string pattern, string key)

@@ -161,8 +161,26 @@ namespace Orchestrator.Governance.Configuration
     /// <summary>Size limits.</summary>
     public sealed class LimitsConfig
     {
-        /// <summary>Documents larger than this (bytes on disk; characters in the analyzer) are skipped with GOV002.</summary>
+        /// <summary>
+        /// Documents larger than this (bytes on disk; characters in the analyzer) are skipped with
+        /// GOV002: the repository's limits.maxDocumentBytes, never above <see cref="HostCeiling"/> or
+        /// the ceiling the host was given (<see cref="CapAt"/>).
+        /// </summary>
         [JsonProperty("maxDocumentBytes")] public long MaxDocumentBytes { get; private set; } = 8 * 1024 * 1024;
+
+        /// <summary>
+        /// The most any host reads of one document (32 MiB) whatever governance.yml says: a
+        /// repository may raise its limit up to here, and a host may be told a lower ceiling (the
+        /// CLI's --max-document-bytes, MSBuild's GovernanceMaxDocumentBytes) that the repository
+        /// cannot raise. Above it, parsing one document costs gigabytes (issue 31, L8).
+        /// </summary>
+        public const long HostCeiling = 32L * 1024 * 1024;
+
+        /// <summary>Lowers <see cref="MaxDocumentBytes"/> to <paramref name="ceiling"/> when it is higher.</summary>
+        public void CapAt(long ceiling)
+        {
+            if (MaxDocumentBytes > ceiling) MaxDocumentBytes = ceiling;
+        }
 
         /// <summary>JSON state files nested deeper than this are reported (GOV310) and not read.</summary>
         [JsonProperty("maxJsonDepth")] public int MaxJsonDepth { get; private set; } = 64;

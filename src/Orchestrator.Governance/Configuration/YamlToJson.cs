@@ -28,13 +28,25 @@ namespace Orchestrator.Governance.Configuration
     /// <summary>
     /// Turns a YAML document (parsed with YamlDotNet) into JSON text in which every value starts on
     /// the same line as it does in the YAML, so that a JSON Schema validator's line numbers are the
-    /// YAML file's line numbers. Aliases are expanded within a budget of nodes and depth, so that
-    /// an alias bomb ("billion laughs") is an error, not an out-of-memory crash.
+    /// YAML file's line numbers. Aliases are expanded within a budget of nodes, characters and
+    /// depth, so that an alias bomb ("billion laughs", or fewer aliases of one long string) is an
+    /// error at its place, not gigabytes of memory: what is written is at most
+    /// <see cref="MaxNodes"/> nodes and <see cref="MaxCharacters"/> characters of keys and values.
     /// </summary>
     internal static class YamlToJson
     {
         /// <summary>Most nodes written after alias expansion.</summary>
         public const int MaxNodes = 100_000;
+
+        /// <summary>
+        /// Most characters of keys and scalar values written after alias expansion, besides the
+        /// document's own length twice over: a document without aliases always fits, one whose
+        /// aliases multiply its text does not.
+        /// </summary>
+        public const int MaxExpansionCharacters = 1_000_000;
+
+        /// <summary>The character budget of a document of <paramref name="length"/> characters.</summary>
+        public static long MaxCharacters(int length) => MaxExpansionCharacters + 2L * length;
 
         /// <summary>Deepest nesting.</summary>
         public const int MaxDepth = 64;
@@ -63,14 +75,32 @@ namespace Orchestrator.Governance.Configuration
             }
 
             var writer = new PositionedWriter();
-            int nodes = 0;
-            Write(stream.Documents[0].RootNode, writer, 0, ref nodes);
+            var budget = new Budget(MaxCharacters(yaml.Length));
+            Write(stream.Documents[0].RootNode, writer, 0, budget);
             return writer.ToString();
         }
 
-        private static void Write(YamlNode node, PositionedWriter writer, int depth, ref int nodes)
+        /// <summary>What is left to write of one document: nodes and characters.</summary>
+        private sealed class Budget
         {
-            if (++nodes > MaxNodes)
+            public Budget(long characters) => Characters = characters;
+
+            public int Nodes { get; set; }
+
+            public long Characters { get; set; }
+        }
+
+        /// <summary>Spends <paramref name="length"/> characters of the budget at <paramref name="node"/>.</summary>
+        private static void Spend(Budget budget, int length, YamlNode node)
+        {
+            budget.Characters -= length;
+            if (budget.Characters < 0)
+                throw new YamlConversionException("the document expands to more characters than it holds, through its aliases (alias bomb?)", (int)node.Start.Line, (int)node.Start.Column);
+        }
+
+        private static void Write(YamlNode node, PositionedWriter writer, int depth, Budget budget)
+        {
+            if (++budget.Nodes > MaxNodes)
                 throw new YamlConversionException($"the document expands to more than {MaxNodes} nodes (alias bomb?)", (int)node.Start.Line, (int)node.Start.Column);
             if (depth > MaxDepth)
                 throw new YamlConversionException($"the document is nested deeper than {MaxDepth} levels", (int)node.Start.Line, (int)node.Start.Column);
@@ -87,9 +117,10 @@ namespace Orchestrator.Governance.Configuration
                         first = false;
                         writer.MoveTo((int)entry.Key.Start.Line);
                         string key = entry.Key is YamlScalarNode k ? k.Value ?? string.Empty : throw new YamlConversionException("mapping keys must be plain values", (int)entry.Key.Start.Line, (int)entry.Key.Start.Column);
+                        Spend(budget, key.Length, entry.Key);
                         writer.Append(JsonConvert.ToString(key));
                         writer.Append(":");
-                        Write(entry.Value, writer, depth + 1, ref nodes);
+                        Write(entry.Value, writer, depth + 1, budget);
                     }
 
                     writer.Append("}");
@@ -99,12 +130,13 @@ namespace Orchestrator.Governance.Configuration
                     for (int i = 0; i < seq.Children.Count; i++)
                     {
                         if (i > 0) writer.Append(",");
-                        Write(seq.Children[i], writer, depth + 1, ref nodes);
+                        Write(seq.Children[i], writer, depth + 1, budget);
                     }
 
                     writer.Append("]");
                     break;
                 case YamlScalarNode scalar:
+                    Spend(budget, scalar.Value?.Length ?? 0, scalar);
                     writer.Append(ScalarToJson(scalar));
                     break;
                 default:

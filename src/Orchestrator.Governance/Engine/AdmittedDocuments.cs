@@ -129,13 +129,14 @@ namespace Orchestrator.Governance.Engine
             var configDoc = inputs.FirstOrDefault(d => string.Equals(d.Path, configPath, StringComparison.Ordinal));
             // A cache (the language server's) is emptied when the configuration changes: every reader depends on it.
             var cache = options.Cache;
-            cache?.Begin(configPath + "\0" + options.InlineConfig + "\0" + (configDoc == null ? "(none)" : configDoc.Text == null ? "(unreadable)" : "|" + configDoc.Text));
+            cache?.Begin(configPath + "\0" + options.InlineConfig + "\0" + options.MaxDocumentBytes + "\0" + (configDoc == null ? "(none)" : configDoc.Text == null ? "(unreadable)" : "|" + configDoc.Text));
             GovernanceConfig config;
             IReadOnlyList<ConfigProblem> problems;
             if (cache?.Configuration is var (kept, keptProblems)) (config, problems) = (kept, keptProblems);
             else
             {
                 config = ConfigLoader.Load(configDoc?.Text, Rules.RuleCatalog.Exists, out problems);
+                if (options.MaxDocumentBytes is long ceiling) config.Limits.CapAt(ceiling);
                 if (cache != null) cache.Configuration = (config, problems);
             }
 

@@ -12,6 +12,13 @@ namespace Orchestrator.Governance.Engine
         public string ConfigPath { get; set; } = "governance.yml";
 
         /// <summary>
+        /// The host's ceiling on limits.maxDocumentBytes (bytes; the CLI's --max-document-bytes,
+        /// MSBuild's GovernanceMaxDocumentBytes): the repository's governance.yml may lower the limit
+        /// below it, never raise it above. Null: <see cref="Configuration.LimitsConfig.HostCeiling"/> alone.
+        /// </summary>
+        public long? MaxDocumentBytes { get; set; }
+
+        /// <summary>
         /// Tests only: called with a document's path before its reader runs, and with "(index)"
         /// before the index is built; an exception it throws stands for a bug there (GOV003).
         /// </summary>
