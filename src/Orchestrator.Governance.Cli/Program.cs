@@ -214,25 +214,32 @@ namespace Orchestrator.Governance.Cli
                 var edits = group.ToList();
                 string changed = FixApplier.Apply(input.Text, edits);
                 var inFile = fixes.Where(f => f.Edits.Any(e => e.Path == path)).ToList();
-                applied += inFile.Count;
-                files++;
-                if (!dryRun)
-                {
-                    var lines = new Text.LineMap(input.Text);
-                    foreach (var f in inFile) stdout.WriteLine($"{path}({lines.GetPosition(f.Edits.First(e => e.Path == path).Start).Line}): {f.Title}");
-                }
-
                 if (dryRun)
                 {
+                    applied += inFile.Count;
+                    files++;
                     stdout.Write(FixApplier.UnifiedDiff(path, input.Text, edits));
                     continue;
                 }
 
-                if (FixWriter.Write(full, changed, bom) is string failure)
+                // Written only while the file holds what was analysed: an editor's save or another
+                // run's fix made meanwhile is kept, and this file is left for the next run.
+                if (FixWriter.Write(full, changed, bom, input.Text) is string failure)
                 {
+                    if (failure == SafeFile.ChangedSinceRead)
+                    {
+                        stderr.WriteLine($"governance: {path} is left as it is: {failure}");
+                        continue;
+                    }
+
                     stderr.WriteLine($"governance: cannot write {path}: {failure}");
                     return UsageError;
                 }
+
+                applied += inFile.Count;
+                files++;
+                var lines = new Text.LineMap(input.Text);
+                foreach (var f in inFile) stdout.WriteLine($"{path}({lines.GetPosition(f.Edits.First(e => e.Path == path).Start).Line}): {f.Title}");
             }
 
             if (dryRun)
@@ -469,13 +476,9 @@ namespace Orchestrator.Governance.Cli
 
             var entries = prune ? Baseline.GovernanceBaseline.Prune(existing!, result.Diagnostics) : Baseline.GovernanceBaseline.Record(result.Diagnostics);
             string text = Baseline.GovernanceBaseline.Write(entries, existing?.Comment);
-            try
+            if (SafeFile.Write(Path.Combine(root, relative), text, bom: false, existingInput?.Text) is string failure)
             {
-                File.WriteAllText(Path.Combine(root, relative), text, new System.Text.UTF8Encoding(false));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"governance: cannot write {relative}: {e.Message}");
+                stderr.WriteLine($"governance: cannot write {relative}: {failure}");
                 return UsageError;
             }
 
@@ -541,14 +544,9 @@ namespace Orchestrator.Governance.Cli
             }
 
             var update = Model.Locks.LockManifest.Update(result.Packets, result.Profile, result.Config.Locks, existing);
-            string full = Path.Combine(root, relative);
-            try
+            if (SafeFile.Write(Path.Combine(root, relative), update.Json, bom: false, manifestInput?.Text) is string failure)
             {
-                File.WriteAllText(full, update.Json, new System.Text.UTF8Encoding(false));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"governance: cannot write {relative}: {e.Message}");
+                stderr.WriteLine($"governance: cannot write {relative}: {failure}");
                 return UsageError;
             }
 

@@ -8,8 +8,8 @@ namespace Orchestrator.Governance.Hosting
     /// How a host writes a file a fix changed (<c>governance fix</c>, the MCP server's apply_fix):
     /// only a document that was read, is valid UTF-8 (not UTF-16) and that the walk allows to be
     /// written (inside the root, not through a link that leaves it,
-    /// <see cref="RepositoryScanner.WriteRefusal"/>); written whole through a temporary file beside
-    /// it and a rename, keeping its byte order mark.
+    /// <see cref="RepositoryScanner.WriteRefusal"/>); written whole by <see cref="SafeFile"/>,
+    /// keeping its byte order mark and permissions, and only while it holds what was read.
     /// </summary>
     internal static class FixWriter
     {
@@ -44,38 +44,9 @@ namespace Orchestrator.Governance.Hosting
 
         /// <summary>
         /// Writes <paramref name="text"/> to <paramref name="full"/> (UTF-8, with a BOM when
-        /// <paramref name="bom"/>); null, or why it could not. The temporary file beside it has a
-        /// random name and is created exclusively (it never opens an existing file, nor a symbolic
-        /// link planted at its name), then renamed over the target.
+        /// <paramref name="bom"/>) through <see cref="SafeFile"/>, when the file still holds
+        /// <paramref name="original"/> (what the fix was computed on); null, or why not.
         /// </summary>
-        public static string? Write(string full, string text, bool bom)
-        {
-            string temporary = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".governance-fix.tmp");
-            try
-            {
-                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(bom)))
-                    writer.Write(text);
-#if NET
-                File.Move(temporary, full, overwrite: true);
-#else
-                File.Copy(temporary, full, overwrite: true);
-                File.Delete(temporary);
-#endif
-                return null;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                try
-                {
-                    if (File.Exists(temporary)) File.Delete(temporary);
-                }
-                catch (Exception cleanup) when (cleanup is IOException || cleanup is UnauthorizedAccessException)
-                {
-                }
-
-                return e.Message;
-            }
-        }
+        public static string? Write(string full, string text, bool bom, string original) => SafeFile.Write(full, text, bom, original);
     }
 }

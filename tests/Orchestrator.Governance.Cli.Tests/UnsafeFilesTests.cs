@@ -156,13 +156,21 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Equal((2, string.Empty), (exit, output));
             Assert.Equal("governance: will not write governance.baseline.json: it is a FIFO, not a regular file; remove it first\n", error);
 
-            // A link to a file inside the repository is written through, like any file of it.
+            // A link to a file inside the repository is not written through either (issue 31, L3: a
+            // baseline linked to .github/workflows/ci.yml overwrote the workflow).
             File.Delete(At("governance.baseline.json"));
-            File.WriteAllText(At("docs/baseline.json"), "{}");
-            File.CreateSymbolicLink(At("governance.baseline.json"), "docs/baseline.json");
+            Directory.CreateDirectory(At(".github/workflows"));
+            File.WriteAllText(At(".github/workflows/ci.yml"), "on: push\n");
+            File.CreateSymbolicLink(At("governance.baseline.json"), ".github/workflows/ci.yml");
             (exit, output, error) = Run("baseline", _repo);
-            Assert.Equal((0, string.Empty), (exit, error));
-            Assert.StartsWith("{\n  \"version\": 1,", File.ReadAllText(At("docs/baseline.json")));
+            Assert.Equal((2, string.Empty), (exit, output));
+            Assert.Equal("governance: cannot write governance.baseline.json: it is a symbolic link; it is not written through (replace the link by a file first)\n", error);
+            Assert.Equal("on: push\n", File.ReadAllText(At(".github/workflows/ci.yml")));
+            File.Delete(At("governance.lock.json"));
+            File.CreateSymbolicLink(At("governance.lock.json"), ".github/workflows/ci.yml");
+            (exit, output, error) = Run("lock", _repo);
+            Assert.Equal(2, exit);
+            Assert.Equal("on: push\n", File.ReadAllText(At(".github/workflows/ci.yml")));
         }
 
         [UnixFact]

@@ -82,7 +82,7 @@ namespace Orchestrator.Governance.Mcp.Tools
                 foreach (var (path, full, bom, changed) in planned)
                 {
                     if (!Unchanged(full, byPath[path].Text!)) throw new ToolError($"{path} changed on disk since it was analysed; call check again for the current diagnostics");
-                    if (FixWriter.Write(full, changed, bom) is string failure) throw new ToolError($"cannot write {path}: {failure}");
+                    if (FixWriter.Write(full, changed, bom, byPath[path].Text!) is string failure) throw new ToolError(failure == SafeFile.ChangedSinceRead ? $"{path} changed on disk since it was analysed; call check again for the current diagnostics" : $"cannot write {path}: {failure}");
                 }
             }
 
