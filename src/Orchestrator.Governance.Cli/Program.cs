@@ -129,7 +129,8 @@ namespace Orchestrator.Governance.Cli
             });
 
             var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand, fixCommand, lspCommand, mcpCommand };
-            var parsed = root.Parse(args);
+            // No response files: an argument starting with '@' is an argument (--changed-since @{upstream}), never a file to read.
+            var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parsed.Errors.Count > 0)
             {
                 foreach (var error in parsed.Errors) stderr.WriteLine("governance: " + error.Message);

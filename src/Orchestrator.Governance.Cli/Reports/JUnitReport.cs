@@ -43,14 +43,14 @@ namespace Orchestrator.Governance.Cli.Reports
                 {
                     w.WriteStartElement("testcase");
                     w.WriteAttributeString("classname", "governance");
-                    w.WriteAttributeString("name", path);
+                    w.WriteAttributeString("name", MessageText.OneLine(path));
                     if (byPath.TryGetValue(path, out var list))
                     {
                         foreach (var d in list)
                         {
                             w.WriteStartElement("failure");
                             w.WriteAttributeString("type", d.Id);
-                            w.WriteAttributeString("message", d.Message);
+                            w.WriteAttributeString("message", MessageText.OneLine(d.Message));
                             w.WriteString(d.ToString());
                             w.WriteEndElement();
                         }

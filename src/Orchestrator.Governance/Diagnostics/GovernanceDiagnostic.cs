@@ -14,8 +14,9 @@ namespace Orchestrator.Governance.Diagnostics
             Path = path;
             Span = span;
             Severity = severity;
-            Arguments = arguments;
-            Message = descriptor.FormatMessage(ToObjects(arguments));
+            // Document text quoted in a message is one printable line in every host (MessageText.OneLine).
+            Arguments = MessageText.OneLine(arguments);
+            Message = descriptor.FormatMessage(ToObjects(Arguments));
         }
 
         /// <summary>A copy of <paramref name="source"/> with its message as formatted once.</summary>
@@ -108,7 +109,18 @@ namespace Orchestrator.Governance.Diagnostics
 
         /// <summary>MSBuild's format: <c>path(line,col): error GOV105: message</c>.</summary>
         public override string ToString() =>
-            $"{Path}({Span.StartLine},{Span.StartColumn}): {Severity.ToName()} {Id}: {Message}";
+            $"{PrintablePath(Path)}({Span.StartLine},{Span.StartColumn}): {Severity.ToName()} {Id}: {Message}";
+
+        /// <summary>
+        /// A path as a line of a log may start with it: on one line (<see cref="MessageText.OneLine(string)"/>),
+        /// and after "./" when it starts with ':' (a folder named "::warning ...::" would otherwise be a
+        /// GitHub Actions workflow command).
+        /// </summary>
+        public static string PrintablePath(string path)
+        {
+            string safe = MessageText.OneLine(path);
+            return safe.StartsWith(":", System.StringComparison.Ordinal) ? "./" + safe : safe;
+        }
 
         private static object[] ToObjects(IReadOnlyList<string> arguments)
         {

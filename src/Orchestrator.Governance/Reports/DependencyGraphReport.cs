@@ -140,8 +140,8 @@ namespace Orchestrator.Governance.Reports
             sb.Append("  %% ").Append(Nodes.Count).Append(" WPs with dependencies drawn; ").Append(IsolatedCount).Append(" WPs without dependencies not drawn.\n");
             foreach (var n in Nodes)
             {
-                string label = n.Status.Length == 0 ? n.Id : n.Id + "<br/>" + n.Status;
-                sb.Append("  ").Append(ids[n.Id]).Append("[\"").Append(Escape(label)).Append("\"]:::").Append(n.StatusClass).Append('\n');
+                string label = n.Status.Length == 0 ? Escape(n.Id) : Escape(n.Id) + "<br/>" + Escape(n.Status);
+                sb.Append("  ").Append(ids[n.Id]).Append("[\"").Append(label).Append("\"]:::").Append(n.StatusClass).Append('\n');
             }
 
             for (int i = 0; i < Edges.Count; i++)
@@ -190,8 +190,23 @@ namespace Orchestrator.Governance.Reports
         }
 
         /// <summary>Mermaid labels are quoted: a double quote is written as its entity.</summary>
-        private static string Escape(string s) => s.Replace("\"", "#quot;");
+        /// <summary>
+        /// Text as a Mermaid label shows it: one line, and every character Mermaid or the HTML it
+        /// renders could read as markup (", &lt;, &gt;, &amp;, #, `) as Mermaid's entity code (#60;), so a
+        /// STATUS of "&lt;img src=x onerror=...&gt;" is shown as text, never rendered.
+        /// </summary>
+        private static string Escape(string s)
+        {
+            var sb = new StringBuilder();
+            foreach (char c in Diagnostics.MessageText.OneLine(s))
+            {
+                if (c == '"' || c == '<' || c == '>' || c == '&' || c == '#' || c == '`') sb.Append('#').Append((int)c).Append(';');
+                else sb.Append(c);
+            }
 
-        private static string DotEscape(string s) => s.Replace("\\", "\\\\").Replace("\"", "\\\"");
+            return sb.ToString();
+        }
+
+        private static string DotEscape(string s) => Diagnostics.MessageText.OneLine(s).Replace("\\", "\\\\").Replace("\"", "\\\"");
     }
 }
