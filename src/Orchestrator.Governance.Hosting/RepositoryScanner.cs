@@ -50,10 +50,11 @@ namespace Orchestrator.Governance.Hosting
         /// <summary>
         /// Whether <paramref name="relative"/> (repository-relative, forward slashes) is a path
         /// <see cref="RepositoryFiles"/> lists: not under bin/Debug, bin/Release, obj, .git or
-        /// node_modules (a host watching the repository ignores changes there).
+        /// node_modules, nor an editor's scratch file (<see cref="ScratchFiles"/>); a host watching
+        /// the repository ignores changes there.
         /// </summary>
         public static bool Lists(string relative) =>
-            !Unlisted.Match("/repository", new[] { "/repository/" + relative, "/repository/" + relative + "/x" }).HasMatches;
+            !ScratchFiles.IsScratchPath(relative) && !Unlisted.Match("/repository", new[] { "/repository/" + relative, "/repository/" + relative + "/x" }).HasMatches;
 
         /// <summary>
         /// The NuGet packages the repository's MSBuild files (*.csproj, *.fsproj, *.vbproj, and the

@@ -91,6 +91,8 @@ namespace Orchestrator.Governance.Hosting
                         continue;
                     }
 
+                    // Editors' lock, swap and backup files, and our own temporary files: no file of the repository.
+                    if ((attributes & FileAttributes.Directory) == 0 && ScratchFiles.IsScratch(entry.Name)) continue;
                     bool isLink = (attributes & FileAttributes.ReparsePoint) != 0 && (!Links.CanRead || Links.Read(entry.FullName) != null);
                     if ((attributes & FileAttributes.Directory) != 0)
                     {

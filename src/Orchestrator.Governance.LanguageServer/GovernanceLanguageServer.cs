@@ -37,6 +37,15 @@ namespace Orchestrator.Governance.LanguageServer
         private readonly object _gate = new object();
         private readonly SemaphoreSlim _changed = new SemaphoreSlim(0);
         private readonly Dictionary<string, byte[]> _published = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+
+        /// <summary>Whether the client asked for hovers in plain text (hover.contentFormat lists "plaintext" before "markdown").</summary>
+        private bool _hoverPlainText;
+
+        /// <summary>Paths opened since the last analysis: their diagnostics are published again, even unchanged (guarded by _gate).</summary>
+        private readonly HashSet<string> _republish = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>The configuration's text at the last analysis: when it changes, every document's diagnostics are published again.</summary>
+        private string? _lastConfiguration;
         private readonly Dictionary<string, List<Diagnostics.GovernanceDiagnostic>> _publishedItems = new Dictionary<string, List<Diagnostics.GovernanceDiagnostic>>(StringComparer.Ordinal);
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly CodeActions _codeActions;
@@ -265,6 +274,8 @@ namespace Orchestrator.Governance.LanguageServer
                 && Property(workspaceCaps, "workspaceEdit", "resourceOperations") is JsonElement ops && ops.ValueKind == JsonValueKind.Array
                 && ops.EnumerateArray().Any(o => o.ValueKind == JsonValueKind.String && o.GetString() == "create");
             _watchRegistration = Property(workspaceCaps, "didChangeWatchedFiles", "dynamicRegistration")?.ValueKind == JsonValueKind.True;
+            _hoverPlainText = Property(parameters, "capabilities", "textDocument", "hover", "contentFormat") is JsonElement formats && formats.ValueKind == JsonValueKind.Array
+                && formats.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()).FirstOrDefault(f => f == "markdown" || f == "plaintext") == "plaintext";
             Respond(id, w =>
             {
                 w.WriteStartObject();
@@ -401,8 +412,9 @@ namespace Orchestrator.Governance.LanguageServer
 
                 w.WriteStartObject();
                 w.WriteStartObject("contents");
-                w.WriteString("kind", "markdown");
-                w.WriteString("value", markdown);
+                // In the first format the client lists (hover.contentFormat) that the server writes.
+                w.WriteString("kind", _hoverPlainText ? "plaintext" : "markdown");
+                w.WriteString("value", _hoverPlainText ? Markdig.Markdown.ToPlainText(markdown).TrimEnd() : markdown);
                 w.WriteEndObject();
                 w.WriteEndObject();
             });
@@ -536,6 +548,9 @@ namespace Orchestrator.Governance.LanguageServer
                 string? path = _workspace!.PathOf(uri);
                 if (path == null) return; // outside the workspace: not ours
                 _workspace.OpenDocument(new OpenDocument(uri, path, version, text));
+                // Published again after this analysis whatever was published before: a client may
+                // keep nothing for a closed file (Emacs's eglot), so what it was sent then is gone.
+                _republish.Add(path);
             }
 
             Changed();
@@ -597,7 +612,8 @@ namespace Orchestrator.Governance.LanguageServer
                 {
                     string? uri = change.GetProperty("uri").GetString();
                     string? path = uri == null ? null : _workspace!.PathOf(uri);
-                    if (path == null || _workspace!.Open.ContainsKey(path)) continue;
+                    // An editor's lock or swap file coming and going (Emacs makes one at every first edit) is no change of the repository.
+                    if (path == null || _workspace!.Open.ContainsKey(path) || !Hosting.RepositoryScanner.Lists(path)) continue;
                     int type = change.TryGetProperty("type", out var t) && t.TryGetInt32(out int n) ? n : 0;
                     if (type == 2 && path != _workspace.ConfigPath && _workspace.IsGoverned(path)) _workspace.MarkStale(path);
                     else _workspace.DiskChanged = true;
@@ -713,6 +729,10 @@ namespace Orchestrator.Governance.LanguageServer
 
             // Every document with findings, and every one published before that has none now.
             var byUri = new SortedDictionary<string, (string Path, List<Diagnostics.GovernanceDiagnostic> Items)>(StringComparer.Ordinal);
+            var again = new HashSet<string>(StringComparer.Ordinal);
+            string configuration = inputs.FirstOrDefault(d => d.Path == options.ConfigPath)?.Text ?? string.Empty;
+            bool configurationChanged = _lastConfiguration != null && !string.Equals(_lastConfiguration, configuration, StringComparison.Ordinal);
+            _lastConfiguration = configuration;
             lock (_gate)
             {
                 foreach (var d in result.Diagnostics)
@@ -721,17 +741,36 @@ namespace Orchestrator.Governance.LanguageServer
                     if (!byUri.TryGetValue(uri, out var list)) byUri[uri] = list = (d.Path, new List<Diagnostics.GovernanceDiagnostic>());
                     list.Items.Add(d);
                 }
+
+                // Opened documents, and after a change of configuration every document: published whatever was published before.
+                foreach (var path in _republish) again.Add(workspace.UriOf(path));
+                _republish.Clear();
+                if (configurationChanged)
+                {
+                    again.UnionWith(byUri.Keys);
+                    again.UnionWith(_published.Keys);
+                }
             }
 
             int published = 0;
+            foreach (var uri in again.Where(u => !byUri.ContainsKey(u)).OrderBy(u => u, StringComparer.Ordinal))
+            {
+                // An opened document without findings: its empty list, so the client shows it checked and clean.
+                _published.Remove(uri);
+                _publishedItems.Remove(uri);
+                Publish(uri, versionsByUri.TryGetValue(uri, out int version) ? version : null, EmptyArray);
+                published++;
+            }
+
             foreach (var entry in byUri)
             {
+                bool force = again.Contains(entry.Key);
                 // What a client is shown of each diagnostic unchanged: nothing to write (most documents after an edit).
-                if (_publishedItems.TryGetValue(entry.Key, out var shown) && LspDiagnostics.SameShown(shown, entry.Value.Items)) continue;
+                if (!force && _publishedItems.TryGetValue(entry.Key, out var shown) && LspDiagnostics.SameShown(shown, entry.Value.Items)) continue;
                 _publishedItems[entry.Key] = entry.Value.Items;
                 var json = _diagnostics.ToJsonArray(entry.Value.Items);
                 _published.TryGetValue(entry.Key, out var before);
-                if (LspDiagnostics.Same(before, json)) continue;
+                if (!force && LspDiagnostics.Same(before, json)) continue;
                 _published[entry.Key] = json;
                 Publish(entry.Key, versionsByUri.TryGetValue(entry.Key, out int version) ? version : null, json);
                 published++;

@@ -88,6 +88,46 @@ namespace Orchestrator.Governance.LanguageServer.Tests
                 lines.Skip(8));
         }
 
+        /// <summary>
+        /// Emacs 28 with eglot 1.9 (Debian's emacs-nox and elpa-eglot, as .ci/run installs them), in
+        /// batch mode (emacs/client.el): eglot keeps no diagnostics for a file that is not open, so the
+        /// second packet opened shows its diagnostics only if the server publishes them on its
+        /// didOpen (issue 31, D1; Neovim and VS Code keep them per URI and hid it).
+        /// </summary>
+        [Fact]
+        public void Emacs_eglot_sees_the_diagnostics_of_each_packet_opened_one_after_the_other()
+        {
+            string root = RepositoryRoot();
+            string configuration = typeof(RealClientTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+            string dll = Path.Combine(root, "src", "Orchestrator.Governance.Cli", "bin", configuration, "net8.0", "governance.dll");
+            using var repo = new TempRepository();
+            string output = Path.Combine(repo.Root, "..", Path.GetFileName(repo.Root) + ".emacs.txt");
+            (int Code, string Output) run;
+            try
+            {
+                run = Run("emacs", $"--batch -Q -l \"{Path.Combine(AppContext.BaseDirectory, "emacs", "client.el")}\"", repo.Root,
+                    ("GOVERNANCE_LSP_DLL", dll), ("REPO", repo.Root), ("OUT", output));
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InvalidOperationException("emacs is not installed (apt-get install emacs-nox elpa-eglot; .ci/run installs them)", e);
+            }
+
+            Assert.True(run.Code == 0 && File.Exists(output), "emacs failed:\n" + run.Output);
+            var lines = File.ReadAllLines(output);
+            File.Delete(output);
+            Assert.Equal("cancel 9 governance [GOV107]: STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)", lines[2]);
+            Assert.Equal("cancel count 8", lines[8]);
+            Assert.Equal(
+                new[]
+                {
+                    "retry 4 governance [GOV106]: TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Cancel.md",
+                    "retry 4 governance [GOV105]: TASK_ID 'WP-1-Job-Cancel' does not match the file name 'WP-1-Job-Retry'",
+                    "retry count 2",
+                },
+                lines.Skip(9));
+        }
+
         [Fact]
         public void The_vscode_languageserver_protocol_client_sees_diagnostics_appear_and_clear_over_stdio()
         {
