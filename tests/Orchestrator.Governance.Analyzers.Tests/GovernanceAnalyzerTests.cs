@@ -45,7 +45,7 @@ namespace Orchestrator.Governance.Analyzers.Tests
         }
 
         private static DiagnosticResult Refused(string path, string reason) =>
-            new DiagnosticResult("GOV002", DiagnosticSeverity.Warning).WithSpan(Markup.Root + path, 1, 1, 1, 1).WithArguments(reason);
+            new DiagnosticResult("GOV002", DiagnosticSeverity.Error).WithSpan(Markup.Root + path, 1, 1, 1, 1).WithArguments(reason);
 
         [Fact]
         public async Task Severities_from_governance_yml_apply()

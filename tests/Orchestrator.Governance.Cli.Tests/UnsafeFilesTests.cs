@@ -92,11 +92,11 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Equal(1, text.Exit);
             Assert.Equal(string.Empty, text.Err);
             var lines = text.Out.Split('\n');
-            Assert.Contains(Packets + "WP-1-Leak.md(1,1): warning GOV002: Document skipped: is a symbolic link to a file outside the repository; not read", lines);
+            Assert.Contains(Packets + "WP-1-Leak.md(1,1): error GOV002: Document skipped: is a symbolic link to a file outside the repository; not read", lines);
             Assert.Single(lines, l => l.StartsWith(Packets + "WP-1-Leak.md", StringComparison.Ordinal));
             // The example's own findings are all still there.
             Assert.Contains(Packets + "WP-1-Job-Cancel.md(9,11): error GOV107: STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)", lines);
-            Assert.Contains("3 task packet(s) checked: 9 error(s), 2 warning(s).", lines);
+            Assert.Contains("3 task packet(s) checked: 10 error(s), 1 warning(s).", lines);
 
             var json = Run("check", _repo, "--format", "json");
             var sarif = Run("check", _repo, "--format", "sarif");
@@ -199,9 +199,9 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Equal(string.Empty, error);
             Assert.Equal(1, exit);
             var lines = output.Split('\n');
-            Assert.Contains(Packets + "WP-1-Fifo.md(1,1): warning GOV002: Document skipped: is a FIFO, not a regular file; not opened", lines);
-            Assert.Contains(Packets + "WP-1-Socket.md(1,1): warning GOV002: Document skipped: is a socket, not a regular file; not opened", lines);
-            Assert.Contains("3 task packet(s) checked: 9 error(s), 3 warning(s).", lines);
+            Assert.Contains(Packets + "WP-1-Fifo.md(1,1): error GOV002: Document skipped: is a FIFO, not a regular file; not opened", lines);
+            Assert.Contains(Packets + "WP-1-Socket.md(1,1): error GOV002: Document skipped: is a socket, not a regular file; not opened", lines);
+            Assert.Contains("3 task packet(s) checked: 11 error(s), 1 warning(s).", lines);
 
             // Neither is a file of the repository for the scope rules.
             var files = RepositoryScanner.RepositoryFiles(RepositoryTree.Walk(_repo));
@@ -244,10 +244,10 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.DoesNotContain(Secret, output);
             Assert.Equal(new[]
             {
-                Packets + "WP-1-Dangling.md(1,1): warning GOV002: Document skipped: is a symbolic link to a file that does not exist; not read",
-                Packets + "WP-1-Git.md(1,1): warning GOV002: Document skipped: is a symbolic link to a file in .git/, which is never read; not read",
-                Packets + "WP-1-Loop.md(1,1): warning GOV002: Document skipped: is a symbolic link that goes round in a loop; not read",
-                "governance.yml(1,1): warning GOV002: Document skipped: is a symbolic link to a file outside the repository; not read",
+                Packets + "WP-1-Dangling.md(1,1): error GOV002: Document skipped: is a symbolic link to a file that does not exist; not read",
+                Packets + "WP-1-Git.md(1,1): error GOV002: Document skipped: is a symbolic link to a file in .git/, which is never read; not read",
+                Packets + "WP-1-Loop.md(1,1): error GOV002: Document skipped: is a symbolic link that goes round in a loop; not read",
+                "governance.yml(1,1): error GOV002: Document skipped: is a symbolic link to a file outside the repository; not read",
             }, output.Split('\n').Where(l => l.Contains("GOV002", StringComparison.Ordinal)).ToArray());
         }
 

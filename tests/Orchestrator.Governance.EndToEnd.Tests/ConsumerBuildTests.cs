@@ -101,12 +101,12 @@ namespace Orchestrator.Governance.EndToEnd.Tests
                 .ToList();
             var expected = ExampleDefects.Concat(new[]
             {
-                "docs/task_packets/WP-1-Fifo.md(1,1): warning GOV002: Document skipped: is a FIFO, not a regular file; not opened",
-                "docs/task_packets/WP-1-Leak.md(1,1): warning GOV002: Document skipped: is a symbolic link to a file outside the repository; not read",
+                "docs/task_packets/WP-1-Fifo.md(1,1): error GOV002: Document skipped: is a FIFO, not a regular file; not opened",
+                "docs/task_packets/WP-1-Leak.md(1,1): error GOV002: Document skipped: is a symbolic link to a file outside the repository; not read",
             }).ToList();
             foreach (var line in expected) Assert.Single(reported, r => r.StartsWith(line, StringComparison.Ordinal));
             Assert.Equal(expected.Count, reported.Count);
-            Assert.Contains("docs/task_packets/WP-1-Leak.md(1,1): warning GOV002: Document skipped: is a symbolic link to a file outside the repository; not read", reported);
+            Assert.Contains("docs/task_packets/WP-1-Leak.md(1,1): error GOV002: Document skipped: is a symbolic link to a file outside the repository; not read", reported);
 
             // The repository's file list (GOV320, GOV501/GOV502) has neither the refused files nor anything through the folder links.
             var files = File.ReadAllLines(Path.Combine(consumer, "src", "Example.App", "obj", "Debug", "net10.0", "governance.files.txt"));

@@ -40,7 +40,7 @@ namespace Orchestrator.Governance.Baseline
                 sb.Append(argument.IndexOfAny(Digits) < 0 ? argument : Position.Replace(argument, "#")).Append('\u001f');
             }
 
-            sb.Append('\n').Append(LineText(documentText, diagnostic.Span.Start));
+            sb.Append('\n').Append(LineTextOnce(documentText, diagnostic.Span.Start, diagnostic.Span.StartLine));
             var sha = _sha ??= SHA256.Create();
             byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(sb.ToString()));
             var hex = new StringBuilder(16);
@@ -53,6 +53,46 @@ namespace Orchestrator.Governance.Baseline
         /// <summary>One hash object per thread (creating one per diagnostic was a tenth of a language server's analysis).</summary>
         [ThreadStatic]
         private static SHA256? _sha;
+
+        /// <summary>
+        /// The most characters of a line's normalized text that go into a fingerprint as they are; a
+        /// longer line goes in as the SHA-256 of its text ("sha256:..."), so a 600 KB line with
+        /// thousands of findings is hashed once, not once a finding (no line of the Handshake corpus
+        /// is this long, so its fingerprints are unchanged).
+        /// </summary>
+        internal const int MaxLineText = 8192;
+
+        /// <summary>The text whose lines <see cref="_lines"/> holds (compared by reference).</summary>
+        [ThreadStatic]
+        private static string? _linesOf;
+
+        /// <summary>Each line's text as it goes into a fingerprint, by line number, for the document last asked.</summary>
+        [ThreadStatic]
+        private static System.Collections.Generic.Dictionary<int, string>? _lines;
+
+        /// <summary><see cref="LineText"/> once per line of a document: many findings on one long line read it once.</summary>
+        private static string LineTextOnce(string? text, int offset, int line)
+        {
+            if (text == null || text.Length == 0) return string.Empty;
+            if (!ReferenceEquals(_linesOf, text) || _lines == null)
+            {
+                _linesOf = text;
+                _lines = new System.Collections.Generic.Dictionary<int, string>();
+            }
+
+            if (_lines.TryGetValue(line, out var known)) return known;
+            string folded = LineText(text, offset);
+            if (folded.Length > MaxLineText)
+            {
+                byte[] digest = (_sha ??= SHA256.Create()).ComputeHash(Encoding.UTF8.GetBytes(folded));
+                var hex = new StringBuilder("sha256:", 71);
+                foreach (byte b in digest) hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                folded = hex.ToString();
+            }
+
+            _lines[line] = folded;
+            return folded;
+        }
 
         /// <summary>The normalized text of the line holding <paramref name="offset"/>; empty when there is no text.</summary>
         internal static string LineText(string? text, int offset)

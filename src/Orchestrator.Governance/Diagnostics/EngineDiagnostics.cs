@@ -16,12 +16,12 @@ namespace Orchestrator.Governance.Diagnostics
             "governance.yml must be valid YAML that matches schemas/governance.schema.json. When it is not, the engine reports where and runs with the default profile.",
             "schemas/governance.schema.json");
 
-        /// <summary>GOV002: a document could not be read or is larger than the limit.</summary>
+        /// <summary>GOV002: a document could not be read, is larger than the limit, or has a shape the parser would take more than linear time on; an error, so a document left unchecked fails the check.</summary>
         public static readonly RuleDescriptor DocumentUnreadable = new RuleDescriptor(
             "GOV002", "Governance document could not be analyzed",
             "Document skipped: {0}",
-            "Governance.Engine", GovernanceSeverity.Warning,
-            "A governance document that cannot be read, is larger than limits.maxDocumentBytes, is binary or that the Markdown parser refuses is skipped with this diagnostic instead of slowing or crashing the build.",
+            "Governance.Engine", GovernanceSeverity.Error,
+            "A governance document that cannot be read, is larger than limits.maxDocumentBytes, is binary, has a shape the Markdown parser would take more than linear time on, or that a parser refuses is skipped with this diagnostic instead of slowing or crashing the build. It is an error: a document the gate could not judge must not pass it.",
             "GUIDE.md §2 (engine)");
 
         /// <summary>GOV003: a rule, or the engine's reading of a document, threw; an error, so a check that could not finish fails.</summary>

@@ -41,6 +41,11 @@ namespace Orchestrator.Governance.Documents
                 refusal = null;
                 return parse();
             }
+            catch (MarkdownRefusedException e)
+            {
+                refusal = e.Message;
+                return null;
+            }
             catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is IndexOutOfRangeException)
             {
                 refusal = "the Markdown parser rejected it: " + e.Message;

@@ -33,6 +33,9 @@ namespace Orchestrator.Governance.Documents
         /// <summary>The smallest piece worth a parse of its own, in characters.</summary>
         internal const int MinimumPiece = 16 * 1024;
 
+        /// <summary>The most cuts tried for one piece before the rest of the text is parsed as one piece.</summary>
+        internal const int MaxAttempts = 4;
+
         /// <summary>
         /// The pieces of <paramref name="text"/> in order, each parsed with the engine's pipeline
         /// (<see cref="ParsedMarkdown"/>) when it is enumerated: Ast is the piece's tree and Offset
@@ -44,9 +47,13 @@ namespace Orchestrator.Governance.Documents
             do
             {
                 int scanFrom = start;
+                int attempts = 0;
                 while (true)
                 {
-                    int cut = NextCut(text, scanFrom, start + MinimumPiece);
+                    // A piece that will not close (an HTML block run on over many headings) is parsed
+                    // again with each cut tried; after a few tries the rest is parsed whole, which is
+                    // always right, so the work stays within a few parses of the text.
+                    int cut = ++attempts > MaxAttempts ? -1 : NextCut(text, scanFrom, start + MinimumPiece);
                     int end = cut < 0 ? text.Length : cut;
                     string piece = start == 0 && end == text.Length ? text : text.Substring(start, end - start);
                     var ast = Markdown.Parse(piece, ParsedMarkdown.Pipeline);

@@ -34,8 +34,12 @@ namespace Orchestrator.Governance.Documents
         public MarkdownDocument Ast { get; }
 
         /// <summary>Parses <paramref name="text"/>.</summary>
-        public static ParsedMarkdown Parse(string path, string text) =>
-            new ParsedMarkdown(path, text, Markdown.Parse(text, Pipeline));
+        /// <exception cref="MarkdownRefusedException">A shape Markdig parses in more than linear time (<see cref="MarkdownCost"/>).</exception>
+        public static ParsedMarkdown Parse(string path, string text)
+        {
+            if (MarkdownCost.Excess(text) is string reason) throw new MarkdownRefusedException(reason);
+            return new ParsedMarkdown(path, text, Markdown.Parse(text, Pipeline));
+        }
 
         /// <summary>The span of a Markdig node (its End is inclusive).</summary>
         public SourceSpan SpanOf(MarkdownObject node) =>
@@ -46,6 +50,16 @@ namespace Orchestrator.Governance.Documents
         /// offset where the text starts. Setext headings give their text line.
         /// </summary>
         public (string Text, int Start) HeadingText(HeadingBlock heading) => HeadingTextAt(heading.Span.Start);
+    }
+
+    /// <summary>A document the engine will not hand to Markdig, with the reason (<see cref="MarkdownCost"/>).</summary>
+    public sealed class MarkdownRefusedException : InvalidOperationException
+    {
+        /// <summary>Creates the exception; <paramref name="reason"/> is what GOV002 says.</summary>
+        public MarkdownRefusedException(string reason)
+            : base(reason)
+        {
+        }
     }
 
     /// <summary>

@@ -53,6 +53,25 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void A_SPEC_ANCHOR_of_600_KB_is_judged_in_linear_time()
+        {
+            // 300,000 number components: the nearest-section lookup tried every prefix (89 s).
+            string deep = Packets.Valid.Replace("- **SPEC_ANCHOR**: §2.3.12.3", "- **SPEC_ANCHOR**: §" + string.Concat(Enumerable.Repeat("1.", 300_000)) + "9");
+            Assert.NotEqual(Packets.Valid, deep);
+            var result = Packets.Analyze((Packets.Path, deep));
+            var unresolved = Assert.Single(result.Of("GOV203"));
+            Assert.StartsWith("§1.1.1.1", unresolved.Arguments[0]);
+
+            // 60,000 references on one line: each unresolved one was checked against all the others (GOV203),
+            // and the 600 KB line was hashed once a finding for its fingerprint.
+            string many = Packets.Valid.Replace("- **SPEC_ANCHOR**: §2.3.12.3", "- **SPEC_ANCHOR**: " + string.Concat(Enumerable.Repeat("§9.9.9.9 ", 60_000)) + "§2.3.12.3");
+            result = Packets.Analyze((Packets.Path, many));
+            var found = result.Of("GOV203");
+            Assert.Equal(60_000, found.Count);
+            Assert.Single(found.Select(d => d.Fingerprint).Distinct());
+        }
+
+        [Fact]
         public void The_host_s_ceiling_wins_over_a_higher_limit_in_governance_yml()
         {
             string packet = Packets.Valid + "\n<!-- " + new string('x', 3000) + " -->\n";

@@ -391,7 +391,9 @@ namespace Orchestrator.Governance.Model.Spec
                     SpecSection? nearest = null;
                     if (section == null)
                     {
-                        string n = number.TrimStart('A');
+                        // Only prefixes as deep as the spec's numbers go: a number of 300,000 components
+                        // ("1.1.1...") would otherwise cost 300,000 lookups of ever shorter copies.
+                        string n = Truncate(number.TrimStart('A'), spec.MaxNumberDepth + 1);
                         for (int dot = n.LastIndexOf('.'); dot > 0 && nearest == null; dot = n.LastIndexOf('.'))
                         {
                             n = n.Substring(0, dot);
@@ -402,6 +404,19 @@ namespace Orchestrator.Governance.Model.Spec
                     return new ResolvedReference(line, reference, section, nearest);
                 }
             }
+        }
+
+        /// <summary>The first <paramref name="components"/> dot-separated components of <paramref name="number"/>.</summary>
+        private static string Truncate(string number, int components)
+        {
+            int at = -1;
+            for (int i = 0; i < components; i++)
+            {
+                at = number.IndexOf('.', at + 1);
+                if (at < 0) return number;
+            }
+
+            return number.Substring(0, at);
         }
 
         private static string Prefix(string id)

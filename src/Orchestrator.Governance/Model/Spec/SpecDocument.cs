@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Text;
 
@@ -185,6 +186,11 @@ namespace Orchestrator.Governance.Model.Spec
 
         /// <summary>Section number (spec's own numbering) to its first correctly numbered heading, else its first heading.</summary>
         public IReadOnlyDictionary<string, SpecSection> ByNumber { get; }
+
+        /// <summary>The most components a section number of this spec has ("2.3.12.3": 4); 0 without numbers.</summary>
+        public int MaxNumberDepth => _maxNumberDepth ??= ByNumber.Keys.Select(k => k.Count(c => c == '.') + 1).DefaultIfEmpty(0).Max();
+
+        private int? _maxNumberDepth;
 
         /// <summary>Requirement ID to the section that defines it: the heading that names it, else the section of its first mention.</summary>
         public IReadOnlyDictionary<string, SpecSection> ById { get; }

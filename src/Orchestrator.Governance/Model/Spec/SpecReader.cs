@@ -38,7 +38,12 @@ namespace Orchestrator.Governance.Model.Spec
         /// the same sections and requirements as one parse, without carrying the whole tree through
         /// the garbage collector. Never throws on any Markdown input.
         /// </summary>
-        public static SpecDocument Read(TextDocument doc, SpecProfile profile, string? version = null) => Read(doc, profile, MarkdownChunks.Parse(doc.Text), version);
+        public static SpecDocument Read(TextDocument doc, SpecProfile profile, string? version = null)
+        {
+            // The same bound on Markdig's work as every other Markdown document (MarkdownCost).
+            if (Documents.MarkdownCost.Excess(doc.Text) is string reason) throw new Documents.MarkdownRefusedException(reason);
+            return Read(doc, profile, MarkdownChunks.Parse(doc.Text), version);
+        }
 
         /// <summary>Reads the spec from a tree of the whole text (the reference that the pieces are tested against).</summary>
         internal static SpecDocument ReadWholeTree(ParsedMarkdown doc, SpecProfile profile) => Read(doc, profile, new[] { (doc.Ast, 0) }, null);

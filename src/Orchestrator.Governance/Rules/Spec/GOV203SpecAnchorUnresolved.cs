@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Orchestrator.Governance.Model.Spec;
 using Orchestrator.Governance.Diagnostics;
@@ -29,6 +30,8 @@ namespace Orchestrator.Governance.Rules.Spec
             var spec = context.Spec.Spec;
             if (spec == null) return;
             var anchors = context.Spec.AnchorsOf(context.Packet, context.Profile);
+            // The lines where an ID resolves, found once (asked of every reference, it was quadratic in a long SPEC_ANCHOR).
+            var linesWithId = new HashSet<AnchorLine>(anchors.References.Where(o => o.Reference.Kind == AnchorKind.Id && o.Section != null).Select(o => o.Line));
             foreach (var r in anchors.References)
             {
                 if (r.Section != null) continue;
@@ -42,7 +45,7 @@ namespace Orchestrator.Governance.Rules.Spec
                             context.Report(r.Reference.Span, r.Reference.Display, spec.Path, $"the spec has {spec.Document.Lines.LineCount} lines");
                         break;
                     default:
-                        bool idOnLine = anchors.References.Any(o => o.Line == r.Line && o.Reference.Kind == AnchorKind.Id && o.Section != null);
+                        bool idOnLine = linesWithId.Contains(r.Line);
                         if (idOnLine || (r.Nearest != null && !r.Nearest.IsMainBody)) break;
                         context.Report(r.Reference.Span, r.Reference.Display, spec.Path,
                             r.Nearest == null ? "no such section" : "no such section; the nearest is " + r.Nearest.Display);

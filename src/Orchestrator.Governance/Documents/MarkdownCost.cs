@@ -1,0 +1,166 @@
+using System.Globalization;
+
+namespace Orchestrator.Governance.Documents
+{
+    /// <summary>
+    /// The shapes of Markdown that Markdig 1.6 parses in more than linear time, measured before the
+    /// parse in one linear pass, so a document that would take seconds to minutes is refused with the
+    /// reason (GOV002) instead (issue 31, H2; docs/security.md; the reproductions for Markdig are in
+    /// docs/upstream/markdig-quadratic.md). Two are known, both in the inline pass, which the engine
+    /// runs only on blocks with a table, a link or an HTML comment (<see cref="InlinesWhereRead"/>):
+    /// <list type="bullet">
+    /// <item>Link destinations: after each "](" Markdig reads a destination up to the next white
+    /// space, and after a failed one goes on from the next character, so "[](" repeated on one line
+    /// costs the square of the line (300 KB: 30 s). The work counted is, for every "](", the
+    /// characters to the next white space; at most <see cref="MaxDestinationWork"/>.</item>
+    /// <item>Emphasis in a pipe table: a "*" or "_" that can open or close emphasis makes every later
+    /// row of the same table cost as many steps as there are rows after it (5,000 rows under a bold
+    /// header: 6 s). At most <see cref="MaxTableRowsAfterEmphasis"/> rows may follow the first such
+    /// delimiter in one table.</item>
+    /// </list>
+    /// Deterministic: the same text gives the same verdict on every machine.
+    /// </summary>
+    public static class MarkdownCost
+    {
+        /// <summary>The most characters all link destinations may be read over (about half a second of Markdig).</summary>
+        public const long MaxDestinationWork = 100_000_000;
+
+        /// <summary>The most rows a pipe table may have after the first line with an emphasis delimiter (about half a second).</summary>
+        public const int MaxTableRowsAfterEmphasis = 1_500;
+
+        /// <summary>Why Markdig would parse <paramref name="text"/> in more than linear time, or null.</summary>
+        public static string? Excess(string text)
+        {
+            if (text == null) return null;
+
+            // Link destinations, from the end: the next white space after each position is known.
+            long work = 0;
+            int nextSpace = text.Length;
+            int worstAt = -1;
+            long worst = 0;
+            for (int i = text.Length - 1; i >= 0; i--)
+            {
+                char c = text[i];
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') nextSpace = i;
+                else if (c == ']' && i + 1 < text.Length && text[i + 1] == '(')
+                {
+                    long run = nextSpace - i;
+                    work += run;
+                    if (run > worst)
+                    {
+                        worst = run;
+                        worstAt = i;
+                    }
+                }
+            }
+
+            if (work > MaxDestinationWork)
+            {
+                return string.Format(CultureInfo.InvariantCulture,
+                    "the Markdown parser would read link destinations over {0:N0} characters (\"](\" not closed before the next white space, e.g. on line {1}); more than {2:N0} takes it more than linear time: close the links or break the line",
+                    work, LineOf(text, worstAt), MaxDestinationWork);
+            }
+
+            // Pipe tables: runs of non-blank lines holding a delimiter row.
+            int lineStart = 0, runStart = -1, runFirstLine = 0, line = 1, emphasisLine = 0;
+            bool runIsTable = false;
+            int rowsAfter = 0;
+            while (lineStart <= text.Length)
+            {
+                int lineEnd = lineStart;
+                while (lineEnd < text.Length && text[lineEnd] != '\n' && text[lineEnd] != '\r') lineEnd++;
+                bool blank = IsBlank(text, lineStart, lineEnd);
+                if (blank || lineStart == text.Length)
+                {
+                    if (runStart >= 0 && runIsTable && rowsAfter > MaxTableRowsAfterEmphasis) return TableRefusal(runFirstLine, emphasisLine, rowsAfter);
+                    runStart = -1;
+                    runIsTable = false;
+                    emphasisLine = 0;
+                    rowsAfter = 0;
+                }
+                else
+                {
+                    if (runStart < 0)
+                    {
+                        runStart = lineStart;
+                        runFirstLine = line;
+                    }
+
+                    if (!runIsTable && IsDelimiterRow(text, lineStart, lineEnd)) runIsTable = true;
+                    if (emphasisLine == 0 && HasEmphasisDelimiter(text, lineStart, lineEnd)) emphasisLine = line;
+                    if (emphasisLine != 0) rowsAfter++;
+                }
+
+                if (lineEnd >= text.Length) break;
+                lineStart = lineEnd + (text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? 2 : 1);
+                line++;
+            }
+
+            if (runStart >= 0 && runIsTable && rowsAfter > MaxTableRowsAfterEmphasis) return TableRefusal(runFirstLine, emphasisLine, rowsAfter);
+            return null;
+        }
+
+        private static string TableRefusal(int tableLine, int emphasisLine, int rows) =>
+            string.Format(CultureInfo.InvariantCulture,
+                "the table at line {0} has {1:N0} rows from the emphasis on line {2} on, and the Markdown parser takes time in their square past {3:N0}: split the table or drop the emphasis ('*' or '_')",
+                tableLine, rows, emphasisLine, MaxTableRowsAfterEmphasis);
+
+        private static int LineOf(string text, int offset)
+        {
+            int line = 1;
+            for (int i = 0; i < offset && i < text.Length; i++)
+            {
+                if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) line++;
+            }
+
+            return line;
+        }
+
+        private static bool IsBlank(string text, int start, int end)
+        {
+            for (int i = start; i < end; i++)
+                if (text[i] != ' ' && text[i] != '\t') return false;
+            return true;
+        }
+
+        /// <summary>Only '|', '-', ':' and blanks, with at least one pipe and one dash (GFM's delimiter row).</summary>
+        private static bool IsDelimiterRow(string text, int start, int end)
+        {
+            bool pipe = false, dash = false;
+            for (int i = start; i < end; i++)
+            {
+                switch (text[i])
+                {
+                    case '|': pipe = true; break;
+                    case '-': dash = true; break;
+                    case ':': case ' ': case '\t': break;
+                    default: return false;
+                }
+            }
+
+            return pipe && dash;
+        }
+
+        /// <summary>
+        /// Whether the line has a '*' or '_' that may open or close emphasis (CommonMark 6.2, read
+        /// loosely so as to count more, never fewer): a '*' not between two blanks, a '_' not between
+        /// two blanks nor between two letters or digits (snake_case is no delimiter).
+        /// </summary>
+        private static bool HasEmphasisDelimiter(string text, int start, int end)
+        {
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                if (c != '*' && c != '_') continue;
+                char before = i > start ? text[i - 1] : ' ';
+                char after = i + 1 < end ? text[i + 1] : ' ';
+                bool blankBefore = char.IsWhiteSpace(before), blankAfter = char.IsWhiteSpace(after);
+                if (blankBefore && blankAfter) continue;
+                if (c == '_' && char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after)) continue;
+                return true;
+            }
+
+            return false;
+        }
+    }
+}

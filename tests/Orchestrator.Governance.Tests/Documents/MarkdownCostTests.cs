@@ -1,0 +1,82 @@
+using System.Linq;
+using System.Text;
+using Orchestrator.Governance.Diagnostics;
+using Orchestrator.Governance.Documents;
+using Xunit;
+
+namespace Orchestrator.Governance.Tests.Documents
+{
+    /// <summary>
+    /// The shapes Markdig parses in more than linear time, refused before it runs (issue 31, H2;
+    /// docs/upstream/markdig-quadratic.md), and the shapes next to them that are parsed.
+    /// </summary>
+    public class MarkdownCostTests
+    {
+        private static string Repeat(string s, int n) => string.Concat(Enumerable.Repeat(s, n));
+
+        private static string Table(string header, int rows) => header + "\n| - | - |\n" + Repeat("| x | y |\n", rows);
+
+        [Fact]
+        public void Link_destinations_not_closed_before_white_space_on_a_long_line_are_refused()
+        {
+            string text = "# Notes\n\n" + Repeat("[](", 100_000) + "\n";
+            Assert.Equal(
+                "the Markdown parser would read link destinations over 15,000,050,000 characters (\"](\" not closed before the next white space, e.g. on line 3); more than 100,000,000 takes it more than linear time: close the links or break the line",
+                MarkdownCost.Excess(text));
+            Assert.NotNull(MarkdownCost.Excess(Repeat("![](", 20_000)));
+        }
+
+        [Theory]
+        [InlineData("[](\n")]
+        [InlineData("[]( ")]
+        [InlineData("[a](b) ")]
+        public void The_same_brackets_with_white_space_after_each_are_read(string piece)
+        {
+            Assert.Null(MarkdownCost.Excess(Repeat(piece, 100_000)));
+        }
+
+        [Theory]
+        [InlineData("| **a** | b |", 1)]
+        [InlineData("| a*b | b |", 1)]
+        [InlineData("| _a_ | b |", 1)]
+        [InlineData("*a*\n| a | b |", 1)]
+        public void A_pipe_table_with_emphasis_above_1500_rows_is_refused(string header, int emphasisLine)
+        {
+            string text = Table(header, 2_000);
+            int rows = text.Split('\n').Count(l => l.Length > 0) - emphasisLine + 1;
+            Assert.Equal(
+                $"the table at line 1 has {rows:N0} rows from the emphasis on line {emphasisLine} on, and the Markdown parser takes time in their square past 1,500: split the table or drop the emphasis ('*' or '_')",
+                MarkdownCost.Excess(text));
+        }
+
+        [Theory]
+        [InlineData("| a_b | b |")]
+        [InlineData("| * | b |")]
+        [InlineData("| a | b |")]
+        public void A_large_table_without_emphasis_delimiters_is_read(string header)
+        {
+            Assert.Null(MarkdownCost.Excess(Table(header, 20_000)));
+        }
+
+        [Fact]
+        public void Emphasis_near_the_end_of_a_table_or_in_another_paragraph_is_read()
+        {
+            Assert.Null(MarkdownCost.Excess(Table("| a | b |", 5_000) + "| *x* | y |\n"));
+            Assert.Null(MarkdownCost.Excess("*a*\n\n" + Table("| a | b |", 5_000)));
+            Assert.Null(MarkdownCost.Excess(Table("| **a** | b |", 1_400)));
+        }
+
+        [Fact]
+        public void The_engine_refuses_such_a_packet_with_GOV002_an_error_and_keeps_the_others()
+        {
+            string packet = Packets.Valid + "\n| **a** | b |\n| - | - |\n" + Repeat("| x | y |\n", 2_000);
+            var result = Packets.Analyze((Packets.Path, packet), ("docs/task_packets/WP-1-Other.md", Packets.WithLine(9, "- STATUS: Almost done").Replace("WP-1-Storage-Layer", "WP-1-Other")));
+            var refused = Assert.Single(result.Of("GOV002"));
+            Assert.Equal((Packets.Path, 1, 1, GovernanceSeverity.Error), (refused.Path, refused.Span.StartLine, refused.Span.StartColumn, refused.Severity));
+            int tableLine = Packets.Valid.Split('\n').Length + 1;
+            Assert.StartsWith($"the table at line {tableLine} has 2,002 rows from the emphasis on line {tableLine} on", refused.Arguments[0]);
+            Assert.Single(result.Of("GOV107"));
+            Assert.True(result.HasErrors);
+        }
+    }
+}
