@@ -38,6 +38,15 @@ namespace Orchestrator.Governance.LanguageServer
         private readonly SemaphoreSlim _changed = new SemaphoreSlim(0);
         private readonly Dictionary<string, byte[]> _published = new Dictionary<string, byte[]>(StringComparer.Ordinal);
 
+        /// <summary>Tests only: called as each analysis starts (to stand for a long one).</summary>
+        internal Action? AnalysisStarting { get; set; }
+
+        /// <summary>How long exit waits for an analysis under way (200 ms).</summary>
+        internal static readonly TimeSpan ExitGrace = TimeSpan.FromMilliseconds(200);
+
+        /// <summary>Set when the session ends: an analysis still running publishes nothing more.</summary>
+        private volatile bool _stopped;
+
         /// <summary>Whether the client asked for hovers in plain text (hover.contentFormat lists "plaintext" before "markdown").</summary>
         private bool _hoverPlainText;
 
@@ -110,12 +119,24 @@ namespace Orchestrator.Governance.LanguageServer
             finally
             {
                 stop.Cancel();
-                try
+                // An analysis cannot be stopped half-way: exit does not wait for it longer than
+                // ExitGrace (a 10 s analysis held the client's exit as long). What it would publish
+                // after that is dropped.
+                _stopped = true;
+                var finished = await Task.WhenAny(analysis, Task.Delay(ExitGrace)).ConfigureAwait(false);
+                if (finished == analysis)
                 {
-                    await analysis.ConfigureAwait(false);
+                    try
+                    {
+                        await analysis.ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
                 }
-                catch (OperationCanceledException)
+                else
                 {
+                    _ = analysis.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
                 }
             }
 
@@ -449,11 +470,16 @@ namespace Orchestrator.Governance.LanguageServer
         }
 
         /// <summary>Whether a repository-relative path names a file (the walk's list, else the disk).</summary>
+        /// <summary>
+        /// Whether a link or definition may lead to <paramref name="path"/>: a file the last walk of
+        /// the repository listed, which is never a link out of the repository, into .git or to a
+        /// special file (issue 31, L6: File.Exists followed such links). A file created since shows
+        /// up after the next walk.
+        /// </summary>
         private bool FileExists(string path)
         {
             var files = _last?.Options.RepositoryFiles;
-            if (files != null && files.Contains(path)) return true;
-            return File.Exists(Path.Combine(_workspace!.Root, path));
+            return files != null && files.Contains(path);
         }
 
         /// <summary>The analysis and the path of the request's document when the analysis is current for it, else null.</summary>
@@ -691,6 +717,7 @@ namespace Orchestrator.Governance.LanguageServer
         {
             var workspace = _workspace;
             if (workspace == null) return;
+            AnalysisStarting?.Invoke();
             long began = _clock.ElapsedMilliseconds;
             bool reload;
             lock (_gate)
@@ -793,6 +820,7 @@ namespace Orchestrator.Governance.LanguageServer
 
         private void Publish(string uri, int? version, byte[] diagnostics)
         {
+            if (_stopped) return;
             _writer.Write(w =>
             {
                 w.WriteStartObject();

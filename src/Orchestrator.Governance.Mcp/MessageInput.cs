@@ -16,6 +16,12 @@ namespace Orchestrator.Governance.Mcp
         private readonly byte[] _chunk = new byte[64 * 1024];
         private static readonly byte[] Bom = { 0xEF, 0xBB, 0xBF };
         private readonly MemoryStream _line = new MemoryStream();
+
+        /// <summary>The longest line kept (bytes, 16 MiB): a message is far smaller; a longer line is answered with -32600 and skipped, never held.</summary>
+        public const int MaxLineBytes = 16 * 1024 * 1024;
+
+        /// <summary>Whether the line being read is past <see cref="MaxLineBytes"/> (its bytes are dropped as they come).</summary>
+        private bool _oversized;
         private int _chunkStart;
         private int _chunkEnd;
         private byte[] _ready = Array.Empty<byte>();
@@ -78,7 +84,14 @@ namespace Orchestrator.Governance.Mcp
 
                 int newline = Array.IndexOf(_chunk, (byte)'\n', _chunkStart, _chunkEnd - _chunkStart);
                 int end = newline < 0 ? _chunkEnd : newline;
-                _line.Write(_chunk, _chunkStart, end - _chunkStart);
+                // A line past the cap is not kept: it is read to its end, answered and skipped.
+                if (!_oversized && _line.Length + (end - _chunkStart) > MaxLineBytes)
+                {
+                    _oversized = true;
+                    _line.SetLength(0);
+                }
+
+                if (!_oversized) _line.Write(_chunk, _chunkStart, end - _chunkStart);
                 _chunkStart = newline < 0 ? _chunkEnd : newline + 1;
                 if (newline >= 0 && await TakeAsync(cancellation).ConfigureAwait(false)) return true;
             }
@@ -96,6 +109,13 @@ namespace Orchestrator.Governance.Mcp
         /// <summary>Moves the line gathered so far to the ready buffer when it is a message (null then), else drops it and says what is wrong ("" for a blank line).</summary>
         private string? Take()
         {
+            if (_oversized)
+            {
+                _oversized = false;
+                _line.SetLength(0);
+                return $"Invalid request: the line is longer than {MaxLineBytes} bytes (16 MiB); it was skipped";
+            }
+
             var content = _line.GetBuffer().AsSpan(0, (int)_line.Length).TrimEnd((byte)'\r');
             // A byte order mark (an editor's, or a client that writes one first) is no part of the message.
             if (content.StartsWith(Bom)) content = content.Slice(Bom.Length);

@@ -230,6 +230,32 @@ namespace Orchestrator.Governance.LanguageServer.Tests
         }
 
         [Fact]
+        public async Task Links_and_definitions_never_lead_through_a_link_out_of_the_repository()
+        {
+            // issue 31, L6: a link in the repository to a file outside it was offered as a target.
+            using var repo = new TempRepository();
+            string outside = Path.Combine(Path.GetTempPath(), "gov-outside-" + Guid.NewGuid().ToString("N") + ".md");
+            File.WriteAllText(outside, "SECRET\n");
+            try
+            {
+                File.CreateSymbolicLink(Path.Combine(repo.Root, "docs", "secret.md"), outside);
+                await using var client = new LspTestClient(repo.Root);
+                client.Initialize();
+                client.Diagnostics(Cancel);
+                string text = repo.Read(Cancel) + "\n[secret](../secret.md) [spec](../../Example_Master_Spec_v01.2.md)\n";
+                int line = repo.Read(Cancel).Split('\n').Length;
+                client.Open(Cancel, text);
+                var links = Eventually(() => client.Request("textDocument/documentLink", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = client.UriOf(Cancel) } }).GetProperty("result"));
+                Assert.Equal(new[] { client.UriOf(Spec) }, links.EnumerateArray().Select(l => l.GetProperty("target").GetString()));
+                Assert.Equal(JsonValueKind.Null, client.At("textDocument/definition", Cancel, line, 3).ValueKind);
+            }
+            finally
+            {
+                File.Delete(outside);
+            }
+        }
+
+        [Fact]
         public async Task A_request_about_a_document_edited_since_the_last_analysis_waits_for_the_next_one()
         {
             using var repo = new TempRepository();

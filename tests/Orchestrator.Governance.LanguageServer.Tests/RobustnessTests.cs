@@ -178,6 +178,27 @@ namespace Orchestrator.Governance.LanguageServer.Tests
         }
 
         [Fact]
+        public async Task Exit_ends_the_server_at_once_while_an_analysis_is_under_way()
+        {
+            // issue 31, L7: exit waited for the running analysis, however long.
+            using var repo = new TempRepository();
+            using var started = new System.Threading.ManualResetEventSlim();
+            await using var client = new LspTestClient(repo.Root);
+            client.Server.AnalysisStarting = () =>
+            {
+                started.Set();
+                System.Threading.Thread.Sleep(30_000);
+            };
+            client.Initialize();
+            Assert.True(started.Wait(10_000));
+            client.Request("shutdown", null);
+            client.Notify("exit", null);
+            var finished = await Task.WhenAny(client.Run, Task.Delay(10_000));
+            Assert.Same(client.Run, finished);
+            Assert.Equal(0, await client.Run);
+        }
+
+        [Fact]
         public async Task Exit_after_shutdown_ends_with_0_and_without_it_with_1()
         {
             using var repo = new TempRepository();

@@ -95,6 +95,73 @@ namespace Orchestrator.Governance.Mcp.Tests
         }
 
         [Fact]
+        public async Task A_line_past_16_MiB_is_answered_and_skipped_without_being_held_and_the_next_message_passes()
+        {
+            // 2 GiB on one line killed the server (issue 31, L4): the line is dropped as it arrives.
+            var written = new MemoryStream();
+            var output = new MessageOutput(written);
+            var huge = new ChunkedLine(MessageInput.MaxLineBytes + 1_000_000, "\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n");
+            var messages = new MessageInput(huge, output);
+            var passed = new MemoryStream();
+            var buffer = new byte[4096];
+            int n;
+            while ((n = await messages.ReadAsync(buffer.AsMemory(), CancellationToken.None)) > 0) passed.Write(buffer, 0, n);
+            Assert.Equal("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n", Encoding.UTF8.GetString(passed.ToArray()));
+            var answer = JsonDocument.Parse(written.ToArray()).RootElement;
+            Assert.Equal(-32600, answer.GetProperty("error").GetProperty("code").GetInt32());
+            Assert.Equal("Invalid request: the line is longer than 16777216 bytes (16 MiB); it was skipped", answer.GetProperty("error").GetProperty("message").GetString());
+            Assert.True(huge.LargestRead <= 1 << 20);
+        }
+
+        /// <summary>A stream of <c>length</c> bytes of 'a' and then a tail, made as it is read (nothing that size is held).</summary>
+        private sealed class ChunkedLine : Stream
+        {
+            private readonly long _length;
+            private readonly byte[] _tail;
+            private long _position;
+
+            public ChunkedLine(long length, string tail)
+            {
+                _length = length;
+                _tail = Encoding.UTF8.GetBytes(tail);
+            }
+
+            public int LargestRead { get; private set; }
+
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => _length + _tail.Length;
+            public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                int n = 0;
+                while (n < count && _position < _length + _tail.Length)
+                {
+                    buffer[offset + n++] = _position < _length ? (byte)'a' : _tail[_position - _length];
+                    _position++;
+                }
+
+                LargestRead = Math.Max(LargestRead, n);
+                return n;
+            }
+
+            public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            {
+                var array = new byte[buffer.Length];
+                int n = Read(array, 0, array.Length);
+                array.AsSpan(0, n).CopyTo(buffer.Span);
+                return new ValueTask<int>(n);
+            }
+
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        }
+
+        [Fact]
         public async Task An_answer_written_while_a_message_is_half_written_goes_after_the_message()
         {
             var written = new MemoryStream();
