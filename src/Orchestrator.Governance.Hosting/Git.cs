@@ -32,13 +32,42 @@ namespace Orchestrator.Governance.Hosting
         }
 
         /// <summary>
+        /// The full path of git from the PATH's absolute folders, in order; never the repository's
+        /// or the current folder (a git.exe committed to the repository, which Windows' process
+        /// search and .NET's would find there first, is never run). Null when there is none.
+        /// </summary>
+        internal static string? Executable(string? searchPath = null)
+        {
+            string[] names = Path.DirectorySeparatorChar == '\\' ? new[] { "git.exe" } : new[] { "git" };
+            foreach (var folder in (searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
+            {
+                string dir = folder.Trim().Trim('"');
+                if (dir.Length == 0 || !Path.IsPathRooted(dir)) continue;
+                foreach (var name in names)
+                {
+                    string candidate = Path.Combine(dir, name);
+                    if (File.Exists(candidate)) return candidate;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// Runs <c>git ARGS</c> in <paramref name="root"/>, writing <paramref name="input"/> to its
         /// standard input. Null with <paramref name="problem"/> set when git is not on the PATH.
         /// </summary>
         public static Outcome? Run(string root, IReadOnlyList<string> args, string? input, out string? problem)
         {
             problem = null;
-            var start = new ProcessStartInfo("git")
+            string? executable = Executable();
+            if (executable == null)
+            {
+                problem = "git is not on the PATH";
+                return null;
+            }
+
+            var start = new ProcessStartInfo(executable)
             {
                 RedirectStandardInput = input != null,
                 RedirectStandardOutput = true,

@@ -98,6 +98,10 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
             Packets.Single(yaml, "GOV107", YamlPath, 4, 5, "STATUS", "- Done - Blocked", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
             var flow = Analyze((YamlPath, "id: WP-1-Storage-Layer\nstate:\n  status: { value: 'Done' }\n  signature: ilja261220251430\n"));
             Packets.Single(flow, "GOV107", YamlPath, 3, 11, "STATUS", "{ value: 'Done' }", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
+
+            // An alias to a nested list (issue 31, L5): reported where the value it names is written.
+            var alias = Analyze((YamlPath, "id: WP-1-Storage-Layer\nnote: &x [[Done], [Validated]]\nstate:\n  status: *x\n  signature: ilja261220251430\n"));
+            Packets.Single(alias, "GOV107", YamlPath, 2, 7, "STATUS", "&x [[Done], [Validated]]", "Ready-for-Dev, In-Progress, Blocked, Done, Validated");
         }
 
         [Fact]
