@@ -80,6 +80,18 @@ namespace Orchestrator.Governance.LanguageServer.Tests
         }
 
         [Fact]
+        public async Task A_line_that_made_the_engine_throw_leaves_the_diagnostics_published()
+        {
+            // issue 31, H1: 15 KB of "<a " in a linked document left the server publishing nothing.
+            using var repo = new TempRepository();
+            File.WriteAllText(Path.Combine(repo.Root, "docs", "notes.md"), "# Notes\n\n" + string.Concat(Enumerable.Repeat("<a ", 5000)) + "\n");
+            await using var client = new LspTestClient(repo.Root);
+            client.Initialize();
+            Assert.Contains("GOV107", Codes(client.Diagnostics(Cancel)));
+            Assert.Equal(new[] { "GOV105", "GOV106" }, Codes(client.Diagnostics(Retry)));
+        }
+
+        [Fact]
         public async Task Hover_is_plain_text_for_a_client_that_asks_for_it()
         {
             using var repo = new TempRepository();

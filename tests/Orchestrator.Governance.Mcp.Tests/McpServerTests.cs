@@ -92,6 +92,19 @@ namespace Orchestrator.Governance.Mcp.Tests
             $"{d.GetProperty("file").GetString()}({d.GetProperty("line").GetInt32()},{d.GetProperty("column").GetInt32()}) {d.GetProperty("severity").GetString()} {d.GetProperty("rule").GetString()}: {d.GetProperty("message").GetString()}";
 
         [Fact]
+        public async Task A_line_that_made_the_engine_throw_leaves_every_tool_working_and_every_finding_in_place()
+        {
+            // issue 31, H1: 15 KB of "<a " in a linked document failed every tool call.
+            var before = (await Call("check", new Dictionary<string, object?>())).GetProperty("diagnostics").EnumerateArray().Select(Line).ToList();
+            File.WriteAllText(Path.Combine(_repo.Root, "docs", "notes.md"), "# Notes\n\n" + string.Concat(Enumerable.Repeat("<a ", 5000)) + "\n");
+            var after = (await Call("check", new Dictionary<string, object?>())).GetProperty("diagnostics").EnumerateArray().Select(Line).ToList();
+            Assert.Equal(before, after);
+            Assert.Contains(after, l => l.StartsWith(Cancel + "(9,11) error GOV107: ", StringComparison.Ordinal));
+            var packet = await Call("packet", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer" });
+            Assert.Equal("WP-1-Storage-Layer", packet.GetProperty("id").GetString());
+        }
+
+        [Fact]
         public async Task The_tools_are_listed_with_schemas_for_input_and_output()
         {
             var tools = await _client.ListToolsAsync();

@@ -25,7 +25,7 @@ namespace Orchestrator.Governance.Documents
         /// <summary>The most characters all link destinations may be read over (about half a second of Markdig).</summary>
         public const long MaxDestinationWork = 100_000_000;
 
-        /// <summary>The most rows a pipe table may have after the first line with an emphasis delimiter (about half a second).</summary>
+        /// <summary>The most rows a pipe table may have after the first line with an emphasis delimiter (about half a second; all tables together: <see cref="MaxTableWork"/>).</summary>
         public const int MaxTableRowsAfterEmphasis = 1_500;
 
         /// <summary>Why Markdig would parse <paramref name="text"/> in more than linear time, or null.</summary>
@@ -61,10 +61,14 @@ namespace Orchestrator.Governance.Documents
                     work, LineOf(text, worstAt), MaxDestinationWork);
             }
 
-            // Pipe tables: runs of non-blank lines holding a delimiter row.
+            // Pipe tables: runs of non-blank lines holding a delimiter row. The work is the sum over
+            // the tables of the square of their rows after the first emphasis, so that many tables
+            // just under the bound cannot add up to minutes.
             int lineStart = 0, runStart = -1, runFirstLine = 0, line = 1, emphasisLine = 0;
             bool runIsTable = false;
             int rowsAfter = 0;
+            long tableWork = 0;
+            (int Line, int Emphasis, int Rows) largest = (0, 0, 0);
             while (lineStart <= text.Length)
             {
                 int lineEnd = lineStart;
@@ -72,7 +76,13 @@ namespace Orchestrator.Governance.Documents
                 bool blank = IsBlank(text, lineStart, lineEnd);
                 if (blank || lineStart == text.Length)
                 {
-                    if (runStart >= 0 && runIsTable && rowsAfter > MaxTableRowsAfterEmphasis) return TableRefusal(runFirstLine, emphasisLine, rowsAfter);
+                    if (runStart >= 0 && runIsTable && rowsAfter > 0)
+                    {
+                        if (rowsAfter > MaxTableRowsAfterEmphasis) return TableRefusal(runFirstLine, emphasisLine, rowsAfter);
+                        tableWork += (long)rowsAfter * rowsAfter;
+                        if (rowsAfter > largest.Rows) largest = (runFirstLine, emphasisLine, rowsAfter);
+                    }
+
                     runStart = -1;
                     runIsTable = false;
                     emphasisLine = 0;
@@ -96,9 +106,25 @@ namespace Orchestrator.Governance.Documents
                 line++;
             }
 
-            if (runStart >= 0 && runIsTable && rowsAfter > MaxTableRowsAfterEmphasis) return TableRefusal(runFirstLine, emphasisLine, rowsAfter);
+            if (runStart >= 0 && runIsTable && rowsAfter > 0)
+            {
+                if (rowsAfter > MaxTableRowsAfterEmphasis) return TableRefusal(runFirstLine, emphasisLine, rowsAfter);
+                tableWork += (long)rowsAfter * rowsAfter;
+                if (rowsAfter > largest.Rows) largest = (runFirstLine, emphasisLine, rowsAfter);
+            }
+
+            if (tableWork > MaxTableWork)
+            {
+                return string.Format(CultureInfo.InvariantCulture,
+                    "its pipe tables with emphasis add up to {0:N0} steps of the Markdown parser (the sum of the squares of their rows after the first emphasis; the largest, at line {1}, has {2:N0} rows from line {3} on), more than {4:N0}: split the document or drop the emphasis ('*' or '_')",
+                    tableWork, largest.Line, largest.Rows, largest.Emphasis, MaxTableWork);
+            }
+
             return null;
         }
+
+        /// <summary>The most the squares of all tables' rows after emphasis may add up to: one table of <see cref="MaxTableRowsAfterEmphasis"/> rows.</summary>
+        public const long MaxTableWork = (long)MaxTableRowsAfterEmphasis * MaxTableRowsAfterEmphasis;
 
         private static string TableRefusal(int tableLine, int emphasisLine, int rows) =>
             string.Format(CultureInfo.InvariantCulture,
