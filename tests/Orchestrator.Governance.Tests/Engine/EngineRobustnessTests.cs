@@ -141,13 +141,13 @@ namespace Orchestrator.Governance.Tests.Engine
         /// packet): no exception escapes, and each analysis takes at most 2 s plus 20 µs a character,
         /// ten times the aim of docs/security.md (no document under the size limit over 1 s), so that
         /// only a super-linear shape fails it, never a loaded machine. ORCHESTRATOR_FUZZ_SECONDS sets the
-        /// time (default 20) and ORCHESTRATOR_FUZZ_SCALE the most repetitions of a piece (default
+        /// time (default 15) and ORCHESTRATOR_FUZZ_SCALE the most repetitions of a piece (default
         /// 100,000, about 400 KB; 2,000,000 for the 8 MB run on demand).
         /// </summary>
         [Fact]
         public void Documents_of_costly_shapes_are_analyzed_in_linear_time_without_exception()
         {
-            int seconds = int.TryParse(Environment.GetEnvironmentVariable("ORCHESTRATOR_FUZZ_SECONDS"), out int s) ? Math.Min(s, 600) : 20;
+            int seconds = int.TryParse(Environment.GetEnvironmentVariable("ORCHESTRATOR_FUZZ_SECONDS"), out int s) ? Math.Min(s, 600) : 15;
             int scale = int.TryParse(Environment.GetEnvironmentVariable("ORCHESTRATOR_FUZZ_SCALE"), out int k) ? Math.Max(10, k) : 100_000;
             var where = Gen.OneOf<string>("docs/task_packets/WP-1-Storage-Layer.md", "docs/notes.md", "governance.yml", "docs/task_packets/WP-1-Yaml/packet.yaml");
             var sample = where.SelectMany(path => (path.EndsWith(".md", StringComparison.Ordinal) ? CostlyText(scale).Select(t => path.Contains("WP-1") ? ValidPacket.Text + "\n" + t : t) : CostlyYaml(scale)).Select(text => (Path: path, Text: text)));
