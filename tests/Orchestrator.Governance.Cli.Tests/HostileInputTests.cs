@@ -21,13 +21,7 @@ namespace Orchestrator.Governance.Cli.Tests
 
         private string At(string relative) => Path.Combine(_repo, relative);
 
-        private static (int Exit, string Out, string Err) Run(params string[] args)
-        {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            int exit = Program.Run(args, stdout, stderr);
-            return (exit, stdout.ToString(), stderr.ToString());
-        }
+        private static (int Exit, string Out, string Err) Run(params string[] args) => CommandLine.Run(args);
 
         [Fact]
         public void A_long_line_of_unclosed_anchor_tags_leaves_every_finding_in_place()

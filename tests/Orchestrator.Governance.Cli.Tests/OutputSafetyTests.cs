@@ -23,13 +23,7 @@ namespace Orchestrator.Governance.Cli.Tests
 
         private string At(string relative) => Path.Combine(_repo, relative);
 
-        private static (int Exit, string Out, string Err) Run(params string[] args)
-        {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            int exit = Program.Run(args, stdout, stderr);
-            return (exit, stdout.ToString(), stderr.ToString());
-        }
+        private static (int Exit, string Out, string Err) Run(params string[] args) => CommandLine.Run(args);
 
         private void SetStatus(string value) =>
             File.WriteAllText(At(Cancel), File.ReadAllText(At(Cancel)).Replace("- STATUS: Almost done", "- STATUS: " + value));

@@ -46,28 +46,36 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             return (process.ExitCode, stdout + stderr.Result);
         }
 
-        [Fact]
-        public void Neovims_builtin_client_sees_diagnostics_follow_an_edit_and_gets_hover_and_definition()
+        /// <summary>
+        /// Runs an editor's script as the LSP client of `dotnet governance.dll lsp` on <paramref name="repo"/>
+        /// (GOVERNANCE_LSP_DLL, REPO and OUT in its environment) and returns the lines it wrote to OUT.
+        /// </summary>
+        private static string[] Editor(TempRepository repo, string editor, string arguments, string install)
         {
-            string root = RepositoryRoot();
             string configuration = typeof(RealClientTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            string dll = Path.Combine(root, "src", "Orchestrator.Governance.Cli", "bin", configuration, "net8.0", "governance.dll");
-            using var repo = new TempRepository();
-            string output = Path.Combine(repo.Root, "..", Path.GetFileName(repo.Root) + ".nvim.txt");
+            string dll = Path.Combine(RepositoryRoot(), "src", "Orchestrator.Governance.Cli", "bin", configuration, "net8.0", "governance.dll");
+            string output = Path.Combine(repo.Root, "..", Path.GetFileName(repo.Root) + "." + editor + ".txt");
             (int Code, string Output) run;
             try
             {
-                run = Run("nvim", $"--headless -u NONE -c \"luafile {Path.Combine(AppContext.BaseDirectory, "neovim", "client.lua")}\"", repo.Root,
-                    ("GOVERNANCE_LSP_DLL", dll), ("REPO", repo.Root), ("OUT", output));
+                run = Run(editor, arguments, repo.Root, ("GOVERNANCE_LSP_DLL", dll), ("REPO", repo.Root), ("OUT", output));
             }
             catch (System.ComponentModel.Win32Exception e)
             {
-                throw new InvalidOperationException("nvim is not installed (apt-get install neovim; .ci/run installs it)", e);
+                throw new InvalidOperationException($"{editor} is not installed ({install}; .ci/run installs it)", e);
             }
 
-            Assert.True(run.Code == 0, "nvim failed:\n" + run.Output);
+            Assert.True(run.Code == 0 && File.Exists(output), editor + " failed:\n" + run.Output);
             var lines = File.ReadAllLines(output);
             File.Delete(output);
+            return lines;
+        }
+
+        [Fact]
+        public void Neovims_builtin_client_sees_diagnostics_follow_an_edit_and_gets_hover_and_definition()
+        {
+            using var repo = new TempRepository();
+            var lines = Editor(repo, "nvim", $"--headless -u NONE -c \"luafile {Path.Combine(AppContext.BaseDirectory, "neovim", "client.lua")}\"", "apt-get install neovim");
             Assert.Equal(
                 new[]
                 {
@@ -97,25 +105,8 @@ namespace Orchestrator.Governance.LanguageServer.Tests
         [Fact]
         public void Emacs_eglot_sees_the_diagnostics_of_each_packet_opened_one_after_the_other()
         {
-            string root = RepositoryRoot();
-            string configuration = typeof(RealClientTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            string dll = Path.Combine(root, "src", "Orchestrator.Governance.Cli", "bin", configuration, "net8.0", "governance.dll");
             using var repo = new TempRepository();
-            string output = Path.Combine(repo.Root, "..", Path.GetFileName(repo.Root) + ".emacs.txt");
-            (int Code, string Output) run;
-            try
-            {
-                run = Run("emacs", $"--batch -Q -l \"{Path.Combine(AppContext.BaseDirectory, "emacs", "client.el")}\"", repo.Root,
-                    ("GOVERNANCE_LSP_DLL", dll), ("REPO", repo.Root), ("OUT", output));
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                throw new InvalidOperationException("emacs is not installed (apt-get install emacs-nox elpa-eglot; .ci/run installs them)", e);
-            }
-
-            Assert.True(run.Code == 0 && File.Exists(output), "emacs failed:\n" + run.Output);
-            var lines = File.ReadAllLines(output);
-            File.Delete(output);
+            var lines = Editor(repo, "emacs", $"--batch -Q -l \"{Path.Combine(AppContext.BaseDirectory, "emacs", "client.el")}\"", "apt-get install emacs-nox elpa-eglot");
             Assert.Equal("cancel 9 governance [GOV107]: STATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)", lines[2]);
             Assert.Equal("cancel count 8", lines[8]);
             Assert.Equal(
