@@ -25,7 +25,7 @@ namespace Orchestrator.Governance.Mcp.Tools
     internal sealed class ReadyToCloseTool : GovernanceTool
     {
         // The rules each gate reads; a packet's other errors fall to the last gate.
-        private static readonly string[] MappingRules = { "GOV206", "GOV209" };
+        private static readonly string[] MappingRules = { "GOV206", "GOV209", "GOV212" };
         private static readonly string[] LockRules = { "GOV111", "GOV607" };
         private static readonly string[] BoardRules = { "GOV304", "GOV305" };
 
@@ -110,12 +110,13 @@ namespace Orchestrator.Governance.Mcp.Tools
             // An item that cites nothing, is no generic gate and shares too few words with any requirement maps to
             // nothing (seed 003 §5.4: every DONE_MEANS maps to a SPEC_ANCHOR requirement), even where no rule reports
             // it (anchored sections that state no requirement leave GOV206 nothing to compare with).
-            var unmapped = !anchored ? new List<Model.Spec.ItemMapping>() : coverage!.Items.Where(i => i.Kind == Model.Spec.MappingKind.None && i.Requirements.Count == 0).ToList();
+            // A wholesale claim ("all requirements of §X are implemented", GOV212) maps to nothing either.
+            var unmapped = !anchored ? new List<Model.Spec.ItemMapping>() : coverage!.Items.Where(i => (i.Kind == Model.Spec.MappingKind.None || i.Kind == Model.Spec.MappingKind.Blanket) && i.Requirements.Count == 0).ToList();
             Gate("doneMeansMapped", mapping.Count == 0 && anchored && unmapped.Count == 0,
                 !anchored ? noAnchor
                 : mapping.Count > 0 ? $"{mapping.Count} DONE_MEANS problem(s)"
                 : unmapped.Count == 0 ? Mapped(coverage!)
-                : Mapped(coverage!) + $"; {unmapped.Count} map to nothing (line(s) {string.Join(", ", unmapped.Select(i => i.Item.Span.StartLine))}): each must cite or restate a requirement of the anchored sections",
+                : Mapped(coverage!) + $"; {unmapped.Count} map to nothing (line(s) {string.Join(", ", unmapped.Select(i => i.Item.Span.StartLine + (i.Kind == Model.Spec.MappingKind.Blanket ? " claims requirements wholesale" : string.Empty)))}): each must cite or restate a requirement of the anchored sections",
                 mapping);
             var uncovered = !anchored ? new List<Model.Spec.SpecRequirement>() : coverage!.Uncovered(absolute: true);
             var mustDiagnostics = Of("GOV207");

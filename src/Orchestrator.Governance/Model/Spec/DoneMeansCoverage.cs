@@ -19,6 +19,13 @@ namespace Orchestrator.Governance.Model.Spec
 
         /// <summary>Nothing.</summary>
         None,
+
+        /// <summary>
+        /// A claim on requirements wholesale ("All requirements of §2.6.6.7.3 are implemented",
+        /// "§4.2 fully implemented", "complies with every MUST"): it names no requirement and states
+        /// none, so it covers none (seed 003 §5.4: every DONE_MEANS maps 1:1 to a requirement).
+        /// </summary>
+        Blanket,
     }
 
     /// <summary>One DONE_MEANS item and the requirements it maps to.</summary>
@@ -141,6 +148,56 @@ namespace Orchestrator.Governance.Model.Spec
             return new DoneMeansCoverage(field, anchored, requirements, mappings);
         }
 
+        /// <summary>
+        /// A quantifier over requirements: "all requirements", "every MUST", "each of the SHOULDs",
+        /// "all the normative clauses", "all spec requirements".
+        /// </summary>
+        private static readonly Regex Wholesale = new Regex(
+            @"\b(?:all|every|each|any)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:(?:MUST|SHOULD|SHALL|MAY|normative|mandatory|listed|stated|spec|specification|specified|anchored|remaining|other|above|below|relevant|applicable|section|related|key|core|main)\s+){0,3}(?:requirements?|MUSTs?|SHOULDs?|SHALLs?|obligations?|clauses?|criteria|criterion|rules?|constraints?|items?|points?)\b",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Model.TaskPacketProfile.RegexTimeout);
+
+        /// <summary>
+        /// The words a wholesale claim is made of, besides the stop words: with only these left, an
+        /// item that cites a section says of it only that it is done.
+        /// </summary>
+        private static readonly HashSet<string> ClaimWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "requirement", "section", "subsection", "spec", "specification", "complete", "completed", "completely", "fully", "full", "fulfilled", "fulfil", "fulfill",
+            "implementation", "satisfied", "satisfie", "satisfy", "met", "meet", "meets", "comply", "complie", "compliant", "compliance", "conformance", "conform", "conforms",
+            "covered", "cover", "addressed", "handled", "mandated", "obligation", "clause", "described", "defined", "specified", "listed", "stated",
+            "everything", "accordance", "according", "entire", "entirety", "whole", "delivered", "finished", "verified", "outlined", "detailed", "normative",
+            "mandatory", "anchored", "honored", "honoured", "respected", "followed", "adhered", "adhere", "per", "therein", "herein", "thereof", "item", "point",
+            "totality", "including", "included", "applicable", "relevant", "working", "built", "code", "codebase", "must", "should", "shall",
+        };
+
+        /// <summary>
+        /// Whether <paramref name="text"/> claims requirements wholesale: it quantifies over them
+        /// (<see cref="Wholesale"/>) or cites a section, and says nothing else than that they are
+        /// done (every content word is one of <see cref="ClaimWords"/>). "Evidence mapping lists
+        /// file:line for every requirement" says something else, and is no such claim.
+        /// </summary>
+        internal static bool IsBlanket(string text, bool citesSection)
+        {
+            bool quantifies;
+            try
+            {
+                quantifies = Wholesale.IsMatch(text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+
+            if (!quantifies && !citesSection) return false;
+            foreach (var word in Words(text))
+            {
+                // What is left of a section number ("2", "3.1") is no word; anything else says something.
+                if (!ClaimWords.Contains(word)) return false;
+            }
+
+            return true;
+        }
+
         private static ItemMapping Map(PacketFieldItem item, TaskPacket packet, List<SpecRequirement> requirements, SpecDocument spec, SpecProfile profile, SpecContext context)
         {
             string text = item.Text;
@@ -168,6 +225,12 @@ namespace Orchestrator.Governance.Model.Spec
                     explicitly.AddRange(carrying.Count > 0 ? carrying : spec.RequirementsWithin(idSection));
                 }
             }
+
+            // 0. A wholesale claim covers nothing, whatever it cites, unless it names requirements
+            //    (an ID, "requirement N").
+            bool names = index.Success || line.References.Any(r => r.Kind == AnchorKind.Id && spec.ById.ContainsKey(r.Value));
+            if (!names && IsBlanket(text, line.References.Any(r => r.Kind == AnchorKind.Section)))
+                return new ItemMapping(item, MappingKind.Blanket, Array.Empty<SpecRequirement>(), null, 0);
 
             if (cites) return new ItemMapping(item, MappingKind.Explicit, explicitly.Distinct().ToList(), null, 1);
 

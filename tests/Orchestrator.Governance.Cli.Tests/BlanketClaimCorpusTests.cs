@@ -1,0 +1,55 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Xunit;
+
+namespace Orchestrator.Governance.Cli.Tests
+{
+    /// <summary>
+    /// Issue 32's first finding on a copy of the Handshake corpus: one DONE_MEANS sentence claiming
+    /// every requirement of WP-1-ACE-Auditability's anchored sections made GOV207 and GOV208 go away.
+    /// It now leaves them as they were and is GOV212 at its own line.
+    /// </summary>
+    public sealed class BlanketClaimCorpusTests : IDisposable
+    {
+        private const string Packet = "docs/task_packets/WP-1-ACE-Auditability.md";
+        private readonly string _repo = Path.Combine(Path.GetTempPath(), "orchestrator-blanket-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+
+        public BlanketClaimCorpusTests() => CorpusFixture.CopyTo(_repo);
+
+        public void Dispose() => Directory.Delete(_repo, recursive: true);
+
+        private static string[] Lines(string output, string prefix) => output.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+
+        [Theory]
+        [InlineData("All requirements of §2.6.6.7.3 and §2.6.6.7.9 are implemented.")]
+        [InlineData("§2.6.6.7.3 and §2.6.6.7.9 are fully implemented.")]
+        [InlineData("Complies with every MUST of §2.6.6.7.3 and §2.6.6.7.9.")]
+        public void A_sentence_claiming_every_requirement_leaves_GOV207_and_is_GOV212_at_its_line(string claim)
+        {
+            var before = CommandLine.Run("check", _repo, "--today", "2026-12-01").Out;
+            string path = Path.Combine(_repo, Packet);
+            byte[] bytes = File.ReadAllBytes(path);
+            byte[] after = Encoding.UTF8.GetBytes("- Evidence mapping lists file:line for every requirement.\n");
+            int at = IndexOf(bytes, after) + after.Length;
+            File.WriteAllBytes(path, bytes.Take(at).Concat(Encoding.UTF8.GetBytes("- " + claim + "\n")).Concat(bytes.Skip(at)).ToArray());
+
+            var (exit, output, _) = CommandLine.Run("check", _repo, "--today", "2026-12-01");
+            Assert.Equal(1, exit);
+            Assert.Equal(Lines(before, Packet + "(38,4): error GOV207"), Lines(output, Packet + "(38,4): error GOV207"));
+            Assert.Single(Lines(output, Packet + "(38,4): warning GOV208"));
+            Assert.Equal(new[] { Packet + $"(43,3): error GOV212: DONE_MEANS item '{claim}' claims requirements wholesale and covers none of them; write one item a requirement that names it or states it" }, Lines(output, Packet + "(43,3)"));
+        }
+
+        private static int IndexOf(byte[] haystack, byte[] needle)
+        {
+            for (int i = 0; i + needle.Length <= haystack.Length; i++)
+            {
+                if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
+            }
+
+            throw new InvalidOperationException("the DONE_MEANS line is not in the packet");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Linq;
+using Orchestrator.Governance.Model.Spec;
+using Xunit;
+
+namespace Orchestrator.Governance.Tests.Rules.Spec
+{
+    /// <summary>
+    /// GOV212 on the shared packet (DONE_MEANS on lines 26-27, anchored to §2.3.12.3: MUST Database
+    /// trait, MUST SqliteDatabase wrapper, SHOULD PostgresDatabase stub): an item that claims the
+    /// requirements wholesale covers none of them (issue 32: one sentence made GOV207 go away).
+    /// </summary>
+    public class GOV212DoneMeansBlanketClaimTests
+    {
+        private const string Item26 = "  * Database trait, SqliteDatabase wrapper and PostgresDatabase stub exist (§2.3.12.3)";
+
+        private static Governance.Engine.GovernanceResult WithItems(string items) => Packets.Analyze(Packets.Valid.Replace(Item26 + "\n", items));
+
+        [Theory]
+        [InlineData("All requirements of §2.3.12.3 are implemented.")]
+        [InlineData("§2.3.12.3 is fully implemented")]
+        [InlineData("Complies with every MUST of §2.3.12.3")]
+        [InlineData("Every requirement in the anchored sections is met")]
+        [InlineData("All normative requirements satisfied (§2.3.12.3)")]
+        [InlineData("Implementation of §2.3.12.3 complete")]
+        [InlineData("Each of the MUSTs is implemented and verified")]
+        public void A_wholesale_claim_is_GOV212_at_its_line_and_every_requirement_stays_uncovered(string claim)
+        {
+            var result = WithItems("  * " + claim + "\n");
+            Packets.Single(result, "GOV212", Packets.Path, 26, 5, claim);
+            Packets.Single(result, "GOV207", Packets.Path, 25, 5, "2", "§2.3.12.3",
+                "line 21 'The backend MUST define a Database trait with async methods.'; line 22 'The backend MUST implement a SqliteDatabase wrapper behind the trait.'");
+            Assert.Single(result.Of("GOV208"));
+            Assert.Empty(result.Of("GOV206"));
+        }
+
+        [Theory]
+        [InlineData("  * Evidence mapping lists file:line for every requirement\n")]
+        [InlineData("  * All tests pass\n")]
+        [InlineData("  * Every requirement of §2.3.12.3 has a test: Database trait, SqliteDatabase wrapper, PostgresDatabase stub\n")]
+        public void An_item_that_says_something_besides_the_claim_is_no_wholesale_claim(string items)
+        {
+            Assert.Empty(WithItems(Item26 + "\n" + items).Of("GOV212"));
+        }
+
+        [Fact]
+        public void An_item_that_names_its_requirements_is_no_wholesale_claim()
+        {
+            var result = WithItems("  * All of §2.3.12.3 requirement 1 is implemented\n" + Item26 + "\n");
+            Assert.Empty(result.Of("GOV212"));
+        }
+
+        [Fact]
+        public void The_example_s_item_naming_its_three_requirements_stays_credited()
+        {
+            var result = Packets.Analyze(Packets.Valid);
+            Assert.Empty(result.Diagnostics);
+            var coverage = result.Spec.CoverageOf(result.Packets.Single(), result.Profile)!;
+            Assert.Equal(3, coverage.Covered.Count);
+            Assert.DoesNotContain(coverage.Items, i => i.Kind == MappingKind.Blanket);
+        }
+    }
+}
