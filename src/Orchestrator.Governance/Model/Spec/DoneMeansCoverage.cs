@@ -133,6 +133,12 @@ namespace Orchestrator.Governance.Model.Spec
                 anchored.Add(s);
             }
 
+            // The sections inside a range ("2.3.10.6-2.3.10.8" anchors §2.3.10.7 too).
+            foreach (var s in anchors.WithinRanges)
+            {
+                if (s.IsMainBody && !anchored.Contains(s)) anchored.Add(s);
+            }
+
             anchored = anchored.Where(s => !anchored.Any(o => o != s && o.Encloses(s))).OrderBy(s => s.Start).ToList();
             var requirements = anchored.SelectMany(a => spec.RequirementsWithin(a)).Distinct().OrderBy(q => q.Span.Start).ToList();
 

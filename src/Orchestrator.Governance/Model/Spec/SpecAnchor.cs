@@ -57,13 +57,21 @@ namespace Orchestrator.Governance.Model.Spec
     /// <summary>One line of a SPEC_ANCHOR (its value, or one of its list entries) and what it names.</summary>
     public sealed class AnchorLine
     {
-        internal AnchorLine(string text, SourceSpan span, IReadOnlyList<AnchorReference> references, IReadOnlyList<(string Version, SourceSpan Span)> versions)
+        internal AnchorLine(string text, SourceSpan span, IReadOnlyList<AnchorReference> references, IReadOnlyList<(string Version, SourceSpan Span)> versions, IReadOnlyList<(AnchorReference From, AnchorReference To)>? ranges = null)
         {
             Text = text;
             Span = span;
             References = references;
             Versions = versions;
+            Ranges = ranges ?? Array.Empty<(AnchorReference, AnchorReference)>();
         }
+
+        /// <summary>
+        /// Section ranges ("2.3.10.6-2.3.10.8", "§4.1–4.3", "4.1 to 4.3"): two section numbers of
+        /// <see cref="References"/> joined by a dash, "to" or "through". The range anchors every
+        /// section from its first end to its last (<see cref="SpecContext.AnchorsOf"/>).
+        /// </summary>
+        public IReadOnlyList<(AnchorReference From, AnchorReference To)> Ranges { get; }
 
         /// <summary>The text as written.</summary>
         public string Text { get; }
@@ -157,7 +165,20 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             references.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-            return new AnchorLine(text, span, references, versions);
+            List<(AnchorReference, AnchorReference)>? ranges = null;
+            for (int i = 0; i + 1 < references.Count; i++)
+            {
+                var (from, to) = (references[i], references[i + 1]);
+                if (from.Kind != AnchorKind.Section || to.Kind != AnchorKind.Section) continue;
+                int gapStart = from.Span.End - span.Start, gapEnd = to.Span.Start - span.Start;
+                if (gapStart < 0 || gapEnd > text.Length || gapEnd < gapStart) continue;
+                if (RangeJoin.IsMatch(text.Substring(gapStart, gapEnd - gapStart))) (ranges ??= new List<(AnchorReference, AnchorReference)>()).Add((from, to));
+            }
+
+            return new AnchorLine(text, span, references, versions, ranges);
         }
+
+        /// <summary>What joins the two ends of a range: a hyphen or dash, "to", "through", "thru", "..".</summary>
+        private static readonly Regex RangeJoin = new Regex(@"\A\s*(?:-|\u2013|\u2014|\.\.|to|through|thru)\s*§?\s*\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TaskPacketProfile.RegexTimeout);
     }
 }

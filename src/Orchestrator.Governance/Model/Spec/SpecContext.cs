@@ -37,12 +37,20 @@ namespace Orchestrator.Governance.Model.Spec
     /// <summary>A packet's SPEC_ANCHOR lines, resolved against the current spec.</summary>
     public sealed class PacketAnchors
     {
-        internal PacketAnchors(PacketField? field, IReadOnlyList<AnchorLine> lines, IReadOnlyList<ResolvedReference> references)
+        internal PacketAnchors(PacketField? field, IReadOnlyList<AnchorLine> lines, IReadOnlyList<ResolvedReference> references, IReadOnlyList<SpecSection>? withinRanges = null)
         {
             Field = field;
             Lines = lines;
             References = references;
+            WithinRanges = withinRanges ?? Array.Empty<SpecSection>();
         }
+
+        /// <summary>
+        /// The sections strictly between the two ends of each range the anchor writes
+        /// ("2.3.10.6-2.3.10.8" anchors §2.3.10.7 too), at the depth of its ends, in document order;
+        /// the ends themselves are among <see cref="References"/>.
+        /// </summary>
+        public IReadOnlyList<SpecSection> WithinRanges { get; }
 
         /// <summary>The SPEC_ANCHOR field, or null when the packet has none.</summary>
         public PacketField? Field { get; }
@@ -318,15 +326,35 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             var resolved = new List<ResolvedReference>();
+            var withinRanges = new List<SpecSection>();
             if (Spec != null)
             {
                 foreach (var line in lines)
                 {
-                    foreach (var reference in line.References) resolved.Add(Resolve(line, reference));
+                    var byReference = new Dictionary<AnchorReference, ResolvedReference>();
+                    foreach (var reference in line.References)
+                    {
+                        var r = Resolve(line, reference);
+                        resolved.Add(r);
+                        byReference[reference] = r;
+                    }
+
+                    foreach (var (from, to) in line.Ranges)
+                    {
+                        var first = byReference[from].Section;
+                        var last = byReference[to].Section;
+                        if (first == null || last == null || first.Start >= last.Start) continue;
+                        int depth = from.Value.TrimStart('A').Split('.').Length;
+                        foreach (var section in Spec.Sections)
+                        {
+                            if (section.Start <= first.Start || section.Start >= last.Start || section.Number == null) continue;
+                            if (section.Number.TrimStart('A').Split('.').Length == depth && !withinRanges.Contains(section)) withinRanges.Add(section);
+                        }
+                    }
                 }
             }
 
-            var anchors = new PacketAnchors(field, lines, resolved);
+            var anchors = new PacketAnchors(field, lines, resolved, withinRanges);
             lock (_anchors)
             {
                 if (_anchors.TryGetValue(packet, out var known)) return known;
