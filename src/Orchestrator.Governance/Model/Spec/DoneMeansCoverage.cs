@@ -112,10 +112,10 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>The requirements of the anchored sections no item covers, in document order: the absolute ones (MUST, GOV207) or the others (SHOULD, GOV208).</summary>
         public List<SpecRequirement> Uncovered(bool absolute) => Requirements.Where(q => q.IsAbsolute == absolute && !Covered.Contains(q)).ToList();
 
-        /// <summary>"§2.3.12.3, §2.3.12.4" (at most three, then "and N more").</summary>
+        /// <summary>"§2.3.12.3, §2.3.12.4" (at most three, then "and N more"); a number the spec gives two of the anchored sections is followed by the section's title.</summary>
         public string AnchoredDisplay()
         {
-            var shown = Anchored.Take(3).Select(s => "§" + (s.Number ?? s.Title)).ToList();
+            var shown = Anchored.Take(3).Select(s => "§" + (s.Number ?? s.Title) + (s.Number != null && Anchored.Count(o => o.Number == s.Number) > 1 ? " " + s.Title : string.Empty)).ToList();
             if (Anchored.Count > 3) shown.Add($"and {Anchored.Count - 3} more");
             return string.Join(", ", shown);
         }
@@ -218,6 +218,8 @@ namespace Orchestrator.Governance.Model.Spec
                 if (reference.Kind == AnchorKind.Section && spec.ByNumber.TryGetValue(reference.Value.TrimStart('A'), out var section))
                 {
                     cites = true;
+                    // A number the spec gives two sections: the one whose title the item writes after it.
+                    section = SpecContext.ByTitle(spec, line, reference, section);
                     var inSection = spec.RequirementsWithin(section);
                     if (index.Success && int.TryParse(index.Groups["n"].Value, out int n) && n >= 1 && n <= inSection.Count)
                         explicitly.Add(inSection[n - 1]);

@@ -416,6 +416,7 @@ namespace Orchestrator.Governance.Model.Spec
                     if (reference.ScopeHint != null) section = spec.FindInScope(reference.ScopeHint, number);
                     if (section == null && !spec.ByNumber.TryGetValue(number, out section) && number.StartsWith("A", StringComparison.Ordinal))
                         spec.ByNumber.TryGetValue(number.Substring(1), out section);
+                    if (section != null && reference.ScopeHint == null) section = ByTitle(spec, line, reference, section);
                     SpecSection? nearest = null;
                     if (section == null)
                     {
@@ -432,6 +433,51 @@ namespace Orchestrator.Governance.Model.Spec
                     return new ResolvedReference(line, reference, section, nearest);
                 }
             }
+        }
+
+        /// <summary>
+        /// Where the spec numbers two sections alike (the Handshake spec has two §3.3 and two §4.6),
+        /// the one whose title the anchor writes after the number ("4.6 Tokenization and Metrics
+        /// Contract", "§3.3 (Lossless role catalog ...)"): at least two thirds of its title's words,
+        /// and more of them than of <paramref name="chosen"/>'s; else <paramref name="chosen"/> (the
+        /// first of the spec's own numbering). The words read are those from the number to the next
+        /// reference on the line.
+        /// </summary>
+        internal static SpecSection ByTitle(SpecDocument spec, AnchorLine line, AnchorReference reference, SpecSection chosen)
+        {
+            var alike = spec.SectionsNumbered(chosen.Number!);
+            if (alike.Count < 2) return chosen;
+            int from = reference.Span.End - line.Span.Start;
+            int to = line.Text.Length;
+            foreach (var other in line.References)
+            {
+                int at = other.Span.Start - line.Span.Start;
+                if (at >= from && at < to) to = at;
+            }
+
+            if (from < 0 || from > to) return chosen;
+            var words = DoneMeansCoverage.Words(line.Text.Substring(from, to - from));
+            if (words.Count == 0) return chosen;
+            double Share(SpecSection s)
+            {
+                var title = DoneMeansCoverage.Words(s.Title);
+                return title.Count == 0 ? 0 : (double)title.Count(words.Contains) / title.Count;
+            }
+
+            double best = Share(chosen);
+            SpecSection? better = null;
+            foreach (var candidate in alike)
+            {
+                if (candidate == chosen) continue;
+                double share = Share(candidate);
+                if (share >= 2.0 / 3 && share > best)
+                {
+                    best = share;
+                    better = candidate;
+                }
+            }
+
+            return better ?? chosen;
         }
 
         /// <summary>The first <paramref name="components"/> dot-separated components of <paramref name="number"/>.</summary>

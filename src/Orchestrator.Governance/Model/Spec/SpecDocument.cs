@@ -187,6 +187,28 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>Section number (spec's own numbering) to its first correctly numbered heading, else its first heading.</summary>
         public IReadOnlyDictionary<string, SpecSection> ByNumber { get; }
 
+        /// <summary>Every section with the number <paramref name="number"/>, in document order (a spec may number two sections alike).</summary>
+        public IReadOnlyList<SpecSection> SectionsNumbered(string number)
+        {
+            lock (_withinGate)
+            {
+                if (_numbered == null)
+                {
+                    _numbered = new Dictionary<string, List<SpecSection>>(StringComparer.Ordinal);
+                    foreach (var s in Sections)
+                    {
+                        if (s.Number == null) continue;
+                        if (!_numbered.TryGetValue(s.Number, out var list)) _numbered[s.Number] = list = new List<SpecSection>();
+                        list.Add(s);
+                    }
+                }
+
+                return _numbered.TryGetValue(number, out var found) ? found : (IReadOnlyList<SpecSection>)Array.Empty<SpecSection>();
+            }
+        }
+
+        private Dictionary<string, List<SpecSection>>? _numbered;
+
         /// <summary>The most components a section number of this spec has ("2.3.12.3": 4); 0 without numbers.</summary>
         public int MaxNumberDepth => _maxNumberDepth ??= ByNumber.Keys.Select(k => k.Count(c => c == '.') + 1).DefaultIfEmpty(0).Max();
 
