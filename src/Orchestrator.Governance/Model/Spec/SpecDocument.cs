@@ -209,6 +209,23 @@ namespace Orchestrator.Governance.Model.Spec
 
         private Dictionary<string, List<SpecSection>>? _numbered;
 
+        /// <summary>
+        /// This version's section that <paramref name="section"/> of <paramref name="other"/> (another
+        /// version of the spec) is: the one of its number with its title, else the one at its place
+        /// among the sections of that number (a spec may number two sections alike), else the
+        /// number's first; null when this version has no section of that number.
+        /// </summary>
+        public SpecSection? CounterpartOf(SpecSection section, SpecDocument other)
+        {
+            if (section.Number == null) return null;
+            var alike = SectionsNumbered(section.Number);
+            if (alike.Count <= 1) return alike.Count == 1 ? alike[0] : null;
+            var titled = alike.Where(s => string.Equals(s.Title, section.Title, StringComparison.Ordinal)).ToList();
+            if (titled.Count == 1) return titled[0];
+            int at = other.SectionsNumbered(section.Number).ToList().IndexOf(section);
+            return at >= 0 && at < alike.Count ? alike[at] : ByNumber.TryGetValue(section.Number, out var first) ? first : null;
+        }
+
         /// <summary>The most components a section number of this spec has ("2.3.12.3": 4); 0 without numbers.</summary>
         public int MaxNumberDepth => _maxNumberDepth ??= ByNumber.Keys.Select(k => k.Count(c => c == '.') + 1).DefaultIfEmpty(0).Max();
 

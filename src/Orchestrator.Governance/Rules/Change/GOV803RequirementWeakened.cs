@@ -61,7 +61,7 @@ namespace Orchestrator.Governance.Rules.Change
             var found = new Dictionary<int, (RequirementChange Change, SpecSection Section, SortedSet<string> Packets)>();
             foreach (var entry in anchoredBy.OrderBy(e => e.Key.Start))
             {
-                if (!before.ByNumber.TryGetValue(entry.Key.Number!, out var was)) continue;
+                if (!(before.CounterpartOf(entry.Key, current) is SpecSection was)) continue;
                 foreach (var change in RequirementChange.Compare(before, was, current, entry.Key))
                 {
                     if (!found.TryGetValue(change.Before.Span.Start, out var seen)) found[change.Before.Span.Start] = seen = (change, entry.Key, new SortedSet<string>(StringComparer.Ordinal));

@@ -46,7 +46,7 @@ namespace Orchestrator.Governance.Rules.Change
             foreach (var reference in context.Spec.AnchorsOf(context.Packet, context.Profile).References)
             {
                 if (reference.Section?.Number == null || !seen.Add(reference.Section)) continue;
-                if (!older.ByNumber.TryGetValue(reference.Section.Number, out var was)) continue;
+                if (!(older.CounterpartOf(reference.Section, current) is SpecSection was)) continue;
                 var diffs = RequirementDiff.Of(older, was, current, reference.Section);
                 if (diffs.Count == 0) continue;
                 var shown = diffs.Take(Shown).Select(Describe).ToList();
