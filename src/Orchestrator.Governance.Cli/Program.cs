@@ -208,7 +208,7 @@ namespace Orchestrator.Governance.Cli
                 string? leave = FixWriter.Refusal(tree!, root, path, input, out string full, out bool bom);
                 if (leave != null || input?.Text == null)
                 {
-                    stderr.WriteLine(leave == "it is UTF-16" ? $"governance: {path} is left as it is (UTF-16)" : $"governance: {path} is left as it is: {leave}");
+                    stderr.WriteLine(Reports.ConsoleText.Safe(leave == "it is UTF-16" ? $"governance: {path} is left as it is (UTF-16)" : $"governance: {path} is left as it is: {leave}"));
                     continue;
                 }
 
@@ -219,7 +219,7 @@ namespace Orchestrator.Governance.Cli
                 {
                     applied += inFile.Count;
                     files++;
-                    stdout.Write(FixApplier.UnifiedDiff(path, input.Text, edits));
+                    stdout.Write(Reports.ConsoleText.Safe(FixApplier.UnifiedDiff(path, input.Text, edits)));
                     continue;
                 }
 
@@ -229,7 +229,7 @@ namespace Orchestrator.Governance.Cli
                 {
                     if (failure == SafeFile.ChangedSinceRead)
                     {
-                        stderr.WriteLine($"governance: {path} is left as it is: {failure}");
+                        stderr.WriteLine(Reports.ConsoleText.Safe($"governance: {path} is left as it is: {failure}"));
                         continue;
                     }
 
@@ -240,7 +240,7 @@ namespace Orchestrator.Governance.Cli
                 applied += inFile.Count;
                 files++;
                 var lines = new Text.LineMap(input.Text);
-                foreach (var f in inFile) stdout.WriteLine($"{path}({lines.GetPosition(f.Edits.First(e => e.Path == path).Start).Line}): {f.Title}");
+                foreach (var f in inFile) stdout.WriteLine(Reports.ConsoleText.Safe($"{GovernanceDiagnostic.PrintablePath(path)}({lines.GetPosition(f.Edits.First(e => e.Path == path).Start).Line}): {f.Title}"));
             }
 
             if (dryRun)
@@ -383,7 +383,15 @@ namespace Orchestrator.Governance.Cli
             }
             else
             {
-                stdout.Write(report);
+                // Structured formats keep their syntax ("##[" escaped the way each reads back); GitHub's
+                // is workflow commands by design, its messages already escaped; free text line by line.
+                stdout.Write(format switch
+                {
+                    "sarif" or "json" => Reports.ConsoleText.SafeJson(report),
+                    "junit" => Reports.ConsoleText.SafeXml(report),
+                    "github" when reportKind == null => report,
+                    _ => Reports.ConsoleText.Safe(report),
+                });
             }
 
             return result.HasErrors ? 1 : 0;

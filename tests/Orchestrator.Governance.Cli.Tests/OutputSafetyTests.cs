@@ -51,6 +51,53 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         [Fact]
+        public void A_folder_starting_with_white_space_and_a_workflow_command_never_starts_a_line()
+        {
+            string folder = " ::warning title=owned::pwned";
+            Directory.CreateDirectory(At(folder + "/task_packets"));
+            File.Copy(At(Cancel), At(folder + "/task_packets/WP-1-Job-Cancel.md"));
+            var (_, output, _) = Run("check", _repo);
+            Assert.DoesNotContain(output.Split('\n'), l => l.TrimStart().StartsWith("::", StringComparison.Ordinal));
+            Assert.Contains(output.Split('\n'), l => l.StartsWith("./ ::warning title=owned::pwned/task_packets/WP-1-Job-Cancel.md(9,11): error GOV107: ", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Fix_prints_no_workflow_command_from_a_folder_name_or_a_packet_line()
+        {
+            string folder = "::error title=owned::pwned";
+            Directory.CreateDirectory(At(folder + "/task_packets"));
+            string packet = folder + "/task_packets/WP-1-Job-Retry.md";
+            File.WriteAllText(At(packet), File.ReadAllText(At("docs/task_packets/WP-1-Job-Retry.md")).Replace("TASK_ID: WP-1-Job-Cancel", "TASK_ID: WP-1-Job-Retry").Replace("- STATUS: Ready-for-Dev", "- STATUS: Blokced\n ::warning title=x::pwned \u001b[2J ##[error]pwned"));
+            foreach (var args in new[] { new[] { "fix", _repo, "--rule", "GOV107", "--dry-run" }, new[] { "fix", _repo, "--rule", "GOV107" } })
+            {
+                var (_, output, error) = Run(args);
+                foreach (var line in (output + error).Split('\n'))
+                {
+                    Assert.False(line.TrimStart().StartsWith("::", StringComparison.Ordinal), line);
+                    Assert.DoesNotContain("##[", line);
+                    Assert.DoesNotContain('\u001b', line);
+                }
+            }
+
+            Assert.Contains("- STATUS: Blocked", File.ReadAllText(At(packet)));
+        }
+
+        [Fact]
+        public void A_command_anywhere_in_a_line_is_escaped_in_every_format_and_read_back_in_JSON()
+        {
+            File.WriteAllText(At(Cancel), File.ReadAllText(At(Cancel)).Replace("Run the tests and check that cancel works.", "Run the tests ##[error]pwned and check."));
+            foreach (var format in new[] { "text", "json", "sarif", "junit", "github" })
+            {
+                var (_, output, _) = Run("check", _repo, "--format", format);
+                Assert.DoesNotContain("##[", output);
+                if (format == "json") Assert.Contains(System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("message").GetString()!.Contains("Run the tests #\\u0023[error]pwned and check.", StringComparison.Ordinal));
+            }
+
+            var (_, trace, _) = Run("check", _repo, "--report", "trace");
+            Assert.DoesNotContain("##[", trace);
+        }
+
+        [Fact]
         public void JUnit_is_valid_XML_with_ESC_U_0001_and_U_FFFE_in_a_value()
         {
             SetStatus("x\u001b\u0001\uFFFEy");

@@ -185,9 +185,10 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         /// <summary>
         /// Issue 31, H1: inputs that once made the engine throw, which every host then turned into a
         /// pass (the analyzer's GOV003 was a warning): 15 KB of unclosed "&lt;a " in a linked document,
-        /// and a baseline entry whose count does not fit in 64 bits. Through the analyzer, the
-        /// GovernanceCheck task and the SDK, the build still fails with the example's findings
-        /// (the unusable baseline is GOV008 and hides nothing).
+        /// and a baseline entry whose count does not fit in 64 bits; and a failure that stays one, a
+        /// configured placeholder pattern that times out on a packet's value. Through the analyzer,
+        /// the GovernanceCheck task and the SDK, the build fails with the example's findings, the
+        /// unusable baseline's GOV008 (it hides nothing) and the rule's GOV003, an error.
         /// </summary>
         [Fact]
         public void Inputs_that_made_the_engine_throw_still_fail_the_build_in_the_analyzer_the_task_and_the_SDK()
@@ -195,12 +196,17 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             void Hostile(string repo)
             {
                 File.WriteAllText(Path.Combine(repo, "docs", "notes.md"), "# Notes\n\n" + string.Concat(Enumerable.Repeat("<a ", 5000)) + "\n");
+                File.AppendAllText(Path.Combine(repo, "governance.yml"), "taskPacket:\n  placeholders: ['^(a|aa)+$']\n");
+                string storage = Path.Combine(repo, "docs", "task_packets", "WP-1-Storage-Layer.md");
+                File.WriteAllText(storage, File.ReadAllText(storage).Replace("- **What**: Add the storage trait.", "- **What**: " + new string('a', 60) + "!"));
                 File.WriteAllText(Path.Combine(repo, "governance.baseline.json"),
                     "{\n  \"version\": 1,\n  \"entries\": [\n    {\n      \"path\": \"docs/task_packets/WP-1-Job-Cancel.md\",\n      \"rule\": \"GOV107\",\n      \"fingerprint\": \"0123456789abcdef\",\n      \"count\": 100000000000000000000000000000\n    }\n  ]\n}\n");
             }
 
             const string invalidBaseline = "governance.baseline.json(8,16): error GOV008: Baseline governance.baseline.json is not used: it does not match schemas/baseline.schema.json: The integer 100000000000000000000000000000 is out of range (at most 64 bits).; every diagnostic is reported until it is fixed";
-            var expected = ExampleLines.Append(invalidBaseline).OrderBy(l => l, StringComparer.Ordinal).ToArray();
+            const string ruleFailed = "docs/task_packets/WP-1-Storage-Layer.md(1,3): error GOV003: Rule GOV110 failed and was skipped, so this document's findings are incomplete: RegexMatchTimeoutException: The Regex engine has timed out while trying to match a pattern to an input string. This can occur for many reasons, including very large inputs or excessive backtracking caused by nested quantifiers, back-references and other factors.";
+            // The configured placeholders replace the defaults: '{Specific criterion 2}' is no placeholder here.
+            var expected = ExampleLines.Where(l => !l.Contains(" GOV110: ", StringComparison.Ordinal)).Append(invalidBaseline).Append(ruleFailed).OrderBy(l => l, StringComparer.Ordinal).ToArray();
 
             string analyzerRepo = _feed.NewConsumer("hostile-analyzer");
             Hostile(analyzerRepo);

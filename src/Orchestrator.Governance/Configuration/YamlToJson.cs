@@ -55,6 +55,31 @@ namespace Orchestrator.Governance.Configuration
         /// <exception cref="YamlConversionException">Invalid YAML, several documents, or over the budget.</exception>
         public static string Convert(string yaml)
         {
+            // Depth is checked on the event stream first, without recursion: YamlDotNet's loader
+            // recurses once a level, so 50,000 '[' overflowed the stack before any check ran.
+            var events = new Parser(new StringReader(yaml));
+            int depth = 0;
+            try
+            {
+                while (events.MoveNext())
+                {
+                    var e = events.Current;
+                    if (e is YamlDotNet.Core.Events.MappingStart || e is YamlDotNet.Core.Events.SequenceStart)
+                    {
+                        if (++depth > MaxDepth) throw new YamlConversionException($"the document is nested deeper than {MaxDepth} levels", (int)e.Start.Line, (int)e.Start.Column);
+                    }
+                    else if (e is YamlDotNet.Core.Events.MappingEnd || e is YamlDotNet.Core.Events.SequenceEnd)
+                    {
+                        depth--;
+                    }
+                }
+            }
+            catch (Exception e) when (YamlParseFailure.IsBadInput(e))
+            {
+                var (message, at) = YamlParseFailure.Describe(e, events, yaml);
+                throw new YamlConversionException("invalid YAML: " + message, (int)at.Line, (int)at.Column);
+            }
+
             var stream = new YamlStream();
             var parser = new Parser(new StringReader(yaml));
             try

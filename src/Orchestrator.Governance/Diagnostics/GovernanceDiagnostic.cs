@@ -113,13 +113,13 @@ namespace Orchestrator.Governance.Diagnostics
 
         /// <summary>
         /// A path as a line of a log may start with it: on one line (<see cref="MessageText.OneLine(string)"/>),
-        /// and after "./" when it starts with ':' (a folder named "::warning ...::" would otherwise be a
-        /// GitHub Actions workflow command).
+        /// and after "./" when it starts with ':' or white space (a folder named "::warning ...::" or
+        /// " ::warning ...::" would otherwise be a GitHub Actions workflow command).
         /// </summary>
         public static string PrintablePath(string path)
         {
             string safe = MessageText.OneLine(path);
-            return safe.StartsWith(":", System.StringComparison.Ordinal) ? "./" + safe : safe;
+            return safe.Length > 0 && (safe[0] == ':' || char.IsWhiteSpace(safe[0])) ? "./" + safe : safe;
         }
 
         private static object[] ToObjects(IReadOnlyList<string> arguments)

@@ -15,13 +15,16 @@ namespace Orchestrator.Governance.Diagnostics
         /// end the line, steer a terminal or a reader, or that XML cannot carry (C0 controls but the
         /// tab, DEL, C1 controls, U+2028/U+2029, the bidirectional overrides and isolates U+202A-U+202E
         /// and U+2066-U+2069, U+FFFE/U+FFFF, a surrogate without its pair) is written as its escape
-        /// <c>\uXXXX</c>. So a document's text quoted in a diagnostic never starts a line of a build log
-        /// (a GitHub Actions "::" command), never moves a terminal's cursor, and is valid in XML and
-        /// JSON (docs/security.md). Text without such a character is returned as it is.
+        /// <c>\uXXXX</c>, and "##[" (a GitHub Actions command anywhere in a line) as "#\u0023[". So a
+        /// document's text quoted in a diagnostic never starts a line of a build log (a GitHub
+        /// Actions "::" command), never moves a terminal's cursor, and is valid in XML and JSON
+        /// (docs/security.md). Text without such a character is returned as it is.
         /// </summary>
         public static string OneLine(string text)
         {
             if (text == null) return string.Empty;
+            // GitHub Actions' runner runs "##[command]" wherever it stands in a line of the log.
+            if (text.IndexOf("##[", System.StringComparison.Ordinal) >= 0) text = text.Replace("##[", "#\\u0023[");
             int i = 0;
             while (i < text.Length && !IsUnsafe(text, i)) i++;
             if (i == text.Length) return text;

@@ -18,7 +18,9 @@ namespace Orchestrator.Governance.Documents
     /// header: 6 s). At most <see cref="MaxTableRowsAfterEmphasis"/> rows may follow the first such
     /// delimiter in one table.</item>
     /// </list>
-    /// Deterministic: the same text gives the same verdict on every machine.
+    /// A third, HTML comments not closed ("&lt;!--" repeated in a paragraph), is counted like link
+    /// destinations: for every "&lt;!--", the characters to the next "--&gt;". Tables are found inside
+    /// block quotes too. Deterministic: the same text gives the same verdict on every machine.
     /// </summary>
     public static class MarkdownCost
     {
@@ -54,6 +56,30 @@ namespace Orchestrator.Governance.Documents
                 }
             }
 
+            // HTML comments: after each "<!--" Markdig looks for "-->"; without one it reads on to
+            // the end of the block, and tries again one character later ("<!--" repeated in a
+            // paragraph: 1.6 MB took 20 s). The work counted is, for every "<!--", the characters to
+            // the next "-->".
+            long commentWork = 0;
+            int nextClose = text.Length;
+            int commentAt = -1;
+            for (int i = text.Length - 3; i >= 0; i--)
+            {
+                if (text[i] == '-' && text[i + 1] == '-' && text[i + 2] == '>') nextClose = i;
+                else if (text[i] == '<' && text[i + 1] == '!' && text[i + 2] == '-' && i + 3 < text.Length && text[i + 3] == '-')
+                {
+                    commentWork += nextClose - i;
+                    commentAt = i;
+                }
+            }
+
+            if (commentWork > MaxDestinationWork)
+            {
+                return string.Format(CultureInfo.InvariantCulture,
+                    "the Markdown parser would read HTML comments over {0:N0} characters (\"<!--\" without a \"-->\" after it, e.g. on line {1}); more than {2:N0} takes it more than linear time: close the comments",
+                    commentWork, LineOf(text, commentAt), MaxDestinationWork);
+            }
+
             if (work > MaxDestinationWork)
             {
                 return string.Format(CultureInfo.InvariantCulture,
@@ -73,7 +99,10 @@ namespace Orchestrator.Governance.Documents
             {
                 int lineEnd = lineStart;
                 while (lineEnd < text.Length && text[lineEnd] != '\n' && text[lineEnd] != '\r') lineEnd++;
-                bool blank = IsBlank(text, lineStart, lineEnd);
+                // A table inside block quotes ("> | a | b |") is a table too: the quote markers are no part of its rows.
+                int contentStart = lineStart;
+                while (contentStart < lineEnd && (text[contentStart] == '>' || text[contentStart] == ' ' || text[contentStart] == '\t')) contentStart++;
+                bool blank = IsBlank(text, contentStart, lineEnd);
                 if (blank || lineStart == text.Length)
                 {
                     if (runStart >= 0 && runIsTable && rowsAfter > 0)
@@ -96,8 +125,8 @@ namespace Orchestrator.Governance.Documents
                         runFirstLine = line;
                     }
 
-                    if (!runIsTable && IsDelimiterRow(text, lineStart, lineEnd)) runIsTable = true;
-                    if (emphasisLine == 0 && HasEmphasisDelimiter(text, lineStart, lineEnd)) emphasisLine = line;
+                    if (!runIsTable && IsDelimiterRow(text, contentStart, lineEnd)) runIsTable = true;
+                    if (emphasisLine == 0 && HasEmphasisDelimiter(text, contentStart, lineEnd)) emphasisLine = line;
                     if (emphasisLine != 0) rowsAfter++;
                 }
 

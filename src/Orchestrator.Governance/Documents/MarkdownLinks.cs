@@ -35,8 +35,10 @@ namespace Orchestrator.Governance.Documents
     public sealed class MarkdownLinks
     {
         /// <summary>Inline link or image syntax, <c>[text](url)</c>; group 1 is the text.</summary>
-        internal static readonly Regex LinkSyntax = new Regex(@"!?\[([^\]]*)\]\([^)]*\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        private static readonly Regex HtmlTag = new Regex(@"<[^>]*>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // Bounded like ExplicitAnchor: a heading of 160,000 '<' (or '[') without a closing one made the
+        // unbounded patterns quadratic. A tag or link text longer than these is left as written.
+        internal static readonly Regex LinkSyntax = new Regex(@"!?\[([^\[\]]{0,1000})\]\([^()]{0,2000}\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        private static readonly Regex HtmlTag = new Regex(@"<[^<>]{0,1000}>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         private static readonly Regex EmphasisUnderscore = new Regex(@"(?<![\p{L}\p{Nd}])_+|_+(?![\p{L}\p{Nd}])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         // Bounded: an attribute within 200 characters of "<a", a value of at most 200, neither crossing
         // another tag's '<' or '>', so each "<a" costs at most a few hundred steps however the text

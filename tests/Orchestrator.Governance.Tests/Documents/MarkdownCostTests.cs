@@ -80,6 +80,33 @@ namespace Orchestrator.Governance.Tests.Documents
         }
 
         [Fact]
+        public void HTML_comments_not_closed_are_refused_and_closed_ones_are_read()
+        {
+            string text = "text " + Repeat("<!--", 400_000) + "\n";
+            Assert.Equal(
+                "the Markdown parser would read HTML comments over 320,001,200,000 characters (\"<!--\" without a \"-->\" after it, e.g. on line 1); more than 100,000,000 takes it more than linear time: close the comments",
+                MarkdownCost.Excess(text));
+            Assert.Null(MarkdownCost.Excess(Repeat("<!-- a --> ", 200_000)));
+        }
+
+        [Fact]
+        public void A_table_inside_block_quotes_is_measured_as_a_table()
+        {
+            string text = "> *a*\n> | a | b |\n> |---|---|\n" + Repeat("> | 1 | 2 |\n", 2_000);
+            Assert.Equal(
+                "the table at line 1 has 2,003 rows from the emphasis on line 1 on, and the Markdown parser takes time in their square past 1,500: split the table or drop the emphasis ('*' or '_')",
+                MarkdownCost.Excess(text));
+        }
+
+        [Fact]
+        public void A_heading_of_unclosed_brackets_is_read()
+        {
+            // Our own heading slug read a heading of 160,000 '<' in quadratic time.
+            var result = Packets.Analyze((Packets.Path, Packets.Valid), ("docs/notes.md", "# " + new string('<', 160_000) + "\n\n# " + new string('[', 160_000) + "\n"));
+            Assert.DoesNotContain(result.Diagnostics, d => d.Id == "GOV003" || d.Id == "GOV002");
+        }
+
+        [Fact]
         public void The_engine_refuses_such_a_packet_with_GOV002_an_error_and_keeps_the_others()
         {
             string packet = Packets.Valid + "\n| **a** | b |\n| - | - |\n" + Repeat("| x | y |\n", 2_000);

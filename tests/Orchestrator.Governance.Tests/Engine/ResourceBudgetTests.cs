@@ -72,6 +72,29 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void YAML_nested_50000_deep_is_GOV001_not_a_stack_overflow()
+        {
+            string yaml = "x: " + new string('[', 50_000) + new string(']', 50_000) + "\n";
+            var result = Packets.Analyze((Packets.Path, Packets.Valid), ("governance.yml", yaml));
+            Packets.Single(result, "GOV001", "governance.yml", 1, 67, "the document is nested deeper than 64 levels");
+
+            // The same shape as the spec pointer (read as YAML data): refused, and the pointer is GOV210.
+            result = Packets.Analyze((Packets.Path, Packets.Valid), (Testing.ValidPacket.PointerPath, "current: " + new string('[', 200_000) + new string(']', 200_000) + "\n"));
+            Assert.Single(result.Of("GOV210"));
+            Assert.DoesNotContain(result.Diagnostics, d => d.Id == "GOV003");
+        }
+
+        [Fact]
+        public void A_placeholder_pattern_that_times_out_is_GOV003_at_the_packet_not_a_silent_pass()
+        {
+            string packet = Packets.Valid.Replace("  * Database trait, SqliteDatabase wrapper and PostgresDatabase stub exist (§2.3.12.3)", "  * " + new string('a', 60) + "!");
+            var result = Packets.Analyze((Packets.Path, packet), ("governance.yml", "taskPacket:\n  placeholders: ['^(a|aa)+$']\n"));
+            var failed = Assert.Single(result.Of("GOV003"));
+            Assert.Equal((Packets.Path, "Rule GOV110", Governance.Diagnostics.GovernanceSeverity.Error), (failed.Path, failed.Arguments[0], failed.Severity));
+            Assert.StartsWith("RegexMatchTimeoutException: ", failed.Arguments[1]);
+        }
+
+        [Fact]
         public void The_host_s_ceiling_wins_over_a_higher_limit_in_governance_yml()
         {
             string packet = Packets.Valid + "\n<!-- " + new string('x', 3000) + " -->\n";

@@ -34,18 +34,12 @@ namespace Orchestrator.Governance.Rules.Spec
             if (field == null) return;
             foreach (var item in field.Entries)
             {
-                try
-                {
-                    // Examples in parentheses ("(job start, completion, etc.)") do not make an item vague.
-                    string outside = Parenthesized.Replace(item.Text, " ");
-                    var vague = context.Spec.Profile.VaguePhrases.Select(v => v.Match(outside)).FirstOrDefault(m => m.Success);
-                    if (vague == null || Evidence.IsMatch(item.Text)) continue;
-                    context.Report(item.Span, MessageText.Short(item.Text), vague.Value);
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    // A configured phrase too slow for this item is skipped.
-                }
+                // Examples in parentheses ("(job start, completion, etc.)") do not make an item vague.
+                // A configured phrase that times out is this rule's failure at this packet (GOV003).
+                string outside = Parenthesized.Replace(item.Text, " ");
+                var vague = context.Spec.Profile.VaguePhrases.Select(v => v.Match(outside)).FirstOrDefault(m => m.Success);
+                if (vague == null || Evidence.IsMatch(item.Text)) continue;
+                context.Report(item.Span, MessageText.Short(item.Text), vague.Value);
             }
         }
     }

@@ -49,18 +49,13 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             if (value.Length == 0) return;
             foreach (var pattern in context.Profile.Placeholders)
             {
-                try
+                // IsMatch allocates nothing; almost every value has no placeholder. A configured
+                // pattern that times out (250 ms) is this rule's failure at this packet (GOV003, an
+                // error), never a silent pass: the rule stops at the first timeout.
+                if (!pattern.IsMatch(value)) continue;
+                foreach (Match m in pattern.Matches(value))
                 {
-                    // IsMatch allocates nothing; almost every value has no placeholder.
-                    if (!pattern.IsMatch(value)) continue;
-                    foreach (Match m in pattern.Matches(value))
-                    {
-                        if (m.Length > 0) context.Report(context.Packet.Document.Span(start + m.Index, m.Length), m.Value);
-                    }
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    // A configured pattern too slow for this value is skipped rather than hanging the build.
+                    if (m.Length > 0) context.Report(context.Packet.Document.Span(start + m.Index, m.Length), m.Value);
                 }
             }
         }
