@@ -161,7 +161,12 @@ namespace Orchestrator.Governance.Tests.Engine
                 double allowed = 1000 + 0.002 * doc.Text.Length;
                 Assert.True(clock.ElapsedMilliseconds <= allowed, $"{doc.Path}: {doc.Text.Length:N0} characters took {clock.ElapsedMilliseconds:N0} ms (allowed {allowed:N0})");
                 Assert.DoesNotContain(result.Diagnostics, d => d.Id == "GOV003");
-            }, time: seconds, threads: 1, print: doc => doc.Path + " (" + doc.Text.Length + " characters): " + (doc.Text.Length > 300 ? doc.Text.Substring(0, 300) + "..." : doc.Text));
+            }, time: seconds, threads: 1, print: doc =>
+            {
+                // ORCHESTRATOR_FUZZ_DUMP=FILE keeps the whole failing document, to reproduce it with the CLI.
+                if (Environment.GetEnvironmentVariable("ORCHESTRATOR_FUZZ_DUMP") is string dump && dump.Length > 0) System.IO.File.WriteAllText(dump, doc.Text);
+                return doc.Path + " (" + doc.Text.Length + " characters): " + (doc.Text.Length > 300 ? doc.Text.Substring(0, 300) + "..." : doc.Text);
+            });
         }
 
         [Fact]

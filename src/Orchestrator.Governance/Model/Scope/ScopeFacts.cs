@@ -96,9 +96,16 @@ namespace Orchestrator.Governance.Model.Scope
         private static IEnumerable<string> GlobMatch(string glob, IEnumerable<string> paths)
         {
             // A glob the matcher cannot take matches nothing (GOV501 judges how it is written).
-            if (Configuration.GlobPattern.Problem(glob) != null) return Enumerable.Empty<string>();
             var matcher = new Matcher(System.StringComparison.Ordinal);
-            matcher.AddInclude(glob);
+            try
+            {
+                matcher.AddInclude(glob);
+            }
+            catch (System.ArgumentException)
+            {
+                return Enumerable.Empty<string>();
+            }
+
             return matcher.Match(GlobRoot, paths.Select(p => GlobRoot + "/" + p)).Files.Select(f => f.Path);
         }
     }
