@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace Orchestrator.Governance.Documents
@@ -107,7 +108,7 @@ namespace Orchestrator.Governance.Documents
             // the tables of the square of their rows after the first emphasis, so that many tables
             // just under the bound cannot add up to minutes.
             int lineStart = 0, runStart = -1, runFirstLine = 0, line = 1, emphasisLine = 0;
-            bool runIsTable = false;
+            bool runIsTable = false, runHasPipe = false, runHasInlines = false;
             int rowsAfter = 0;
             long tableWork = 0;
             // Link reference definitions: each line of a paragraph that starts like one ("[a]:") has
@@ -144,6 +145,8 @@ namespace Orchestrator.Governance.Documents
 
                     runStart = -1;
                     runIsTable = false;
+                    runHasPipe = false;
+                    runHasInlines = false;
                     emphasisLine = 0;
                     rowsAfter = 0;
                 }
@@ -158,6 +161,12 @@ namespace Orchestrator.Governance.Documents
                     runChars += lineEnd - lineStart + 1;
                     if (StartsLikeReferenceDefinition(text, contentStart, lineEnd)) referenceLines++;
                     if (!runIsTable && IsDelimiterRow(text, contentStart, lineEnd)) runIsTable = true;
+                    // A paragraph whose inlines are parsed (a link or a comment in it) and that holds
+                    // pipes costs the same, table or not: Markdig's pipe-table extension reads its
+                    // pipes as cells' delimiters either way.
+                    if (!runIsTable && text.IndexOf('|', contentStart, lineEnd - contentStart) >= 0) runHasPipe = true;
+                    if (!runIsTable && (text.IndexOf("](", contentStart, lineEnd - contentStart, StringComparison.Ordinal) >= 0 || text.IndexOf("<!--", contentStart, lineEnd - contentStart, StringComparison.Ordinal) >= 0)) runHasInlines = true;
+                    if (runHasPipe && runHasInlines) runIsTable = true;
                     if (emphasisLine == 0 && HasEmphasisDelimiter(text, contentStart, lineEnd)) emphasisLine = line;
                     if (emphasisLine != 0) rowsAfter++;
                 }
