@@ -14,7 +14,7 @@ namespace Orchestrator.Governance.Cli
 {
     /// <summary>
     /// <c>governance check [PATH] [--config FILE] [--format text|sarif|json|github|junit|mermaid|dot] [--include-baselined] [--output FILE] [--no-inline-config]
-    /// [--report trace|graph [--phase N]] [--changed-files FILE | --changed-since REF] [--today YYYY-MM-DD]</c>. Exit codes:
+    /// [--report trace|graph [--phase N]] [--changed-files FILE | --changed-since REF] [--today YYYY-MM-DD] [--test-results GLOB]...</c>. Exit codes:
     /// 0 no error-severity diagnostic; 1 at least one (also when a report is written); 2 bad arguments, an unreadable
     /// PATH or changed-files list, or a git that cannot answer --changed-since.
     /// <c>governance lock [PATH] [--config FILE]</c> records the locked task packets in governance.lock.json.
@@ -65,12 +65,13 @@ namespace Orchestrator.Governance.Cli
             var includeBaselined = new Option<bool>("--include-baselined") { Description = "Also list the diagnostics governance.baseline.json covers (text: marked [baselined]; json: baselinedDiagnostics). SARIF always carries them, with baselineState 'unchanged'." };
 
             var maxDocumentBytes = new Option<long?>("--max-document-bytes") { Description = "The most bytes of one document this run reads (at least 1024): governance.yml's limits.maxDocumentBytes may lower it, never raise it (default and highest: 33554432)." };
-            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase, changedFiles, changedSince, baseRef, today, includeBaselined, maxDocumentBytes };
+            var testResults = new Option<string[]>("--test-results") { Description = "Test result files, TRX or JUnit XML (a glob relative to the repository; repeatable): a test a DONE_MEANS item names must have passed in them (GOV704).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+            var check = new Command("check", "Check the governance documents of a repository.") { path, config, format, output, noInline, report, phase, changedFiles, changedSince, baseRef, today, includeBaselined, maxDocumentBytes, testResults };
             int exit = 0;
             check.SetAction(result =>
             {
                 exit = Check(result.GetValue(path) ?? ".", result.GetValue(config), result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(noInline),
-                    result.GetValue(report), result.GetValue(phase), new ChangeOptions(result.GetValue(changedFiles), result.GetValue(changedSince), result.GetValue(baseRef), result.GetValue(today)), result.GetValue(includeBaselined), result.GetValue(maxDocumentBytes), stdout, stderr);
+                    result.GetValue(report), result.GetValue(phase), new ChangeOptions(result.GetValue(changedFiles), result.GetValue(changedSince), result.GetValue(baseRef), result.GetValue(today)), result.GetValue(includeBaselined), result.GetValue(maxDocumentBytes), result.GetValue(testResults), stdout, stderr);
                 return exit;
             });
 
@@ -293,7 +294,7 @@ namespace Orchestrator.Governance.Cli
             return true;
         }
 
-        private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, ChangeOptions change, bool includeBaselined, long? maxDocumentBytes, TextWriter stdout, TextWriter stderr)
+        private static int Check(string root, string? configFile, string format, string? outputFile, bool noInlineConfig, string? reportKind, string? phase, ChangeOptions change, bool includeBaselined, long? maxDocumentBytes, string[]? testResults, TextWriter stdout, TextWriter stderr)
         {
             if (maxDocumentBytes is long max && (max < 1024 || max > LimitsConfig.HostCeiling))
             {
@@ -342,7 +343,17 @@ namespace Orchestrator.Governance.Cli
             }
 
             options.ChangedFiles = changed;
-            if (!(Scan(root, configFile, options, stderr) is List<DocumentInput> documents)) return UsageError;
+            if (!(Scan(root, configFile, options, stderr, out var tree) is List<DocumentInput> documents)) return UsageError;
+            if (testResults is { Length: > 0 } && tree != null)
+            {
+                options.TestResults = Hosting.TestResultFiles.Read(tree, testResults, maxDocumentBytes ?? LimitsConfig.HostCeiling, out string? resultsProblem);
+                if (resultsProblem != null)
+                {
+                    stderr.WriteLine("governance: --test-results " + resultsProblem);
+                    return UsageError;
+                }
+            }
+
             if (baseCommit != null && !ReadBase(root, baseCommit, changed!, documents, options, stderr)) return UsageError;
             var result = GovernanceEngine.Analyze(documents, options);
 

@@ -2,6 +2,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using Microsoft.Build.Framework;
 using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Engine;
@@ -51,6 +52,13 @@ namespace Orchestrator.Governance.Tasks
         /// 33554432); governance.yml's limits.maxDocumentBytes may lower it, never raise it. Empty: 33554432.
         /// </summary>
         public string? MaxDocumentBytes { get; set; }
+
+        /// <summary>
+        /// GovernanceTestResults: test result files, TRX or JUnit XML (';'-separated globs relative
+        /// to <see cref="Root"/>): a test a DONE_MEANS item names must have passed in them (GOV704).
+        /// Empty: GOV704 does not run.
+        /// </summary>
+        public string? TestResults { get; set; }
 
         /// <summary>The number of error diagnostics logged.</summary>
         [Output]
@@ -142,11 +150,22 @@ namespace Orchestrator.Governance.Tasks
                 config = null;
             }
 
-            var documents = RepositoryDocuments.Load(root, config, options, out _, out var loadProblem);
+            var documents = RepositoryDocuments.Load(root, config, options, out var tree, out var loadProblem);
             if (documents == null)
             {
                 Log.LogError("GovernanceCheck: {0}", loadProblem);
                 return false;
+            }
+
+            var resultGlobs = (TestResults ?? string.Empty).Split(';').Select(g => g.Trim()).Where(g => g.Length > 0).ToList();
+            if (resultGlobs.Count > 0 && tree != null)
+            {
+                options.TestResults = TestResultFiles.Read(tree, resultGlobs, options.MaxDocumentBytes ?? Configuration.LimitsConfig.HostCeiling, out string? resultsProblem);
+                if (resultsProblem != null)
+                {
+                    Log.LogError("GovernanceCheck: GovernanceTestResults: {0}", resultsProblem);
+                    return false;
+                }
             }
 
             if (baseCommit != null)

@@ -228,6 +228,32 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.Equal(expected, DiagnosticLines(output, sdkRepo));
         }
 
+        /// <summary>
+        /// Issue 32, named tests that passed: GovernanceTestResults hands the task a TRX and a JUnit
+        /// file (the JUnit run is newer) in which one named test passed, one failed and one was
+        /// skipped: the build fails with exactly the two GOV704 lines the CLI writes.
+        /// </summary>
+        [Fact]
+        public void GovernanceTestResults_fails_the_build_for_the_failed_and_the_skipped_named_test()
+        {
+            var (repo, project) = NoTargetsConsumer("test-results", "Governance.proj",
+                "<TargetFramework>net10.0</TargetFramework>\n    <GovernanceTestResults>TestResults/*.trx;target/**/junit.xml</GovernanceTestResults>");
+            string packet = Path.Combine(repo, "docs", "task_packets", "WP-1-Storage-Layer.md");
+            File.WriteAllText(packet, File.ReadAllText(packet).Replace("  * All tests pass\n", Testing.TestResultSamples.NamedTestItems + "\n"));
+            Directory.CreateDirectory(Path.Combine(repo, "TestResults"));
+            Directory.CreateDirectory(Path.Combine(repo, "target", "nextest"));
+            File.WriteAllText(Path.Combine(repo, "TestResults", "run.trx"), Testing.TestResultSamples.Trx);
+            File.WriteAllText(Path.Combine(repo, "target", "nextest", "junit.xml"), Testing.TestResultSamples.JUnit);
+
+            var (exit, output) = _feed.BuildProject(repo, project);
+            Assert.True(exit != 0, output);
+            Assert.Equal(new[]
+            {
+                "docs/task_packets/WP-1-Storage-Layer.md(28,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.Migrates', which failed in target/nextest/junit.xml (2026-12-07T11:00:00Z)",
+                "docs/task_packets/WP-1-Storage-Layer.md(29,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in target/nextest/junit.xml (2026-12-07T11:00:00Z)",
+            }, DiagnosticLines(output, repo).Where(l => l.Contains(" GOV704: ", StringComparison.Ordinal)).ToArray());
+        }
+
         [Fact]
         public void A_NoTargets_project_with_two_target_frameworks_reports_each_finding_from_one_of_them()
         {

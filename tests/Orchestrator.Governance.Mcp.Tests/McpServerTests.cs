@@ -300,6 +300,7 @@ namespace Orchestrator.Governance.Mcp.Tests
                 "blockersValidated FAIL: blockers not VALIDATED: WP-1-Job-Retry (READY_FOR_DEV)\n" +
                 "locked pass: locked by USER_SIGNATURE 'ilja261220251430'\n" +
                 "board FAIL: docs/TASK_BOARD.md lists WP-1-Storage-Layer as 'IN_PROGRESS' (line 4); move it to the board's status for 'Done' in the same change\n" +
+                "testsPassed -: no test results given (testResults: TRX or JUnit XML files)\n" +
                 "noOtherErrors pass: no other error in the packet",
                 Gates(blocked));
 
@@ -319,6 +320,35 @@ namespace Orchestrator.Governance.Mcp.Tests
 
             Assert.StartsWith("'Closed' is not a closing status; expected one of ",
                 await Error("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Closed" }));
+        }
+
+        /// <summary>Issue 32: the testsPassed gate reads the TRX and JUnit files given, as GOV704 does in the CLI and the build.</summary>
+        [Fact]
+        public async Task Ready_to_close_fails_testsPassed_for_the_failed_and_the_skipped_named_test()
+        {
+            string path = Path.Combine(_repo.Root, "docs/task_packets/WP-1-Storage-Layer.md");
+            File.WriteAllText(path, File.ReadAllText(path).Replace("  * All tests pass\n", Testing.TestResultSamples.NamedTestItems + "\n"));
+            Directory.CreateDirectory(Path.Combine(_repo.Root, "TestResults"));
+            File.WriteAllText(Path.Combine(_repo.Root, "TestResults", "run.trx"), Testing.TestResultSamples.Trx);
+            File.WriteAllText(Path.Combine(_repo.Root, "TestResults", "junit.xml"), Testing.TestResultSamples.JUnit);
+
+            var trx = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "TestResults/*.trx" } });
+            Assert.False(trx.GetProperty("ready").GetBoolean());
+            Assert.Contains(
+                "testsPassed FAIL: 'Storage.Tests.DatabaseTests.Migrates' failed in TestResults/run.trx (2026-12-07T10:01:30Z); " +
+                "'Storage.Tests.DatabaseTests.RollsBack' was skipped in TestResults/run.trx (2026-12-07T10:01:30Z)\n", Gates(trx));
+
+            var junit = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "TestResults/*.xml" } });
+            Assert.Contains(
+                "testsPassed FAIL: 'Storage.Tests.DatabaseTests.Migrates' failed in TestResults/junit.xml (2026-12-07T11:00:00Z); " +
+                "'Storage.Tests.DatabaseTests.RollsBack' was skipped in TestResults/junit.xml (2026-12-07T11:00:00Z)\n", Gates(junit));
+
+            File.WriteAllText(Path.Combine(_repo.Root, "TestResults", "junit.xml"), Testing.TestResultSamples.JUnit.Replace("<failure message=\"assertion failed\">left != right</failure>", string.Empty).Replace("<skipped/>", string.Empty));
+            var passed = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "TestResults/*" } });
+            Assert.Contains("testsPassed pass: 3 named test(s) passed in TestResults/junit.xml, TestResults/run.trx\n", Gates(passed));
+
+            Assert.Equal("testResults: '../*.trx' is not a glob inside the repository (empty, absolute, or climbing out with '..')",
+                await Error("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "../*.trx" } }));
         }
 
         [Fact]

@@ -83,6 +83,8 @@ namespace Orchestrator.Governance.Analyzers
         /// </summary>
         internal static string? Problem(Compilation compilation, string name)
         {
+            // A Rust path (module::tests::name) names no .NET test: another project's.
+            if (name.IndexOf("::", StringComparison.Ordinal) >= 0) return null;
             int dot = name.LastIndexOf('.');
             if (dot <= 0 || dot == name.Length - 1) return null;
             string typeName = name.Substring(0, dot), methodName = name.Substring(dot + 1);

@@ -40,14 +40,15 @@ namespace Orchestrator.Governance.Mcp.Tools
 
         public override string InputSchema => @"{""type"":""object"",""properties"":{
   ""id"":{""type"":""string"",""description"":""The WP ID""},
-  ""target"":{""type"":""string"",""description"":""The status to move to, e.g. Done or Validated""}},
+  ""target"":{""type"":""string"",""description"":""The status to move to, e.g. Done or Validated""},
+  ""testResults"":{""type"":""array"",""items"":{""type"":""string""},""description"":""Test result files, TRX or JUnit XML (globs relative to the repository, e.g. TestResults/*.trx): every test DONE_MEANS names must have passed in them (the testsPassed gate, GOV704)""}},
  ""required"":[""id"",""target""],""additionalProperties"":false}";
 
         public override string OutputSchema => @"{""type"":""object"",""properties"":{
   ""id"":{""type"":""string""},""file"":{""type"":""string""},""status"":{""type"":[""string"",""null""]},""target"":{""type"":""string""},
   ""ready"":{""type"":""boolean"",""description"":""Every gate passed (a gate not checked here does not count against it)""},
   ""gates"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{
-    ""gate"":{""enum"":[""transition"",""doneMeansMapped"",""mustsCovered"",""blockersValidated"",""locked"",""board"",""noOtherErrors"",""namedTests""]},
+    ""gate"":{""enum"":[""transition"",""doneMeansMapped"",""mustsCovered"",""blockersValidated"",""locked"",""board"",""noOtherErrors"",""namedTests"",""testsPassed""]},
     ""passed"":{""type"":[""boolean"",""null""],""description"":""null: not checked here""},
     ""reason"":{""type"":""string""},
     ""diagnostics"":{""type"":""array"",""items"":" + Json.DiagnosticSchema + @"}},
@@ -174,6 +175,9 @@ namespace Orchestrator.Governance.Mcp.Tools
                 Gate("namedTests", passed, string.Join("; ", (failed.Count > 0 ? failed : verdicts).Select(v => $"'{v.Name}' {v.Reason}")));
             }
 
+            TestsPassed(arguments.Strings("testResults", maxItems: 64, maxLength: 1024), packet, profile, session, config.Limits.MaxDocumentBytes, Gate);
+            counted.Add(Rules.Source.GOV704NamedTestNotPassed.Rule.Id);
+
             var others = own.Where(d => d.Severity == GovernanceSeverity.Error && !counted.Contains(d.Id)).ToList();
             Gate("noOtherErrors", others.Count == 0, others.Count == 0 ? "no other error in the packet" : $"{others.Count} other error(s) in the packet", others);
 
@@ -187,6 +191,41 @@ namespace Orchestrator.Governance.Mcp.Tools
                 ["ready"] = ready,
                 ["gates"] = gates,
             };
+        }
+
+        /// <summary>
+        /// The testsPassed gate (GOV704): every test the packet's DONE_MEANS names passed in the test
+        /// results <paramref name="globs"/> match, judged as the rule judges them
+        /// (<see cref="Model.TestRuns.TestVerdict.Problem"/>). Not checked (null) without results or
+        /// without a named test; failed when a result file cannot be read.
+        /// </summary>
+        private static void TestsPassed(IReadOnlyList<string> globs, Model.TaskPacket packet, Model.TaskPacketProfile profile, RepositorySession session, long maxBytes, Action<string, bool?, string, IEnumerable<GovernanceDiagnostic>?> gate)
+        {
+            var named = Model.TestReference.Of(packet, profile).Select(t => t.Name).Distinct(StringComparer.Ordinal).ToList();
+            if (globs.Count == 0)
+            {
+                gate("testsPassed", null, "no test results given (testResults: TRX or JUnit XML files)", null);
+                return;
+            }
+
+            if (named.Count == 0)
+            {
+                gate("testsPassed", null, "DONE_MEANS names no test (taskPacket.testReference)", null);
+                return;
+            }
+
+            var tree = session.Tree;
+            var inputs = tree == null ? null : Hosting.TestResultFiles.Read(tree, globs, maxBytes, out string? problem);
+            if (inputs == null) throw new ToolError(tree == null ? "the repository could not be read" : "testResults: " + Hosting.TestResultFiles.Problem(globs));
+            var results = Model.TestRuns.TestResults.Read(inputs);
+            var problems = results.Problems.Select(p => $"{p.Path} not read: {p.Reason}").ToList();
+            foreach (var name in named)
+            {
+                string? why = results.VerdictOn(name).Problem(results);
+                if (why != null) problems.Add($"'{name}' {why}");
+            }
+
+            gate("testsPassed", problems.Count == 0, problems.Count == 0 ? $"{named.Count} named test(s) passed in {results.FilesDisplay()}" : string.Join("; ", problems), null);
         }
 
         /// <summary>The repository's C# files as the last walk found them (bin/ folders left out), read within the size limit.</summary>

@@ -21,7 +21,7 @@ namespace Orchestrator.Governance.Engine
     /// </summary>
     internal sealed class AdmittedDocuments
     {
-        private static readonly Text.SourceSpan FileStart = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
+        internal static readonly Text.SourceSpan FileStart = new Text.SourceSpan(0, 0, 1, 1, 1, 1);
 
         private readonly AnalysisCache? _cache;
 

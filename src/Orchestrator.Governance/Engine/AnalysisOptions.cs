@@ -60,6 +60,15 @@ namespace Orchestrator.Governance.Engine
         public System.Collections.Generic.IReadOnlyCollection<Documents.DocumentInput>? BaseDocuments { get; set; }
 
         /// <summary>
+        /// Test result files (TRX, JUnit XML) the host read (the CLI's <c>--test-results GLOB</c>,
+        /// MSBuild's <c>GovernanceTestResults</c>, the MCP tool ready_to_close's <c>testResults</c>),
+        /// repository-relative with their text: a test a DONE_MEANS item names must have passed in
+        /// them (GOV704). A file that is no test result file is GOV002 at its path. Null (the default,
+        /// and always in the analyzer and the language server): GOV704 does not run.
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<Documents.DocumentInput>? TestResults { get; set; }
+
+        /// <summary>
         /// Today's date, from the host (the engine reads no clock): waivers whose Expires date is
         /// before it no longer cover anything. Null when the host gives none; then no waiver has
         /// expired.

@@ -134,6 +134,7 @@ namespace Orchestrator.Governance.Engine
                 Links = documents.Links.Found,
                 PacketForms = documents.Forms,
                 Previous = cache?.PreviousIndex,
+                TestResults = options.TestResults == null ? null : Model.TestRuns.TestResults.Read(options.TestResults),
                 DocumentPaths = documents.Inputs.Select(d => d.Path),
                 // The first active phase file and the first lock manifest whose JSON parsed (GOV606, GOV607).
                 ActivePhase = documents.StateFiles.FirstOrDefault(s => s.Root != null && s.Kind == Model.State.StateKind.ActivePhase),
@@ -194,6 +195,10 @@ namespace Orchestrator.Governance.Engine
             // A comment suppresses any rule on its lines: the rules' diagnostics and the engine's own
             // about a document it read (GOV004, GOV006); a document it could not read has no comments.
             diagnostics.AddRange(found);
+
+            // A test result file that is not one (GOV704 cannot judge by it).
+            foreach (var (path, reason) in index.TestResults?.Problems ?? new (string, string)[0])
+                diagnostics.Add(new GovernanceDiagnostic(EngineDiagnostics.DocumentUnreadable, path, AdmittedDocuments.FileStart, EngineDiagnostics.DocumentUnreadable.DefaultSeverity, new[] { "test results not read: " + reason }));
 
             // GOV009 once for each repaired document that was read as a governance document.
             if (repairs.Count > 0)

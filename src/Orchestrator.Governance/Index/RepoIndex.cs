@@ -33,6 +33,7 @@ namespace Orchestrator.Governance.Index
             documentPaths = new HashSet<string>(b.DocumentPaths, System.StringComparer.Ordinal);
             Adrs = b.Adrs;
             AdrConfig = b.AdrConfig;
+            TestResults = b.TestResults;
             var scope = new Dictionary<TaskPacket, IReadOnlyList<Model.Scope.ScopeEntry>>();
             // A packet of the previous index (the same object: its text unchanged) read against the same files has the same scope.
             var previous = b.Previous != null && ReferenceEquals(b.Previous.Files, b.Files) ? b.Previous.ScopeEntries : null;
@@ -45,6 +46,9 @@ namespace Orchestrator.Governance.Index
 
             ScopeEntries = scope;
         }
+
+        /// <summary>The test results the host handed over (GOV704), read once; null when it handed over none.</summary>
+        public Model.TestRuns.TestResults? TestResults { get; }
 
         /// <summary>The IN_SCOPE_PATHS entries of <paramref name="packet"/>, read once (empty for a packet not in <see cref="Packets"/>).</summary>
         public IReadOnlyList<Model.Scope.ScopeEntry> InScopeOf(TaskPacket packet) =>
@@ -194,6 +198,8 @@ namespace Orchestrator.Governance.Index
             internal IReadOnlyList<Model.Decisions.AdrDocument> Adrs { get; set; } = new Model.Decisions.AdrDocument[0];
 
             internal AdrConfig AdrConfig { get; set; } = new AdrConfig();
+
+            internal Model.TestRuns.TestResults? TestResults { get; set; }
 
             /// <summary>
             /// The index of the previous analysis under the same configuration (a language server's),
