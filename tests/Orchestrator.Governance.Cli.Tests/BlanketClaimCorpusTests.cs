@@ -42,6 +42,47 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Equal(new[] { Packet + $"(43,3): error GOV212: DONE_MEANS item '{claim}' claims requirements wholesale and covers none of them; write one item a requirement that names it or states it" }, Lines(output, Packet + "(43,3)"));
         }
 
+        /// <summary>
+        /// Claims in other words, that cite the sections and name a topic or a subject but state no
+        /// requirement's constraint: each covers nothing (GOV206 at its own line), and GOV207 and
+        /// GOV208 stay as they were.
+        /// </summary>
+        [Theory]
+        [InlineData("§2.6.6.7.3 auditability implemented.")]
+        [InlineData("ContextSnapshot and the Context Compiler of §2.6.6.7.3 and §2.6.6.7.9 are done.")]
+        [InlineData("Auditability per §2.6.6.7.3 and §2.6.6.7.9 delivered in full, every obligation satisfied.")]
+        public void A_claim_in_other_words_covers_nothing_and_is_reported_at_its_line(string claim)
+        {
+            var before = CommandLine.Run("check", _repo, "--today", "2026-12-01").Out;
+            Insert(claim);
+            var (exit, output, _) = CommandLine.Run("check", _repo, "--today", "2026-12-01");
+            Assert.Equal(1, exit);
+            Assert.Equal(Lines(before, Packet + "(38,4): "), Lines(output, Packet + "(38,4): "));
+            var at = Assert.Single(Lines(output, Packet + "(43,3)"));
+            Assert.StartsWith(Packet + "(43,3): warning GOV206: DONE_MEANS item '", at);
+            Assert.Contains("' maps to no MUST/SHOULD of §2.6.6.7.3, §2.6.6.7.9; closest: ", at);
+        }
+
+        /// <summary>The same, restating the requirement of line 9984: it is covered, and only it.</summary>
+        [Fact]
+        public void An_item_that_restates_a_requirement_covers_it()
+        {
+            Insert("ContextSnapshot is sufficient to answer what it saw and why, via hashes and SourceRefs (§2.6.6.7.3).");
+            var (_, output, _) = CommandLine.Run("check", _repo, "--today", "2026-12-01");
+            var must = Assert.Single(Lines(output, Packet + "(38,4): error GOV207"));
+            Assert.StartsWith(Packet + "(38,4): error GOV207: 1 MUST requirement(s) of §2.6.6.7.3, §2.6.6.7.9 are covered by no DONE_MEANS item: line 10254 'Each model call MUST compile context in", must);
+            Assert.Empty(Lines(output, Packet + "(43,3)"));
+        }
+
+        private void Insert(string claim)
+        {
+            string path = Path.Combine(_repo, Packet);
+            byte[] bytes = File.ReadAllBytes(path);
+            byte[] after = Encoding.UTF8.GetBytes("- Evidence mapping lists file:line for every requirement.\n");
+            int at = IndexOf(bytes, after) + after.Length;
+            File.WriteAllBytes(path, bytes.Take(at).Concat(Encoding.UTF8.GetBytes("- " + claim + "\n")).Concat(bytes.Skip(at)).ToArray());
+        }
+
         private static int IndexOf(byte[] haystack, byte[] needle)
         {
             for (int i = 0; i + needle.Length <= haystack.Length; i++)

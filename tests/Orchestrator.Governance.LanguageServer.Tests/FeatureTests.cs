@@ -43,9 +43,9 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             Assert.Equal("markdown", hover.GetProperty("contents").GetProperty("kind").GetString());
             Assert.Equal(
                 "**§2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]**  \n`Example_Master_Spec_v01.2.md` line 20\n\n"
-                + "- covered: **MUST** The backend MUST define a Database trait with async methods.\n"
-                + "- covered: **MUST** The backend MUST implement a SqliteDatabase wrapper behind the trait.\n"
-                + "- covered: **SHOULD** The backend SHOULD provide a PostgresDatabase stub.\n"
+                + "- covered by line 26 (substance: trait, database): **MUST** The backend MUST define a Database trait with async methods.\n"
+                + "- covered by line 26 (substance: sqlite, sqlitedatabase, wrapper, trait, database): **MUST** The backend MUST implement a SqliteDatabase wrapper behind the trait.\n"
+                + "- covered by line 26 (substance: postgres, postgresdatabase, stub, database): **SHOULD** The backend SHOULD provide a PostgresDatabase stub.\n"
                 + "\nDONE_MEANS covers 3 of 3.",
                 hover.GetProperty("contents").GetProperty("value").GetString());
 

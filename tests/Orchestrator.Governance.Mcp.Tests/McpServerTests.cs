@@ -239,7 +239,7 @@ namespace Orchestrator.Governance.Mcp.Tests
             Assert.True(anchor.GetProperty("resolved").GetBoolean());
             Assert.Equal(20, anchor.GetProperty("section").GetProperty("line").GetInt32());
             Assert.Equal(
-                new[] { "26 explicit 21,22,23", "27 gate " },
+                new[] { "26 substance 21,22,23", "27 gate " },
                 packet.GetProperty("doneMeans").EnumerateArray().Select(i => $"{i.GetProperty("line").GetInt32()} {i.GetProperty("mapping").GetString()} {string.Join(",", i.GetProperty("requirements").EnumerateArray().Select(r => r.GetProperty("line").GetInt32()))}"));
             Assert.Empty(packet.GetProperty("uncoveredMusts").EnumerateArray());
             Assert.Empty(packet.GetProperty("diagnostics").EnumerateArray());
@@ -310,6 +310,11 @@ namespace Orchestrator.Governance.Mcp.Tests
             var ready = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done" });
             Assert.True(ready.GetProperty("ready").GetBoolean(), Gates(ready));
             Assert.Contains("board pass: docs/TASK_BOARD.md lists WP-1-Storage-Layer as 'DONE' (line 4), which agrees with 'Done'", Gates(ready));
+            // Each MUST with the item that covers it and why.
+            var musts = ready.GetProperty("gates").EnumerateArray().Single(g => g.GetProperty("gate").GetString() == "mustsCovered").GetProperty("requirements");
+            Assert.Equal(
+                new[] { "21 26 substance: trait, database", "22 26 substance: sqlite, sqlitedatabase, wrapper, trait, database" },
+                musts.EnumerateArray().Select(r => $"{r.GetProperty("specLine").GetInt32()} {r.GetProperty("coveredByLine").GetInt32()} {r.GetProperty("why").GetString()}"));
 
             // Validated only after Done; a packet that is not locked fails that gate with GOV111's words.
             var early = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Validated" });

@@ -98,7 +98,7 @@ test('diagnostics are published, follow an edit, and clear when it is undone', {
     const hover = await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri: storage }, position: { line: 57, character: 22 } });
     assert.equal(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /^\*\*§2\.3\.12\.3 Storage API Abstraction Pattern \[CX-DBP-021\]\*\*  \n`Example_Master_Spec_v01\.2\.md` line 20\n/);
-    assert.match(hover.contents.value, /- covered: \*\*MUST\*\* The backend MUST define a Database trait with async methods\./);
+    assert.match(hover.contents.value, /- covered by line 26 \(substance: trait, database\): \*\*MUST\*\* The backend MUST define a Database trait with async methods\./);
     const definition = await s.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: storage }, position: { line: 57, character: 22 } });
     assert.equal(definition.uri, s.uri('Example_Master_Spec_v01.2.md'));
     assert.deepEqual(definition.range, { start: { line: 19, character: 5 }, end: { line: 19, character: 58 } });

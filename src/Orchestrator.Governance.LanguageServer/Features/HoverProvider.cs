@@ -69,8 +69,8 @@ namespace Orchestrator.Governance.LanguageServer.Features
                 sb.Append("\n\n");
                 foreach (var requirement in requirements.Take(20))
                 {
-                    bool covered = coverage != null && coverage.Covered.Contains(requirement);
-                    sb.Append("- ").Append(covered ? "covered: " : "not covered: ").Append("**").Append(requirement.Keyword).Append("** ").Append(Clip(requirement.Text)).Append('\n');
+                    var covering = coverage?.CoveringOf(requirement);
+                    sb.Append("- ").Append(covering is var (item, why) ? $"covered by line {item.Item.Span.StartLine} ({why}): " : "not covered: ").Append("**").Append(requirement.Keyword).Append("** ").Append(Clip(requirement.Text)).Append('\n');
                 }
 
                 if (requirements.Count > 20) sb.Append("- ... and ").Append(requirements.Count - 20).Append(" more\n");

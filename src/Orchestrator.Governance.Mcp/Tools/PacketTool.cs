@@ -40,8 +40,9 @@ namespace Orchestrator.Governance.Mcp.Tools
   ""specAnchor"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{
     ""reference"":{""type"":""string""},""line"":{""type"":""integer""},""resolved"":{""type"":""boolean""},""section"":{""anyOf"":[" + Json.SectionSchema + @",{""type"":""null""}]},""nearest"":{""type"":""boolean""}}}},
   ""doneMeans"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{
-    ""text"":{""type"":""string""},""line"":{""type"":""integer""},""mapping"":{""enum"":[""explicit"",""lexical"",""gate"",""none""]},
-    ""requirements"":{""type"":""array"",""items"":" + Json.RequirementSchema + @"}}}},
+    ""text"":{""type"":""string""},""line"":{""type"":""integer""},""mapping"":{""enum"":[""explicit"",""substance"",""gate"",""none"",""blanket""]},
+    ""requirements"":{""type"":""array"",""items"":" + Json.RequirementSchema + @"},
+    ""why"":{""type"":""array"",""items"":{""type"":""string""},""description"":""For each of requirements: explicit (the item names it) or substance: the terms both share, heaviest first""}}}},
   ""uncoveredMusts"":{""type"":""array"",""items"":" + Json.RequirementSchema + @"},
   ""dependencies"":{""type"":""array"",""items"":{""type"":""object"",""properties"":{""id"":{""type"":""string""},""status"":{""type"":[""string"",""null""]},""statusFrom"":{""type"":[""string"",""null""]}}}},
   ""diagnostics"":{""type"":""array"",""items"":" + Json.DiagnosticSchema + @"}},
@@ -86,13 +87,14 @@ namespace Orchestrator.Governance.Mcp.Tools
                         ["line"] = item.Item.Span.StartLine,
                         ["mapping"] = item.Kind.ToString().ToLowerInvariant(),
                         ["requirements"] = new JsonArray(item.Requirements.Select(r => (JsonNode?)Json.Requirement(r, spec)).ToArray()),
+                        ["why"] = new JsonArray(item.Requirements.Select(r => (JsonNode?)JsonValue.Create(item.Why(r))).ToArray()),
                     });
                 }
             }
             else if (profile.FieldOf(packet, "DONE_MEANS") is PacketField doneMeans)
             {
                 foreach (var item in doneMeans.Entries)
-                    items.Add((JsonNode)new JsonObject { ["text"] = item.Text.Trim(), ["line"] = item.Span.StartLine, ["mapping"] = "none", ["requirements"] = new JsonArray() });
+                    items.Add((JsonNode)new JsonObject { ["text"] = item.Text.Trim(), ["line"] = item.Span.StartLine, ["mapping"] = "none", ["requirements"] = new JsonArray(), ["why"] = new JsonArray() });
             }
 
             var uncovered = coverage == null ? new List<Model.Spec.SpecRequirement>() : coverage.Uncovered(absolute: true);

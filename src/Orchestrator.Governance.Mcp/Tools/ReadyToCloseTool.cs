@@ -51,6 +51,8 @@ namespace Orchestrator.Governance.Mcp.Tools
     ""gate"":{""enum"":[""transition"",""doneMeansMapped"",""mustsCovered"",""blockersValidated"",""locked"",""board"",""noOtherErrors"",""namedTests"",""testsPassed""]},
     ""passed"":{""type"":[""boolean"",""null""],""description"":""null: not checked here""},
     ""reason"":{""type"":""string""},
+    ""requirements"":{""type"":""array"",""description"":""mustsCovered: each MUST of the anchored sections, the DONE_MEANS item that covers it and why"",""items"":{""type"":""object"",""properties"":{
+      ""specLine"":{""type"":""integer""},""text"":{""type"":""string""},""coveredByLine"":{""type"":[""integer"",""null""]},""why"":{""type"":[""string"",""null""],""description"":""explicit (the item names it), substance: the shared terms, or a lead-in's list""}},""required"":[""specLine"",""text"",""coveredByLine"",""why""]}},
     ""diagnostics"":{""type"":""array"",""items"":" + Json.DiagnosticSchema + @"}},
    ""required"":[""gate"",""passed"",""reason""]}}},
  ""required"":[""id"",""file"",""target"",""ready"",""gates""]}";
@@ -70,9 +72,10 @@ namespace Orchestrator.Governance.Mcp.Tools
             var gates = new JsonArray();
             var counted = new HashSet<string>(StringComparer.Ordinal);
 
-            void Gate(string gate, bool? passed, string reason, IEnumerable<GovernanceDiagnostic>? diagnostics = null)
+            void Gate(string gate, bool? passed, string reason, IEnumerable<GovernanceDiagnostic>? diagnostics = null, JsonArray? requirements = null)
             {
                 var entry = new JsonObject { ["gate"] = gate, ["passed"] = passed, ["reason"] = reason };
+                if (requirements != null) entry["requirements"] = requirements;
                 var list = diagnostics?.ToList();
                 if (list != null && list.Count > 0) entry["diagnostics"] = new JsonArray(list.Select(d => (JsonNode?)Json.Diagnostic(d, false)).ToArray());
                 gates.Add((JsonNode)entry);
@@ -125,7 +128,18 @@ namespace Orchestrator.Governance.Mcp.Tools
                 !anchored ? noAnchor
                 : uncovered.Count == 0 ? $"every MUST of the {coverage!.Anchored.Count} anchored section(s) is covered by a DONE_MEANS item"
                 : $"{uncovered.Count} MUST(s) of the anchored sections no DONE_MEANS item covers: " + string.Join("; ", uncovered.Take(5).Select(r => "§" + r.Section.Number + " '" + ToolArguments.Clip(r.Text) + "'")) + (uncovered.Count > 5 ? $"; and {uncovered.Count - 5} more" : string.Empty),
-                mustDiagnostics);
+                mustDiagnostics,
+                !anchored ? null : new JsonArray(coverage!.Requirements.Where(r => r.IsAbsolute).Select(r =>
+                {
+                    var covering = coverage.CoveringOf(r);
+                    return (JsonNode?)new JsonObject
+                    {
+                        ["specLine"] = r.Span.StartLine,
+                        ["text"] = ToolArguments.Clip(r.Text),
+                        ["coveredByLine"] = covering?.Item.Item.Span.StartLine,
+                        ["why"] = covering?.Why,
+                    };
+                }).ToArray()));
 
             // Blockers.
             var blockers = TopologyFacts.BlockersOf(result.Topology, packet);
@@ -175,7 +189,7 @@ namespace Orchestrator.Governance.Mcp.Tools
                 Gate("namedTests", passed, string.Join("; ", (failed.Count > 0 ? failed : verdicts).Select(v => $"'{v.Name}' {v.Reason}")));
             }
 
-            TestsPassed(arguments.Strings("testResults", maxItems: 64, maxLength: 1024), packet, profile, session, config.Limits.MaxDocumentBytes, Gate);
+            TestsPassed(arguments.Strings("testResults", maxItems: 64, maxLength: 1024), packet, profile, session, config.Limits.MaxDocumentBytes, (g, p, r, d) => Gate(g, p, r, d));
             counted.Add(Rules.Source.GOV704NamedTestNotPassed.Rule.Id);
 
             var others = own.Where(d => d.Severity == GovernanceSeverity.Error && !counted.Contains(d.Id)).ToList();

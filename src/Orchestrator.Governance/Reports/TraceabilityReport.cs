@@ -94,7 +94,7 @@ namespace Orchestrator.Governance.Reports
         /// <summary>One requirement and what covers it.</summary>
         public sealed class RequirementTrace
         {
-            internal RequirementTrace(SpecRequirement requirement, IReadOnlyList<(string Packet, string Item, MappingKind Kind, IReadOnlyList<string> Tests)> coveredBy)
+            internal RequirementTrace(SpecRequirement requirement, IReadOnlyList<(string Packet, string Item, MappingKind Kind, IReadOnlyList<string> Terms, IReadOnlyList<string> Tests)> coveredBy)
             {
                 Requirement = requirement;
                 CoveredBy = coveredBy;
@@ -103,8 +103,12 @@ namespace Orchestrator.Governance.Reports
             /// <summary>The requirement.</summary>
             public SpecRequirement Requirement { get; }
 
-            /// <summary>Packet, DONE_MEANS item, how it mapped, and the tests the item names (taskPacket.testReference; GOV703 checks them in a test project).</summary>
-            public IReadOnlyList<(string Packet, string Item, MappingKind Kind, IReadOnlyList<string> Tests)> CoveredBy { get; }
+            /// <summary>
+            /// Packet, DONE_MEANS item, how it covers the requirement (explicit: the item names it;
+            /// substance: it states it, with the terms both share, heaviest first), and the tests the
+            /// item names (taskPacket.testReference; GOV703, GOV704).
+            /// </summary>
+            public IReadOnlyList<(string Packet, string Item, MappingKind Kind, IReadOnlyList<string> Terms, IReadOnlyList<string> Tests)> CoveredBy { get; }
         }
 
         /// <summary>Builds the report from an analysis; <paramref name="phase"/> keeps packets named WP-{phase}-...</summary>
@@ -116,7 +120,7 @@ namespace Orchestrator.Governance.Reports
             if (spec == null) return new TraceabilityReport(null, null, 0, 0, Array.Empty<SectionTrace>(), Array.Empty<SpecRequirement>(), packets.Count, phase);
 
             var anchoredBy = new Dictionary<SpecSection, List<string>>();
-            var coveredBy = new Dictionary<SpecRequirement, List<(string, string, MappingKind, IReadOnlyList<string>)>>();
+            var coveredBy = new Dictionary<SpecRequirement, List<(string, string, MappingKind, IReadOnlyList<string>, IReadOnlyList<string>)>>();
             foreach (var packet in packets)
             {
                 var coverage = context.CoverageOf(packet, result.Profile);
@@ -132,8 +136,9 @@ namespace Orchestrator.Governance.Reports
                 {
                     foreach (var requirement in item.Requirements)
                     {
-                        if (!coveredBy.TryGetValue(requirement, out var list)) coveredBy[requirement] = list = new List<(string, string, MappingKind, IReadOnlyList<string>)>();
-                        list.Add((packet.FileStem, item.Item.Text, item.Kind, tests.Where(t => t.Item == item.Item.Text).Select(t => t.Name).ToList()));
+                        if (!coveredBy.TryGetValue(requirement, out var list)) coveredBy[requirement] = list = new List<(string, string, MappingKind, IReadOnlyList<string>, IReadOnlyList<string>)>();
+                        bool stated = item.Terms.TryGetValue(requirement, out var terms);
+                        list.Add((packet.FileStem, item.Item.Text, stated ? MappingKind.Substance : item.Kind, stated ? terms! : Array.Empty<string>(), tests.Where(t => t.Item == item.Item.Text).Select(t => t.Name).ToList()));
                     }
                 }
             }
@@ -142,7 +147,7 @@ namespace Orchestrator.Governance.Reports
                 section,
                 anchoredBy[section],
                 spec.RequirementsWithin(section)
-                    .Select(q => new RequirementTrace(q, coveredBy.TryGetValue(q, out var c) ? (IReadOnlyList<(string, string, MappingKind, IReadOnlyList<string>)>)c : Array.Empty<(string, string, MappingKind, IReadOnlyList<string>)>()))
+                    .Select(q => new RequirementTrace(q, coveredBy.TryGetValue(q, out var c) ? (IReadOnlyList<(string, string, MappingKind, IReadOnlyList<string>, IReadOnlyList<string>)>)c : Array.Empty<(string, string, MappingKind, IReadOnlyList<string>, IReadOnlyList<string>)>()))
                     .ToList())).ToList();
             var mainMusts = spec.Requirements.Where(q => q.IsAbsolute && q.Section.IsMainBody && q.Section.Scope.Length == 0).ToList();
             var uncovered = mainMusts.Where(q => !coveredBy.ContainsKey(q)).ToList();
@@ -175,7 +180,7 @@ namespace Orchestrator.Governance.Reports
                 sb.Append("| spec line | keyword | requirement | covered by | tests |\n|---|---|---|---|---|\n");
                 foreach (var r in s.Requirements)
                 {
-                    string by = r.CoveredBy.Count == 0 ? "**not covered**" : string.Join("<br>", r.CoveredBy.Select(c => $"{c.Packet}: {Escape(Short(c.Item))} ({c.Kind.ToString().ToLowerInvariant()})"));
+                    string by = r.CoveredBy.Count == 0 ? "**not covered**" : string.Join("<br>", r.CoveredBy.Select(c => $"{c.Packet}: {Escape(Short(c.Item))} ({c.Kind.ToString().ToLowerInvariant()}{(c.Terms.Count > 0 ? ": " + Escape(string.Join(", ", c.Terms.Take(6))) : string.Empty)})"));
                     var named = r.CoveredBy.SelectMany(c => c.Tests).Distinct(StringComparer.Ordinal).ToList();
                     string tests = named.Count == 0 ? string.Empty : string.Join("<br>", named.Select(t => "`" + t + "`"));
                     sb.AppendFormat(inv, "| {0} | {1} | {2} | {3} | {4} |\n", Line(r.Requirement.Span), r.Requirement.Keyword, Escape(Short(r.Requirement.Text)), by, tests);
@@ -233,6 +238,7 @@ namespace Orchestrator.Governance.Reports
                             w.WritePropertyName("packet"); w.WriteValue(c.Packet);
                             w.WritePropertyName("item"); w.WriteValue(c.Item);
                             w.WritePropertyName("mapping"); w.WriteValue(c.Kind.ToString().ToLowerInvariant());
+                            w.WritePropertyName("terms"); w.WriteStartArray(); foreach (var t in c.Terms) w.WriteValue(t); w.WriteEndArray();
                             w.WritePropertyName("tests"); w.WriteStartArray(); foreach (var t in c.Tests) w.WriteValue(t); w.WriteEndArray();
                             w.WriteEndObject();
                         }

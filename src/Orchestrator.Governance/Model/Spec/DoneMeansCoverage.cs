@@ -8,11 +8,14 @@ namespace Orchestrator.Governance.Model.Spec
     /// <summary>How a DONE_MEANS item was matched to requirements.</summary>
     public enum MappingKind
     {
-        /// <summary>The item cites a section number, requirement ID or "requirement N".</summary>
+        /// <summary>The item names the requirement: its ID, its spec line, or "requirement N" of a section it cites.</summary>
         Explicit,
 
-        /// <summary>Enough of the item's words appear in a requirement.</summary>
-        Lexical,
+        /// <summary>
+        /// The item states the requirement in substance: enough of what the requirement obliges (its
+        /// identifiers, values and words, weighed by how rare they are in the spec) is in the item.
+        /// </summary>
+        Substance,
 
         /// <summary>A generic gate ("All tests pass") that needs no requirement.</summary>
         Gate,
@@ -31,17 +34,22 @@ namespace Orchestrator.Governance.Model.Spec
     /// <summary>One DONE_MEANS item and the requirements it maps to.</summary>
     public sealed class ItemMapping
     {
-        internal ItemMapping(PacketFieldItem item, MappingKind kind, IReadOnlyList<SpecRequirement> requirements, SpecRequirement? best, double bestScore)
+        internal ItemMapping(PacketFieldItem item, MappingKind kind, IReadOnlyList<SpecRequirement> requirements, SpecRequirement? best, double bestScore, IReadOnlyDictionary<SpecRequirement, IReadOnlyList<string>>? terms = null, string? text = null)
         {
             Item = item;
             Kind = kind;
             Requirements = requirements;
             Best = best;
             BestScore = bestScore;
+            Terms = terms ?? new Dictionary<SpecRequirement, IReadOnlyList<string>>();
+            Text = text ?? item.Text;
         }
 
-        /// <summary>The item.</summary>
+        /// <summary>The item (its first line).</summary>
         public PacketFieldItem Item { get; }
+
+        /// <summary>The item's whole text: its first line, the lines that continue it and its nested sub-items.</summary>
+        public string Text { get; }
 
         /// <summary>How it mapped.</summary>
         public MappingKind Kind { get; }
@@ -49,11 +57,22 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>The requirements it covers.</summary>
         public IReadOnlyList<SpecRequirement> Requirements { get; }
 
-        /// <summary>The requirement with the largest word overlap, even below the threshold, or null.</summary>
+        /// <summary>
+        /// For each requirement the item states in substance, the terms both share, heaviest first
+        /// (what the trace report, ready_to_close and the hover show as why it matched); empty for
+        /// an explicit mapping.
+        /// </summary>
+        public IReadOnlyDictionary<SpecRequirement, IReadOnlyList<string>> Terms { get; }
+
+        /// <summary>The requirement the item comes closest to stating, even below the threshold, or null.</summary>
         public SpecRequirement? Best { get; }
 
-        /// <summary>Share (0-1) of the item's content words found in <see cref="Best"/>.</summary>
+        /// <summary>Share (0-1) of <see cref="Best"/>'s weighted terms the item states.</summary>
         public double BestScore { get; }
+
+        /// <summary>"explicit", "substance: sqlitedatabase, wrapper", "gate", ...: how the item covers <paramref name="requirement"/>, for reports.</summary>
+        public string Why(SpecRequirement requirement) =>
+            Terms.TryGetValue(requirement, out var t) ? "substance: " + string.Join(", ", t.Take(6)) : Kind.ToString().ToLowerInvariant();
     }
 
     /// <summary>
@@ -64,9 +83,6 @@ namespace Orchestrator.Governance.Model.Spec
     public sealed class DoneMeansCoverage
     {
         private static readonly Regex RequirementIndex = new Regex(@"\brequirement\s+(?<n>\d+)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Model.TaskPacketProfile.RegexTimeout);
-        private static readonly Regex Identifier = new Regex(
-            @"`(?<code>[^`]{3,60})`|(?<code>\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b)|(?<code>\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b)",
-            RegexOptions.CultureInvariant, Model.TaskPacketProfile.RegexTimeout);
 
         private static readonly HashSet<string> StopWords = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -109,6 +125,28 @@ namespace Orchestrator.Governance.Model.Spec
         /// <summary>Requirements some item covers.</summary>
         public ISet<SpecRequirement> Covered { get; }
 
+        /// <summary>
+        /// The first item (in DONE_MEANS order) that covers <paramref name="requirement"/> and why
+        /// ("explicit", "substance: sqlitedatabase, wrapper"), or null when none does. A lead-in
+        /// covered through the requirements of its list names the first of those items.
+        /// </summary>
+        public (ItemMapping Item, string Why)? CoveringOf(SpecRequirement requirement)
+        {
+            foreach (var item in Items)
+            {
+                if (item.Requirements.Contains(requirement)) return (item, item.Why(requirement));
+            }
+
+            if (!Covered.Contains(requirement)) return null;
+            foreach (var item in Items)
+            {
+                var below = item.Requirements.FirstOrDefault(o => o.Span.Start > requirement.Span.Start && requirement.Section.Encloses(o.Section));
+                if (below != null) return (item, "lead-in of a covered requirement (spec line " + below.Span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+            }
+
+            return null;
+        }
+
         /// <summary>The requirements of the anchored sections no item covers, in document order: the absolute ones (MUST, GOV207) or the others (SHOULD, GOV208).</summary>
         public List<SpecRequirement> Uncovered(bool absolute) => Requirements.Where(q => q.IsAbsolute == absolute && !Covered.Contains(q)).ToList();
 
@@ -150,7 +188,7 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             var mappings = new List<ItemMapping>(items.Count);
-            foreach (var item in items) mappings.Add(Map(item, packet, requirements, spec, profile, context));
+            for (int k = 0; k < items.Count; k++) mappings.Add(Map(items[k], ItemText(packet, field!, k), packet, requirements, spec, profile, context));
             return new DoneMeansCoverage(field, anchored, requirements, mappings);
         }
 
@@ -204,101 +242,189 @@ namespace Orchestrator.Governance.Model.Spec
             return true;
         }
 
-        private static ItemMapping Map(PacketFieldItem item, TaskPacket packet, List<SpecRequirement> requirements, SpecDocument spec, SpecProfile profile, SpecContext context)
-        {
-            string text = item.Text;
+        /// <summary>"spec line 1234", "line 1234", "L1234": a requirement named by the line it starts on.</summary>
+        private static readonly Regex SpecLine = new Regex(@"\b(?:spec\s+)?line\s+(?<n>\d{1,7})\b|\bL(?<n>\d{1,7})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Model.TaskPacketProfile.RegexTimeout);
 
-            // 1. Explicit: a section number, an ID or "requirement N" of a cited section.
+        /// <summary>
+        /// Maps one item (<paramref name="text"/>: its first line, continuation and sub-items).
+        /// 0. A wholesale claim covers nothing (GOV212). 1. Named: an ID, a spec line, "requirement N"
+        /// of a cited section. 2. A generic gate covers nothing and needs nothing. 3. In substance:
+        /// every requirement, among those of the sections the item cites (else of the anchored
+        /// sections), whose weighted terms the item states at least <c>spec.doneMeans.minOverlap</c>
+        /// of, with two terms or more in common. A section number is never credit by itself.
+        /// </summary>
+        private static ItemMapping Map(PacketFieldItem item, string text, TaskPacket packet, List<SpecRequirement> requirements, SpecDocument spec, SpecProfile profile, SpecContext context)
+        {
             var line = SpecAnchorParser.Parse(text, item.Span, packet.Document.Lines, profile.IdPattern, context.LooksLikeRequirementId);
-            var explicitly = new List<SpecRequirement>();
-            bool cites = false;
+            var named = new List<SpecRequirement>();
+            var cited = new List<SpecSection>();
             var index = RequirementIndex.Match(text);
             foreach (var reference in line.References)
             {
                 if (reference.Kind == AnchorKind.Section && spec.ByNumber.TryGetValue(reference.Value.TrimStart('A'), out var section))
                 {
-                    cites = true;
-                    // A number the spec gives two sections: the one whose title the item writes after it.
-                    section = SpecContext.ByTitle(spec, line, reference, section);
+                    // A number the spec gives two sections: the one whose title the item writes after it,
+                    // else every section of that number (the item narrows the search, it picks none).
+                    var decided = SpecContext.Decide(spec, line, reference, section);
+                    foreach (var s in decided != null ? new[] { decided } : (IEnumerable<SpecSection>)spec.SectionsNumbered(section.Number!))
+                    {
+                        if (!cited.Contains(s)) cited.Add(s);
+                    }
+
+                    section = decided ?? section;
                     var inSection = spec.RequirementsWithin(section);
-                    if (index.Success && int.TryParse(index.Groups["n"].Value, out int n) && n >= 1 && n <= inSection.Count)
-                        explicitly.Add(inSection[n - 1]);
-                    else
-                        explicitly.AddRange(inSection);
+                    if (index.Success && int.TryParse(index.Groups["n"].Value, out int n) && n >= 1 && n <= inSection.Count) named.Add(inSection[n - 1]);
                 }
                 else if (reference.Kind == AnchorKind.Id && spec.ById.TryGetValue(reference.Value, out var idSection))
                 {
-                    cites = true;
                     var carrying = spec.RequirementsCarrying(reference.Value);
-                    explicitly.AddRange(carrying.Count > 0 ? carrying : spec.RequirementsWithin(idSection));
+                    named.AddRange(carrying.Count > 0 ? carrying : spec.RequirementsWithin(idSection));
                 }
             }
 
-            // 0. A wholesale claim covers nothing, whatever it cites, unless it names requirements
-            //    (an ID, "requirement N").
-            bool names = index.Success || line.References.Any(r => r.Kind == AnchorKind.Id && spec.ById.ContainsKey(r.Value));
-            if (!names && IsBlanket(text, line.References.Any(r => r.Kind == AnchorKind.Section)))
-                return new ItemMapping(item, MappingKind.Blanket, Array.Empty<SpecRequirement>(), null, 0);
+            // A range the item cites ("2.3.11.0-2.3.11.2") holds the sections between its ends.
+            foreach (var (from, to) in line.Ranges)
+            {
+                if (!spec.ByNumber.TryGetValue(from.Value.TrimStart('A'), out var first) || !spec.ByNumber.TryGetValue(to.Value.TrimStart('A'), out var last)) continue;
+                first = SpecContext.ByTitle(spec, line, from, first);
+                last = SpecContext.ByTitle(spec, line, to, last);
+                foreach (var section in SpecContext.Between(spec, first, last, from))
+                {
+                    if (!cited.Contains(section)) cited.Add(section);
+                }
+            }
 
-            if (cites) return new ItemMapping(item, MappingKind.Explicit, explicitly.Distinct().ToList(), null, 1);
+            // A requirement named by its spec line, among those the item could mean.
+            // The sections the item cites narrow the search, when they state requirements; a cited
+            // section that states none (a schema, a table) leaves the anchored sections to search.
+            var inCited = cited.SelectMany(spec.RequirementsWithin).Distinct().ToList();
+            var candidates = inCited.Count > 0 ? inCited : requirements;
+            foreach (Match m in SafeMatches(SpecLine, text))
+            {
+                if (!int.TryParse(m.Groups["n"].Value, out int at)) continue;
+                named.AddRange(candidates.Concat(requirements).Where(q => context.LineLabel(q.Span) == at.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            // 0. A wholesale claim covers nothing, whatever it cites, unless it names requirements.
+            if (named.Count == 0 && IsBlanket(text, line.References.Any(r => r.Kind == AnchorKind.Section)))
+                return new ItemMapping(item, MappingKind.Blanket, Array.Empty<SpecRequirement>(), null, 0, null, text);
 
             // 2. A generic gate needs no requirement.
-            if (profile.GenericGates.Any(g => SafeMatch(g, text))) return new ItemMapping(item, MappingKind.Gate, Array.Empty<SpecRequirement>(), null, 0);
+            if (named.Count == 0 && profile.GenericGates.Any(g => SafeMatch(g, text))) return new ItemMapping(item, MappingKind.Gate, Array.Empty<SpecRequirement>(), null, 0, null, text);
 
-            // 3. A code identifier the item names (`JobKind`, RetentionPolicy, job_id) that a
-            //    requirement names too: the requirement naming most of them.
-            var identifiers = Identifier.Matches(text).Cast<Match>().Select(m => m.Groups["code"].Value.Trim()).Where(c => c.Length >= 3).Distinct().ToList();
-            if (identifiers.Count > 0)
+            // 3. In substance.
+            var itemSequence = SubstanceTerms.Sequence(text);
+            var itemTerms = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (term, group, _) in itemSequence)
             {
-                // The first requirement (in document order) naming the most of them.
-                SpecRequirement? named = null;
-                int namedHits = 0;
-                foreach (var q in requirements)
-                {
-                    int hits = 0;
-                    foreach (var id in identifiers)
-                    {
-                        if (q.Text.IndexOf(id, StringComparison.Ordinal) >= 0) hits++;
-                    }
-
-                    if (hits > namedHits)
-                    {
-                        named = q;
-                        namedHits = hits;
-                    }
-                }
-
-                if (named != null && profile.Config.DoneMeans.LexicalMapping)
-                    return new ItemMapping(item, MappingKind.Lexical, new[] { named }, named, (double)namedHits / identifiers.Count);
+                if (!itemTerms.ContainsKey(term)) itemTerms[term] = group;
             }
 
-            // 4. Lexical: the share of the item's content words found in the requirement.
-            var words = Words(text);
+            var itemPairs = SubstanceTerms.Pairs(itemSequence);
             SpecRequirement? best = null;
             double bestScore = 0;
-            if (words.Count > 0)
+            var covered = new List<SpecRequirement>();
+            var why = new Dictionary<SpecRequirement, IReadOnlyList<string>>();
+            double threshold = profile.Config.DoneMeans.MinOverlap;
+            foreach (var q in candidates)
             {
-                foreach (var q in requirements)
+                var terms = spec.TermsOf(q);
+                double total = 0, shared = 0;
+                List<(string Term, double Weight)>? common = null;
+                foreach (var t in terms)
                 {
-                    var other = q.Words;
-                    int shared = 0;
-                    foreach (var w in words)
-                    {
-                        if (other.Contains(w)) shared++;
-                    }
+                    double w = spec.WeightOf(t);
+                    total += w;
+                    if (!itemTerms.ContainsKey(t)) continue;
+                    shared += w;
+                    (common ??= new List<(string, double)>()).Add((t, w));
+                }
 
-                    double score = (double)shared / words.Count;
-                    if (score > bestScore)
-                    {
-                        bestScore = score;
-                        best = q;
-                    }
+                if (total <= 0 || common == null) continue;
+
+                // A phrase of the requirement the item writes too ("SqliteDatabase wrapper") counts its terms twice.
+                foreach (var pair in spec.PairsOf(q))
+                {
+                    if (!itemPairs.Contains(pair)) continue;
+                    int space = pair.IndexOf(' ');
+                    shared += spec.WeightOf(pair.Substring(0, space)) + spec.WeightOf(pair.Substring(space + 1));
+                }
+
+                double score = Math.Min(1, shared / total);
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = q;
+                }
+
+                // Two words of the item or more: one identifier's whole and parts are one word.
+                int words = common.Select(c => itemTerms[c.Term]).Distinct().Count();
+                if (profile.Config.DoneMeans.LexicalMapping && score >= threshold && words >= 2)
+                {
+                    covered.Add(q);
+                    why[q] = common.OrderByDescending(c => c.Weight).ThenBy(c => c.Term, StringComparer.Ordinal).Select(c => spec.SurfaceOf(q, c.Term)).Distinct(StringComparer.Ordinal).ToList();
                 }
             }
 
-            if (profile.Config.DoneMeans.LexicalMapping && best != null && bestScore >= profile.Config.DoneMeans.MinOverlap)
-                return new ItemMapping(item, MappingKind.Lexical, new[] { best }, best, bestScore);
-            return new ItemMapping(item, MappingKind.None, Array.Empty<SpecRequirement>(), best, bestScore);
+            // An item that names requirements covers them (named, whatever else it says of them), and what else it states.
+            foreach (var q in named) why.Remove(q);
+            if (named.Count > 0) return new ItemMapping(item, MappingKind.Explicit, named.Concat(covered).Distinct().OrderBy(q => q.Span.Start).ToList(), best, bestScore, why, text);
+            if (covered.Count > 0) return new ItemMapping(item, MappingKind.Substance, covered, best, bestScore, why, text);
+            return new ItemMapping(item, MappingKind.None, Array.Empty<SpecRequirement>(), best, bestScore, null, text);
+        }
+
+        private static IEnumerable<Match> SafeMatches(Regex regex, string text)
+        {
+            try
+            {
+                return regex.Matches(text).Cast<Match>().ToList();
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return Array.Empty<Match>();
+            }
+        }
+
+        /// <summary>
+        /// An item's whole text: its first line, then the lines after it up to the next entry of the
+        /// field, while they are blank or indented past the item's own list marker (its continuation
+        /// and nested sub-items), at most 40 lines. A packet kept as data has its value only.
+        /// </summary>
+        internal static string ItemText(TaskPacket packet, PacketField field, int index)
+        {
+            var entries = field.Entries;
+            var item = entries[index];
+            if (packet.IsData) return item.Text;
+            string doc = packet.Document.Text;
+            var lines = packet.Document.Lines;
+            int firstLine = item.Span.StartLine;
+            int lineStart = lines.GetLineStart(firstLine);
+            int indent = 0;
+            while (lineStart + indent < doc.Length && (doc[lineStart + indent] == ' ' || doc[lineStart + indent] == '\t')) indent++;
+            int limit = Math.Min(field.ContentEnd, doc.Length);
+            for (int k = index + 1; k < entries.Count; k++)
+            {
+                if (entries[k].Span.Start > item.Span.Start)
+                {
+                    limit = Math.Min(limit, lines.GetLineStart(entries[k].Span.StartLine));
+                    break;
+                }
+            }
+
+            var body = new System.Text.StringBuilder(item.Text);
+            for (int n = firstLine + 1; n <= lines.LineCount && n <= firstLine + 40; n++)
+            {
+                int start = lines.GetLineStart(n);
+                if (start >= limit || start <= lineStart) break;
+                int end = n < lines.LineCount ? Math.Min(lines.GetLineStart(n + 1), doc.Length) : doc.Length;
+                string raw = doc.Substring(start, end - start).TrimEnd('\r', '\n');
+                string trimmed = raw.TrimStart();
+                if (trimmed.Length == 0) continue;
+                if (raw.Length - trimmed.Length <= indent) break;
+                body.Append(' ').Append(trimmed);
+            }
+
+            return body.ToString();
         }
 
         /// <summary>

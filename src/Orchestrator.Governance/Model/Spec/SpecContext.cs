@@ -344,11 +344,9 @@ namespace Orchestrator.Governance.Model.Spec
                         var first = byReference[from].Section;
                         var last = byReference[to].Section;
                         if (first == null || last == null || first.Start >= last.Start) continue;
-                        int depth = from.Value.TrimStart('A').Split('.').Length;
-                        foreach (var section in Spec.Sections)
+                        foreach (var section in Between(Spec, first, last, from))
                         {
-                            if (section.Start <= first.Start || section.Start >= last.Start || section.Number == null) continue;
-                            if (section.Number.TrimStart('A').Split('.').Length == depth && !withinRanges.Contains(section)) withinRanges.Add(section);
+                            if (!withinRanges.Contains(section)) withinRanges.Add(section);
                         }
                     }
                 }
@@ -397,6 +395,22 @@ namespace Orchestrator.Governance.Model.Spec
             return coverage;
         }
 
+        /// <summary>
+        /// The numbered sections strictly between <paramref name="first"/> and <paramref name="last"/>
+        /// in document order, at the depth of the range's first end (<paramref name="from"/>):
+        /// "2.3.10.6-2.3.10.8" holds §2.3.10.7, not §2.3.10.7.1.
+        /// </summary>
+        internal static IEnumerable<SpecSection> Between(SpecDocument spec, SpecSection first, SpecSection last, AnchorReference from)
+        {
+            if (first.Start >= last.Start) yield break;
+            int depth = from.Value.TrimStart('A').Split('.').Length;
+            foreach (var section in spec.Sections)
+            {
+                if (section.Start <= first.Start || section.Start >= last.Start || section.Number == null) continue;
+                if (section.Number.TrimStart('A').Split('.').Length == depth) yield return section;
+            }
+        }
+
         private AnchorLine Parse(TaskPacket packet, string text, SourceSpan span) =>
             SpecAnchorParser.Parse(text, span, packet.Document.Lines, Profile.IdPattern, LooksLikeRequirementId);
 
@@ -443,7 +457,14 @@ namespace Orchestrator.Governance.Model.Spec
         /// first of the spec's own numbering). The words read are those from the number to the next
         /// reference on the line.
         /// </summary>
-        internal static SpecSection ByTitle(SpecDocument spec, AnchorLine line, AnchorReference reference, SpecSection chosen)
+        internal static SpecSection ByTitle(SpecDocument spec, AnchorLine line, AnchorReference reference, SpecSection chosen) =>
+            Decide(spec, line, reference, chosen) ?? chosen;
+
+        /// <summary>
+        /// <see cref="ByTitle"/>, or null when the spec numbers several sections alike and the
+        /// words after the number pick none of them: the reference is ambiguous.
+        /// </summary>
+        internal static SpecSection? Decide(SpecDocument spec, AnchorLine line, AnchorReference reference, SpecSection chosen)
         {
             var alike = spec.SectionsNumbered(chosen.Number!);
             if (alike.Count < 2) return chosen;
@@ -455,9 +476,9 @@ namespace Orchestrator.Governance.Model.Spec
                 if (at >= from && at < to) to = at;
             }
 
-            if (from < 0 || from > to) return chosen;
+            if (from < 0 || from > to) return null;
             var words = DoneMeansCoverage.Words(line.Text.Substring(from, to - from));
-            if (words.Count == 0) return chosen;
+            if (words.Count == 0) return null;
             double Share(SpecSection s)
             {
                 var title = DoneMeansCoverage.Words(s.Title);
@@ -477,7 +498,10 @@ namespace Orchestrator.Governance.Model.Spec
                 }
             }
 
-            return better ?? chosen;
+            if (better != null) return better;
+
+            // The words after the number fit the spec's first section of that number: it is meant.
+            return best >= 2.0 / 3 ? chosen : null;
         }
 
         /// <summary>The first <paramref name="components"/> dot-separated components of <paramref name="number"/>.</summary>

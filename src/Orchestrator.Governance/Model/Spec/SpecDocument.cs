@@ -265,6 +265,123 @@ namespace Orchestrator.Governance.Model.Spec
             }
         }
         private Dictionary<SpecSection, List<SpecRequirement>>? _within;
+        private Dictionary<SpecRequirement, (string Text, HashSet<string> Terms, HashSet<string> Pairs, Dictionary<string, string> Surfaces)>? _substance;
+        private Dictionary<string, double>? _weights;
+
+        /// <summary>
+        /// <paramref name="requirement"/>'s text with the list it introduces: a requirement ending in
+        /// ":" ("Each model call MUST compile context in this order:") is followed by the list that
+        /// says what it obliges, and that list is part of it (up to 80 lines; a blank line ends it
+        /// unless another list item follows, a heading or fence always does).
+        /// </summary>
+        public string SubstanceText(SpecRequirement requirement) => Substance(requirement).Text;
+
+        /// <summary>The terms of <see cref="SubstanceText"/> (<see cref="SubstanceTerms"/>), computed once per requirement.</summary>
+        internal HashSet<string> TermsOf(SpecRequirement requirement) => Substance(requirement).Terms;
+
+        /// <summary>The pairs of terms that follow each other in <see cref="SubstanceText"/> (<see cref="SubstanceTerms.Pairs"/>).</summary>
+        internal HashSet<string> PairsOf(SpecRequirement requirement) => Substance(requirement).Pairs;
+
+        /// <summary>A term of <paramref name="requirement"/> as the spec writes it ("database" for "databas").</summary>
+        internal string SurfaceOf(SpecRequirement requirement, string term) => Substance(requirement).Surfaces.TryGetValue(term, out var w) ? w : term;
+
+        /// <summary>
+        /// How much a term says about which requirement is meant: 1 + ln(N / df), with N the spec's
+        /// requirements and df those whose terms hold it ("job" in hundreds weighs little,
+        /// "sqlitedatabase" in one weighs much). A term of no requirement weighs as one of one.
+        /// </summary>
+        internal double WeightOf(string term)
+        {
+            Dictionary<string, double> weights;
+            lock (_withinGate)
+            {
+                weights = _weights ??= ComputeWeights();
+            }
+
+            return weights.TryGetValue(term, out double w) ? w : 1 + Math.Log(Math.Max(1, Requirements.Count));
+        }
+
+        private Dictionary<string, double> ComputeWeights()
+        {
+            var df = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var q in Requirements)
+            {
+                foreach (var t in SubstanceLocked(q).Terms) df[t] = df.TryGetValue(t, out int n) ? n + 1 : 1;
+            }
+
+            int total = Math.Max(1, Requirements.Count);
+            var weights = new Dictionary<string, double>(df.Count, StringComparer.Ordinal);
+            foreach (var e in df) weights[e.Key] = 1 + Math.Log((double)total / e.Value);
+            return weights;
+        }
+
+        private (string Text, HashSet<string> Terms, HashSet<string> Pairs, Dictionary<string, string> Surfaces) Substance(SpecRequirement requirement)
+        {
+            lock (_withinGate) return SubstanceLocked(requirement);
+        }
+
+        private (string Text, HashSet<string> Terms, HashSet<string> Pairs, Dictionary<string, string> Surfaces) SubstanceLocked(SpecRequirement requirement)
+        {
+            _substance ??= new Dictionary<SpecRequirement, (string, HashSet<string>, HashSet<string>, Dictionary<string, string>)>();
+            if (_substance.TryGetValue(requirement, out var known)) return known;
+            string text = requirement.Text;
+            if (text.TrimEnd().EndsWith(":", StringComparison.Ordinal)) text += " " + ListAfter(requirement.Span.EndLine + 1);
+            var sequence = SubstanceTerms.Sequence(text);
+            var found = (text, new HashSet<string>(sequence.Select(t => t.Term), StringComparer.Ordinal), SubstanceTerms.Pairs(sequence), SubstanceTerms.Surfaces(sequence));
+            _substance[requirement] = found;
+            return found;
+        }
+
+        /// <summary>The list that starts at line <paramref name="line"/> (1-based) or after a blank line, folded to one line.</summary>
+        private string ListAfter(int line)
+        {
+            string text = Document.Text;
+            var lines = Document.Lines;
+            var list = new System.Text.StringBuilder();
+            bool started = false;
+            int taken = 0;
+            for (int n = line; n <= lines.LineCount && taken < 80; n++)
+            {
+                int start = lines.GetLineStart(n), end = n < lines.LineCount ? lines.GetLineStart(n + 1) : text.Length;
+                string raw = text.Substring(start, end - start).TrimEnd('\r', '\n');
+                string trimmed = raw.TrimStart();
+                if (trimmed.Length == 0)
+                {
+                    if (started && !NextIsListItem(n + 1)) break;
+                    continue;
+                }
+
+                if (trimmed.StartsWith("#", StringComparison.Ordinal) || trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)) break;
+                bool item = IsListItem(trimmed);
+                if (!item && !(started && raw.Length > trimmed.Length)) break;
+                started = true;
+                taken++;
+                list.Append(' ').Append(trimmed);
+            }
+
+            return list.ToString();
+
+            bool NextIsListItem(int from)
+            {
+                for (int n = from; n <= lines.LineCount && n < from + 3; n++)
+                {
+                    int start = lines.GetLineStart(n), end = n < lines.LineCount ? lines.GetLineStart(n + 1) : text.Length;
+                    string t = text.Substring(start, end - start).Trim();
+                    if (t.Length == 0) continue;
+                    return IsListItem(t);
+                }
+
+                return false;
+            }
+        }
+
+        private static bool IsListItem(string trimmed)
+        {
+            if (trimmed.Length >= 2 && (trimmed[0] == '-' || trimmed[0] == '*' || trimmed[0] == '+') && trimmed[1] == ' ') return true;
+            int k = 0;
+            while (k < trimmed.Length && k < 4 && char.IsDigit(trimmed[k])) k++;
+            return k > 0 && k + 1 < trimmed.Length && (trimmed[k] == '.' || trimmed[k] == ')') && trimmed[k + 1] == ' ';
+        }
 
         /// <summary>The text of <paramref name="section"/>, heading included, to the next heading of its level or above (clamped to the document).</summary>
         public string TextOf(SpecSection section)

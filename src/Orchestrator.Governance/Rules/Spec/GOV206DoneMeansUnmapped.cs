@@ -7,7 +7,7 @@ namespace Orchestrator.Governance.Rules.Spec
 {
     /// <summary>
     /// GOV206 (warning): each DONE_MEANS item maps to a requirement of the anchored Main Body
-    /// sections, by what it cites or (configurable) by shared words, unless it is a generic gate
+    /// sections, by what it names or (configurable) states in substance, unless it is a generic gate
     /// (seed 003 §5.4). Evaluated only when the anchored sections hold requirements.
     /// </summary>
     public sealed class GOV206DoneMeansUnmapped : TaskPacketRule
@@ -32,7 +32,7 @@ namespace Orchestrator.Governance.Rules.Spec
             {
                 string closest = item.Best == null
                     ? "none"
-                    : string.Format(CultureInfo.InvariantCulture, "'{0}' (§{1}, spec line {2}, {3:0}% of the item's words)",
+                    : string.Format(CultureInfo.InvariantCulture, "'{0}' (§{1}, spec line {2}, {3:0}% of its weighted terms stated)",
                         MessageText.Short(item.Best.Text), item.Best.Section.Number ?? item.Best.Section.Title, context.Spec.LineLabel(item.Best.Span), item.BestScore * 100);
                 context.Report(item.Item.Span, MessageText.Short(item.Item.Text), coverage.AnchoredDisplay(), closest);
             }

@@ -45,7 +45,7 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         {
             var result = WithItems(Item26 + "\n  * Database migrations are reversible\n");
             Packets.Single(result, "GOV206", Packets.Path, 27, 5, "Database migrations are reversible", "§2.3.12.3",
-                "'The backend MUST define a Database trait with async methods.' (§2.3.12.3, spec line 21, 33% of the item's words)");
+                "'The backend MUST define a Database trait with async methods.' (§2.3.12.3, spec line 21, 12% of its weighted terms stated)");
         }
 
         [Fact]
