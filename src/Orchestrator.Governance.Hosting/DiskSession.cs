@@ -178,11 +178,16 @@ namespace Orchestrator.Governance.Hosting
             return changed ? DiskChange.Documents : DiskChange.None;
         }
 
-        /// <summary>The engine's options for an analysis now: what the load found (configuration path, repository files, package references), <paramref name="today"/> and the session's cache.</summary>
+        /// <summary>
+        /// The engine's options for an analysis now: what the load found (configuration path, repository files, package
+        /// references), <paramref name="today"/>, the session's cache, and line counts of cited files (GOV114) counted
+        /// afresh for this analysis, since a source file may change without the walk seeing it.
+        /// </summary>
         public AnalysisOptions Options(DateTime today) => new AnalysisOptions
         {
             ConfigPath = _read.Options.ConfigPath,
             RepositoryFiles = _read.Options.RepositoryFiles,
+            FileLines = _read.Tree == null ? null : RepositoryFileLines.For(_read.Tree, MaxDocumentBytes),
             PackageReferences = _read.Options.PackageReferences,
             Today = today,
             Cache = Cache,

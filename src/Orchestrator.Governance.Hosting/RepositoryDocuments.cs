@@ -52,6 +52,7 @@ namespace Orchestrator.Governance.Hosting
             var config = ConfigLoader.Load(configDocument?.Text, Rules.RuleCatalog.Exists, out _);
             if (options.MaxDocumentBytes is long ceiling) config.Limits.CapAt(ceiling);
             options.RepositoryFiles = RepositoryScanner.RepositoryFiles(tree);
+            options.FileLines = RepositoryFileLines.For(tree, config.Limits.MaxDocumentBytes);
             var documents = RepositoryScanner.Scan(tree, config, configDocument, options.RepositoryFiles);
             options.PackageReferences ??= RepositoryScanner.ProjectPackageReferences(tree, options.RepositoryFiles, config.Limits.MaxDocumentBytes);
             return documents;

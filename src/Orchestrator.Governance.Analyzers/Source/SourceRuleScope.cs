@@ -7,7 +7,6 @@ using Microsoft.Extensions.FileSystemGlobbing;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
-using Orchestrator.Governance.Rules.Source;
 
 namespace Orchestrator.Governance.Analyzers
 {
@@ -60,7 +59,7 @@ namespace Orchestrator.Governance.Analyzers
         public HeadersConfig Headers => _config.Headers;
 
         /// <summary>Whether <paramref name="id"/> is one of the source rules, which these analyzers (not the document analyzer) report.</summary>
-        public static bool IsSourceRule(string id) => RuleCatalog.Find(id)?.Category == GOV701NotImplementedThrown.Rule.Category;
+        public static bool IsSourceRule(string id) => RuleCatalog.SourceRules.Any(d => d.Id == id);
 
         /// <summary>The scope for a compilation: governance.yml among its additional files (at the root), else the defaults.</summary>
         public static SourceRuleScope For(AnalyzerOptions options)

@@ -12,6 +12,9 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>Size limits.</summary>
         [JsonProperty("limits")] public LimitsConfig Limits { get; private set; } = new LimitsConfig();
 
+        /// <summary>Evidence references in task packets (GOV114).</summary>
+        [JsonProperty("evidence")] public EvidenceConfig Evidence { get; private set; } = new EvidenceConfig();
+
         /// <summary>false ignores governance-disable comments (the CLI's --no-inline-config).</summary>
         [JsonProperty("inlineConfig")] public bool InlineConfig { get; private set; } = true;
 
@@ -160,6 +163,18 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Phrases that make an item unmeasurable without a command, number, path or ID.</summary>
         [JsonProperty("vaguePhrases")] public IReadOnlyList<string> VaguePhrases { get; private set; } = new List<string>();
+    }
+
+    /// <summary>How evidence references (path:line) are judged (GOV114).</summary>
+    public sealed class EvidenceConfig
+    {
+        /// <summary>
+        /// Whether a line cited in an empty file is past its end. False by default: a checkout that
+        /// keeps paths without their contents (the Handshake corpus keeps every source file as an
+        /// empty file) has only empty files, whose lines cannot be judged; the file must still exist.
+        /// True where every file has its contents: then a line of an empty file is evidence that is not there.
+        /// </summary>
+        [JsonProperty("judgeEmptyFiles")] public bool JudgeEmptyFiles { get; private set; }
     }
 
     /// <summary>Size limits.</summary>

@@ -69,6 +69,16 @@ namespace Orchestrator.Governance.Engine
         public System.Collections.Generic.IReadOnlyList<Documents.DocumentInput>? TestResults { get; set; }
 
         /// <summary>
+        /// The host's answer about one repository file an evidence reference cites (GOV114):
+        /// its number of lines, or null when it cannot tell (not a file, larger than it reads), and
+        /// why it refuses to read it (a symbolic link leading outside the repository, a FIFO), or
+        /// null. Called with repository-relative paths of <see cref="RepositoryFiles"/> and of
+        /// cited paths that are not among them; the host reads through its safe walk and caches.
+        /// Null (the analyzer): evidence is checked against <see cref="RepositoryFiles"/> alone.
+        /// </summary>
+        public Func<string, (int? Lines, string? Refusal)>? FileLines { get; set; }
+
+        /// <summary>
         /// Today's date, from the host (the engine reads no clock): waivers whose Expires date is
         /// before it no longer cover anything. Null when the host gives none; then no waiver has
         /// expired.

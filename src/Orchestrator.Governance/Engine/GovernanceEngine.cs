@@ -135,6 +135,7 @@ namespace Orchestrator.Governance.Engine
                 PacketForms = documents.Forms,
                 Previous = cache?.PreviousIndex,
                 TestResults = options.TestResults == null ? null : Model.TestRuns.TestResults.Read(options.TestResults),
+                FileLines = options.FileLines,
                 DocumentPaths = documents.Inputs.Select(d => d.Path),
                 // The first active phase file and the first lock manifest whose JSON parsed (GOV606, GOV607).
                 ActivePhase = documents.StateFiles.FirstOrDefault(s => s.Root != null && s.Kind == Model.State.StateKind.ActivePhase),

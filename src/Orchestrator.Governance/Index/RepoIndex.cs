@@ -34,6 +34,7 @@ namespace Orchestrator.Governance.Index
             Adrs = b.Adrs;
             AdrConfig = b.AdrConfig;
             TestResults = b.TestResults;
+            FileLines = b.FileLines;
             var scope = new Dictionary<TaskPacket, IReadOnlyList<Model.Scope.ScopeEntry>>();
             // A packet of the previous index (the same object: its text unchanged) read against the same files has the same scope.
             var previous = b.Previous != null && ReferenceEquals(b.Previous.Files, b.Files) ? b.Previous.ScopeEntries : null;
@@ -46,6 +47,9 @@ namespace Orchestrator.Governance.Index
 
             ScopeEntries = scope;
         }
+
+        /// <summary>The host's line counts of repository files (<see cref="Engine.AnalysisOptions.FileLines"/>; GOV114), or null.</summary>
+        public System.Func<string, (int? Lines, string? Refusal)>? FileLines { get; }
 
         /// <summary>The test results the host handed over (GOV704), read once; null when it handed over none.</summary>
         public Model.TestRuns.TestResults? TestResults { get; }
@@ -200,6 +204,8 @@ namespace Orchestrator.Governance.Index
             internal AdrConfig AdrConfig { get; set; } = new AdrConfig();
 
             internal Model.TestRuns.TestResults? TestResults { get; set; }
+
+            internal System.Func<string, (int? Lines, string? Refusal)>? FileLines { get; set; }
 
             /// <summary>
             /// The index of the previous analysis under the same configuration (a language server's),

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using Orchestrator.Governance.Text;
+
+namespace Orchestrator.Governance.Model
+{
+    /// <summary>
+    /// A reference to evidence in a task packet, wherever it stands (EVIDENCE_MAPPING, a validation
+    /// report, a note): a repository path with a line, <c>path:12</c>, <c>path:12-30</c>,
+    /// <c>path#L12</c> or <c>path#L12-L30</c>. The path has a file extension (<c>.rs</c>, <c>.md</c>)
+    /// and may be written from the root or without its leading folders. URLs (<c>https://...</c>)
+    /// and host:port pairs are no evidence references. Source: seed 003 Part 1 [CX-600B] (the
+    /// Anti-Vibe Guard: evidence is a file:line that is there).
+    /// </summary>
+    public sealed class EvidenceReference
+    {
+        private static readonly Regex Pattern = new Regex(
+            @"(?<![\w/.:@~-])(?<path>(?:\.{1,2}/|/)?(?:[\w.-]+/)*[\w-][\w.-]*\.[A-Za-z][A-Za-z0-9]{0,9})(?::(?<line>\d{1,9})(?:-(?<end>\d{1,9}))?|#L(?<line>\d{1,9})(?:-L?(?<end>\d{1,9}))?)(?![\w:/])",
+            RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+
+        private EvidenceReference(string text, string path, int line, int endLine, SourceSpan span)
+        {
+            Text = text;
+            Path = path;
+            Line = line;
+            EndLine = endLine;
+            Span = span;
+        }
+
+        /// <summary>The reference as written ("src/mex/runtime.rs:272").</summary>
+        public string Text { get; }
+
+        /// <summary>The path as written, "./" removed.</summary>
+        public string Path { get; }
+
+        /// <summary>The first line cited (1-based).</summary>
+        public int Line { get; }
+
+        /// <summary>The last line cited (<see cref="Line"/> for one line).</summary>
+        public int EndLine { get; }
+
+        /// <summary>Where the reference stands in the packet.</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary>The evidence references of <paramref name="packet"/>, in text order (none in a packet kept as data).</summary>
+        public static List<EvidenceReference> Of(TaskPacket packet)
+        {
+            var found = new List<EvidenceReference>();
+            if (packet.IsData) return found;
+            string text = packet.Document.Text;
+            MatchCollection matches;
+            try
+            {
+                matches = Pattern.Matches(text);
+                foreach (Match m in matches)
+                {
+                    // "https://host/a.md#L3", "file://..." are links, not repository paths.
+                    int start = m.Index;
+                    if (start >= 3 && text[start - 1] == '/' && text[start - 2] == '/' && text[start - 3] == ':') continue;
+                    string path = m.Groups["path"].Value;
+                    while (path.StartsWith("./", System.StringComparison.Ordinal)) path = path.Substring(2);
+                    if (!int.TryParse(m.Groups["line"].Value, out int line)) continue;
+                    int end = m.Groups["end"].Success && int.TryParse(m.Groups["end"].Value, out int e) ? e : line;
+                    found.Add(new EvidenceReference(m.Value, path, line, end, packet.Document.Span(m.Index, m.Length)));
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A packet too costly to scan cites no evidence this rule can judge.
+            }
+
+            return found;
+        }
+    }
+}
