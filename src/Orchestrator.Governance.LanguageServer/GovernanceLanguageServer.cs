@@ -451,6 +451,35 @@ namespace Orchestrator.Governance.LanguageServer
                 lock (_gate) uri = _workspace!.UriOf(target.Value.Path);
             }
 
+            // An ambiguous SPEC_ANCHOR (GOV213) leads to every section it may mean, none chosen.
+            var alternatives = new List<(string? Uri, Orchestrator.Governance.Text.SourceSpan Span)>();
+            if (at != null && target == null)
+            {
+                foreach (var (alternativePath, alternativeSpan) in DefinitionProvider.Alternatives(at.Value.Snapshot, at.Value.Path, at.Value.Offset))
+                {
+                    lock (_gate) alternatives.Add((_workspace!.UriOf(alternativePath), alternativeSpan));
+                }
+            }
+
+            if (alternatives.Count > 0)
+            {
+                Respond(id, w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var (alternativeUri, span) in alternatives)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("uri", alternativeUri);
+                        w.WritePropertyName("range");
+                        LspDiagnostics.WriteRange(w, span.StartLine - 1, span.StartColumn - 1, span.EndLine - 1, span.EndColumn - 1);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                });
+                return;
+            }
+
             Respond(id, w =>
             {
                 if (target == null)

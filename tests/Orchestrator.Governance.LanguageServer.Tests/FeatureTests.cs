@@ -53,6 +53,44 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             Assert.Equal(JsonValueKind.Null, client.At("textDocument/hover", Storage, 1, 0).ValueKind);
         }
 
+        /// <summary>
+        /// Issue 32: a SPEC_ANCHOR number the spec gives two Main Body sections (GOV213) picks
+        /// neither: the hover lists both with their lines, and go-to-definition offers both.
+        /// </summary>
+        [Fact]
+        public async Task Hover_and_definition_on_an_ambiguous_SPEC_ANCHOR_offer_every_section_it_may_mean()
+        {
+            using var repo = new TempRepository();
+            string specPath = System.IO.Path.Combine(repo.Root, Spec);
+            string spec = System.IO.File.ReadAllText(specPath).Replace("- The backend SHOULD provide a PostgresDatabase stub.\n",
+                "- The backend SHOULD provide a PostgresDatabase stub.\n\n## 2.4 Job Scheduling\nThe scheduler MUST retry a failed job three times.\n\n## 2.4 Queue Ordering\nThe queue MUST deliver messages in order.\n");
+            System.IO.File.WriteAllText(specPath, spec);
+            string packetPath = System.IO.Path.Combine(repo.Root, Storage);
+            System.IO.File.WriteAllText(packetPath, System.IO.File.ReadAllText(packetPath).Replace("- **SPEC_ANCHOR**: §2.3.12.3 (Storage API Abstraction Pattern)", "- **SPEC_ANCHOR**: §2.4"));
+            var lines = spec.Split('\n').ToList();
+            int jobs = lines.IndexOf("## 2.4 Job Scheduling"), queue = lines.IndexOf("## 2.4 Queue Ordering");
+            Assert.True(jobs > 0 && queue > jobs);
+
+            await using var client = new LspTestClient(repo.Root);
+            client.Initialize();
+            client.Diagnostics(Cancel);
+            var hover = client.At("textDocument/hover", Storage, 57, 21).GetProperty("contents").GetProperty("value").GetString()!;
+            // GOV213's own hover first, then the anchor's.
+            Assert.StartsWith("**GOV213: SPEC_ANCHOR must name one section**", hover);
+            Assert.EndsWith(
+                "\n\n---\n\n**§2.4** is ambiguous: the spec numbers 2 sections alike:\n\n"
+                + $"- **§2.4 Job Scheduling** `{Spec}` line {jobs + 1}\n"
+                + $"- **§2.4 Queue Ordering** `{Spec}` line {queue + 1}\n"
+                + "\nWrite the title after the number, or anchor a requirement ID.",
+                hover);
+
+            var definition = client.At("textDocument/definition", Storage, 57, 21);
+            Assert.Equal(JsonValueKind.Array, definition.ValueKind);
+            Assert.Equal(
+                new[] { (client.UriOf(Spec), jobs), (client.UriOf(Spec), queue) },
+                definition.EnumerateArray().Select(l => (l.GetProperty("uri").GetString()!, l.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32())));
+        }
+
         [Fact]
         public async Task Hover_on_a_diagnostic_gives_the_rule_its_description_source_and_page()
         {

@@ -12,6 +12,17 @@ namespace Orchestrator.Governance.LanguageServer.Features
     /// </summary>
     internal static class DefinitionProvider
     {
+        /// <summary>
+        /// Every section a SPEC_ANCHOR reference at <paramref name="offset"/> may mean when it is
+        /// ambiguous (GOV213: the spec numbers several sections alike and the anchor picks none),
+        /// as (path, heading span), in document order; empty otherwise. The client offers them all.
+        /// </summary>
+        public static System.Collections.Generic.IReadOnlyList<(string Path, SourceSpan Span)> Alternatives(AnalysisSnapshot snapshot, string path, int offset)
+        {
+            var reference = SpecAnchorAt.Find(snapshot, path, offset).FirstOrDefault(r => r.Reference.Span.Start <= offset && offset <= r.Reference.Span.End && r.IsAmbiguous);
+            return reference == null ? Array.Empty<(string, SourceSpan)>() : reference.Alternatives.Select(s => snapshot.Result.Spec.Locate(s.HeadingSpan)).ToList();
+        }
+
         /// <summary>The target (repository-relative path and span, or a file with no span) at <paramref name="offset"/>, or null.</summary>
         public static (string Path, SourceSpan? Span)? At(AnalysisSnapshot snapshot, string path, int offset, Func<string, bool> fileExists)
         {

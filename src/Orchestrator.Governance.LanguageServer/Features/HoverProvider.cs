@@ -47,6 +47,20 @@ namespace Orchestrator.Governance.LanguageServer.Features
             {
                 if (sb.Length > 0) sb.Append("\n\n");
                 var section = reference.Target;
+                if (reference.IsAmbiguous)
+                {
+                    // GOV213: the number names several sections and the anchor picks none.
+                    sb.Append("**").Append(reference.Reference.Display).Append("** is ambiguous: the spec numbers ").Append(reference.Alternatives.Count).Append(" sections alike:\n\n");
+                    foreach (var alternative in reference.Alternatives)
+                    {
+                        var (alternativeFile, alternativeSpan) = spec.Locate(alternative.HeadingSpan);
+                        sb.Append("- **").Append(alternative.Display).Append("** `").Append(alternativeFile).Append("` line ").Append(alternativeSpan.StartLine).Append('\n');
+                    }
+
+                    sb.Append("\nWrite the title after the number, or anchor a requirement ID.");
+                    continue;
+                }
+
                 if (section == null)
                 {
                     sb.Append("**").Append(reference.Reference.Display).Append("**: not found in the spec");

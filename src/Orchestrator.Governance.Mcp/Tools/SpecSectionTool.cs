@@ -67,10 +67,11 @@ namespace Orchestrator.Governance.Mcp.Tools
             {
                 (found, by) = (mentioned.Take(limit).ToList(), "id");
             }
-            else if ((references = context.ResolveAnchorText(query)).Any(r => r.Section != null))
+            else if ((references = context.ResolveAnchorText(query)).Any(r => r.Section != null || r.IsAmbiguous))
             {
-                // A whole SPEC_ANCHOR line: the sections its numbers, IDs and lines name (those naming none are listed).
-                (found, by) = (references.Select(r => r.Section).OfType<SpecSection>().Distinct().Take(limit).ToList(), "anchor");
+                // A whole SPEC_ANCHOR line: the sections its numbers, IDs and lines name (those naming none are listed);
+                // a number the spec gives several sections and the line picks none of (GOV213) names them all.
+                (found, by) = (references.SelectMany(r => r.Section != null ? new[] { r.Section } : r.Alternatives).Distinct().Take(limit).ToList(), "anchor");
             }
             else
             {

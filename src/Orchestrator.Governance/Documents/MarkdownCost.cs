@@ -12,8 +12,9 @@ namespace Orchestrator.Governance.Documents
     /// <list type="bullet">
     /// <item>Links: after each "](" Markdig reads a destination and a title, and after a failed one
     /// goes on from the next character, so "[](" repeated on one line costs the square of the line
-    /// (300 KB: 30 s). The work counted is, for every "](", the characters to the next ')' or the
-    /// end of its paragraph; at most <see cref="MaxDestinationWork"/>.</item>
+    /// (300 KB: 30 s). The work counted is, for every "](", the characters to the ')' that matches
+    /// its '(' (parentheses nest in a destination) or the end of its paragraph; at most
+    /// <see cref="MaxDestinationWork"/>.</item>
     /// <item>Emphasis in a pipe table: a "*" or "_" that can open or close emphasis makes every later
     /// row of the same table cost as many steps as there are rows after it (5,000 rows under a bold
     /// header: 6 s). At most <see cref="MaxTableRowsAfterEmphasis"/> rows may follow the first such
@@ -38,36 +39,55 @@ namespace Orchestrator.Governance.Documents
 
             // Links, from the end: after each "](" Markdig reads a destination and, after white space,
             // a title ("...", '...' or (...)), which may run on to the end of the paragraph; a link is
-            // closed by ')'. The work counted is, for every "](", the characters to the next ')' or
-            // the paragraph's end (a blank line), whichever comes first: an upper bound on what
-            // Markdig reads there ("![](\t&amp;\t(" repeated, with white space a destination-only
-            // count missed, took 41 s at 564 KB).
+            // closed by the ')' that matches its '(' (parentheses nest in a destination). The work
+            // counted is, for every "](", the characters to that ')' or the paragraph's end (a blank
+            // line): an upper bound on what Markdig reads there ("![](\t&amp;\t(" repeated, with
+            // white space a destination-only count missed, took 41 s at 564 KB).
             long work = 0;
-            int nextStop = text.Length;
+            int paragraphEnd = text.Length;
             bool lineHasText = false;
             int worstAt = -1;
             long worst = 0;
+            // The ')' not yet matched, nearest last: a "(" closes with the top one, as a raw link
+            // destination's parentheses nest ("([a](b)" is still open), so "[a](b)-->[](" repeated
+            // runs every destination to the paragraph's end (400 KB took 15 s).
+            var closers = new System.Collections.Generic.List<int>();
             for (int i = text.Length - 1; i >= 0; i--)
             {
                 char c = text[i];
                 if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
                 {
                     // The line after this break is blank: the paragraph ends here.
-                    if (!lineHasText) nextStop = i;
+                    if (!lineHasText)
+                    {
+                        paragraphEnd = i;
+                        closers.Clear();
+                    }
+
                     lineHasText = false;
                 }
                 else if (c != '\r' && c != ' ' && c != '\t')
                 {
                     lineHasText = true;
-                    if (c == ')') nextStop = i;
-                    else if (c == ']' && i + 1 < text.Length && text[i + 1] == '(')
+                    if (c == ')') closers.Add(i);
+                    else if (c == '(')
                     {
-                        long run = nextStop - i;
-                        work += run;
-                        if (run > worst)
+                        int stop = paragraphEnd;
+                        if (closers.Count > 0)
                         {
-                            worst = run;
-                            worstAt = i;
+                            stop = closers[closers.Count - 1];
+                            closers.RemoveAt(closers.Count - 1);
+                        }
+
+                        if (i > 0 && text[i - 1] == ']')
+                        {
+                            long run = stop - (i - 1);
+                            work += run;
+                            if (run > worst)
+                            {
+                                worst = run;
+                                worstAt = i - 1;
+                            }
                         }
                     }
                 }
@@ -100,7 +120,7 @@ namespace Orchestrator.Governance.Documents
             if (work > MaxDestinationWork)
             {
                 return string.Format(CultureInfo.InvariantCulture,
-                    "the Markdown parser would read link destinations over {0:N0} characters (\"](\" not closed by \")\" in its paragraph, e.g. on line {1}); more than {2:N0} takes it more than linear time: close the links",
+                    "the Markdown parser would read link destinations over {0:N0} characters (\"](\" whose \"(\" no \")\" closes in its paragraph, e.g. on line {1}); more than {2:N0} takes it more than linear time: close the links",
                     work, LineOf(text, worstAt), MaxDestinationWork);
             }
 

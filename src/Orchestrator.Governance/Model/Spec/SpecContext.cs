@@ -10,13 +10,24 @@ namespace Orchestrator.Governance.Model.Spec
     /// <summary>A SPEC_ANCHOR reference and the spec section it leads to.</summary>
     public sealed class ResolvedReference
     {
-        internal ResolvedReference(AnchorLine line, AnchorReference reference, SpecSection? section, SpecSection? nearest)
+        internal ResolvedReference(AnchorLine line, AnchorReference reference, SpecSection? section, SpecSection? nearest, IReadOnlyList<SpecSection>? alternatives = null)
         {
             Line = line;
             Reference = reference;
             Section = section;
             Nearest = nearest;
+            Alternatives = alternatives ?? System.Array.Empty<SpecSection>();
         }
+
+        /// <summary>
+        /// When the spec's own numbering has several sections of this number and nothing written
+        /// with the reference picks one (a title after the number): those sections, in document
+        /// order, and <see cref="Section"/> is null. Neither is silently chosen (GOV213).
+        /// </summary>
+        public IReadOnlyList<SpecSection> Alternatives { get; }
+
+        /// <summary>Whether the reference names several sections and picks none (<see cref="Alternatives"/>).</summary>
+        public bool IsAmbiguous => Alternatives.Count > 1;
 
         /// <summary>The anchor line it stands on.</summary>
         public AnchorLine Line { get; }
@@ -430,7 +441,13 @@ namespace Orchestrator.Governance.Model.Spec
                     if (reference.ScopeHint != null) section = spec.FindInScope(reference.ScopeHint, number);
                     if (section == null && !spec.ByNumber.TryGetValue(number, out section) && number.StartsWith("A", StringComparison.Ordinal))
                         spec.ByNumber.TryGetValue(number.Substring(1), out section);
-                    if (section != null && reference.ScopeHint == null) section = ByTitle(spec, line, reference, section);
+                    if (section != null && reference.ScopeHint == null)
+                    {
+                        var decided = Decide(spec, line, reference, section);
+                        if (decided != null) section = decided;
+                        else if (spec.OwnSectionsNumbered(section.Number!) is { Count: > 1 } alike) return new ResolvedReference(line, reference, null, null, alike);
+                    }
+
                     SpecSection? nearest = null;
                     if (section == null)
                     {

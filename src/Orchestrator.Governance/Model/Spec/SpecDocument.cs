@@ -210,6 +210,31 @@ namespace Orchestrator.Governance.Model.Spec
         private Dictionary<string, List<SpecSection>>? _numbered;
 
         /// <summary>
+        /// The Main Body sections of the spec's own numbering numbered <paramref name="number"/>, in
+        /// document order: not in a document embedded in it (another scope), and neither the
+        /// heading nor one above it misnumbered (a GOV211 numbering problem: a verbatim import
+        /// that keeps its own "11.5" under §10.4.1). More than one, and a reference to the number is
+        /// ambiguous; a SPEC_ANCHOR must name Main Body anyway (GOV204).
+        /// </summary>
+        public IReadOnlyList<SpecSection> OwnSectionsNumbered(string number)
+        {
+            var all = SectionsNumbered(number);
+            if (all.Count < 2) return all;
+            var misnumbered = new HashSet<SpecSection>(NumberingProblems.Select(p => p.Section));
+            return all.Where(s => s.Scope.Length == 0 && s.IsMainBody && !Misnumbered(s)).ToList();
+
+            bool Misnumbered(SpecSection s)
+            {
+                for (var at = s; at != null; at = at.Parent)
+                {
+                    if (misnumbered.Contains(at)) return true;
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>
         /// This version's section that <paramref name="section"/> of <paramref name="other"/> (another
         /// version of the spec) is: the one of its number with its title, else the one at its place
         /// among the sections of that number (a spec may number two sections alike), else the

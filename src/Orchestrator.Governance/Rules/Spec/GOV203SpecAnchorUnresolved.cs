@@ -34,7 +34,8 @@ namespace Orchestrator.Governance.Rules.Spec
             var linesWithId = new HashSet<AnchorLine>(anchors.References.Where(o => o.Reference.Kind == AnchorKind.Id && o.Section != null).Select(o => o.Line));
             foreach (var r in anchors.References)
             {
-                if (r.Section != null) continue;
+                // A number the spec gives several sections is GOV213's.
+                if (r.Section != null || r.IsAmbiguous) continue;
                 switch (r.Reference.Kind)
                 {
                     case AnchorKind.Id:
