@@ -177,8 +177,59 @@ namespace Orchestrator.Governance.Model.Spec
                 if (s.IsMainBody && !anchored.Contains(s)) anchored.Add(s);
             }
 
+            // A section anchored with requirement IDs written beside it on its line ("10.1.1.3
+            // run_command API contract (TERM-API-001..005)") anchors the requirements those IDs
+            // label, not the whole section; anchored elsewhere without them, it is anchored whole.
+            var narrowed = new Dictionary<SpecSection, HashSet<SpecRequirement>>();
+            var whole = new HashSet<SpecSection>(anchors.WithinRanges);
+
+            // A requirement ID anchored by itself ("HSK-4001") anchors the requirements it labels,
+            // when it labels any; else the section that defines it, whole.
+            foreach (var r in anchors.References)
+            {
+                if (r.Reference.Kind != AnchorKind.Id || r.Section == null || !r.Section.IsMainBody) continue;
+                if (r.Section.Ids.Contains(r.Reference.Value))
+                {
+                    whole.Add(r.Section);
+                    continue;
+                }
+
+                if (!narrowed.TryGetValue(r.Section, out var set)) narrowed[r.Section] = set = new HashSet<SpecRequirement>();
+                set.UnionWith(spec.RequirementsUnder(r.Reference.Value));
+            }
+
+            foreach (var line in anchors.Lines)
+            {
+                var onLine = anchors.References.Where(r => r.Line == line && r.Reference.Kind != AnchorKind.Id && r.Section != null && r.Section.IsMainBody).Select(r => r.Section!).Distinct().ToList();
+                if (onLine.Count == 0) continue;
+                var ids = RequirementIds.In(line.Text).Where(spec.MentionsById.ContainsKey).ToList();
+                foreach (var section in onLine)
+                {
+                    // The IDs the section holds: one naming a subsection (in its heading) brings that subsection
+                    // whole; one labelling a list item or requirement brings what it labels, which may be nothing
+                    // but a schema ("FR-EVT-001 (TerminalCommandEvent)"). None held: the section, whole.
+                    var held = ids.Where(id => spec.MentionsById[id].Any(m => m == section || section.Encloses(m))).ToList();
+                    if (held.Count == 0)
+                    {
+                        whole.Add(section);
+                        continue;
+                    }
+
+                    if (!narrowed.TryGetValue(section, out var set)) narrowed[section] = set = new HashSet<SpecRequirement>();
+                    foreach (var id in held)
+                    {
+                        var named = spec.ById.TryGetValue(id, out var defined) && defined.Ids.Contains(id) && (defined == section || section.Encloses(defined)) ? spec.RequirementsWithin(defined) : spec.RequirementsUnder(id);
+                        set.UnionWith(named.Where(q => q.Section == section || section.Encloses(q.Section)));
+                    }
+                }
+            }
+
+            var requirements = anchored
+                .SelectMany(a => narrowed.TryGetValue(a, out var only) && !whole.Contains(a) ? only : (IEnumerable<SpecRequirement>)spec.RequirementsWithin(a))
+                .Distinct().OrderBy(q => q.Span.Start).ToList();
             anchored = anchored.Where(s => !anchored.Any(o => o != s && o.Encloses(s))).OrderBy(s => s.Start).ToList();
-            var requirements = anchored.SelectMany(a => spec.RequirementsWithin(a)).Distinct().OrderBy(q => q.Span.Start).ToList();
+            // An outer section anchored whole brings its inner ones whole.
+            requirements = requirements.Concat(anchored.Where(a => whole.Contains(a) || !narrowed.ContainsKey(a)).SelectMany(spec.RequirementsWithin)).Distinct().OrderBy(q => q.Span.Start).ToList();
 
             var field = packetProfile.FieldOf(packet, "DONE_MEANS");
             var items = new List<PacketFieldItem>();

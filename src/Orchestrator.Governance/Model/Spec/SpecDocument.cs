@@ -290,6 +290,74 @@ namespace Orchestrator.Governance.Model.Spec
             }
         }
         private Dictionary<SpecSection, List<SpecRequirement>>? _within;
+        private Dictionary<string, IReadOnlyList<SpecRequirement>>? _underId;
+
+        /// <summary>
+        /// The requirements the requirement ID <paramref name="id"/> labels, in document order: those
+        /// whose text carries it, and those in the extent of a line that starts with it (a list item
+        /// or bold label, "- **TERM-API-001 (Signature)**", and the lines indented under it). Empty
+        /// for an ID the spec does not mention.
+        /// </summary>
+        public IReadOnlyList<SpecRequirement> RequirementsUnder(string id)
+        {
+            lock (_withinGate)
+            {
+                _underId ??= new Dictionary<string, IReadOnlyList<SpecRequirement>>(StringComparer.Ordinal);
+                if (_underId.TryGetValue(id, out var known)) return known;
+            }
+
+            var found = new List<SpecRequirement>(RequirementsCarrying(id));
+            if (MentionsById.TryGetValue(id, out var sections))
+            {
+                string text = Document.Text;
+                var lines = Document.Lines;
+                foreach (var section in sections)
+                {
+                    int from = lines.GetPosition(Math.Min(section.Start, text.Length)).Line;
+                    int to = lines.GetPosition(Math.Min(Math.Max(section.End - 1, section.Start), text.Length)).Line;
+                    for (int n = from; n <= to; n++)
+                    {
+                        string line = LineText(n);
+                        string trimmed = line.TrimStart();
+                        string label = trimmed.TrimStart('-', '*', '+', ' ', '#').TrimStart('*', '_', '`', '[', ' ');
+                        if (!label.StartsWith(id, StringComparison.Ordinal)) continue;
+                        // A list item labels the lines indented under it; a paragraph's label ("**[HSK-WF-002]
+                        // Crash Recovery:** Workflows MUST ...") labels the paragraph, and what is indented under it.
+                        int indent = line.Length - trimmed.Length;
+                        bool item = trimmed.Length > 1 && (trimmed[0] == '-' || trimmed[0] == '*' || trimmed[0] == '+') && trimmed[1] == ' ';
+                        bool inParagraph = !item;
+                        int last = n;
+                        for (int m = n + 1; m <= to; m++)
+                        {
+                            string next = LineText(m);
+                            string nextTrimmed = next.TrimStart();
+                            if (nextTrimmed.Length == 0)
+                            {
+                                inParagraph = false;
+                                continue;
+                            }
+
+                            if (nextTrimmed.StartsWith("#", StringComparison.Ordinal)) break;
+                            if (!inParagraph && next.Length - nextTrimmed.Length <= indent) break;
+                            last = m;
+                        }
+
+                        var within = RequirementsWithin(section);
+                        found.AddRange(within.Where(q => q.Span.StartLine >= n && q.Span.StartLine <= last));
+                    }
+                }
+            }
+
+            var result = found.Distinct().OrderBy(q => q.Span.Start).ToList();
+            lock (_withinGate) _underId[id] = result;
+            return result;
+
+            string LineText(int n)
+            {
+                int start = Document.Lines.GetLineStart(n), end = n < Document.Lines.LineCount ? Document.Lines.GetLineStart(n + 1) : Document.Text.Length;
+                return Document.Text.Substring(start, end - start).TrimEnd('\r', '\n');
+            }
+        }
         private Dictionary<SpecRequirement, (string Text, HashSet<string> Terms, HashSet<string> Pairs, Dictionary<string, string> Surfaces)>? _substance;
         private Dictionary<string, double>? _weights;
 
