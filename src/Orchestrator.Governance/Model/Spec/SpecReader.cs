@@ -214,6 +214,41 @@ namespace Orchestrator.Governance.Model.Spec
                 }
             }
 
+            // Keyword comments in fenced code ("// REQUIRED: non-nil", "/// MUST NOT split words"):
+            // requirements of their section, as the prose around the code states them.
+            bool added = false;
+            foreach (var (cStart, cEnd) in code)
+            {
+                foreach (var (commentStart, comment) in KeywordComments(doc.Text, cStart, cEnd))
+                {
+                    Match k;
+                    try
+                    {
+                        k = RequirementKeyword(comment);
+                    }
+                    catch (RegexMatchTimeoutException)
+                    {
+                        continue;
+                    }
+
+                    if (!k.Success || IsKeywordPreamble(comment) || !HasWordBeside(comment, k)) continue;
+                    int at = Array.BinarySearch(starts, commentStart);
+                    if (at < 0) at = ~at - 1;
+                    if (at < 0) continue;
+                    var owner = sections[at];
+                    var requirement = new SpecRequirement(k.Value, Text.WhiteSpace.Fold(comment), doc.Span(commentStart, comment.Length), owner, ids.Within(commentStart, commentStart + comment.Length));
+                    requirements.Add(requirement);
+                    owner.Requirements.Add(requirement);
+                    added = true;
+                }
+            }
+
+            if (added)
+            {
+                requirements.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+                foreach (var s in sections) s.Requirements.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            }
+
             // IDs: a heading that names an ID defines it...
             var byId = new Dictionary<string, SpecSection>(StringComparer.Ordinal);
             foreach (var s in sections)
@@ -286,6 +321,63 @@ namespace Orchestrator.Governance.Model.Spec
         private static readonly Regex KeywordRun = new Regex(
             @"\b(?:MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|REQUIRED|RECOMMENDED|MAY|OPTIONAL)(?:\s*/\s*(?:MUST NOT|MUST|SHALL NOT|SHALL|SHOULD NOT|SHOULD|REQUIRED|RECOMMENDED|MAY|OPTIONAL))+\b",
             RegexOptions.CultureInvariant | RegexOptions.Compiled, TaskPacketProfile.RegexTimeout);
+
+        /// <summary>
+        /// The comments of a fenced code block (<paramref name="start"/> to <paramref name="end"/>)
+        /// that may state a requirement: the text after "//" or "///", "/*", or "#" or "--" followed
+        /// by white space, on each line, with its offset. Indented code blocks (a list's continuation
+        /// as often as code) are not read.
+        /// </summary>
+        private static IEnumerable<(int Start, string Text)> KeywordComments(string text, int start, int end)
+        {
+            int first = start;
+            while (first < end && (text[first] == ' ' || text[first] == '\t')) first++;
+            if (first + 3 > end || !(string.CompareOrdinal(text, first, "```", 0, 3) == 0 || string.CompareOrdinal(text, first, "~~~", 0, 3) == 0)) yield break;
+            int line = text.IndexOf('\n', first);
+            while (line >= 0 && line + 1 < end)
+            {
+                int lineStart = line + 1;
+                int lineEnd = text.IndexOf('\n', lineStart);
+                if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+                int i = lineStart;
+                while (i < lineEnd && (text[i] == ' ' || text[i] == '\t')) i++;
+                int marker = -1;
+                for (int j = i; j + 1 < lineEnd; j++)
+                {
+                    char c = text[j];
+                    if (c == '"' || c == '\'') break; // a marker inside a string is no comment
+                    if ((c == '/' && (text[j + 1] == '/' || text[j + 1] == '*')) || ((c == '#' || (c == '-' && text[j + 1] == '-')) && j == i && j + 2 < lineEnd && (text[j + (c == '#' ? 1 : 2)] == ' ')))
+                    {
+                        marker = j;
+                        break;
+                    }
+                }
+
+                if (marker >= 0)
+                {
+                    int body = marker;
+                    while (body < lineEnd && (text[body] == '/' || text[body] == '*' || text[body] == '#' || text[body] == '-' || text[body] == '!')) body++;
+                    while (body < lineEnd && (text[body] == ' ' || text[body] == '\t')) body++;
+                    int bodyEnd = lineEnd;
+                    while (bodyEnd > body && (text[bodyEnd - 1] == '\r' || text[bodyEnd - 1] == ' ' || text[bodyEnd - 1] == '/' || text[bodyEnd - 1] == '*')) bodyEnd--;
+                    if (bodyEnd > body) yield return (body, text.Substring(body, bodyEnd - body));
+                }
+
+                line = lineEnd < end ? lineEnd : -1;
+            }
+        }
+
+        /// <summary>Whether <paramref name="comment"/> says something besides its keyword ("REQUIRED: non-nil"; "✅ REQUIRED" labels the code, it states nothing).</summary>
+        private static bool HasWordBeside(string comment, Match keyword)
+        {
+            string rest = comment.Remove(keyword.Index, keyword.Length);
+            foreach (char c in rest)
+            {
+                if (char.IsLetter(c)) return true;
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// The first keyword of <paramref name="sentence"/> that states a requirement: not one of a
