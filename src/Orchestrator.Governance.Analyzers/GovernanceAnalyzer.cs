@@ -125,6 +125,12 @@ namespace Orchestrator.Governance.Analyzers
             if (packagesText != null) foreach (byte b in packagesText.GetChecksum()) key.Append(b.ToString("x2"));
             key.Append('|');
 
+            // The line counts of the files packets cite as evidence ('count|path' a line, GOV114): data.
+            var linesFile = files.FirstOrDefault(f => f.Path.Replace('\\', '/').EndsWith("/" + EvidenceLinesName, StringComparison.OrdinalIgnoreCase));
+            var linesText = linesFile?.GetText();
+            if (linesText != null) foreach (byte b in linesText.GetChecksum()) key.Append(b.ToString("x2"));
+            key.Append('|');
+
             // The files the targets refused to hand to the compiler ('path|reason' a line): data, reported as GOV002 at their paths.
             var refusedFile = files.FirstOrDefault(f => f.Path.Replace('\\', '/').EndsWith("/" + RefusedListName, StringComparison.OrdinalIgnoreCase));
             var refusedText = refusedFile?.GetText();
@@ -140,10 +146,10 @@ namespace Orchestrator.Governance.Analyzers
             }
 
             var refused = refusedFile != null && refusedText != null ? (File: refusedFile, Text: refusedText) : ((AdditionalText File, SourceText Text)?)null;
-            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, refused, root, today, maxDocumentBytes));
+            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, refused, root, today, maxDocumentBytes, linesText));
         }
 
-        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, (AdditionalText File, SourceText Text)? refused, string? root, string? today, string? maxDocumentBytes)
+        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, (AdditionalText File, SourceText Text)? refused, string? root, string? today, string? maxDocumentBytes, SourceText? evidenceLines = null)
         {
             var inputs = new List<DocumentInput>(texts.Count);
             var pathByRelative = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -182,6 +188,13 @@ namespace Orchestrator.Governance.Analyzers
             if (long.TryParse(maxDocumentBytes?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long max)) options.MaxDocumentBytes = max;
             if (fileList != null)
                 options.RepositoryFiles = fileList.Lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0).ToList();
+            if (evidenceLines != null)
+            {
+                // As the CLI's walk answers: a count for a cited file it read, a refusal for one it refused.
+                var counts = ParseEvidenceLines(evidenceLines);
+                var refusals = refused is (AdditionalText, SourceText refusedList) ? ParseRefused(refusedList).GroupBy(r => r.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Reason, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
+                options.FileLines = path => (counts.TryGetValue(path, out int n) ? n : (int?)null, refusals.TryGetValue(path, out var why) ? why : null);
+            }
             if (packageList != null)
             {
                 options.PackageReferences = Model.Oss.PackageReference.ParseList(packageList.Lines.Select(l => l.ToString()));
@@ -265,6 +278,24 @@ namespace Orchestrator.Governance.Analyzers
 
         /// <summary>The additional file that lists the project's package references, ID|VERSION|PROJECT a line.</summary>
         internal const string PackageListName = "governance.packages.txt";
+
+        /// <summary>The additional file that gives the line counts of the files packets cite as evidence, 'count|path' a line (GOV114).</summary>
+        internal const string EvidenceLinesName = "governance.lines.txt";
+
+        /// <summary>'count|path' lines: a path may hold '|', a count does not.</summary>
+        internal static Dictionary<string, int> ParseEvidenceLines(SourceText text)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var line in text.Lines)
+            {
+                string s = line.ToString().Trim();
+                int bar = s.IndexOf('|');
+                if (bar <= 0 || !int.TryParse(s.Substring(0, bar), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n)) continue;
+                counts[s.Substring(bar + 1)] = n;
+            }
+
+            return counts;
+        }
 
         /// <summary>The additional file that lists the files the targets would not hand to the compiler, 'path|reason' a line.</summary>
         internal const string RefusedListName = "governance.refused.txt";

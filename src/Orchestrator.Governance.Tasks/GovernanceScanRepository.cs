@@ -68,6 +68,15 @@ namespace Orchestrator.Governance.Tasks
         [Microsoft.Build.Framework.Output]
         public Microsoft.Build.Framework.ITaskItem[] RepositoryFiles { get; private set; } = new Microsoft.Build.Framework.ITaskItem[0];
 
+        /// <summary>
+        /// With <see cref="ListFiles"/>: the line counts of the files the selected Markdown documents
+        /// cite as evidence (path:line, GOV114), as 'count|path' lines, so the analyzer, which reads no
+        /// file, judges evidence as the CLI and the task do. A path naming no file or several, a file
+        /// the walk refused or one larger than the limit has no line.
+        /// </summary>
+        [Microsoft.Build.Framework.Output]
+        public Microsoft.Build.Framework.ITaskItem[] EvidenceLines { get; private set; } = new Microsoft.Build.Framework.ITaskItem[0];
+
         /// <inheritdoc />
         public override bool Execute()
         {
@@ -100,12 +109,43 @@ namespace Orchestrator.Governance.Tasks
             if (ListFiles)
             {
                 var listExclude = new GlobSet(Split(FileListExclude));
-                RepositoryFiles = tree.Files.Where(p => !listExclude.IsMatch(p))
+                var listed = tree.Files.Where(p => !listExclude.IsMatch(p)).ToList();
+                RepositoryFiles = listed
                     .Select(p => (Microsoft.Build.Framework.ITaskItem)new Microsoft.Build.Utilities.TaskItem(Escape(p)))
+                    .ToArray();
+                EvidenceLines = CitedLines(tree, listed, tree.Files.Where(Wanted).Where(p => p.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+                    .Select(e => (Microsoft.Build.Framework.ITaskItem)new Microsoft.Build.Utilities.TaskItem(Escape(e)))
                     .ToArray();
             }
 
             return true;
+        }
+
+        /// <summary>'count|path' for every file the documents cite as evidence that the walk can count, in path order.</summary>
+        private IEnumerable<string> CitedLines(RepositoryTree tree, List<string> listed, IEnumerable<string> documents)
+        {
+            long max = Orchestrator.Governance.Configuration.LimitsConfig.HostCeiling;
+            if (long.TryParse(MaxDocumentBytes.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long ceiling)) max = Math.Min(max, ceiling);
+            var files = new Orchestrator.Governance.Model.Scope.RepositoryFiles(listed);
+            var lines = RepositoryFileLines.For(tree, max);
+            var cited = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var document in documents)
+            {
+                string? text = tree.ReadDocument(document, max).Text;
+                if (text == null) continue;
+                foreach (var path in Orchestrator.Governance.Model.EvidenceReference.PathsIn(text))
+                {
+                    string? resolved = Orchestrator.Governance.Documents.DocumentInput.ResolveInside(path);
+                    if (string.IsNullOrEmpty(resolved)) continue;
+                    var named = files.Named(resolved!);
+                    if (named.Count == 1) cited.Add(named[0]);
+                }
+            }
+
+            foreach (var path in cited)
+            {
+                if (lines(path).Lines is int count) yield return count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + path;
+            }
         }
 
         /// <summary>

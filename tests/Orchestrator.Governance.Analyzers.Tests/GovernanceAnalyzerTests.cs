@@ -44,6 +44,26 @@ namespace Orchestrator.Governance.Analyzers.Tests
             await test.RunAsync();
         }
 
+        /// <summary>
+        /// Issue 32, GOV114 as the CLI judges it: the targets hand the analyzer, which reads no file,
+        /// the repository's file list (governance.files.txt) and the line counts of the files packets
+        /// cite (governance.lines.txt, 'count|path'): a line past the end and a missing file are
+        /// reported, a line within the file is not.
+        /// </summary>
+        [Fact]
+        public async Task Evidence_is_judged_from_the_file_list_and_line_counts_the_targets_write()
+        {
+            string packet = Packets.Valid.Replace("- **Dependencies**: none\n",
+                "- **Dependencies**: none\n- Evidence: src/storage/mod.rs:40, {|#0:src/storage/mod.rs:41|}, {|#1:src/storage/gone.rs:2|}\n");
+            var test = Markup.Documents(
+                ("src/App/obj/Debug/net10.0/governance.files.txt", "src/storage/mod.rs\nExample_Master_Spec_v01.2.md\ndocs/SPEC_CURRENT.md\n" + Packets.Path + "\n"),
+                ("src/App/obj/Debug/net10.0/governance.lines.txt", "40|src/storage/mod.rs\n"),
+                (Packets.Path, packet), Markup.Spec, Markup.Pointer);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV114", DiagnosticSeverity.Error).WithLocation(0).WithArguments("src/storage/mod.rs:41", "cites line 41, past the end of src/storage/mod.rs (40 lines)"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV114", DiagnosticSeverity.Error).WithLocation(1).WithArguments("src/storage/gone.rs:2", "names no file of the repository"));
+            await test.RunAsync();
+        }
+
         private static DiagnosticResult Refused(string path, string reason) =>
             new DiagnosticResult("GOV002", DiagnosticSeverity.Error).WithSpan(Markup.Root + path, 1, 1, 1, 1).WithArguments(reason);
 

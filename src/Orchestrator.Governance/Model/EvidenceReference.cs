@@ -42,6 +42,33 @@ namespace Orchestrator.Governance.Model
         /// <summary>Where the reference stands in the packet.</summary>
         public SourceSpan Span { get; }
 
+        /// <summary>
+        /// The paths evidence references in <paramref name="text"/> cite, as written ("./" removed), in
+        /// text order: what a host counts lines of for the analyzer, which reads no file
+        /// (<see cref="Engine.AnalysisOptions.FileLines"/>).
+        /// </summary>
+        public static IEnumerable<string> PathsIn(string text)
+        {
+            var paths = new List<string>();
+            try
+            {
+                foreach (Match m in Pattern.Matches(text))
+                {
+                    int start = m.Index;
+                    if (start >= 3 && text[start - 1] == '/' && text[start - 2] == '/' && text[start - 3] == ':') continue;
+                    string path = m.Groups["path"].Value;
+                    while (path.StartsWith("./", System.StringComparison.Ordinal)) path = path.Substring(2);
+                    paths.Add(path);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A text too costly to scan cites nothing here.
+            }
+
+            return paths;
+        }
+
         /// <summary>The evidence references of <paramref name="packet"/>, in text order (none in a packet kept as data).</summary>
         public static List<EvidenceReference> Of(TaskPacket packet)
         {
