@@ -38,8 +38,8 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Equal(1, exit);
             Assert.Equal(new[]
             {
-                Packet + "(28,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.Migrates', which failed in TestResults/run.trx (2026-12-07T10:01:30Z)",
-                Packet + "(29,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in TestResults/run.trx (2026-12-07T10:01:30Z)",
+                Packet + "(28,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.Migrates', which failed in TestResults/run.trx (2026-11-30T10:01:30Z)",
+                Packet + "(29,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in TestResults/run.trx (2026-11-30T10:01:30Z)",
             }, Gov704(output));
         }
 
@@ -50,8 +50,8 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Equal(1, exit);
             Assert.Equal(new[]
             {
-                Packet + "(28,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.Migrates', which failed in target/nextest/junit.xml (2026-12-07T11:00:00Z)",
-                Packet + "(29,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in target/nextest/junit.xml (2026-12-07T11:00:00Z)",
+                Packet + "(28,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.Migrates', which failed in target/nextest/junit.xml (2026-11-30T11:00:00Z)",
+                Packet + "(29,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in target/nextest/junit.xml (2026-11-30T11:00:00Z)",
             }, Gov704(output));
         }
 

@@ -249,8 +249,8 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.True(exit != 0, output);
             Assert.Equal(new[]
             {
-                "docs/task_packets/WP-1-Storage-Layer.md(28,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.Migrates', which failed in target/nextest/junit.xml (2026-12-07T11:00:00Z)",
-                "docs/task_packets/WP-1-Storage-Layer.md(29,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in target/nextest/junit.xml (2026-12-07T11:00:00Z)",
+                "docs/task_packets/WP-1-Storage-Layer.md(28,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.Migrates', which failed in target/nextest/junit.xml (2026-11-30T11:00:00Z)",
+                "docs/task_packets/WP-1-Storage-Layer.md(29,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in target/nextest/junit.xml (2026-11-30T11:00:00Z)",
             }, DiagnosticLines(output, repo).Where(l => l.Contains(" GOV704: ", StringComparison.Ordinal)).ToArray());
         }
 

@@ -300,7 +300,7 @@ namespace Orchestrator.Governance.Mcp.Tests
                 "blockersValidated FAIL: blockers not VALIDATED: WP-1-Job-Retry (READY_FOR_DEV)\n" +
                 "locked pass: locked by USER_SIGNATURE 'ilja261220251430'\n" +
                 "board FAIL: docs/TASK_BOARD.md lists WP-1-Storage-Layer as 'IN_PROGRESS' (line 4); move it to the board's status for 'Done' in the same change\n" +
-                "testsPassed -: no test results given (testResults: TRX or JUnit XML files)\n" +
+                "testsPassed -: DONE_MEANS names no test (taskPacket.testReference)\n" +
                 "noOtherErrors pass: no other error in the packet",
                 Gates(blocked));
 
@@ -337,16 +337,21 @@ namespace Orchestrator.Governance.Mcp.Tests
             File.WriteAllText(Path.Combine(_repo.Root, "TestResults", "run.trx"), Testing.TestResultSamples.Trx);
             File.WriteAllText(Path.Combine(_repo.Root, "TestResults", "junit.xml"), Testing.TestResultSamples.JUnit);
 
+            // Named tests and no results: nothing shows they passed.
+            var none = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done" });
+            Assert.False(none.GetProperty("ready").GetBoolean());
+            Assert.Contains("testsPassed FAIL: DONE_MEANS names 3 test(s) and no test results were given: pass testResults (TRX or JUnit XML files) from the run that shows they passed\n", Gates(none));
+
             var trx = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "TestResults/*.trx" } });
             Assert.False(trx.GetProperty("ready").GetBoolean());
             Assert.Contains(
-                "testsPassed FAIL: 'Storage.Tests.DatabaseTests.Migrates' failed in TestResults/run.trx (2026-12-07T10:01:30Z); " +
-                "'Storage.Tests.DatabaseTests.RollsBack' was skipped in TestResults/run.trx (2026-12-07T10:01:30Z)\n", Gates(trx));
+                "testsPassed FAIL: 'Storage.Tests.DatabaseTests.Migrates' failed in TestResults/run.trx (2026-11-30T10:01:30Z); " +
+                "'Storage.Tests.DatabaseTests.RollsBack' was skipped in TestResults/run.trx (2026-11-30T10:01:30Z)\n", Gates(trx));
 
             var junit = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "TestResults/*.xml" } });
             Assert.Contains(
-                "testsPassed FAIL: 'Storage.Tests.DatabaseTests.Migrates' failed in TestResults/junit.xml (2026-12-07T11:00:00Z); " +
-                "'Storage.Tests.DatabaseTests.RollsBack' was skipped in TestResults/junit.xml (2026-12-07T11:00:00Z)\n", Gates(junit));
+                "testsPassed FAIL: 'Storage.Tests.DatabaseTests.Migrates' failed in TestResults/junit.xml (2026-11-30T11:00:00Z); " +
+                "'Storage.Tests.DatabaseTests.RollsBack' was skipped in TestResults/junit.xml (2026-11-30T11:00:00Z)\n", Gates(junit));
 
             File.WriteAllText(Path.Combine(_repo.Root, "TestResults", "junit.xml"), Testing.TestResultSamples.JUnit.Replace("<failure message=\"assertion failed\">left != right</failure>", string.Empty).Replace("<skipped/>", string.Empty));
             var passed = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "TestResults/*" } });

@@ -2,8 +2,8 @@ namespace Orchestrator.Governance.Testing
 {
     /// <summary>
     /// Test results every host's GOV704 tests read: one run of three tests (Storage.Tests.DatabaseTests
-    /// Opens passed, Migrates failed, RollsBack skipped) as TRX (finished 2026-12-07T10:01:30Z) and as
-    /// JUnit XML (2026-12-07T11:00:00Z), and the DONE_MEANS items naming them.
+    /// Opens passed, Migrates failed, RollsBack skipped) as TRX (finished 2026-11-30T10:01:30Z) and as
+    /// JUnit XML (2026-11-30T11:00:00Z), and the DONE_MEANS items naming them.
     /// </summary>
     internal static class TestResultSamples
     {
@@ -16,7 +16,7 @@ namespace Orchestrator.Governance.Testing
         public const string Trx =
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" +
             "<TestRun id=\"1\" name=\"run\" xmlns=\"http://microsoft.com/schemas/VisualStudio/TeamTest/2010\">\n" +
-            "  <Times creation=\"2026-12-07T09:59:00+00:00\" start=\"2026-12-07T10:00:00+00:00\" finish=\"2026-12-07T10:01:30+00:00\" />\n" +
+            "  <Times creation=\"2026-11-30T09:59:00+00:00\" start=\"2026-11-30T10:00:00+00:00\" finish=\"2026-11-30T10:01:30+00:00\" />\n" +
             "  <Results>\n" +
             "    <UnitTestResult testId=\"a\" testName=\"Storage.Tests.DatabaseTests.Opens\" outcome=\"Passed\" />\n" +
             "    <UnitTestResult testId=\"b\" testName=\"Storage.Tests.DatabaseTests.Migrates\" outcome=\"Failed\" />\n" +
@@ -27,7 +27,7 @@ namespace Orchestrator.Governance.Testing
         public const string JUnit =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
             "<testsuites name=\"nextest-run\">\n" +
-            "  <testsuite name=\"storage\" tests=\"3\" timestamp=\"2026-12-07T11:00:00Z\">\n" +
+            "  <testsuite name=\"storage\" tests=\"3\" timestamp=\"2026-11-30T11:00:00Z\">\n" +
             "    <testcase classname=\"Storage.Tests.DatabaseTests\" name=\"Opens\" time=\"0.01\"/>\n" +
             "    <testcase classname=\"Storage.Tests.DatabaseTests\" name=\"Migrates\" time=\"0.02\"><failure message=\"assertion failed\">left != right</failure></testcase>\n" +
             "    <testcase classname=\"Storage.Tests.DatabaseTests\" name=\"RollsBack\"><skipped/></testcase>\n" +

@@ -210,28 +210,29 @@ namespace Orchestrator.Governance.Mcp.Tools
         /// <summary>
         /// The testsPassed gate (GOV704): every test the packet's DONE_MEANS names passed in the test
         /// results <paramref name="globs"/> match, judged as the rule judges them
-        /// (<see cref="Model.TestRuns.TestVerdict.Problem"/>). Not checked (null) without results or
-        /// without a named test; failed when a result file cannot be read.
+        /// (<see cref="Model.TestRuns.TestVerdict.Problem"/>). Not checked (null) without a named test;
+        /// failed when tests are named and no results are given, or a result file cannot be read.
         /// </summary>
         private static void TestsPassed(IReadOnlyList<string> globs, Model.TaskPacket packet, Model.TaskPacketProfile profile, RepositorySession session, long maxBytes, Action<string, bool?, string, IEnumerable<GovernanceDiagnostic>?> gate)
         {
             var named = Model.TestReference.Of(packet, profile).Select(t => t.Name).Distinct(StringComparer.Ordinal).ToList();
-            if (globs.Count == 0)
-            {
-                gate("testsPassed", null, "no test results given (testResults: TRX or JUnit XML files)", null);
-                return;
-            }
-
             if (named.Count == 0)
             {
                 gate("testsPassed", null, "DONE_MEANS names no test (taskPacket.testReference)", null);
                 return;
             }
 
+            // A named test is an item met only by a run that passed: without results nothing shows it did.
+            if (globs.Count == 0)
+            {
+                gate("testsPassed", false, $"DONE_MEANS names {named.Count} test(s) and no test results were given: pass testResults (TRX or JUnit XML files) from the run that shows they passed", null);
+                return;
+            }
+
             var tree = session.Tree;
             var inputs = tree == null ? null : Hosting.TestResultFiles.Read(tree, globs, maxBytes, out string? problem);
             if (inputs == null) throw new ToolError(tree == null ? "the repository could not be read" : "testResults: " + Hosting.TestResultFiles.Problem(globs));
-            var results = Model.TestRuns.TestResults.Read(inputs);
+            var results = Model.TestRuns.TestResults.Read(inputs, session.Today);
             var problems = results.Problems.Select(p => $"{p.Path} not read: {p.Reason}").ToList();
             foreach (var name in named)
             {

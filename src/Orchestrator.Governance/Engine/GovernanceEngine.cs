@@ -134,7 +134,7 @@ namespace Orchestrator.Governance.Engine
                 Links = documents.Links.Found,
                 PacketForms = documents.Forms,
                 Previous = cache?.PreviousIndex,
-                TestResults = options.TestResults == null ? null : Model.TestRuns.TestResults.Read(options.TestResults),
+                TestResults = options.TestResults == null ? null : Model.TestRuns.TestResults.Read(options.TestResults, options.Today),
                 FileLines = options.FileLines,
                 DocumentPaths = documents.Inputs.Select(d => d.Path),
                 // The first active phase file and the first lock manifest whose JSON parsed (GOV606, GOV607).

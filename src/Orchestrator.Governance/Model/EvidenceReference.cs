@@ -7,7 +7,8 @@ namespace Orchestrator.Governance.Model
     /// <summary>
     /// A reference to evidence in a task packet, wherever it stands (EVIDENCE_MAPPING, a validation
     /// report, a note): a repository path with a line, <c>path:12</c>, <c>path:12-30</c>,
-    /// <c>path#L12</c> or <c>path#L12-L30</c>. The path has a file extension (<c>.rs</c>, <c>.md</c>)
+    /// <c>path:12:5</c> (a column), <c>path:L12</c>, <c>path#L12</c> or <c>path#L12-L30</c>, the path
+    /// in backticks or not (<c>`path`:12</c>). The path has a file extension (<c>.rs</c>, <c>.md</c>)
     /// and may be written from the root or without its leading folders. URLs (<c>https://...</c>)
     /// and host:port pairs are no evidence references. Source: seed 003 Part 1 [CX-600B] (the
     /// Anti-Vibe Guard: evidence is a file:line that is there).
@@ -15,7 +16,7 @@ namespace Orchestrator.Governance.Model
     public sealed class EvidenceReference
     {
         private static readonly Regex Pattern = new Regex(
-            @"(?<![\w/.:@~-])(?<path>(?:\.{1,2}/|/)?(?:[\w.-]+/)*[\w-][\w.-]*\.[A-Za-z][A-Za-z0-9]{0,9})(?::(?<line>\d{1,9})(?:-(?<end>\d{1,9}))?|#L(?<line>\d{1,9})(?:-L?(?<end>\d{1,9}))?)(?![\w:/])",
+            @"(?<![\w/.:@~-])(?<path>(?:\.{1,2}/|/)?(?:[\w.-]+/)*[\w-][\w.-]*\.[A-Za-z][A-Za-z0-9]{0,9})`?(?::L?(?<line>\d{1,9})(?:-L?(?<end>\d{1,9}))?(?::\d{1,9})?|#L(?<line>\d{1,9})(?:-L?(?<end>\d{1,9}))?)(?![\w:/])",
             RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
 
         private EvidenceReference(string text, string path, int line, int endLine, SourceSpan span)

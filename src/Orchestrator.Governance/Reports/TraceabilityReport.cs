@@ -132,6 +132,14 @@ namespace Orchestrator.Governance.Reports
                     list.Add(packet.FileStem);
                 }
 
+                // A lead-in is covered through its list (GOV207 counts it so): shown with the item that covers the list's first requirement.
+                foreach (var requirement in coverage.Covered.Where(q => !coverage.Items.Any(i => i.Requirements.Contains(q))).OrderBy(q => q.Span.Start))
+                {
+                    if (!(coverage.CoveringOf(requirement) is var (leadItem, _))) continue;
+                    if (!coveredBy.TryGetValue(requirement, out var leadList)) coveredBy[requirement] = leadList = new List<(string, string, MappingKind, IReadOnlyList<string>, IReadOnlyList<string>)>();
+                    leadList.Add((packet.FileStem, leadItem.Item.Text, leadItem.Kind, Array.Empty<string>(), Array.Empty<string>()));
+                }
+
                 foreach (var item in coverage.Items)
                 {
                     foreach (var requirement in item.Requirements)

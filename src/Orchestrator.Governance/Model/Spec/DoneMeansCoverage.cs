@@ -93,7 +93,7 @@ namespace Orchestrator.Governance.Model.Spec
             "required", "recommended", "optional", "done", "means", "implemented", "implement", "ensure", "ensures", "exists", "present",
         };
 
-        internal DoneMeansCoverage(PacketField? field, IReadOnlyList<SpecSection> anchored, IReadOnlyList<SpecRequirement> requirements, IReadOnlyList<ItemMapping> items)
+        internal DoneMeansCoverage(PacketField? field, IReadOnlyList<SpecSection> anchored, IReadOnlyList<SpecRequirement> requirements, IReadOnlyList<ItemMapping> items, SpecDocument? spec = null)
         {
             Field = field;
             Anchored = anchored;
@@ -101,12 +101,17 @@ namespace Orchestrator.Governance.Model.Spec
             Items = items;
             Covered = new HashSet<SpecRequirement>(items.SelectMany(i => i.Requirements));
 
-            // A lead-in ("The runtime MUST provide validators that reject violations:") introduces
-            // the requirements below it; it is covered when one of those is.
-            foreach (var q in requirements)
+            // A lead-in ("The backend MUST provide these parts:") introduces the list under it; when
+            // the list's items are requirements of their own, it is covered when every one of them is.
+            if (spec != null)
             {
-                if (Covered.Contains(q) || !q.Text.TrimEnd().EndsWith(":", StringComparison.Ordinal)) continue;
-                if (requirements.Any(o => o != q && Covered.Contains(o) && o.Span.Start > q.Span.Start && q.Section.Encloses(o.Section))) Covered.Add(q);
+                foreach (var q in requirements)
+                {
+                    if (Covered.Contains(q) || !q.Text.TrimEnd().EndsWith(":", StringComparison.Ordinal)) continue;
+                    var (from, to) = spec.ListLinesAfter(q);
+                    var list = requirements.Where(o => o != q && o.Span.StartLine >= from && o.Span.StartLine <= to).ToList();
+                    if (list.Count > 0 && list.All(Covered.Contains)) Covered.Add(q);
+                }
             }
         }
 
@@ -141,7 +146,7 @@ namespace Orchestrator.Governance.Model.Spec
             foreach (var item in Items)
             {
                 var below = item.Requirements.FirstOrDefault(o => o.Span.Start > requirement.Span.Start && requirement.Section.Encloses(o.Section));
-                if (below != null) return (item, "lead-in of a covered requirement (spec line " + below.Span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+                if (below != null) return (item, "lead-in: every requirement of its list is covered (the first by this item, spec line " + below.Span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
             }
 
             return null;
@@ -194,8 +199,15 @@ namespace Orchestrator.Governance.Model.Spec
                     continue;
                 }
 
+                var under = spec.RequirementsUnder(r.Reference.Value);
+                if (under.Count == 0)
+                {
+                    whole.Add(r.Section);
+                    continue;
+                }
+
                 if (!narrowed.TryGetValue(r.Section, out var set)) narrowed[r.Section] = set = new HashSet<SpecRequirement>();
-                set.UnionWith(spec.RequirementsUnder(r.Reference.Value));
+                set.UnionWith(under);
             }
 
             foreach (var line in anchors.Lines)
@@ -215,12 +227,23 @@ namespace Orchestrator.Governance.Model.Spec
                         continue;
                     }
 
-                    if (!narrowed.TryGetValue(section, out var set)) narrowed[section] = set = new HashSet<SpecRequirement>();
+                    var labelled = new HashSet<SpecRequirement>();
                     foreach (var id in held)
                     {
                         var named = spec.ById.TryGetValue(id, out var defined) && defined.Ids.Contains(id) && (defined == section || section.Encloses(defined)) ? spec.RequirementsWithin(defined) : spec.RequirementsUnder(id);
-                        set.UnionWith(named.Where(q => q.Section == section || section.Encloses(q.Section)));
+                        labelled.UnionWith(named.Where(q => q.Section == section || section.Encloses(q.Section)));
                     }
+
+                    // IDs that label no requirement (a schema, "FR-EVT-001 (TerminalCommandEvent)") narrow
+                    // nothing: the section is anchored whole, so an ID written beside it never drops its MUSTs.
+                    if (labelled.Count == 0)
+                    {
+                        whole.Add(section);
+                        continue;
+                    }
+
+                    if (!narrowed.TryGetValue(section, out var set)) narrowed[section] = set = new HashSet<SpecRequirement>();
+                    set.UnionWith(labelled);
                 }
             }
 
@@ -240,7 +263,7 @@ namespace Orchestrator.Governance.Model.Spec
 
             var mappings = new List<ItemMapping>(items.Count);
             for (int k = 0; k < items.Count; k++) mappings.Add(Map(items[k], ItemText(packet, field!, k), packet, requirements, spec, profile, context));
-            return new DoneMeansCoverage(field, anchored, requirements, mappings);
+            return new DoneMeansCoverage(field, anchored, requirements, mappings, spec);
         }
 
         /// <summary>
@@ -293,8 +316,8 @@ namespace Orchestrator.Governance.Model.Spec
             return true;
         }
 
-        /// <summary>"spec line 1234", "line 1234", "L1234": a requirement named by the line it starts on.</summary>
-        private static readonly Regex SpecLine = new Regex(@"\b(?:spec\s+)?line\s+(?<n>\d{1,7})\b|\bL(?<n>\d{1,7})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Model.TaskPacketProfile.RegexTimeout);
+        /// <summary>"spec line 1234", "line 1234", "L1234": a requirement named by the line it starts on (not "path#L1234" or "path:L12", which cite a file's line).</summary>
+        private static readonly Regex SpecLine = new Regex(@"\b(?:spec\s+)?line\s+(?<n>\d{1,7})\b|(?<![#:/\w.-])L(?<n>\d{1,7})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Model.TaskPacketProfile.RegexTimeout);
 
         /// <summary>
         /// Maps one item (<paramref name="text"/>: its first line, continuation and sub-items).

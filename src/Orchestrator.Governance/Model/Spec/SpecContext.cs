@@ -446,6 +446,7 @@ namespace Orchestrator.Governance.Model.Spec
                         var decided = Decide(spec, line, reference, section);
                         if (decided != null) section = decided;
                         else if (spec.OwnSectionsNumbered(section.Number!) is { Count: > 1 } alike) return new ResolvedReference(line, reference, null, null, alike);
+                        else if (spec.OwnSectionsNumbered(section.Number!) is { Count: 1 } only && spec.SectionsNumbered(section.Number!).Count > 1) section = only[0];
                     }
 
                     SpecSection? nearest = null;

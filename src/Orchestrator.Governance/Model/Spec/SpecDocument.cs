@@ -365,7 +365,8 @@ namespace Orchestrator.Governance.Model.Spec
         /// <paramref name="requirement"/>'s text with the list it introduces: a requirement ending in
         /// ":" ("Each model call MUST compile context in this order:") is followed by the list that
         /// says what it obliges, and that list is part of it (up to 80 lines; a blank line ends it
-        /// unless another list item follows, a heading or fence always does).
+        /// unless another list item follows, a heading or fence always does), unless the list's items
+        /// are requirements of their own.
         /// </summary>
         public string SubstanceText(SpecRequirement requirement) => Substance(requirement).Text;
 
@@ -418,15 +419,35 @@ namespace Orchestrator.Governance.Model.Spec
             _substance ??= new Dictionary<SpecRequirement, (string, HashSet<string>, HashSet<string>, Dictionary<string, string>)>();
             if (_substance.TryGetValue(requirement, out var known)) return known;
             string text = requirement.Text;
-            if (text.TrimEnd().EndsWith(":", StringComparison.Ordinal)) text += " " + ListAfter(requirement.Span.EndLine + 1);
+            if (text.TrimEnd().EndsWith(":", StringComparison.Ordinal))
+            {
+                // The list is part of the lead-in when its items are no requirements of their own;
+                // when they are, the lead-in is covered through them, every one (DoneMeansCoverage).
+                int last = -1;
+                string list = ListAfter(requirement.Span.EndLine + 1, n => last = n);
+                int first = requirement.Span.EndLine + 1;
+                if (!Requirements.Any(o => o != requirement && o.Span.StartLine >= first && o.Span.StartLine <= last)) text += " " + list;
+            }
             var sequence = SubstanceTerms.Sequence(text);
             var found = (text, new HashSet<string>(sequence.Select(t => t.Term), StringComparer.Ordinal), SubstanceTerms.Pairs(sequence), SubstanceTerms.Surfaces(sequence));
             _substance[requirement] = found;
             return found;
         }
 
+        /// <summary>
+        /// The lines (1-based, inclusive) of the list a lead-in requirement introduces, as
+        /// <see cref="SubstanceText"/> reads it; (0, -1) when none follows.
+        /// </summary>
+        public (int From, int To) ListLinesAfter(SpecRequirement requirement)
+        {
+            int from = requirement.Span.EndLine + 1;
+            int to = -1;
+            ListAfter(from, n => to = n);
+            return to < 0 ? (0, -1) : (from, to);
+        }
+
         /// <summary>The list that starts at line <paramref name="line"/> (1-based) or after a blank line, folded to one line.</summary>
-        private string ListAfter(int line)
+        private string ListAfter(int line, Action<int>? lastLine = null)
         {
             string text = Document.Text;
             var lines = Document.Lines;
@@ -449,6 +470,7 @@ namespace Orchestrator.Governance.Model.Spec
                 if (!item && !(started && raw.Length > trimmed.Length)) break;
                 started = true;
                 taken++;
+                lastLine?.Invoke(n);
                 list.Append(' ').Append(trimmed);
             }
 

@@ -144,7 +144,14 @@ namespace Orchestrator.Governance.Model.TestRuns
         /// text is a problem with its reason). A document whose root element is TestRun is TRX;
         /// testsuites or testsuite is JUnit; anything else is a problem.
         /// </summary>
-        public static TestResults Read(IEnumerable<Documents.DocumentInput> inputs)
+        public static TestResults Read(IEnumerable<Documents.DocumentInput> inputs) => Read(inputs, null);
+
+        /// <summary>
+        /// <see cref="Read(IEnumerable{Documents.DocumentInput})"/>; a file whose time is after the
+        /// day after <paramref name="today"/> (the host's date) is a problem, not a result: a time
+        /// in the future would decide over every real run.
+        /// </summary>
+        public static TestResults Read(IEnumerable<Documents.DocumentInput> inputs, DateTime? today)
         {
             var files = new List<TestResultFile>();
             var problems = new List<(string, string)>();
@@ -159,7 +166,9 @@ namespace Orchestrator.Governance.Model.TestRuns
                 try
                 {
                     var file = Parse(input.Path, input.Text, out string? problem);
-                    if (file != null) files.Add(file);
+                    if (file != null && today is DateTime day && file.Time is DateTimeOffset t && t.UtcDateTime > day.Date.AddDays(2))
+                        problems.Add((input.Path, $"its time {file.Display.Substring(file.Path.Length + 2).TrimEnd(')')} is in the future"));
+                    else if (file != null) files.Add(file);
                     else problems.Add((input.Path, problem ?? "not a test result file"));
                 }
                 catch (XmlException e)
@@ -186,9 +195,12 @@ namespace Orchestrator.Governance.Model.TestRuns
             if (!_byLastName.TryGetValue(LastSegment(wanted), out var list)) return new TestVerdict(null, null);
             TestResultFile? decider = null;
             var outcomes = new List<TestOutcome>();
+            // A result whose full name is the name written beats one that only ends with it
+            // ("Other.X.Opens" must not decide for "X.Opens" when "X.Opens" itself is there).
+            bool exact = list.Any(e => Candidates(e.Case).Any(candidate => candidate == wanted));
             foreach (var (file, c) in list)
             {
-                if (!Candidates(c).Any(candidate => candidate == wanted || candidate.EndsWith("." + wanted, StringComparison.Ordinal))) continue;
+                if (!Candidates(c).Any(candidate => candidate == wanted || (!exact && candidate.EndsWith("." + wanted, StringComparison.Ordinal)))) continue;
                 if (decider == null || Newer(file, decider))
                 {
                     decider = file;

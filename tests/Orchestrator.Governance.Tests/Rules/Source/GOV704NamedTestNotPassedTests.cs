@@ -21,8 +21,8 @@ namespace Orchestrator.Governance.Tests.Rules.Source
         {
             var result = Analyze(Packet, ("TestResults/run.trx", Testing.TestResultSamples.Trx));
             Assert.Equal(2, result.Of("GOV704").Count);
-            Packets.Has(result, "GOV704", Packets.Path, 28, 12, "Storage.Tests.DatabaseTests.Migrates", "failed in TestResults/run.trx (2026-12-07T10:01:30Z)");
-            Packets.Has(result, "GOV704", Packets.Path, 29, 12, "Storage.Tests.DatabaseTests.RollsBack", "was skipped in TestResults/run.trx (2026-12-07T10:01:30Z)");
+            Packets.Has(result, "GOV704", Packets.Path, 28, 12, "Storage.Tests.DatabaseTests.Migrates", "failed in TestResults/run.trx (2026-11-30T10:01:30Z)");
+            Packets.Has(result, "GOV704", Packets.Path, 29, 12, "Storage.Tests.DatabaseTests.RollsBack", "was skipped in TestResults/run.trx (2026-11-30T10:01:30Z)");
         }
 
         [Fact]
@@ -30,8 +30,8 @@ namespace Orchestrator.Governance.Tests.Rules.Source
         {
             var result = Analyze(Packet, ("target/nextest/junit.xml", Testing.TestResultSamples.JUnit));
             Assert.Equal(2, result.Of("GOV704").Count);
-            Packets.Has(result, "GOV704", Packets.Path, 28, 12, "Storage.Tests.DatabaseTests.Migrates", "failed in target/nextest/junit.xml (2026-12-07T11:00:00Z)");
-            Packets.Has(result, "GOV704", Packets.Path, 29, 12, "Storage.Tests.DatabaseTests.RollsBack", "was skipped in target/nextest/junit.xml (2026-12-07T11:00:00Z)");
+            Packets.Has(result, "GOV704", Packets.Path, 28, 12, "Storage.Tests.DatabaseTests.Migrates", "failed in target/nextest/junit.xml (2026-11-30T11:00:00Z)");
+            Packets.Has(result, "GOV704", Packets.Path, 29, 12, "Storage.Tests.DatabaseTests.RollsBack", "was skipped in target/nextest/junit.xml (2026-11-30T11:00:00Z)");
         }
 
         [Fact]
@@ -41,6 +41,25 @@ namespace Orchestrator.Governance.Tests.Rules.Source
             string newer = Testing.TestResultSamples.JUnit.Replace("<failure message=\"assertion failed\">left != right</failure>", string.Empty).Replace("<skipped/>", string.Empty);
             var result = Analyze(Packet, ("TestResults/run.trx", Testing.TestResultSamples.Trx), ("junit.xml", newer));
             Assert.Empty(result.Of("GOV704"));
+        }
+
+        [Fact]
+        public void A_result_file_timed_in_the_future_is_no_result_and_a_full_name_beats_one_that_ends_with_the_name()
+        {
+            string future = Testing.TestResultSamples.JUnit.Replace("2026-11-30T11:00:00Z", "2099-01-01T00:00:00Z").Replace("<failure message=\"assertion failed\">left != right</failure>", string.Empty).Replace("<skipped/>", string.Empty);
+            var inputs = Packets.WithSpec(new[] { (Packets.Path, Packet) }).Select(d => DocumentInput.FromText(d.Path, d.Text));
+            var result = GovernanceEngine.Analyze(inputs, new AnalysisOptions
+            {
+                Today = new System.DateTime(2026, 12, 7),
+                TestResults = new[] { DocumentInput.FromText("TestResults/run.trx", Testing.TestResultSamples.Trx), DocumentInput.FromText("forged.xml", future) },
+            });
+            Packets.Has(result, "GOV002", "forged.xml", 1, 1, "test results not read: its time 2099-01-01T00:00:00Z is in the future");
+            Assert.Equal(2, result.Of("GOV704").Count);
+
+            // A newer file that holds Other.Storage.Tests.DatabaseTests.Migrates passing does not decide for the name written.
+            string other = Testing.TestResultSamples.JUnit.Replace("classname=\"Storage.Tests.DatabaseTests\"", "classname=\"Other.Storage.Tests.DatabaseTests\"").Replace("<failure message=\"assertion failed\">left != right</failure>", string.Empty).Replace("<skipped/>", string.Empty);
+            var both = Analyze(Packet, ("TestResults/run.trx", Testing.TestResultSamples.Trx), ("other.xml", other));
+            Packets.Has(both, "GOV704", Packets.Path, 28, 12, "Storage.Tests.DatabaseTests.Migrates", "failed in TestResults/run.trx (2026-11-30T10:01:30Z)");
         }
 
         [Fact]
@@ -54,12 +73,12 @@ namespace Orchestrator.Governance.Tests.Rules.Source
         public void A_short_name_matches_the_result_whose_full_name_ends_with_it_and_rust_paths_are_read()
         {
             const string nextest =
-                "<testsuites><testsuite name=\"handshake_core\" timestamp=\"2026-12-07T11:00:00Z\">" +
+                "<testsuites><testsuite name=\"handshake_core\" timestamp=\"2026-11-30T11:00:00Z\">" +
                 "<testcase classname=\"handshake_core\" name=\"mex::runtime::tests::rejects_unknown_engine\"><failure/></testcase>" +
                 "<testcase classname=\"Storage.Tests.DatabaseTests\" name=\"Opens(path: &quot;a&quot;)\"/>" +
                 "</testsuite></testsuites>";
             var result = Analyze(Packets.WithLine(27, "  * test: `mex::runtime::tests::rejects_unknown_engine` and test: DatabaseTests.Opens pass"), ("junit.xml", nextest));
-            Packets.Single(result, "GOV704", Packets.Path, 27, 12, "mex::runtime::tests::rejects_unknown_engine", "failed in junit.xml (2026-12-07T11:00:00Z)");
+            Packets.Single(result, "GOV704", Packets.Path, 27, 12, "mex::runtime::tests::rejects_unknown_engine", "failed in junit.xml (2026-11-30T11:00:00Z)");
         }
 
         [Fact]

@@ -19,8 +19,12 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
             "- **JOB-RUN-003 (Quota)**\n" +                                // 28
             "  - The runner MUST stop a job past its quota.\n" +          // 29
             "\n" +                                                         // 30
-            "**[JOB-RUN-004] Audit:** Every job MUST be logged with its outcome.\n"; // 31
+            "**[JOB-RUN-004] Audit:** Every job MUST be logged with its outcome.\n" + // 31
+            "\n" +                                                         // 32
+            "- **JOB-RUN-005 (Shape)**\n" +                                // 33
+            "  - a JSON object with an id and a state\n";                 // 34
 
+        /// <summary>An ID that labels no requirement (line 33, a shape) narrows nothing: the section is anchored whole.</summary>
         private static Governance.Engine.GovernanceResult WithAnchor(string anchor)
         {
             string spec = Testing.ValidPacket.SpecText.Replace("- The backend SHOULD provide a PostgresDatabase stub.\n", Labelled);
@@ -45,6 +49,7 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 JOB-RUN-002 to JOB-RUN-003", Line27 + "; " + Line29)]
         [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 (JOB-RUN-001/003)", Line25 + "; " + Line29)]
         [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 [JOB-RUN-004]", Line31)]
+        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 (JOB-RUN-005: a shape, no requirement)", Line25 + "; " + Line27 + "; " + Line29 + "; " + Line31)]
         public void IDs_beside_the_section_anchor_only_the_requirements_they_label(string anchor, string uncovered)
         {
             var result = WithAnchor(anchor);

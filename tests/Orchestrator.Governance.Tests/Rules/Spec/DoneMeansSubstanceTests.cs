@@ -60,6 +60,25 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         }
 
         [Fact]
+        public void A_file_s_line_in_an_evidence_path_names_no_spec_line()
+        {
+            // "#L21" and ":L22" cite lines of src/ files, not requirements at spec lines 21 and 22.
+            var result = WithItems("  * Done, see src/storage/trait.rs#L21 and src/storage/sqlite.rs:L22\n");
+            Packets.Single(result, "GOV207", Packets.Path, 25, 5, "2", "§2.3.12.3", Line21 + "; " + Line22);
+        }
+
+        [Fact]
+        public void A_lead_in_is_covered_only_when_every_requirement_of_its_list_is()
+        {
+            const string leadIn = "#### 2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]\nThe backend MUST provide these parts:\n\n";
+            var result = WithSpec(Packets.Valid.Replace(Item26, "  * The backend defines a Database trait with async methods"),
+                "#### 2.3.12.3 Storage API Abstraction Pattern [CX-DBP-021]\n", leadIn);
+            var must = Assert.Single(result.Of("GOV207"));
+            Assert.Equal("2", must.Arguments[0]);
+            Assert.StartsWith("line 21 'The backend MUST provide these parts:'; line 24 'The backend MUST implement a SqliteDatabase wrapper", must.Arguments[2]);
+        }
+
+        [Fact]
         public void The_subject_alone_is_not_the_requirement()
         {
             // "Database trait" and "wrapper" name subjects; "async methods", "behind the trait" are the constraints.

@@ -54,6 +54,15 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
                 "src/storage/gone.rs:12", "names no file of the repository");
         }
 
+        [Theory]
+        [InlineData("- Evidence: src/storage/mod.rs:41:5 (with a column)", 13, "src/storage/mod.rs:41:5")]
+        [InlineData("- Evidence: `src/storage/mod.rs`:41", 14, "src/storage/mod.rs`:41")]
+        [InlineData("- Evidence: src/storage/mod.rs:L41", 13, "src/storage/mod.rs:L41")]
+        public void Every_written_form_of_a_line_reference_is_judged(string line, int column, string written)
+        {
+            Packets.Single(Analyze(line), "GOV114", Packets.Path, 64, column, written, "cites line 41, past the end of src/storage/mod.rs (40 lines)");
+        }
+
         [Fact]
         public void A_line_past_the_end_is_reported_with_the_file_s_length()
         {
