@@ -121,11 +121,31 @@ namespace Orchestrator.Governance.Tasks
             return true;
         }
 
-        /// <summary>'count|path' for every file the documents cite as evidence that the walk can count, in path order.</summary>
+        private Orchestrator.Governance.Configuration.GovernanceConfig? _config;
+
+        /// <summary>governance.yml (read through the walk, without its schema check), its limits capped at the host's ceiling; read once.</summary>
+        private Orchestrator.Governance.Configuration.GovernanceConfig Config(RepositoryTree tree)
+        {
+            if (_config != null) return _config;
+            string? configText = null;
+            if (ConfigFile.Length > 0)
+            {
+                string relative = Relative(tree.Root, ConfigFile);
+                configText = relative.Length > 0 ? tree.ReadDocument(relative, 4L * 1024 * 1024).Text : null;
+            }
+
+            var config = Orchestrator.Governance.Configuration.ConfigLoader.LoadUnchecked(configText);
+            if (long.TryParse(MaxDocumentBytes.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long ceiling)) config.Limits.CapAt(ceiling);
+            return _config = config;
+        }
+
+        /// <summary>
+        /// 'count|path' for every file the documents cite as evidence that the walk can count, in path
+        /// order, within limits.maxDocumentBytes as the CLI reads it (governance.yml under the host's ceiling).
+        /// </summary>
         private IEnumerable<string> CitedLines(RepositoryTree tree, List<string> listed, IEnumerable<string> documents)
         {
-            long max = Orchestrator.Governance.Configuration.LimitsConfig.HostCeiling;
-            if (long.TryParse(MaxDocumentBytes.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long ceiling)) max = Math.Min(max, ceiling);
+            long max = Config(tree).Limits.MaxDocumentBytes;
             var files = new Orchestrator.Governance.Model.Scope.RepositoryFiles(listed);
             var lines = RepositoryFileLines.For(tree, max);
             var cited = new SortedSet<string>(StringComparer.Ordinal);
@@ -157,15 +177,7 @@ namespace Orchestrator.Governance.Tasks
         /// </summary>
         private IReadOnlyList<string> Configured(RepositoryTree tree)
         {
-            string? configText = null;
-            if (ConfigFile.Length > 0)
-            {
-                string relative = Relative(tree.Root, ConfigFile);
-                configText = relative.Length > 0 ? tree.ReadDocument(relative, 4L * 1024 * 1024).Text : null;
-            }
-
-            var config = Orchestrator.Governance.Configuration.ConfigLoader.LoadUnchecked(configText);
-            if (long.TryParse(MaxDocumentBytes.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long ceiling)) config.Limits.CapAt(ceiling);
+            var config = Config(tree);
             long max = config.Limits.MaxDocumentBytes;
             var listExclude = new GlobSet(Split(FileListExclude));
             var files = tree.Files.Where(p => !listExclude.IsMatch(p)).ToList();
