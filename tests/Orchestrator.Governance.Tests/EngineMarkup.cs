@@ -73,12 +73,17 @@ namespace Orchestrator.Governance.Tests
             }
         }
 
-        /// <summary>Analyzes the stripped documents and asserts the diagnostics are exactly the expected ones; returns the result for further checks.</summary>
-        public GovernanceResult Verify()
+        /// <summary>
+        /// Analyzes the stripped documents, with the host's data in <paramref name="options"/> when
+        /// given (the repository's files, line counts, test results, a change), and asserts the
+        /// diagnostics are exactly the expected ones; returns the result for further checks.
+        /// </summary>
+        public GovernanceResult Verify(AnalysisOptions? options = null)
         {
             var expected = Expected;
             var inputs = Packets.WithSpec(_documents.Select(d => (d.Path, d.Text)));
-            var result = GovernanceEngine.Analyze(inputs.Select(d => DocumentInput.FromText(d.Path, d.Text)));
+            var documents = inputs.Select(d => DocumentInput.FromText(d.Path, d.Text));
+            var result = GovernanceEngine.Analyze(documents, options);
             AssertMatch(expected, result.Diagnostics);
             return result;
         }

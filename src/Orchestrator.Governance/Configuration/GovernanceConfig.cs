@@ -169,12 +169,23 @@ namespace Orchestrator.Governance.Configuration
     public sealed class EvidenceConfig
     {
         /// <summary>
-        /// Whether a line cited in an empty file is past its end. False by default: a checkout that
-        /// keeps paths without their contents (the Handshake corpus keeps every source file as an
-        /// empty file) has only empty files, whose lines cannot be judged; the file must still exist.
-        /// True where every file has its contents: then a line of an empty file is evidence that is not there.
+        /// Whether a line cited in an empty file is past its end, as governance.yml writes it:
+        /// <c>true</c>, <c>false</c> or <c>auto</c> (the default). Auto judges empty files unless the
+        /// checkout keeps paths without their contents (the Handshake corpus keeps every source file
+        /// as an empty file): at least <see cref="PlaceholderMinimum"/> distinct files cited as
+        /// evidence, other than Markdown, and nine in ten of them empty
+        /// (<see cref="Index.RepoIndex.JudgesEmptyFiles"/>). The file must exist either way.
         /// </summary>
-        [JsonProperty("judgeEmptyFiles")] public bool JudgeEmptyFiles { get; private set; }
+        [JsonProperty("judgeEmptyFiles")] public string JudgeEmptyFilesSetting { get; private set; } = "auto";
+
+        /// <summary>The setting read: true or false as written, null for auto.</summary>
+        public bool? JudgeEmptyFiles =>
+            string.Equals(JudgeEmptyFilesSetting, "true", System.StringComparison.OrdinalIgnoreCase) ? true
+            : string.Equals(JudgeEmptyFilesSetting, "false", System.StringComparison.OrdinalIgnoreCase) ? false
+            : (bool?)null;
+
+        /// <summary>Auto's least number of distinct cited files (other than Markdown) before a checkout of empty files is taken for one that keeps paths without contents.</summary>
+        public const int PlaceholderMinimum = 5;
     }
 
     /// <summary>Size limits.</summary>

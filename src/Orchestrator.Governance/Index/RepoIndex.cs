@@ -35,6 +35,7 @@ namespace Orchestrator.Governance.Index
             AdrConfig = b.AdrConfig;
             TestResults = b.TestResults;
             FileLines = b.FileLines;
+            judgesEmptyFiles = new System.Lazy<bool>(DecideEmptyFiles);
             var scope = new Dictionary<TaskPacket, IReadOnlyList<Model.Scope.ScopeEntry>>();
             // A packet of the previous index (the same object: its text unchanged) read against the same files has the same scope.
             var previous = b.Previous != null && ReferenceEquals(b.Previous.Files, b.Files) ? b.Previous.ScopeEntries : null;
@@ -50,6 +51,45 @@ namespace Orchestrator.Governance.Index
 
         /// <summary>The host's line counts of repository files (<see cref="Engine.AnalysisOptions.FileLines"/>; GOV114), or null.</summary>
         public System.Func<string, (int? Lines, string? Refusal)>? FileLines { get; }
+
+        /// <summary>
+        /// GOV114: whether a line cited in an empty file is past its end. As evidence.judgeEmptyFiles
+        /// says when it says true or false; on auto, true unless the checkout keeps paths without
+        /// their contents: <see cref="EvidenceConfig.PlaceholderMinimum"/> or more distinct files
+        /// cited as evidence (each resolving to one file, other than Markdown and the documents
+        /// analyzed) have line counts and nine in ten of them are empty. Decided once per index.
+        /// </summary>
+        public bool JudgesEmptyFiles => judgesEmptyFiles.Value;
+
+        private readonly System.Lazy<bool> judgesEmptyFiles;
+
+        private bool DecideEmptyFiles()
+        {
+            if (Config.Evidence.JudgeEmptyFiles is bool set) return set;
+            if (Files == null || FileLines == null) return true;
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            int counted = 0, empty = 0;
+            foreach (var packet in Packets)
+            {
+                foreach (var reference in EvidenceReference.Of(packet))
+                {
+                    string? resolved = Documents.DocumentInput.ResolveInside(reference.Path);
+                    if (string.IsNullOrEmpty(resolved)) continue;
+                    var named = Files.Named(resolved!);
+                    if (named.Count != 1) continue;
+                    string path = named[0];
+                    if (path.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", System.StringComparison.OrdinalIgnoreCase)
+                        || HasDocument(path) || !seen.Add(path)) continue;
+                    if (FileLines(path).Lines is int n)
+                    {
+                        counted++;
+                        if (n == 0) empty++;
+                    }
+                }
+            }
+
+            return !(counted >= EvidenceConfig.PlaceholderMinimum && empty * 10 >= counted * 9);
+        }
 
         /// <summary>The test results the host handed over (GOV704), read once; null when it handed over none.</summary>
         public Model.TestRuns.TestResults? TestResults { get; }

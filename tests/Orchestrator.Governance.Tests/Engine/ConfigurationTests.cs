@@ -58,6 +58,19 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void JudgeEmptyFiles_is_true_false_or_auto()
+        {
+            var result = Packets.Analyze(("governance.yml", "evidence:\n  judgeEmptyFiles: sometimes\n"));
+            var d = Assert.Single(result.Of("GOV001"));
+            Assert.Equal((2, 1), (d.Span.StartLine, d.Span.StartColumn));
+            Assert.Contains("evidence.judgeEmptyFiles", d.Arguments[0]);
+            Assert.Null(ConfigLoader.LoadUnchecked("evidence:\n  judgeEmptyFiles: auto\n").Evidence.JudgeEmptyFiles);
+            Assert.Null(ConfigLoader.LoadUnchecked("limits:\n  maxJsonDepth: 64\n").Evidence.JudgeEmptyFiles);
+            Assert.True(ConfigLoader.LoadUnchecked("evidence:\n  judgeEmptyFiles: true\n").Evidence.JudgeEmptyFiles);
+            Assert.False(ConfigLoader.LoadUnchecked("evidence:\n  judgeEmptyFiles: false\n").Evidence.JudgeEmptyFiles);
+        }
+
+        [Fact]
         public void Invalid_YAML_is_GOV001_at_the_parser_position()
         {
             var result = Packets.Analyze(("governance.yml", "severity:\n  GOV109: [warning\n"));
