@@ -173,7 +173,10 @@ namespace Orchestrator.Governance.Model.TestRuns
                 }
                 catch (XmlException e)
                 {
-                    problems.Add((input.Path, $"not well-formed XML without a DTD, at line {e.LineNumber}, column {e.LinePosition}"));
+                    // A DTD is refused before any position is known (line 0): say so rather than name line 0.
+                    problems.Add((input.Path, e.LineNumber > 0
+                        ? $"not well-formed XML without a DTD, at line {e.LineNumber}, column {e.LinePosition}"
+                        : "not well-formed XML without a DTD: it declares a document type, which is refused (no entity is expanded, no file or URL it names is read)"));
                 }
             }
 

@@ -5,32 +5,41 @@ using Xunit;
 
 namespace Orchestrator.Governance.Tests.Rules.Change
 {
-    /// <summary>GOV806 on the shared packet closed as Done (line 9), citing src/storage/mod.rs:12 in its Notes (line 64, column 13).</summary>
+    /// <summary>
+    /// GOV806 on the shared packet closed as Done (line 9), citing src/storage/mod.rs:12 in its
+    /// Notes (line 64), in the engine's inline markup; the change under review is the host's
+    /// list of changed files.
+    /// </summary>
     public class GOV806EvidenceSuspectTests
     {
         private static readonly string[] Files = { "src/storage/mod.rs", "src/api/jobs.rs", Testing.ValidPacket.SpecPath };
 
-        private static GovernanceResult Analyze(string status, params string[] changed)
-        {
-            string packet = Packets.WithLines((9, "- STATUS: " + status), (64, "- Evidence: src/storage/mod.rs:12 defines the trait"));
-            var inputs = Packets.WithSpec(new[] { (Packets.Path, packet) }).Select(d => DocumentInput.FromText(d.Path, d.Text));
-            return GovernanceEngine.Analyze(inputs, new AnalysisOptions { RepositoryFiles = Files, ChangedFiles = changed });
-        }
+        /// <summary>The packet with its STATUS and evidence; <paramref name="changed"/> are the changed files as documents, where GOV505 (a change with no packet In Progress) is marked.</summary>
+        private static EngineMarkup Packet(string status, string evidence = "src/storage/mod.rs:12", params (string Path, string Markup)[] changed) =>
+            EngineMarkup.Documents(new[] { (Packets.Path, Packets.WithLines((9, "- STATUS: " + status), (64, "- Evidence: " + evidence + " defines the trait"))) }.Concat(changed).ToArray());
+
+        private static AnalysisOptions Changed(params string[] changed) =>
+            new AnalysisOptions { RepositoryFiles = Files, ChangedFiles = changed };
 
         [Fact]
         public void A_change_to_a_file_a_closed_packet_cites_makes_the_evidence_suspect()
         {
-            Packets.Single(Analyze("Done", "src/storage/mod.rs"), "GOV806", Packets.Path, 64, 13,
-                "src/storage/mod.rs:12", "Done", "src/storage/mod.rs");
+            Packet("Done", "{|#0:src/storage/mod.rs:12|}", ("src/storage/mod.rs", "{|#1:|}"))
+                .Expect(0, "GOV806", "src/storage/mod.rs:12", "Done", "src/storage/mod.rs")
+                .Expect(1, "GOV505", "src/storage/mod.rs", "no task packet is In Progress")
+                .Verify(Changed("src/storage/mod.rs"));
         }
 
         [Fact]
         public void Other_files_an_open_packet_or_a_change_to_the_packet_itself_are_not_suspect()
         {
-            Assert.Empty(Analyze("Done", "src/api/jobs.rs").Of("GOV806"));
-            Assert.Empty(Analyze("In-Progress", "src/storage/mod.rs").Of("GOV806"));
-            Assert.Empty(Analyze("Done", "src/storage/mod.rs", Packets.Path).Of("GOV806"));
-            Assert.Empty(Analyze("Done").Of("GOV806"));
+            Packet("Done", changed: ("src/api/jobs.rs", "{|GOV505:|}")).Verify(Changed("src/api/jobs.rs"));
+            Packet("In-Progress").Verify(Changed("src/storage/mod.rs"));
+            EngineMarkup.Documents(
+                    (Packets.Path, "{|GOV505:|}" + Packets.WithLines((9, "- STATUS: Done"), (64, "- Evidence: src/storage/mod.rs:12 defines the trait"))),
+                    ("src/storage/mod.rs", "{|GOV505:|}"))
+                .Verify(Changed("src/storage/mod.rs", Packets.Path));
+            Packet("Done").Verify(Changed());
         }
     }
 }

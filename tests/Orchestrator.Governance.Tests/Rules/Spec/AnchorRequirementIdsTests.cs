@@ -24,12 +24,15 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
             "- **JOB-RUN-005 (Shape)**\n" +                                // 33
             "  - a JSON object with an id and a state\n";                 // 34
 
-        /// <summary>An ID that labels no requirement (line 33, a shape) narrows nothing: the section is anchored whole.</summary>
-        private static Governance.Engine.GovernanceResult WithAnchor(string anchor)
+        /// <summary>The packet anchored by <paramref name="anchor"/>, its DONE_MEANS field (line 25) marked #0 where GOV207 stands.</summary>
+        private static EngineMarkup WithAnchor(string anchor)
         {
             string spec = Testing.ValidPacket.SpecText.Replace("- The backend SHOULD provide a PostgresDatabase stub.\n", Labelled);
             Assert.NotEqual(Testing.ValidPacket.SpecText, spec);
-            return Packets.Analyze((Packets.Path, Packets.WithLine(58, anchor)), (Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText), (Testing.ValidPacket.SpecPath, spec));
+            return EngineMarkup.Documents(
+                (Packets.Path, Packets.WithLines((25, "- **{|#0:|}DONE_MEANS**:"), (58, anchor))),
+                (Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText),
+                (Testing.ValidPacket.SpecPath, spec));
         }
 
         private const string Line25 = "line 25 'The scheduler MUST retry a failed job three times.'";
@@ -40,21 +43,22 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         [Fact]
         public void The_whole_section_is_anchored_without_IDs()
         {
-            Packets.Single(WithAnchor("- **SPEC_ANCHOR**: §2.3.12.3"), "GOV207", Packets.Path, 25, 5, "4", "§2.3.12.3", Line25 + "; " + Line27 + "; " + Line29 + "; " + Line31);
+            WithAnchor("- **SPEC_ANCHOR**: §2.3.12.3")
+                .Expect(0, "GOV207", "4", "§2.3.12.3", Line25 + "; " + Line27 + "; " + Line29 + "; " + Line31)
+                .Verify();
         }
 
+        /// <summary>An ID that labels no requirement (line 33, a shape) narrows nothing: the section is anchored whole.</summary>
         [Theory]
-        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 (JOB-RUN-002)", Line27)]
-        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 JOB-RUN-001..002", Line25 + "; " + Line27)]
-        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 JOB-RUN-002 to JOB-RUN-003", Line27 + "; " + Line29)]
-        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 (JOB-RUN-001/003)", Line25 + "; " + Line29)]
-        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 [JOB-RUN-004]", Line31)]
-        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 (JOB-RUN-005: a shape, no requirement)", Line25 + "; " + Line27 + "; " + Line29 + "; " + Line31)]
-        public void IDs_beside_the_section_anchor_only_the_requirements_they_label(string anchor, string uncovered)
+        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 (JOB-RUN-002)", "1", Line27)]
+        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 JOB-RUN-001..002", "2", Line25 + "; " + Line27)]
+        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 JOB-RUN-002 to JOB-RUN-003", "2", Line27 + "; " + Line29)]
+        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 (JOB-RUN-001/003)", "2", Line25 + "; " + Line29)]
+        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 [JOB-RUN-004]", "1", Line31)]
+        [InlineData("- **SPEC_ANCHOR**: §2.3.12.3 (JOB-RUN-005: a shape, no requirement)", "4", Line25 + "; " + Line27 + "; " + Line29 + "; " + Line31)]
+        public void IDs_beside_the_section_anchor_only_the_requirements_they_label(string anchor, string count, string uncovered)
         {
-            var result = WithAnchor(anchor);
-            var found = Assert.Single(result.Of("GOV207"));
-            Assert.Equal(uncovered, found.Arguments[2]);
+            WithAnchor(anchor).Expect(0, "GOV207", count, "§2.3.12.3", uncovered).Verify();
         }
     }
 }

@@ -19,41 +19,39 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
             "## 2.4 Queue Ordering\n" +
             "The queue MUST deliver messages in the order they were sent.\n";
 
-        private static Governance.Engine.GovernanceResult WithAnchor(string anchor, string? items = null)
+        private static EngineMarkup WithAnchor(string anchor, string? items = null, string doneMeans = "- **DONE_MEANS**:")
         {
             string spec = Testing.ValidPacket.SpecText.Replace("- The backend SHOULD provide a PostgresDatabase stub.\n", Twice);
             Assert.NotEqual(Testing.ValidPacket.SpecText, spec);
-            string packet = Packets.WithLine(58, anchor);
+            string packet = Packets.WithLines((25, doneMeans), (58, anchor));
             if (items != null) packet = packet.Replace("  * Database trait, SqliteDatabase wrapper and PostgresDatabase stub exist (§2.3.12.3)\n", items);
-            return Packets.Analyze((Packets.Path, packet), (Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText), (Testing.ValidPacket.SpecPath, spec));
+            return EngineMarkup.Documents((Packets.Path, packet), (Testing.ValidPacket.PointerPath, Testing.ValidPacket.PointerText), (Testing.ValidPacket.SpecPath, spec));
         }
 
         [Fact]
         public void A_number_the_spec_gives_two_sections_is_reported_naming_both_and_neither_is_chosen()
         {
-            var result = WithAnchor("- **SPEC_ANCHOR**: §2.4");
-            Packets.Single(result, "GOV213", Packets.Path, 58, 21, "§2.4", "2", "2.4",
-                "'§2.4 Job Scheduling' (line 25), '§2.4 Queue Ordering' (line 28)");
-            Assert.Empty(result.Of("GOV203"));
-            // Neither section's MUST is asked of the packet, and the gate fails on the anchor.
-            Assert.Empty(result.Of("GOV207"));
+            // Neither section's MUST is asked of the packet (no GOV207), and no GOV203 says the anchor is missing: the anchor fails alone.
+            WithAnchor("- **SPEC_ANCHOR**: §{|#0:2.4|}")
+                .Expect(0, "GOV213", "§2.4", "2", "2.4", "'§2.4 Job Scheduling' (line 25), '§2.4 Queue Ordering' (line 28)")
+                .Verify();
         }
 
         [Fact]
         public void The_title_after_the_number_picks_the_section()
         {
-            var result = WithAnchor("- **SPEC_ANCHOR**: §2.4 (Queue Ordering)");
-            Assert.Empty(result.Of("GOV213"));
-            Packets.Single(result, "GOV207", Packets.Path, 25, 5, "1", "§2.4",
-                "line 29 'The queue MUST deliver messages in the order they were sent.'");
+            // The packet's one item states §2.3.12.3's requirements (the section it cites), not the MUST of §2.4 Queue Ordering.
+            WithAnchor("- **SPEC_ANCHOR**: §2.4 (Queue Ordering)", doneMeans: "- **{|#0:|}DONE_MEANS**:")
+                .Expect(0, "GOV207", "1", "§2.4", "line 29 'The queue MUST deliver messages in the order they were sent.'")
+                .Verify();
         }
 
         [Fact]
         public void A_DONE_MEANS_item_citing_the_number_searches_both_sections()
         {
-            var result = WithAnchor("- **SPEC_ANCHOR**: §2.4 (Queue Ordering), §2.4 (Job Scheduling)",
-                "  * The queue delivers messages in the order they were sent (§2.4)\n  * A failed job is retried three times by the scheduler (§2.4)\n");
-            Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("GOV2", System.StringComparison.Ordinal));
+            WithAnchor("- **SPEC_ANCHOR**: §2.4 (Queue Ordering), §2.4 (Job Scheduling)",
+                "  * The queue delivers messages in the order they were sent (§2.4)\n  * A failed job is retried three times by the scheduler (§2.4)\n")
+                .Verify();
         }
     }
 }
