@@ -180,9 +180,11 @@ namespace Orchestrator.Governance.Model
         }
 
         /// <summary>
-        /// The name that carries a packet's ID: the file name without its extension, or, when that
-        /// is not a WP ID (<paramref name="idPattern"/>, taskPacket.fileNamePattern) and the
-        /// folder's name is (<c>task_packets/WP-1-Foo/packet.md</c>), the folder's name.
+        /// The name that carries a packet's ID: the file name without its extension or, in a folder
+        /// per packet (<c>task_packets/WP-1-Foo/packet.md</c>, <c>WP-KERNEL-001-Ledger/packet.md</c>),
+        /// the folder's name: always for a file named <c>packet</c>, and for another file whose name
+        /// is not a WP ID (<paramref name="idPattern"/>, taskPacket.fileNamePattern) when the
+        /// folder's name is.
         /// </summary>
         public static (string Name, bool ByFolder) IdName(string path, System.Text.RegularExpressions.Regex? idPattern)
         {
@@ -190,10 +192,12 @@ namespace Orchestrator.Governance.Model
             string name = path.Substring(slash + 1);
             int dot = name.LastIndexOf('.');
             string stem = dot > 0 ? name.Substring(0, dot) : name;
-            if (idPattern == null || slash <= 0 || idPattern.IsMatch(stem)) return (stem, false);
+            if (slash <= 0) return (stem, false);
+            bool packetFile = string.Equals(stem, "packet", System.StringComparison.OrdinalIgnoreCase);
+            if (!packetFile && (idPattern == null || idPattern.IsMatch(stem))) return (stem, false);
             int parentSlash = path.LastIndexOf('/', slash - 1);
             string folder = path.Substring(parentSlash + 1, slash - parentSlash - 1);
-            return idPattern.IsMatch(folder) ? (folder, true) : (stem, false);
+            return packetFile || idPattern!.IsMatch(folder) ? (folder, true) : (stem, false);
         }
 
         /// <summary>The packet's text and line map (Markdig's tree is dropped once the packet is read).</summary>

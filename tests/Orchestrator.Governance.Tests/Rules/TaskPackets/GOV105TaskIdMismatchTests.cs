@@ -29,12 +29,14 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         }
 
         [Fact]
-        public void A_file_named_like_a_WP_keeps_its_own_name_and_a_folder_that_is_not_a_WP_gives_none()
+        public void A_file_named_like_a_WP_keeps_its_own_name_and_packet_md_takes_its_folder_s_whatever_it_is()
         {
             var pattern = new System.Text.RegularExpressions.Regex("^WP-[0-9]+-[A-Za-z0-9-]+$");
             Assert.Equal(("WP-1-B", false), Governance.Model.TaskPacket.IdName("docs/task_packets/WP-1-A/WP-1-B.md", pattern));
             Assert.Equal(("WP-1-A", true), Governance.Model.TaskPacket.IdName("docs/task_packets/WP-1-A/packet.md", pattern));
-            Assert.Equal(("packet", false), Governance.Model.TaskPacket.IdName("docs/task_packets/misc/packet.md", pattern));
+            Assert.Equal(("misc", true), Governance.Model.TaskPacket.IdName("docs/task_packets/misc/packet.md", pattern));
+            Assert.Equal(("notes", false), Governance.Model.TaskPacket.IdName("docs/task_packets/misc/notes.md", pattern));
+            Assert.Equal(("WP-1-A", true), Governance.Model.TaskPacket.IdName("docs/task_packets/WP-1-A/notes.md", pattern));
             Assert.Equal(("packet", false), Governance.Model.TaskPacket.IdName("packet.md", pattern));
         }
     }
