@@ -145,6 +145,46 @@ namespace Orchestrator.Governance.Model.Spec
         public SpecSection Parent { get; }
     }
 
+    /// <summary>A line shaped as a numbered heading of the spec that stands inside a code block, so it is no heading.</summary>
+    public sealed class HiddenHeading
+    {
+        internal HiddenHeading(string number, string title, Text.SourceSpan span)
+        {
+            Number = number;
+            Title = title;
+            Span = span;
+        }
+
+        /// <summary>The number it would have ("6.1").</summary>
+        public string Number { get; }
+
+        /// <summary>The title after the number.</summary>
+        public string Title { get; }
+
+        /// <summary>The whole line in the spec.</summary>
+        public Text.SourceSpan Span { get; }
+    }
+
+    /// <summary>A fenced code block that swallows headings of the spec's own numbering (GOV214).</summary>
+    public sealed class SwallowingFence
+    {
+        internal SwallowingFence(Text.SourceSpan openSpan, int? closeLine, IReadOnlyList<HiddenHeading> headings)
+        {
+            OpenSpan = openSpan;
+            CloseLine = closeLine;
+            Headings = headings;
+        }
+
+        /// <summary>The line that opens the fence.</summary>
+        public Text.SourceSpan OpenSpan { get; }
+
+        /// <summary>The 1-based line of the fence that closes it, or null when nothing closes it before the end.</summary>
+        public int? CloseLine { get; }
+
+        /// <summary>The headings it hides, in order.</summary>
+        public IReadOnlyList<HiddenHeading> Headings { get; }
+    }
+
     /// <summary>
     /// The current Master Spec, parsed once: sections with numbers, IDs and Main Body status,
     /// requirements, and indexes by number and by ID. Source: seed 003 Part 1 PRIORITY_2, §5.2, §5.4.
@@ -153,8 +193,9 @@ namespace Orchestrator.Governance.Model.Spec
     {
         internal SpecDocument(TextDocument document, Suppressions.InlineSuppressions suppressions, string? version, IReadOnlyList<SpecSection> sections, IReadOnlyList<SpecRequirement> requirements,
             IReadOnlyDictionary<string, SpecSection> byNumber, IReadOnlyDictionary<string, SpecSection> byId,
-            IReadOnlyDictionary<string, IReadOnlyList<SpecSection>> mentionsById, IReadOnlyList<NumberingProblem> numberingProblems)
+            IReadOnlyDictionary<string, IReadOnlyList<SpecSection>> mentionsById, IReadOnlyList<NumberingProblem> numberingProblems, IReadOnlyList<SwallowingFence>? swallowingFences = null)
         {
+            SwallowingFences = swallowingFences ?? new SwallowingFence[0];
             MentionsById = mentionsById;
             Document = document;
             Suppressions = suppressions;
@@ -180,6 +221,23 @@ namespace Orchestrator.Governance.Model.Spec
 
         /// <summary>Every heading, in document order.</summary>
         public IReadOnlyList<SpecSection> Sections { get; }
+
+        /// <summary>The code fences that swallow headings of the spec's own numbering (GOV214), in document order.</summary>
+        public IReadOnlyList<SwallowingFence> SwallowingFences { get; }
+
+        /// <summary>The fence that hides a heading numbered <paramref name="number"/>, with that heading; null when none does.</summary>
+        public (SwallowingFence Fence, HiddenHeading Heading)? HiddenSection(string number)
+        {
+            foreach (var fence in SwallowingFences)
+            {
+                foreach (var heading in fence.Headings)
+                {
+                    if (heading.Number == number) return (fence, heading);
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>Every requirement, in document order.</summary>
         public IReadOnlyList<SpecRequirement> Requirements { get; }

@@ -63,9 +63,10 @@ namespace Orchestrator.Governance.Model.Spec
             var paragraphs = new List<(int Start, int End, int ListDepth)>();
             var comments = Suppressions.InlineSuppressions.MayHoldDirectives(doc.Text) ? new List<(int Start, string Text)>() : null;
             var code = new List<(int Start, int End)>();
+            var fences = new List<(int Start, int End, string Info, bool Closed)>();
             foreach (var (ast, offset) in trees)
             {
-                Blocks(ast, offset, doc.Text.Length, headings, paragraphs, code);
+                Blocks(ast, offset, doc.Text.Length, headings, paragraphs, code, fences);
                 if (comments != null) Suppressions.InlineSuppressions.CollectComments(ast, offset, doc.Text, comments);
             }
 
@@ -272,8 +273,63 @@ namespace Orchestrator.Governance.Model.Spec
                 if (list.Count == 0 || list[list.Count - 1] != sections[at]) list.Add(sections[at]);
             }
 
+            var swallowing = SwallowingFences(doc, fences, byNumber);
+
             string? version = statedVersion ?? VersionOf(doc.Path.TrimEnd('/').Substring(doc.Path.TrimEnd('/').LastIndexOf('/') + 1)) ?? (sections.Count > 0 ? VersionOf(sections[0].Title) : null);
-            return new SpecDocument(doc.WithoutTree(), Suppressions.InlineSuppressions.FromComments(doc, comments ?? new List<(int, string)>(), code), version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems);
+            return new SpecDocument(doc.WithoutTree(), Suppressions.InlineSuppressions.FromComments(doc, comments ?? new List<(int, string)>(), code), version, sections, requirements, byNumber, byId, mentions.ToDictionary(e => e.Key, e => (IReadOnlyList<SpecSection>)e.Value, StringComparer.Ordinal), problems, swallowing);
+        }
+
+        private static readonly Regex HeadingLine = new Regex(@"^ {0,3}#{1,6}[ \t]+(?<text>.+?)[ \t#]*$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        /// <summary>
+        /// The top-level fenced code blocks that swallow headings of the spec's own numbering: lines
+        /// shaped as numbered headings (<c>### 5.5.7 Photo Stack</c>, <c># 6. Mechanical
+        /// Integrations</c>) whose number names no section of the spec, under a parent number that
+        /// does (or under a number the same fence hides, or a top-level number). A fence whose info
+        /// string says Markdown (<c>```md</c>, <c>```markdown</c>) holds an example by intent and is
+        /// not judged. Source: CommonMark 0.31 §4.5 (a fence closes only with a fence of the same
+        /// character, at least as long); issue 33 (an unclosed fence hid §6 to §6.1.2.3.10).
+        /// </summary>
+        private static IReadOnlyList<SwallowingFence> SwallowingFences(TextDocument doc, List<(int Start, int End, string Info, bool Closed)> fences, Dictionary<string, SpecSection> byNumber)
+        {
+            var found = new List<SwallowingFence>();
+            foreach (var (start, end, info, closed) in fences)
+            {
+                string language = info.Trim().ToLowerInvariant();
+                if (language == "md" || language == "markdown" || language.StartsWith("markdown ", StringComparison.Ordinal) || language.StartsWith("md ", StringComparison.Ordinal)) continue;
+                List<HiddenHeading>? hidden = null;
+                HashSet<string>? hiddenNumbers = null;
+                int firstLine = doc.Lines.GetPosition(start).Line + 1;
+                int lastLine = doc.Lines.GetPosition(Math.Max(start, end - 1)).Line;
+                for (int line = firstLine; line <= lastLine; line++)
+                {
+                    string text = doc.GetLineText(line);
+                    int hash = 0;
+                    while (hash < text.Length && hash < 4 && text[hash] == ' ') hash++;
+                    if (hash >= text.Length || text[hash] != '#') continue;
+                    var h = HeadingLine.Match(text);
+                    if (!h.Success) continue;
+                    var m = Numbered.Match(h.Groups["text"].Value);
+                    if (!m.Success) continue;
+                    string number = m.Groups["num"].Value;
+                    if (!char.IsDigit(number[0]) || byNumber.ContainsKey(number)) continue;
+                    int dot = number.LastIndexOf('.');
+                    string? parent = dot > 0 ? number.Substring(0, dot) : null;
+                    bool fits = parent == null
+                        || (byNumber.TryGetValue(parent, out var p) && p.Scope.Length == 0)
+                        || (hiddenNumbers != null && hiddenNumbers.Contains(parent));
+                    if (!fits) continue;
+                    (hidden ??= new List<HiddenHeading>()).Add(new HiddenHeading(number, m.Groups["title"].Value.Trim(), doc.Span(doc.Lines.GetLineStart(line), text.Length)));
+                    (hiddenNumbers ??= new HashSet<string>(StringComparer.Ordinal)).Add(number);
+                }
+
+                if (hidden == null) continue;
+                int openEnd = start;
+                while (openEnd < doc.Text.Length && doc.Text[openEnd] != '\r' && doc.Text[openEnd] != '\n') openEnd++;
+                found.Add(new SwallowingFence(doc.Span(start, openEnd - start), closed ? lastLine : (int?)null, hidden));
+            }
+
+            return found;
         }
 
         /// <summary>How many list items hold <paramref name="paragraph"/> directly or through lists (0: not a list item's).</summary>
@@ -296,7 +352,7 @@ namespace Orchestrator.Governance.Model.Spec
         /// block type, cost a fifth of reading the Handshake spec). Offsets are in the whole text:
         /// the tree's plus <paramref name="offset"/>.
         /// </summary>
-        private static void Blocks(ContainerBlock root, int offset, int textLength, List<(int Level, int Start)> headings, List<(int Start, int End, int ListDepth)> paragraphs, List<(int Start, int End)> code)
+        private static void Blocks(ContainerBlock root, int offset, int textLength, List<(int Level, int Start)> headings, List<(int Start, int End, int ListDepth)> paragraphs, List<(int Start, int End)> code, List<(int Start, int End, string Info, bool Closed)> fences)
         {
             var stack = new Stack<(ContainerBlock Container, int Next)>();
             stack.Push((root, 0));
@@ -313,7 +369,15 @@ namespace Orchestrator.Governance.Model.Spec
                         paragraphs.Add((offset + paragraph.Span.Start, Math.Min(textLength, offset + paragraph.Span.End + 1), ListDepth(paragraph)));
                 }
                 else if (block is ContainerBlock inner) stack.Push((inner, 0));
-                else if (block is CodeBlock codeBlock && !codeBlock.Span.IsEmpty) code.Add((offset + codeBlock.Span.Start, Math.Min(textLength, offset + codeBlock.Span.End + 1)));
+                else if (block is CodeBlock codeBlock && !codeBlock.Span.IsEmpty)
+                {
+                    // An unclosed fence's span is its opening line alone: its code runs to its last line.
+                    int end = codeBlock.Span.End;
+                    if (codeBlock.Lines.Count > 0) end = Math.Max(end, codeBlock.Lines.Lines[codeBlock.Lines.Count - 1].Slice.End);
+                    code.Add((offset + codeBlock.Span.Start, Math.Min(textLength, offset + end + 1)));
+                    if (codeBlock is FencedCodeBlock fenced && container is MarkdownDocument)
+                        fences.Add((offset + fenced.Span.Start, Math.Min(textLength, offset + end + 1), fenced.Info ?? string.Empty, fenced.ClosingFencedCharCount > 0));
+                }
             }
         }
 

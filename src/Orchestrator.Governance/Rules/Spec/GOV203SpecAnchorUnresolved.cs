@@ -48,6 +48,14 @@ namespace Orchestrator.Governance.Rules.Spec
                     default:
                         bool idOnLine = linesWithId.Contains(r.Line);
                         if (idOnLine || (r.Nearest != null && !r.Nearest.IsMainBody)) break;
+                        // A heading a code fence swallowed (GOV214): say so, not only that there is no such section.
+                        if (spec.HiddenSection(r.Reference.Value) is (var fence, var hidden))
+                        {
+                            context.Report(r.Reference.Span, r.Reference.Display, spec.Path,
+                                $"no such section: its heading (line {context.Spec.LineLabel(hidden.Span)}) stands inside the code block opened at line {context.Spec.LineLabel(fence.OpenSpan)}, which hides it (GOV214)");
+                            break;
+                        }
+
                         context.Report(r.Reference.Span, r.Reference.Display, spec.Path,
                             r.Nearest == null ? "no such section" : "no such section; the nearest is " + r.Nearest.Display);
                         break;
