@@ -145,11 +145,33 @@ namespace Orchestrator.Governance.Analyzers
                 key.Append(';');
             }
 
+            // The test result files the targets found for GovernanceTestResults ('path' a line, GOV704):
+            // those additional files are results, not documents.
+            var resultsFile = files.FirstOrDefault(f => f.Path.Replace('\\', '/').EndsWith("/" + TestResultListName, StringComparison.OrdinalIgnoreCase));
+            var resultsList = resultsFile?.GetText();
+            List<(AdditionalText File, string Relative, SourceText? Text)>? results = null;
+            if (resultsList != null)
+            {
+                var wanted = new HashSet<string>(resultsList.Lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0), StringComparer.Ordinal);
+                results = files.Select(f => (File: f, Relative: Relative(f.Path, root)))
+                    .Where(f => wanted.Contains(f.Relative))
+                    .OrderBy(f => f.Relative, StringComparer.Ordinal)
+                    .Select(f => (f.File, f.Relative, f.File.GetText()))
+                    .ToList();
+                key.Append("results:");
+                foreach (var (_, relative, text) in results)
+                {
+                    key.Append(relative).Append(':');
+                    if (text != null) foreach (byte b in text.GetChecksum()) key.Append(b.ToString("x2"));
+                    key.Append(';');
+                }
+            }
+
             var refused = refusedFile != null && refusedText != null ? (File: refusedFile, Text: refusedText) : ((AdditionalText File, SourceText Text)?)null;
-            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, refused, root, today, maxDocumentBytes, linesText));
+            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, refused, root, today, maxDocumentBytes, linesText, results));
         }
 
-        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, (AdditionalText File, SourceText Text)? refused, string? root, string? today, string? maxDocumentBytes, SourceText? evidenceLines = null)
+        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, (AdditionalText File, SourceText Text)? refused, string? root, string? today, string? maxDocumentBytes, SourceText? evidenceLines = null, List<(AdditionalText File, string Relative, SourceText? Text)>? testResults = null)
         {
             var inputs = new List<DocumentInput>(texts.Count);
             var pathByRelative = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -195,6 +217,16 @@ namespace Orchestrator.Governance.Analyzers
                 var refusals = refused is (AdditionalText, SourceText refusedList) ? ParseRefused(refusedList).GroupBy(r => r.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Reason, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
                 options.FileLines = path => (counts.TryGetValue(path, out int n) ? n : (int?)null, refusals.TryGetValue(path, out var why) ? why : null);
             }
+            if (testResults != null)
+            {
+                // Read as the CLI reads them; a result file's GOV002 is reported at the file.
+                options.TestResults = testResults.Select(r => r.Text == null ? DocumentInput.Unreadable(r.Relative, "the compiler could not read it") : DocumentInput.FromText(r.Relative, r.Text.ToString())).ToList();
+                foreach (var (file, relative, _) in testResults)
+                {
+                    if (!pathByRelative.ContainsKey(relative)) pathByRelative[relative] = file.Path;
+                }
+            }
+
             if (packageList != null)
             {
                 options.PackageReferences = Model.Oss.PackageReference.ParseList(packageList.Lines.Select(l => l.ToString()));
@@ -299,6 +331,9 @@ namespace Orchestrator.Governance.Analyzers
 
         /// <summary>The additional file that lists the files the targets would not hand to the compiler, 'path|reason' a line.</summary>
         internal const string RefusedListName = "governance.refused.txt";
+
+        /// <summary>The test result files the targets found for GovernanceTestResults, one repository-relative path a line (GOV704): the additional files so named are test results.</summary>
+        internal const string TestResultListName = "governance.testresults.txt";
 
         /// <summary>'path|reason' lines (the path repository-relative; a path may hold '|', a reason does not).</summary>
         internal static IEnumerable<(string Path, string Reason)> ParseRefused(SourceText text)

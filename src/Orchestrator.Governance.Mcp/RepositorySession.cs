@@ -131,6 +131,21 @@ namespace Orchestrator.Governance.Mcp
             return new SessionSnapshot(result, documents, _disk.RepositoryFiles);
         }
 
+        /// <summary>
+        /// The engine on the session's documents with <paramref name="testResults"/> handed over
+        /// (GOV704), as the CLI's --test-results and the MSBuild task run it: the same severities,
+        /// inline suppressions and baseline. Parses come from the session's content cache.
+        /// </summary>
+        public GovernanceResult AnalyzeWithTestResults(IReadOnlyList<DocumentInput> testResults)
+        {
+            lock (_gate)
+            {
+                var options = _disk.Options(Today);
+                options.TestResults = testResults;
+                return GovernanceEngine.Analyze(_disk.Documents.ToList(), options);
+            }
+        }
+
         /// <inheritdoc />
         public void Dispose() => _watcher?.Dispose();
     }

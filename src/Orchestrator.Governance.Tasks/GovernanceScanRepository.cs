@@ -77,6 +77,17 @@ namespace Orchestrator.Governance.Tasks
         [Microsoft.Build.Framework.Output]
         public Microsoft.Build.Framework.ITaskItem[] EvidenceLines { get; private set; } = new Microsoft.Build.Framework.ITaskItem[0];
 
+        /// <summary>
+        /// GovernanceTestResults: ';'-separated globs, relative to the root, of TRX or JUnit XML files
+        /// (GOV704). The matching files of the walk become additional files and are listed in
+        /// <see cref="TestResultFiles"/>, so the analyzer judges named tests as the CLI does.
+        /// </summary>
+        public string TestResults { get; set; } = string.Empty;
+
+        /// <summary>The repository-relative paths of the test result files <see cref="TestResults"/> matched, in path order.</summary>
+        [Microsoft.Build.Framework.Output]
+        public Microsoft.Build.Framework.ITaskItem[] TestResultFiles { get; private set; } = new Microsoft.Build.Framework.ITaskItem[0];
+
         /// <inheritdoc />
         public override bool Execute()
         {
@@ -97,6 +108,29 @@ namespace Orchestrator.Governance.Tasks
             {
                 string full = Path.GetFullPath(root + path.Replace('/', Path.DirectorySeparatorChar));
                 if (existing.Add(full)) added.Add(new Microsoft.Build.Utilities.TaskItem(Escape(full)));
+            }
+
+            var resultGlobs = Split(TestResults).ToList();
+            if (resultGlobs.Count > 0)
+            {
+                // The same globs and walk as the CLI's --test-results (Hosting.TestResultFiles).
+                string? problem = Hosting.TestResultFiles.Problem(resultGlobs);
+                if (problem != null)
+                {
+                    Log.LogWarning("GovernanceTestResults: " + problem);
+                }
+                else
+                {
+                    var set = new GlobSet(resultGlobs);
+                    var results = tree.Files.Where(set.IsMatch).OrderBy(p => p, StringComparer.Ordinal).ToList();
+                    foreach (var path in results)
+                    {
+                        string full = Path.GetFullPath(root + path.Replace('/', Path.DirectorySeparatorChar));
+                        if (existing.Add(full)) added.Add(new Microsoft.Build.Utilities.TaskItem(Escape(full)));
+                    }
+
+                    TestResultFiles = results.Select(p => (Microsoft.Build.Framework.ITaskItem)new Microsoft.Build.Utilities.TaskItem(Escape(p))).ToArray();
+                }
             }
 
             AdditionalFiles = added.ToArray();

@@ -64,6 +64,38 @@ namespace Orchestrator.Governance.Analyzers.Tests
             await test.RunAsync();
         }
 
+        /// <summary>
+        /// Issue 32, named tests that passed, as the CLI and the task judge them: with
+        /// GovernanceTestResults the targets hand the analyzer the result files as additional files
+        /// and list them (governance.testresults.txt); the failed and the skipped named test are
+        /// GOV704, the passed one is not, and a listed file that is no test result is GOV002 at it.
+        /// </summary>
+        [Fact]
+        public async Task Named_tests_are_judged_from_the_result_files_the_targets_list()
+        {
+            string items = Testing.TestResultSamples.NamedTestItems
+                .Replace("`Storage.Tests.DatabaseTests.Migrates`", "`{|#0:Storage.Tests.DatabaseTests.Migrates|}`")
+                .Replace("`Storage.Tests.DatabaseTests.RollsBack`", "`{|#1:Storage.Tests.DatabaseTests.RollsBack|}`");
+            var test = Markup.Documents(
+                ("src/App/obj/Debug/net10.0/governance.testresults.txt", "TestResults/run.trx\nTestResults/notes.xml\n"),
+                ("TestResults/run.trx", Testing.TestResultSamples.Trx),
+                ("TestResults/notes.xml", "<notes/>"),
+                (Packets.Path, Packets.Valid.Replace("  * All tests pass\n", items + "\n")), Markup.Spec, Markup.Pointer);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV704", DiagnosticSeverity.Error).WithLocation(0).WithArguments("Storage.Tests.DatabaseTests.Migrates", "failed in TestResults/run.trx (2026-11-30T10:01:30Z)"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV704", DiagnosticSeverity.Error).WithLocation(1).WithArguments("Storage.Tests.DatabaseTests.RollsBack", "was skipped in TestResults/run.trx (2026-11-30T10:01:30Z)"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV002", DiagnosticSeverity.Error).WithSpan(Markup.Root + "TestResults/notes.xml", 1, 1, 1, 1)
+                .WithArguments("test results not read: the root element is 'notes', neither TRX's TestRun nor JUnit's testsuites or testsuite"));
+
+            // An item that only names a test states no requirement of §2.3.12.3 (as in the engine's GOV704 tests).
+            foreach (var (line, name, end) in new[] { (27, "Opens", 53), (28, "Migrates", 56), (29, "RollsBack", 57) })
+            {
+                test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV206", DiagnosticSeverity.Warning).WithSpan(Markup.Root + Packets.Path, line, 5, line, end)
+                    .WithArguments($"test: `Storage.Tests.DatabaseTests.{name}` passes", "§2.3.12.3", "'The backend MUST define a Database trait with async methods.' (§2.3.12.3, spec line 21, 12% of its weighted terms stated)"));
+            }
+
+            await test.RunAsync();
+        }
+
         private static DiagnosticResult Refused(string path, string reason) =>
             new DiagnosticResult("GOV002", DiagnosticSeverity.Error).WithSpan(Markup.Root + path, 1, 1, 1, 1).WithArguments(reason);
 

@@ -274,6 +274,20 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             var (exit, output) = _feed.Build(consumer);
             Assert.True(exit == 0, output);
             Assert.DoesNotMatch(new Regex("(error|warning) GOV"), output);
+
+            // Issue 32: GovernanceTestResults in the analyzer's build (a C# project, no task): the targets
+            // hand the analyzer the TRX as an additional file, and the failed and the skipped named test
+            // fail the build with the two GOV704 lines the CLI and the task write.
+            string packet = Path.Combine(consumer, "docs", "task_packets", "WP-1-Storage-Layer.md");
+            File.WriteAllText(packet, File.ReadAllText(packet).Replace("  * All tests pass\n", Testing.TestResultSamples.NamedTestItems + "\n"));
+            Directory.CreateDirectory(Path.Combine(consumer, "TestResults"));
+            File.WriteAllText(Path.Combine(consumer, "TestResults", "run.trx"), Testing.TestResultSamples.Trx);
+            (exit, output) = _feed.Build(consumer, null, "-p:GovernanceTestResults=TestResults/*.trx");
+            Assert.True(exit != 0, output);
+            var gov704 = output.Split('\n').Where(l => l.Contains(": error GOV704: ", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToList();
+            Assert.Contains(consumer + "/docs/task_packets/WP-1-Storage-Layer.md(28,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.Migrates', which failed in TestResults/run.trx (2026-11-30T10:01:30Z)", output);
+            Assert.Contains(consumer + "/docs/task_packets/WP-1-Storage-Layer.md(29,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in TestResults/run.trx (2026-11-30T10:01:30Z)", output);
+            Assert.Equal(2, gov704.Count);
         }
 
         [Fact]

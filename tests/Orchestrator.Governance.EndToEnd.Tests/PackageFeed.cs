@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.IO;
 
@@ -74,9 +75,9 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         }
 
         /// <summary>dotnet build of the consumer's app project with an isolated package folder (killed, and a TimeoutException, after <paramref name="timeout"/>; default 5 minutes).</summary>
-        public (int ExitCode, string Output) Build(string consumer, TimeSpan? timeout = null) =>
+        public (int ExitCode, string Output) Build(string consumer, TimeSpan? timeout = null, params string[] properties) =>
             Dotnet.Run(consumer, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(consumer, ".packages") }, timeout ?? TimeSpan.FromMinutes(5),
-                "build", Path.Combine("src", "Example.App"), "-p:OrchestratorGovernanceVersion=" + Version, "-nodeReuse:false", "-tl:off");
+                new[] { "build", Path.Combine("src", "Example.App"), "-p:OrchestratorGovernanceVersion=" + Version, "-nodeReuse:false", "-tl:off" }.Concat(properties).ToArray());
 
         public void Dispose()
         {

@@ -345,13 +345,27 @@ namespace Orchestrator.Governance.Mcp.Tests
             var trx = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "TestResults/*.trx" } });
             Assert.False(trx.GetProperty("ready").GetBoolean());
             Assert.Contains(
-                "testsPassed FAIL: 'Storage.Tests.DatabaseTests.Migrates' failed in TestResults/run.trx (2026-11-30T10:01:30Z); " +
-                "'Storage.Tests.DatabaseTests.RollsBack' was skipped in TestResults/run.trx (2026-11-30T10:01:30Z)\n", Gates(trx));
+                "testsPassed FAIL: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.Migrates', which failed in TestResults/run.trx (2026-11-30T10:01:30Z); " +
+                "DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in TestResults/run.trx (2026-11-30T10:01:30Z)\n", Gates(trx));
 
             var junit = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "TestResults/*.xml" } });
             Assert.Contains(
-                "testsPassed FAIL: 'Storage.Tests.DatabaseTests.Migrates' failed in TestResults/junit.xml (2026-11-30T11:00:00Z); " +
-                "'Storage.Tests.DatabaseTests.RollsBack' was skipped in TestResults/junit.xml (2026-11-30T11:00:00Z)\n", Gates(junit));
+                "testsPassed FAIL: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.Migrates', which failed in TestResults/junit.xml (2026-11-30T11:00:00Z); " +
+                "DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in TestResults/junit.xml (2026-11-30T11:00:00Z)\n", Gates(junit));
+
+            // An inline suppression of GOV704 at the failed test's item holds here as in the CLI: only the skipped one is left.
+            File.WriteAllText(path, File.ReadAllText(path).Replace("  * test: `Storage.Tests.DatabaseTests.Migrates` passes\n", "  <!-- governance-disable-next-line GOV704 -->\n  * test: `Storage.Tests.DatabaseTests.Migrates` passes\n"));
+            var suppressed = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "TestResults/*.trx" } });
+            Assert.Contains(
+                "testsPassed FAIL: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in TestResults/run.trx (2026-11-30T10:01:30Z)\n", Gates(suppressed));
+
+            // GOV704 off in governance.yml: the gate is not checked, as the CLI reports nothing.
+            string config = Path.Combine(_repo.Root, "governance.yml");
+            string kept = File.ReadAllText(config);
+            File.WriteAllText(config, kept.Replace("  GOV109: error\n", "  GOV109: error\n  GOV704: none\n"));
+            var off = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "TestResults/*.trx" } });
+            Assert.Contains("testsPassed -: GOV704 is off in governance.yml (severity: none), so named tests are not judged\n", Gates(off));
+            File.WriteAllText(config, kept);
 
             File.WriteAllText(Path.Combine(_repo.Root, "TestResults", "junit.xml"), Testing.TestResultSamples.JUnit.Replace("<failure message=\"assertion failed\">left != right</failure>", string.Empty).Replace("<skipped/>", string.Empty));
             var passed = await Call("ready_to_close", new Dictionary<string, object?> { ["id"] = "WP-1-Storage-Layer", ["target"] = "Done", ["testResults"] = new[] { "TestResults/*" } });

@@ -189,7 +189,7 @@ namespace Orchestrator.Governance.Mcp.Tools
                 Gate("namedTests", passed, string.Join("; ", (failed.Count > 0 ? failed : verdicts).Select(v => $"'{v.Name}' {v.Reason}")));
             }
 
-            TestsPassed(arguments.Strings("testResults", maxItems: 64, maxLength: 1024), packet, profile, session, config.Limits.MaxDocumentBytes, (g, p, r, d) => Gate(g, p, r, d));
+            TestsPassed(arguments.Strings("testResults", maxItems: 64, maxLength: 1024), result, packet, profile, session, config.Limits.MaxDocumentBytes, (g, p, r, d) => Gate(g, p, r, d));
             counted.Add(Rules.Source.GOV704NamedTestNotPassed.Rule.Id);
 
             var others = own.Where(d => d.Severity == GovernanceSeverity.Error && !counted.Contains(d.Id)).ToList();
@@ -209,16 +209,24 @@ namespace Orchestrator.Governance.Mcp.Tools
 
         /// <summary>
         /// The testsPassed gate (GOV704): every test the packet's DONE_MEANS names passed in the test
-        /// results <paramref name="globs"/> match, judged as the rule judges them
-        /// (<see cref="Model.TestRuns.TestVerdict.Problem"/>). Not checked (null) without a named test;
-        /// failed when tests are named and no results are given, or a result file cannot be read.
+        /// results <paramref name="globs"/> match. The engine judges them, as the CLI's --test-results
+        /// and the MSBuild task do (<see cref="RepositorySession.AnalyzeWithTestResults"/>): the
+        /// same GOV704 findings, severities, inline suppressions and baseline, and a result file that
+        /// cannot be read (GOV002) fails the gate. Not checked (null) without a named test or with
+        /// GOV704 off in governance.yml; failed when tests are named and no results are given.
         /// </summary>
-        private static void TestsPassed(IReadOnlyList<string> globs, Model.TaskPacket packet, Model.TaskPacketProfile profile, RepositorySession session, long maxBytes, Action<string, bool?, string, IEnumerable<GovernanceDiagnostic>?> gate)
+        private static void TestsPassed(IReadOnlyList<string> globs, Engine.GovernanceResult result, Model.TaskPacket packet, Model.TaskPacketProfile profile, RepositorySession session, long maxBytes, Action<string, bool?, string, IEnumerable<GovernanceDiagnostic>?> gate)
         {
             var named = Model.TestReference.Of(packet, profile).Select(t => t.Name).Distinct(StringComparer.Ordinal).ToList();
             if (named.Count == 0)
             {
                 gate("testsPassed", null, "DONE_MEANS names no test (taskPacket.testReference)", null);
+                return;
+            }
+
+            if (result.Config.SeverityOf(Rules.Source.GOV704NamedTestNotPassed.Rule) == GovernanceSeverity.None)
+            {
+                gate("testsPassed", null, "GOV704 is off in governance.yml (severity: none), so named tests are not judged", null);
                 return;
             }
 
@@ -232,15 +240,15 @@ namespace Orchestrator.Governance.Mcp.Tools
             var tree = session.Tree;
             var inputs = tree == null ? null : Hosting.TestResultFiles.Read(tree, globs, maxBytes, out string? problem);
             if (inputs == null) throw new ToolError(tree == null ? "the repository could not be read" : "testResults: " + Hosting.TestResultFiles.Problem(globs));
-            var results = Model.TestRuns.TestResults.Read(inputs, session.Today);
-            var problems = results.Problems.Select(p => $"{p.Path} not read: {p.Reason}").ToList();
-            foreach (var name in named)
-            {
-                string? why = results.VerdictOn(name).Problem(results);
-                if (why != null) problems.Add($"'{name}' {why}");
-            }
-
-            gate("testsPassed", problems.Count == 0, problems.Count == 0 ? $"{named.Count} named test(s) passed in {results.FilesDisplay()}" : string.Join("; ", problems), null);
+            var judged = session.AnalyzeWithTestResults(inputs);
+            var resultPaths = new HashSet<string>(inputs.Select(i => i.Path), StringComparer.Ordinal);
+            var findings = judged.Diagnostics
+                .Where(d => (d.Id == Rules.Source.GOV704NamedTestNotPassed.Rule.Id && d.Path == packet.Path) || (d.Id == EngineDiagnostics.DocumentUnreadable.Id && resultPaths.Contains(d.Path)))
+                .ToList();
+            string files = Model.TestRuns.TestResults.Read(inputs, session.Today).FilesDisplay();
+            gate("testsPassed", findings.Count == 0,
+                findings.Count == 0 ? $"{named.Count} named test(s) passed in {files}" : string.Join("; ", findings.Select(d => d.Message)),
+                findings);
         }
 
         /// <summary>The repository's C# files as the last walk found them (bin/ folders left out), read within the size limit.</summary>

@@ -286,20 +286,36 @@ namespace Orchestrator.Governance.Model.Spec
             "everything", "accordance", "according", "entire", "entirety", "whole", "delivered", "finished", "verified", "outlined", "detailed", "normative",
             "mandatory", "anchored", "honored", "honoured", "respected", "followed", "adhered", "adhere", "per", "therein", "herein", "thereof", "item", "point",
             "totality", "including", "included", "applicable", "relevant", "working", "built", "code", "codebase", "must", "should", "shall",
+            "both", "see", "also", "above", "below", "accordingly", "successfully", "correctly", "now", "been",
         };
 
         /// <summary>
-        /// Whether <paramref name="text"/> claims requirements wholesale: it quantifies over them
-        /// (<see cref="Wholesale"/>) or cites a section, and says nothing else than that they are
-        /// done (every content word is one of <see cref="ClaimWords"/>). "Evidence mapping lists
-        /// file:line for every requirement" says something else, and is no such claim.
+        /// A verb of claiming that work is done ("implemented", "satisfied", "complete", "covered",
+        /// "has a test", "verified", "pass"): with a quantifier over requirements it makes the item
+        /// a claim, whatever else the item lists.
         /// </summary>
-        internal static bool IsBlanket(string text, bool citesSection)
+        private static readonly Regex ClaimVerb = new Regex(
+            @"\b(?:implement(?:s|ed|ation)?|complete[ds]?|completion|done|satisf(?:y|ies|ied)|met|meets?|compl(?:y|ies|ied|iant|iance)|conform(?:s|ed|ant|ance)?|cover(?:s|ed)?|address(?:es|ed)|handled|fulfill?(?:s|ed)?|delivered|finished|honou?red|respected|followed|adhered|in place|working|tested|verified|validated|pass(?:es|ed)?|ha(?:s|ve) (?:a |its |their )?tests?)\b",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Model.TaskPacketProfile.RegexTimeout);
+
+        /// <summary>
+        /// Whether <paramref name="text"/> claims requirements wholesale. It quantifies over them
+        /// (<see cref="Wholesale"/>: "all requirements of §X") and claims they are done
+        /// (<see cref="ClaimVerb"/>), whatever else it lists: a claim followed by keywords ("...are
+        /// implemented, keywords: ContextSnapshot, hashes, ...") is still a claim. Or it quantifies
+        /// or cites a section and says nothing else than that they are done: every content word
+        /// is one of <see cref="ClaimWords"/> once the generic gates (<paramref name="gates"/>:
+        /// "tests pass", "see evidence mapping") are taken out, so a gate appended to a claim does
+        /// not make it a gate. "Evidence mapping lists file:line for every requirement" claims
+        /// nothing done, and is no such claim.
+        /// </summary>
+        internal static bool IsBlanket(string text, bool citesSection, IReadOnlyList<Regex>? gates = null)
         {
             bool quantifies;
             try
             {
                 quantifies = Wholesale.IsMatch(text);
+                if (quantifies && ClaimVerb.IsMatch(text)) return true;
             }
             catch (RegexMatchTimeoutException)
             {
@@ -307,7 +323,20 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             if (!quantifies && !citesSection) return false;
-            foreach (var word in Words(text))
+            string rest = text;
+            foreach (var gate in gates ?? Array.Empty<Regex>())
+            {
+                try
+                {
+                    rest = gate.Replace(rest, " ");
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var word in Words(rest))
             {
                 // What is left of a section number ("2", "3.1") is no word; anything else says something.
                 if (!ClaimWords.Contains(word)) return false;
@@ -380,7 +409,7 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             // 0. A wholesale claim covers nothing, whatever it cites, unless it names requirements.
-            if (named.Count == 0 && IsBlanket(text, line.References.Any(r => r.Kind == AnchorKind.Section)))
+            if (named.Count == 0 && IsBlanket(text, line.References.Any(r => r.Kind == AnchorKind.Section), profile.GenericGates))
                 return new ItemMapping(item, MappingKind.Blanket, Array.Empty<SpecRequirement>(), null, 0, null, text);
 
             // 2. A generic gate needs no requirement.

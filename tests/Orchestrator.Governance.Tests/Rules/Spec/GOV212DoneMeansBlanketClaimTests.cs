@@ -38,9 +38,26 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         }
 
         [Theory]
+        [InlineData("All requirements of §2.3.12.3 are implemented, keywords: Database trait, async methods, SqliteDatabase wrapper behind the trait, PostgresDatabase stub",
+            "All requirements of §2.3.12.3 are implemented, keywords: Database trait, asyn...")]
+        [InlineData("Every requirement of §2.3.12.3 has a test: Database trait, SqliteDatabase wrapper, PostgresDatabase stub",
+            "Every requirement of §2.3.12.3 has a test: Database trait, SqliteDatabase wra...")]
+        [InlineData("Both §2.3.12.3 and §1.1 are implemented; tests pass.", "Both §2.3.12.3 and §1.1 are implemented; tests pass.")]
+        [InlineData("All requirements of §2.3.12.3 are implemented (see evidence mapping)", "All requirements of §2.3.12.3 are implemented (see evidence mapping)")]
+        public void A_claim_stays_a_claim_with_keywords_or_a_gate_beside_it(string claim, string shown)
+        {
+            // Keywords after a claim would state every requirement in substance; a gate after it would make it a gate.
+            WithItems("  * {|#0:" + claim + "|}\n", "- **{|#1:|}{|#2:|}DONE_MEANS**:")
+                .Expect(0, "GOV212", shown)
+                .Expect(1, "GOV207", "2", "§2.3.12.3", Musts)
+                .Expect(2, "GOV208", "1", "§2.3.12.3", "line 23 'The backend SHOULD provide a PostgresDatabase stub.'")
+                .Verify();
+        }
+
+        [Theory]
         [InlineData("  * Evidence mapping lists file:line for every requirement\n")]
         [InlineData("  * All tests pass\n")]
-        [InlineData("  * Every requirement of §2.3.12.3 has a test: Database trait, SqliteDatabase wrapper, PostgresDatabase stub\n")]
+        [InlineData("  * Every requirement of §2.3.12.3 is listed in the evidence mapping with file:line\n")]
         public void An_item_that_says_something_besides_the_claim_is_no_wholesale_claim(string items)
         {
             WithItems(Item26 + "\n" + items).Verify();
