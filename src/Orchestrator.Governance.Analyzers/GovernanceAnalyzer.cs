@@ -215,6 +215,12 @@ namespace Orchestrator.Governance.Analyzers
                 // As the CLI's walk answers: a count for a cited file it read, a refusal for one it refused.
                 var counts = ParseEvidenceLines(evidenceLines);
                 var refusals = refused is (AdditionalText, SourceText refusedList) ? ParseRefused(refusedList).GroupBy(r => r.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Reason, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
+                // Cited files the walk refused ('refused|path|reason' lines): no documents, so not in the refused list.
+                foreach (var (path, reason) in ParseRefusedEvidence(evidenceLines))
+                {
+                    if (!refusals.ContainsKey(path)) refusals[path] = reason;
+                }
+
                 options.FileLines = path => (counts.TryGetValue(path, out int n) ? n : (int?)null, refusals.TryGetValue(path, out var why) ? why : null);
             }
             if (testResults != null)
@@ -311,8 +317,21 @@ namespace Orchestrator.Governance.Analyzers
         /// <summary>The additional file that lists the project's package references, ID|VERSION|PROJECT a line.</summary>
         internal const string PackageListName = "governance.packages.txt";
 
-        /// <summary>The additional file that gives the line counts of the files packets cite as evidence, 'count|path' a line (GOV114).</summary>
+        /// <summary>The additional file that gives the line counts of the files packets cite as evidence, 'count|path' a line, and the cited files the walk refused, 'refused|path|reason' (GOV114).</summary>
         internal const string EvidenceLinesName = "governance.lines.txt";
+
+        /// <summary>The 'refused|path|reason' lines of governance.lines.txt: cited files the targets' walk refused to read.</summary>
+        internal static IEnumerable<(string Path, string Reason)> ParseRefusedEvidence(SourceText text)
+        {
+            foreach (var line in text.Lines)
+            {
+                string s = line.ToString().Trim();
+                if (!s.StartsWith("refused|", StringComparison.Ordinal)) continue;
+                int bar = s.IndexOf('|', "refused|".Length);
+                if (bar <= "refused|".Length || bar == s.Length - 1) continue;
+                yield return (s.Substring("refused|".Length, bar - "refused|".Length), s.Substring(bar + 1));
+            }
+        }
 
         /// <summary>'count|path' lines: a path may hold '|', a count does not.</summary>
         internal static Dictionary<string, int> ParseEvidenceLines(SourceText text)

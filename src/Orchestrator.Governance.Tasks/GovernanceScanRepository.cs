@@ -183,6 +183,7 @@ namespace Orchestrator.Governance.Tasks
             var files = new Orchestrator.Governance.Model.Scope.RepositoryFiles(listed);
             var lines = RepositoryFileLines.For(tree, max);
             var cited = new SortedSet<string>(StringComparer.Ordinal);
+            var refused = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var document in documents)
             {
                 string? text = tree.ReadDocument(document, max).Text;
@@ -193,6 +194,8 @@ namespace Orchestrator.Governance.Tasks
                     if (string.IsNullOrEmpty(resolved)) continue;
                     var named = files.Named(resolved!);
                     if (named.Count == 1) cited.Add(named[0]);
+                    // A cited file the walk refused (a link out of the repository): its reason, as the CLI gives it.
+                    else if (named.Count == 0 && lines(resolved!).Refusal is string why) refused[resolved!] = why;
                 }
             }
 
@@ -200,6 +203,8 @@ namespace Orchestrator.Governance.Tasks
             {
                 if (lines(path).Lines is int count) yield return count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + path;
             }
+
+            foreach (var entry in refused) yield return "refused|" + entry.Key + "|" + entry.Value;
         }
 
         /// <summary>

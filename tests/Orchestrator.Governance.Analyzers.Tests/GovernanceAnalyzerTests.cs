@@ -54,11 +54,13 @@ namespace Orchestrator.Governance.Analyzers.Tests
         public async Task Evidence_is_judged_from_the_file_list_and_line_counts_the_targets_write()
         {
             string packet = Packets.Valid.Replace("- **Dependencies**: none\n",
-                "- **Dependencies**: none\n- Evidence: src/storage/mod.rs:40, {|#0:src/storage/mod.rs:41|}, {|#1:src/storage/gone.rs:2|}\n");
+                "- **Dependencies**: none\n- Evidence: src/storage/mod.rs:40, {|#0:src/storage/mod.rs:41|}, {|#1:src/storage/gone.rs:2|}, {|#2:src/linked.rs:2|}\n");
             var test = Markup.Documents(
                 ("src/App/obj/Debug/net10.0/governance.files.txt", "src/storage/mod.rs\nExample_Master_Spec_v01.2.md\ndocs/SPEC_CURRENT.md\n" + Packets.Path + "\n"),
-                ("src/App/obj/Debug/net10.0/governance.lines.txt", "40|src/storage/mod.rs\n"),
+                ("src/App/obj/Debug/net10.0/governance.lines.txt", "40|src/storage/mod.rs\nrefused|src/linked.rs|is a symbolic link to a file outside the repository; not read\n"),
                 (Packets.Path, packet), Markup.Spec, Markup.Pointer);
+            // A cited file the targets' walk refused: the CLI's words, not "names no file".
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV114", DiagnosticSeverity.Error).WithLocation(2).WithArguments("src/linked.rs:2", "names a file that is not read: is a symbolic link to a file outside the repository; not read"));
             test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV114", DiagnosticSeverity.Error).WithLocation(0).WithArguments("src/storage/mod.rs:41", "cites line 41, past the end of src/storage/mod.rs (40 lines)"));
             test.ExpectedDiagnostics.Add(new DiagnosticResult("GOV114", DiagnosticSeverity.Error).WithLocation(1).WithArguments("src/storage/gone.rs:2", "names no file of the repository"));
             await test.RunAsync();

@@ -279,7 +279,12 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             // hand the analyzer the TRX as an additional file, and the failed and the skipped named test
             // fail the build with the two GOV704 lines the CLI and the task write.
             string packet = Path.Combine(consumer, "docs", "task_packets", "WP-1-Storage-Layer.md");
-            File.WriteAllText(packet, File.ReadAllText(packet).Replace("  * All tests pass\n", Testing.TestResultSamples.NamedTestItems + "\n"));
+            File.WriteAllText(packet, File.ReadAllText(packet).Replace("  * All tests pass\n", Testing.TestResultSamples.NamedTestItems + "\n")
+                .Replace("- **Dependencies**: none\n", "- **Dependencies**: none\n- Evidence: src/linked.rs:2\n"));
+            // Evidence in a file linked out of the repository (line 66, the items above being three): refused, in the CLI's words (the targets pass the walk's reason on).
+            string outside = Path.Combine(Path.GetTempPath(), "orchestrator-outside-" + Guid.NewGuid().ToString("N") + ".rs");
+            File.WriteAllText(outside, "one\ntwo\nthree\n");
+            File.CreateSymbolicLink(Path.Combine(consumer, "src", "linked.rs"), outside);
             Directory.CreateDirectory(Path.Combine(consumer, "TestResults"));
             File.WriteAllText(Path.Combine(consumer, "TestResults", "run.trx"), Testing.TestResultSamples.Trx);
             (exit, output) = _feed.Build(consumer, null, "-p:GovernanceTestResults=TestResults/*.trx");
@@ -288,6 +293,8 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.Contains(consumer + "/docs/task_packets/WP-1-Storage-Layer.md(28,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.Migrates', which failed in TestResults/run.trx (2026-11-30T10:01:30Z)", output);
             Assert.Contains(consumer + "/docs/task_packets/WP-1-Storage-Layer.md(29,12): error GOV704: DONE_MEANS names the test 'Storage.Tests.DatabaseTests.RollsBack', which was skipped in TestResults/run.trx (2026-11-30T10:01:30Z)", output);
             Assert.Equal(2, gov704.Count);
+            Assert.Contains(consumer + "/docs/task_packets/WP-1-Storage-Layer.md(66,13): error GOV114: Evidence 'src/linked.rs:2' names a file that is not read: ", output);
+            File.Delete(outside);
         }
 
         [Fact]
