@@ -172,8 +172,8 @@ namespace Orchestrator.Governance.Configuration
         /// Whether a line cited in an empty file is past its end, as governance.yml writes it:
         /// <c>true</c>, <c>false</c> or <c>auto</c> (the default). Auto judges empty files unless the
         /// checkout keeps paths without their contents (the Handshake corpus keeps every source file
-        /// as an empty file): at least <see cref="PlaceholderMinimum"/> distinct files cited as
-        /// evidence, other than Markdown, and nine in ten of them empty
+        /// as an empty file): at least <see cref="PlaceholderMinimum"/> distinct files the other
+        /// packets cite as evidence, other than Markdown, and nine in ten of them empty
         /// (<see cref="Index.RepoIndex.JudgesEmptyFiles"/>). The file must exist either way.
         /// </summary>
         [JsonProperty("judgeEmptyFiles")] public string JudgeEmptyFilesSetting { get; private set; } = "auto";

@@ -35,7 +35,7 @@ namespace Orchestrator.Governance.Index
             AdrConfig = b.AdrConfig;
             TestResults = b.TestResults;
             FileLines = b.FileLines;
-            judgesEmptyFiles = new System.Lazy<bool>(DecideEmptyFiles);
+            citedEvidence = new System.Lazy<CitedEvidence?>(GatherEvidence);
             var scope = new Dictionary<TaskPacket, IReadOnlyList<Model.Scope.ScopeEntry>>();
             // A packet of the previous index (the same object: its text unchanged) read against the same files has the same scope.
             var previous = b.Previous != null && ReferenceEquals(b.Previous.Files, b.Files) ? b.Previous.ScopeEntries : null;
@@ -53,22 +53,44 @@ namespace Orchestrator.Governance.Index
         public System.Func<string, (int? Lines, string? Refusal)>? FileLines { get; }
 
         /// <summary>
-        /// GOV114: whether a line cited in an empty file is past its end. As evidence.judgeEmptyFiles
-        /// says when it says true or false; on auto, true unless the checkout keeps paths without
-        /// their contents: <see cref="EvidenceConfig.PlaceholderMinimum"/> or more distinct files
-        /// cited as evidence (each resolving to one file, other than Markdown and the documents
-        /// analyzed) have line counts and nine in ten of them are empty. Decided once per index.
+        /// GOV114: whether a line <paramref name="packet"/> cites in an empty file is past its end.
+        /// As evidence.judgeEmptyFiles says when it says true or false; on auto, true unless the
+        /// checkout keeps paths without their contents, judged from the evidence of the other
+        /// packets (so no packet can switch the judgement off for itself by citing empty files):
+        /// <see cref="EvidenceConfig.PlaceholderMinimum"/> or more distinct files they cite (each
+        /// resolving to one file, other than Markdown and the documents analyzed) have line counts,
+        /// and nine in ten of them are empty. The citations are gathered once per index.
         /// </summary>
-        public bool JudgesEmptyFiles => judgesEmptyFiles.Value;
-
-        private readonly System.Lazy<bool> judgesEmptyFiles;
-
-        private bool DecideEmptyFiles()
+        public bool JudgesEmptyFiles(TaskPacket packet)
         {
             if (Config.Evidence.JudgeEmptyFiles is bool set) return set;
-            if (Files == null || FileLines == null) return true;
-            var seen = new HashSet<string>(System.StringComparer.Ordinal);
-            int counted = 0, empty = 0;
+            var cited = citedEvidence.Value;
+            if (cited == null) return true;
+            int counted = cited.Counted, empty = cited.Empty;
+            if (cited.Exclusive.TryGetValue(packet, out var own))
+            {
+                counted -= own.Counted;
+                empty -= own.Empty;
+            }
+
+            return !(counted >= EvidenceConfig.PlaceholderMinimum && empty * 10 >= counted * 9);
+        }
+
+        private readonly System.Lazy<CitedEvidence?> citedEvidence;
+
+        /// <summary>The distinct cited files with line counts, how many are empty, and per packet those only it cites.</summary>
+        private sealed class CitedEvidence
+        {
+            public int Counted;
+            public int Empty;
+            public readonly Dictionary<TaskPacket, (int Counted, int Empty)> Exclusive = new Dictionary<TaskPacket, (int, int)>();
+        }
+
+        private CitedEvidence? GatherEvidence()
+        {
+            if (Config.Evidence.JudgeEmptyFiles != null || Files == null || FileLines == null) return null;
+            // Each cited file once: whether it is empty, and the first packet citing it (null once a second one does).
+            var files = new Dictionary<string, (bool Empty, TaskPacket? Only)>(System.StringComparer.Ordinal);
             foreach (var packet in Packets)
             {
                 foreach (var reference in EvidenceReference.Of(packet))
@@ -78,17 +100,28 @@ namespace Orchestrator.Governance.Index
                     var named = Files.Named(resolved!);
                     if (named.Count != 1) continue;
                     string path = named[0];
-                    if (path.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", System.StringComparison.OrdinalIgnoreCase)
-                        || HasDocument(path) || !seen.Add(path)) continue;
-                    if (FileLines(path).Lines is int n)
+                    if (path.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", System.StringComparison.OrdinalIgnoreCase) || HasDocument(path)) continue;
+                    if (files.TryGetValue(path, out var known))
                     {
-                        counted++;
-                        if (n == 0) empty++;
+                        if (known.Only != null && !ReferenceEquals(known.Only, packet)) files[path] = (known.Empty, null);
+                        continue;
                     }
+
+                    if (FileLines(path).Lines is int n) files[path] = (n == 0, packet);
                 }
             }
 
-            return !(counted >= EvidenceConfig.PlaceholderMinimum && empty * 10 >= counted * 9);
+            var cited = new CitedEvidence();
+            foreach (var file in files.Values)
+            {
+                cited.Counted++;
+                if (file.Empty) cited.Empty++;
+                if (file.Only == null) continue;
+                cited.Exclusive.TryGetValue(file.Only, out var own);
+                cited.Exclusive[file.Only] = (own.Counted + 1, own.Empty + (file.Empty ? 1 : 0));
+            }
+
+            return cited;
         }
 
         /// <summary>The test results the host handed over (GOV704), read once; null when it handed over none.</summary>

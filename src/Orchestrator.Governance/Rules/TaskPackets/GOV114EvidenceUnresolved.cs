@@ -65,7 +65,7 @@ namespace Orchestrator.Governance.Rules.TaskPackets
                 if (lines == null) continue;
                 var (count, _) = lines(named[0]);
                 // An empty file's lines are not judged in a checkout that keeps paths without their contents (evidence.judgeEmptyFiles).
-                if (count == 0 && !context.Index.JudgesEmptyFiles) continue;
+                if (count == 0 && !context.Index.JudgesEmptyFiles(context.Packet)) continue;
                 if (count is int n && (reference.Line > n || reference.EndLine > n || reference.Line == 0 || reference.EndLine < reference.Line))
                 {
                     string what = reference.EndLine < reference.Line ? $"cites lines {reference.Line}-{reference.EndLine}, which end before they start"

@@ -8,7 +8,8 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
     /// GOV114 on the shared packet with evidence written into its Notes (line 64), in the engine's
     /// inline markup: the repository holds src/storage/mod.rs (40 lines), src/api/mod.rs and
     /// src/storage/api/mod.rs (two mod.rs under an "api" folder), an empty src/ui/app.tsx, five
-    /// empty files under src/empty/, and a file the host refuses.
+    /// empty files under src/empty/, and a file the host refuses. Whether the checkout keeps paths
+    /// without contents is judged from the other packets' evidence (a second packet, WP-1-Storage-Other).
     /// </summary>
     public class GOV114EvidenceUnresolvedTests
     {
@@ -103,19 +104,32 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
                 .Verify(Repository());
         }
 
+        /// <summary>Another packet of the repository (WP-1-Storage-Other, or another name) with <paramref name="evidence"/> in its Notes.</summary>
+        private static (string, string) Other(string evidence, string name = "WP-1-Storage-Other") =>
+            ("docs/task_packets/" + name + ".md", Packets.WithLine(64, evidence).Replace("WP-1-Storage-Layer", name));
+
         [Fact]
         public void A_checkout_that_keeps_paths_without_contents_is_judged_by_file_only()
         {
-            // Five distinct cited files, all empty (and a Markdown file, which counts for nothing): paths without contents.
-            string cited = string.Join(", ", Empty.Select(f => f + ":12")) + ", Example_Master_Spec_v01.2.md:3";
-            Notes("- Evidence: " + cited).Verify(Repository());
-            Notes("- Evidence: " + cited + ", {|#0:src/empty/f6.rs:1|}")
+            // Two other packets cite the same five files, all empty (and a Markdown file, which counts for nothing): paths without contents.
+            string theirs = "- Evidence: " + string.Join(", ", Empty.Select(f => f + ":12")) + ", Example_Master_Spec_v01.2.md:3";
+            EngineMarkup.Documents((Packets.Path, Packets.WithLine(64, "- Evidence: src/empty/f1.rs:30, src/ui/app.tsx:25")), Other(theirs), Other(theirs, "WP-1-Storage-Third")).Verify(Repository());
+            EngineMarkup.Documents((Packets.Path, Packets.WithLine(64, "- Evidence: {|#0:src/empty/f6.rs:1|}")), Other(theirs), Other(theirs, "WP-1-Storage-Third"))
                 .Expect(0, "GOV114", "src/empty/f6.rs:1", "names no file of the repository")
                 .Verify(Repository());
 
-            // Four in five empty is no placeholder checkout: the empty files' lines are judged.
-            string mixed = string.Join(", ", Empty.Take(4).Select(f => "{|GOV114:" + f + ":12|}"));
-            Notes("- Evidence: " + mixed + ", src/storage/mod.rs:3").Verify(Repository());
+            // Four in five empty is no placeholder checkout: the empty files' lines are judged, in every packet.
+            string mixed = "- Evidence: " + string.Join(", ", Empty.Take(4).Select(f => "{|GOV114:" + f + ":12|}")) + ", src/storage/mod.rs:3";
+            EngineMarkup.Documents((Packets.Path, Packets.WithLine(64, "- Evidence: {|GOV114:src/ui/app.tsx:25|}")), Other(mixed)).Verify(Repository());
+        }
+
+        [Fact]
+        public void A_packet_cannot_switch_the_judgement_off_for_itself_by_citing_empty_files()
+        {
+            // Only this packet cites them: the other packets cite nothing, so nothing shows the checkout keeps no contents.
+            var alone = EngineMarkup.Packet(Packets.WithLine(64, "- Evidence: " + string.Join(", ", Empty.Select((f, i) => "{|#" + i + ":" + f + ":12|}"))));
+            for (int i = 0; i < 5; i++) alone.Expect(i, "GOV114", $"src/empty/f{i + 1}.rs:12", $"cites line 12, past the end of src/empty/f{i + 1}.rs (0 lines)");
+            alone.Verify(Repository());
         }
 
         [Fact]
