@@ -26,6 +26,7 @@ namespace Orchestrator.Governance.Cli.Tests
         [InlineData("All requirements of §2.6.6.7.3 and §2.6.6.7.9 are implemented.")]
         [InlineData("§2.6.6.7.3 and §2.6.6.7.9 are fully implemented.")]
         [InlineData("Complies with every MUST of §2.6.6.7.3 and §2.6.6.7.9.")]
+        [InlineData("Auditability of §2.6.6.7.3 and §2.6.6.7.9 delivered, every obligation met.")]
         public void A_sentence_claiming_every_requirement_leaves_GOV207_and_is_GOV212_at_its_line(string claim)
         {
             var before = CommandLine.Run("check", _repo, "--today", "2026-12-01").Out;
@@ -43,6 +44,26 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         /// <summary>
+        /// From an independent review: the claim followed by the requirements' keywords, which would
+        /// state every MUST in substance, and the claim with a gate beside it, which would make it a
+        /// gate. Both stay GOV212 at their line and GOV207 stays as it was.
+        /// </summary>
+        [Theory]
+        [InlineData("All requirements of §2.6.6.7.3 and §2.6.6.7.9 are implemented, keywords: ContextSnapshot, hashes, SourceRefs, model call, compile context, policy, projection, model tier, scope inputs, budgets, pinned criticals, retrieve candidates, QueryPlan, ContextPacks, score, select, RetrievalTrace, compact, PromptEnvelope, ContextPlan.")]
+        [InlineData("All requirements of §2.6.6.7.3 and §2.6.6.7.9 are implemented and all tests pass.")]
+        [InlineData("Both §2.6.6.7.3 and §2.6.6.7.9 are implemented; tests pass.")]
+        public void A_claim_with_keywords_or_a_gate_beside_it_stays_a_claim(string claim)
+        {
+            var before = CommandLine.Run("check", _repo, "--today", "2026-12-01").Out;
+            Insert(claim);
+            var (exit, output, _) = CommandLine.Run("check", _repo, "--today", "2026-12-01");
+            Assert.Equal(1, exit);
+            Assert.Equal(Lines(before, Packet + "(38,4): error GOV207"), Lines(output, Packet + "(38,4): error GOV207"));
+            var at = Assert.Single(Lines(output, Packet + "(43,3)"));
+            Assert.StartsWith(Packet + "(43,3): error GOV212: DONE_MEANS item '", at);
+        }
+
+        /// <summary>
         /// Claims in other words, that cite the sections and name a topic or a subject but state no
         /// requirement's constraint: each covers nothing (GOV206 at its own line), and GOV207 and
         /// GOV208 stay as they were.
@@ -50,7 +71,7 @@ namespace Orchestrator.Governance.Cli.Tests
         [Theory]
         [InlineData("§2.6.6.7.3 auditability implemented.")]
         [InlineData("ContextSnapshot and the Context Compiler of §2.6.6.7.3 and §2.6.6.7.9 are done.")]
-        [InlineData("Auditability per §2.6.6.7.3 and §2.6.6.7.9 delivered in full, every obligation satisfied.")]
+        [InlineData("Auditability per §2.6.6.7.3 and §2.6.6.7.9 delivered in full.")]
         public void A_claim_in_other_words_covers_nothing_and_is_reported_at_its_line(string claim)
         {
             var before = CommandLine.Run("check", _repo, "--today", "2026-12-01").Out;

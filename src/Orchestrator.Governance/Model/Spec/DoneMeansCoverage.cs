@@ -345,8 +345,12 @@ namespace Orchestrator.Governance.Model.Spec
             return true;
         }
 
-        /// <summary>"spec line 1234", "line 1234", "L1234": a requirement named by the line it starts on (not "path#L1234" or "path:L12", which cite a file's line).</summary>
-        private static readonly Regex SpecLine = new Regex(@"\b(?:spec\s+)?line\s+(?<n>\d{1,7})\b|(?<![#:/\w.-])L(?<n>\d{1,7})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Model.TaskPacketProfile.RegexTimeout);
+        /// <summary>
+        /// "spec line 1234", "spec lines 1234", "spec L1234", "specification line 1234": a requirement
+        /// named by the spec line it starts on. A bare "line 1234" or "L1234" is no spec line: in
+        /// packets it cites a file's or a log's line ("failed on line 138"), so it names nothing.
+        /// </summary>
+        private static readonly Regex SpecLine = new Regex(@"\bspec(?:ification)?\s+(?:lines?\s+|L)(?<n>\d{1,7})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Model.TaskPacketProfile.RegexTimeout);
 
         /// <summary>
         /// Maps one item (<paramref name="text"/>: its first line, continuation and sub-items).

@@ -63,7 +63,13 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         [Fact]
         public void A_requirement_named_by_its_spec_line_is_covered()
         {
-            WithItems("  * Done per spec line 22\n  * Trait: see L21\n", "- **{|#8:|}DONE_MEANS**:")
+            WithItems("  * Done per spec line 22\n  * Trait: see spec L21\n", "- **{|#8:|}DONE_MEANS**:")
+                .Expect(8, "GOV208", "1", "§2.3.12.3", Line23)
+                .Verify();
+
+            // A bare "line 22" or "L21" cites a file's or a log's line, not the spec's: it names nothing.
+            WithItems("  * {|GOV206:The parser no longer fails on line 22|}\n  * {|GOV206:Trait: see L21|}\n", Field)
+                .Expect(7, "GOV207", "2", "§2.3.12.3", Line21 + "; " + Line22)
                 .Expect(8, "GOV208", "1", "§2.3.12.3", Line23)
                 .Verify();
         }
