@@ -451,11 +451,24 @@ namespace Orchestrator.Governance.Model.Spec
         private static Match RequirementKeyword(string sentence)
         {
             var k = Keyword.Match(sentence);
-            if (!k.Success || sentence.IndexOf('/') < 0) return k;
-            var runs = KeywordRun.Matches(sentence).Cast<Match>().ToList();
-            while (k.Success && runs.Any(r => k.Index >= r.Index && k.Index < r.Index + r.Length)) k = k.NextMatch();
+            if (!k.Success) return k;
+            var runs = sentence.IndexOf('/') < 0 ? null : KeywordRun.Matches(sentence).Cast<Match>().ToList();
+            bool InRun(Match m) => runs != null && runs.Any(r => m.Index >= r.Index && m.Index < r.Index + r.Length);
+            while (k.Success && InRun(k)) k = k.NextMatch();
+            if (!k.Success || IsAbsoluteKeyword(k.Value)) return k;
+
+            // A sentence that also states an absolute keyword ("SHOULD be kept ... and MUST NOT be exported")
+            // is a requirement of the stronger one: its MUST is asked of the packet (GOV207), not only its SHOULD.
+            for (var later = k.NextMatch(); later.Success; later = later.NextMatch())
+            {
+                if (!InRun(later) && IsAbsoluteKeyword(later.Value)) return later;
+            }
+
             return k;
         }
+
+        private static bool IsAbsoluteKeyword(string keyword) =>
+            keyword.StartsWith("MUST", StringComparison.Ordinal) || keyword.StartsWith("SHALL", StringComparison.Ordinal) || keyword == "REQUIRED";
 
         /// <summary>
         /// The keyword of a label line over a list: the paragraph is, after emphasis, heading marks

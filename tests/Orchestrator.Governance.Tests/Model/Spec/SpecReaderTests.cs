@@ -86,8 +86,9 @@ namespace Orchestrator.Governance.Tests.Model.Spec
 
             // The legend gives none; the section's own sentences stay, one keyword and a colon with
             // text too, and a keyword opening a sentence; a keyword alone labels the items under it.
+            // "SHOULD the engine fail, the run MUST stop": a sentence with an absolute keyword is a MUST requirement.
             Assert.Equal(
-                new[] { ("MUST", "11.3", m.At(0)), ("REQUIRED", "11.3", m.At(1)), ("SHOULD", "11.3", m.At(2)), ("MUST", "11.3", m.At(3)) },
+                new[] { ("MUST", "11.3", m.At(0)), ("REQUIRED", "11.3", m.At(1)), ("MUST", "11.3", m.At(2)), ("MUST", "11.3", m.At(3)) },
                 spec.Requirements.Select(r => (r.Keyword, r.Section.Number!, Marked.Of(r.Span))));
         }
 

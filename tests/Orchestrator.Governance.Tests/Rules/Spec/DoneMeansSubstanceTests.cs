@@ -158,6 +158,17 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         }
 
         [Fact]
+        public void A_sentence_with_a_SHOULD_and_a_MUST_NOT_is_a_MUST_requirement()
+        {
+            // "SHOULD be kept ... and MUST NOT be exported": the MUST NOT is asked of the packet (GOV207), not only a SHOULD.
+            const string should = "- The backend SHOULD provide a PostgresDatabase stub.\n";
+            WithSpec(Packet(Item26 + "\n", "- **{|#7:|}DONE_MEANS**:"), should,
+                    should + "\nPrompts SHOULD be kept for a week and MUST NOT be exported.\n")
+                .Expect(7, "GOV207", "1", "§2.3.12.3", "line 25 'Prompts SHOULD be kept for a week and MUST NOT be exported.'")
+                .Verify();
+        }
+
+        [Fact]
         public void A_range_in_an_item_holds_the_sections_between_its_ends()
         {
             WithItems("  * Offline mode and the SqliteDatabase wrapper behind the trait (1.1-2.3.12.3)\n", Field)
