@@ -11,9 +11,11 @@ namespace Orchestrator.Governance.Rules.Change
     /// changed. A closed packet (a status of taskPacket.closedStatuses or dependencies.validated)
     /// cites evidence (<see cref="EvidenceReference"/>) in a file the change under review modifies
     /// (<see cref="Engine.AnalysisOptions.ChangedFiles"/>: <c>--changed-since</c>, <c>--base</c>,
-    /// <c>--changed-files</c>, <c>GovernanceChangedSince</c>), while the packet itself is not part of
-    /// the change: what was validated may no longer be what the evidence shows. Without a change
-    /// the rule does not run.
+    /// <c>--changed-files</c>, <c>GovernanceChangedSince</c>): what was validated may no longer be
+    /// what the evidence shows. When the change edits the packet too, only references it rewrote are
+    /// taken as revalidated; one the packet had word for word at the base revision
+    /// (<see cref="Model.Change.BaseRevision"/>) stays suspect, so an edit elsewhere in the packet does
+    /// not silence it. Without a change the rule does not run.
     /// </summary>
     public sealed class GOV806EvidenceSuspect : TaskPacketRule
     {
@@ -35,7 +37,16 @@ namespace Orchestrator.Governance.Rules.Change
             var changed = index.ChangedFiles;
             var files = index.Files;
             if (changed == null || changed.Count == 0 || files == null) return;
-            if (changed.Contains(context.Packet.Path)) return;
+            // A change to the packet itself revalidates the evidence it rewrites: a reference the packet
+            // had at the base revision, word for word, is still suspect; without the base text the
+            // edit is taken to revalidate it all.
+            System.Collections.Generic.HashSet<string>? kept = null;
+            if (changed.Contains(context.Packet.Path))
+            {
+                if (index.Base == null || !index.Base.TryGetPacket(context.Packet.Path, out var before) || before == null) return;
+                kept = new System.Collections.Generic.HashSet<string>(EvidenceReference.Of(before).Select(r => r.Text), System.StringComparer.Ordinal);
+            }
+
             string? status = context.Profile.FieldOf(context.Packet, "STATUS")?.Value.Trim();
             var closed = index.Config.TaskPacket.ClosedStatuses.Concat(index.Config.Dependencies.Validated).ToList();
             if (string.IsNullOrEmpty(status) || !TopologyFacts.IsOneOf(status!, closed)) return;
@@ -44,6 +55,7 @@ namespace Orchestrator.Governance.Rules.Change
                 string? resolved = DocumentInput.ResolveInside(reference.Path);
                 if (resolved == null || resolved.Length == 0) continue;
                 var named = files.Named(resolved);
+                if (kept != null && !kept.Contains(reference.Text)) continue;
                 if (named.Count == 1 && changed.Contains(named[0])) context.Report(reference.Span, reference.Text, status!, named[0]);
             }
         }

@@ -31,6 +31,31 @@ namespace Orchestrator.Governance.Tests.Rules.Change
         }
 
         [Fact]
+        public void An_edit_elsewhere_in_the_packet_leaves_its_old_evidence_suspect_and_rewritten_evidence_is_revalidated()
+        {
+            string before = Packets.WithLines((9, "- STATUS: Done"), (64, "- Evidence: src/storage/mod.rs:12 defines the trait"));
+            var options = new AnalysisOptions
+            {
+                RepositoryFiles = Files,
+                ChangedFiles = new[] { "src/storage/mod.rs", Packets.Path },
+                BaseDocuments = new[] { DocumentInput.FromText(Packets.Path, before) },
+            };
+
+            // The change edits the packet's What line only: the evidence is as it was, and suspect.
+            EngineMarkup.Documents(
+                    (Packets.Path, "{|GOV505:|}" + Packets.WithLines((9, "- STATUS: Done"), (12, "- **What**: Add the storage trait (typo fixed)."), (64, "- Evidence: {|#0:src/storage/mod.rs:12|} defines the trait"))),
+                    ("src/storage/mod.rs", "{|GOV505:|}"))
+                .Expect(0, "GOV806", "src/storage/mod.rs:12", "Done", "src/storage/mod.rs")
+                .Verify(options);
+
+            // The change rewrites the reference itself (line 14 now): it is revalidated.
+            EngineMarkup.Documents(
+                    (Packets.Path, "{|GOV505:|}" + Packets.WithLines((9, "- STATUS: Done"), (64, "- Evidence: src/storage/mod.rs:14 defines the trait"))),
+                    ("src/storage/mod.rs", "{|GOV505:|}"))
+                .Verify(options);
+        }
+
+        [Fact]
         public void Other_files_an_open_packet_or_a_change_to_the_packet_itself_are_not_suspect()
         {
             Packet("Done", changed: ("src/api/jobs.rs", "{|GOV505:|}")).Verify(Changed("src/api/jobs.rs"));
