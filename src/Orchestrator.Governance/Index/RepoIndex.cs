@@ -36,6 +36,8 @@ namespace Orchestrator.Governance.Index
             TestResults = b.TestResults;
             FileLines = b.FileLines;
             citedEvidence = new System.Lazy<CitedEvidence?>(GatherEvidence);
+            var profile = b.Profile;
+            ownership = new System.Lazy<Model.Scope.ScopeOwnership>(() => BuildOwnership(profile));
             var scope = new Dictionary<TaskPacket, IReadOnlyList<Model.Scope.ScopeEntry>>();
             // A packet of the previous index (the same object: its text unchanged) read against the same files has the same scope.
             var previous = b.Previous != null && ReferenceEquals(b.Previous.Files, b.Files) ? b.Previous.ScopeEntries : null;
@@ -122,6 +124,32 @@ namespace Orchestrator.Governance.Index
             }
 
             return cited;
+        }
+
+        /// <summary>
+        /// The paths the packets in progress own (GOV801), indexed once: each packet whose status
+        /// (the board's where it lists the WP, else its STATUS) is one of scope.gate.activeStatuses,
+        /// with its IN_SCOPE_PATHS entries.
+        /// </summary>
+        public Model.Scope.ScopeOwnership Ownership => ownership.Value;
+
+        private readonly System.Lazy<Model.Scope.ScopeOwnership> ownership;
+
+        private Model.Scope.ScopeOwnership BuildOwnership(TaskPacketProfile profile)
+        {
+            var active = Scope.Gate.ActiveStatuses;
+            var owners = new List<(TaskPacket, string, string, IReadOnlyList<Model.Scope.ScopeEntry>)>();
+            if (active.Count > 0)
+            {
+                foreach (var packet in Packets)
+                {
+                    string id = Model.Board.TopologyFacts.IdOf(packet, profile);
+                    if (!(Topology.StatusOf(id)?.Status is string status) || !Model.Board.TopologyFacts.IsOneOf(status, active)) continue;
+                    owners.Add((packet, id, status.Trim(), InScopeOf(packet)));
+                }
+            }
+
+            return new Model.Scope.ScopeOwnership(owners, Files);
         }
 
         /// <summary>The test results the host handed over (GOV704), read once; null when it handed over none.</summary>

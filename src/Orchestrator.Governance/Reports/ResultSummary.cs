@@ -20,5 +20,19 @@ namespace Orchestrator.Governance.Reports
             int baselinedWarnings = result.Baselined.Count(d => d.Severity == GovernanceSeverity.Warning);
             return $"{result.Packets.Count} task packet(s) checked: {errors} new error(s), {warnings} new warning(s); {baselinedErrors} error(s), {baselinedWarnings} warning(s) in the baseline.";
         }
+
+        /// <summary>
+        /// "Parallel ownership (GOV801): E IN_SCOPE_PATHS entr(y|ies) of P packet(s) in progress overlap
+        /// other packets in progress; finish or block packets, or split their files.", printed above
+        /// the summary when GOV801 reports anything (a bad merge that leaves many packets In Progress
+        /// gives one line per entry and this one line); null otherwise.
+        /// </summary>
+        public static string? ParallelOwnership(GovernanceResult result)
+        {
+            var found = result.Diagnostics.Where(d => d.Id == Rules.Change.GOV801ParallelScopeOverlap.Rule.Id).ToList();
+            if (found.Count == 0) return null;
+            int packets = found.Select(d => d.Path).Distinct(System.StringComparer.Ordinal).Count();
+            return $"Parallel ownership (GOV801): {found.Count} IN_SCOPE_PATHS entr{(found.Count == 1 ? "y" : "ies")} of {packets} packet(s) in progress overlap other packets in progress; finish or block packets, or split their files.";
+        }
     }
 }

@@ -91,9 +91,11 @@ namespace Orchestrator.Governance.Model.Scope
         private static bool Inside(string path, string folder) =>
             folder.Length == 0 || string.Equals(path, folder, System.StringComparison.Ordinal) || path.StartsWith(folder + "/", System.StringComparison.Ordinal);
 
-        private static bool GlobMatches(string glob, string path) => GlobMatch(glob, new[] { path }).Any();
+        /// <summary>Whether <paramref name="glob"/> matches the repository-relative <paramref name="path"/>.</summary>
+        internal static bool GlobMatches(string glob, string path) => GlobMatch(glob, new[] { path }).Any();
 
-        private static IEnumerable<string> GlobMatch(string glob, IEnumerable<string> paths)
+        /// <summary>The paths of <paramref name="paths"/> that <paramref name="glob"/> matches (none for a glob the matcher cannot take).</summary>
+        internal static IEnumerable<string> GlobMatch(string glob, IEnumerable<string> paths)
         {
             // A glob the matcher cannot take matches nothing (GOV501 judges how it is written).
             var matcher = new Matcher(System.StringComparison.Ordinal);

@@ -11,8 +11,11 @@ namespace Orchestrator.Governance.Rules.Change
     /// task board's, where it lists the WP, else the packet's STATUS) own
     /// overlapping IN_SCOPE_PATHS: the same file, a file inside a folder the other owns, nested
     /// folders, or a glob that matches a file or folder the other owns (two globs: when the
-    /// repository's files are known, a file both match). Reported at the entry in each packet,
-    /// naming the other packet, its entry and the shared paths. Prose entries own nothing.
+    /// repository's files are known, a file both match), or files they both mark new in the same
+    /// folder the repository does not have yet. Reported once at each entry, naming the first other
+    /// packet (by ID) with its entry, how many more there are, and the shared paths; the ownership
+    /// is indexed once (<see cref="ScopeOwnership"/>), so a thousand packets in progress cost no
+    /// million comparisons. Prose entries own nothing.
     /// </summary>
     public sealed class GOV801ParallelScopeOverlap : TaskPacketRule
     {
@@ -26,6 +29,8 @@ namespace Orchestrator.Governance.Rules.Change
 
         private const int SharedShown = 3;
 
+        private const int OthersShown = 3;
+
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;
 
@@ -35,43 +40,26 @@ namespace Orchestrator.Governance.Rules.Change
             var active = context.Index.Scope.Gate.ActiveStatuses;
             var topology = context.Index.Topology;
             string ownId = Model.Board.TopologyFacts.IdOf(context.Packet, context.Profile);
-            if (active.Count == 0 || !(StatusOf(topology, ownId) is string own) || !Model.Board.TopologyFacts.IsOneOf(own, active)) return;
-            var mine = Owned(context.Index.InScopeOf(context.Packet));
-            if (mine.Count == 0) return;
-            var files = context.Index.Files?.Files;
+            if (active.Count == 0 || !(topology.StatusOf(ownId)?.Status is string own) || !Model.Board.TopologyFacts.IsOneOf(own, active)) return;
+            var ownership = context.Index.Ownership;
 
-            foreach (var other in context.Index.Packets)
+            // One diagnostic an entry, however many packets it overlaps: the first few by ID, and how many more.
+            foreach (var entry in ScopeOwnership.Owned(context.Index.InScopeOf(context.Packet)))
             {
-                if (ReferenceEquals(other, context.Packet)) continue;
-                string otherId = Model.Board.TopologyFacts.IdOf(other, context.Profile);
-                if (!(StatusOf(topology, otherId) is string status) || !Model.Board.TopologyFacts.IsOneOf(status, active)) continue;
-                // Two files of one WP (a packet in two forms, a variant) are one owner.
-                if (string.Equals(otherId, ownId, StringComparison.Ordinal)) continue;
-                var theirs = Owned(context.Index.InScopeOf(other));
-                foreach (var entry in mine)
+                var overlaps = ownership.OverlapsOf(ownId, entry);
+                if (overlaps.Count == 0) continue;
+                var first = overlaps[0];
+                string others = first.Other.Owner;
+                if (overlaps.Count > 1)
                 {
-                    foreach (var their in theirs)
-                    {
-                        var shared = ScopeFacts.SharedPaths(entry, their, files);
-                        if (shared.Count == 0) continue;
-                        string sharedText = string.Join(", ", shared.Take(SharedShown)) + (shared.Count > SharedShown ? $" and {shared.Count - SharedShown} more" : string.Empty);
-                        context.Report(entry.Span, entry.Written, their.Written, otherId, status.Trim(), sharedText);
-                    }
+                    var more = overlaps.Skip(1).Select(o => o.Other.Owner).ToList();
+                    others += $" (and {more.Count} more packet{(more.Count == 1 ? string.Empty : "s")} in progress: {string.Join(", ", more.Take(OthersShown))}{(more.Count > OthersShown ? ", ..." : string.Empty)})";
                 }
+
+                var shared = new SortedSet<string>(overlaps.SelectMany(o => o.Shared), StringComparer.Ordinal);
+                string sharedText = string.Join(", ", shared.Take(SharedShown)) + (shared.Count > SharedShown ? $" and {shared.Count - SharedShown} more" : string.Empty);
+                context.Report(entry.Span, entry.Written, first.Other.Entry.Written, others, first.Other.Status, sharedText);
             }
         }
-
-        /// <summary>
-        /// A WP's status as the dependency rules read it: its task board entry's, where the board
-        /// lists it (the board is where work is tracked, seed 003 Part 6), else its packet's STATUS.
-        /// </summary>
-        private static string? StatusOf(Model.Board.Topology topology, string id) => topology.StatusOf(id)?.Status;
-
-        /// <summary>The entries that own files: files, folders and globs (one per path).</summary>
-        private static List<ScopeEntry> Owned(IReadOnlyList<ScopeEntry> entries) => entries
-            .Where(e => e.Path.Length > 0 && (e.Kind == ScopeEntryKind.File || e.Kind == ScopeEntryKind.Folder || e.Kind == ScopeEntryKind.Glob))
-            .GroupBy(e => e.Path, StringComparer.Ordinal)
-            .Select(g => g.First())
-            .ToList();
     }
 }

@@ -15,11 +15,14 @@ namespace Orchestrator.Governance.Rules.Spec
         /// <summary>GOV214: a code fence hides spec headings.</summary>
         public static readonly RuleDescriptor Rule = new RuleDescriptor(
             "GOV214", "Spec code fences must not hide headings",
-            "Code fence hides {0} heading(s) of the spec, from {1} to {2}: {3}",
+            "Code fence hides {0} heading(s) of the spec, from {1} (line {2}) to {3} (line {4}): {5}",
             "Governance.Spec", GovernanceSeverity.Warning,
             "A code fence that is not closed where its code ends turns the headings after it into code: the sections they number vanish, and every anchor into them fails to resolve far from the cause.",
             "CommonMark 0.31 §4.5 (fenced code blocks); seed 003 §5.2 (anchors must resolve)")
-        { LocationArguments = new[] { 1, 2, 3 } };
+        {
+            // The lines move when the spec is edited above the fence; the headings it hides are what it is.
+            LocationArguments = new[] { 2, 4, 5 },
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;
@@ -40,11 +43,11 @@ namespace Orchestrator.Governance.Rules.Spec
                     : "nothing closes it; close it where its code ends";
                 context.Report(spec.Path, fence.OpenSpan,
                     fence.Headings.Count.ToString(CultureInfo.InvariantCulture),
-                    Describe(first, specContext), Describe(last, specContext), closed);
+                    Describe(first), specContext.LineLabel(first.Span), Describe(last), specContext.LineLabel(last.Span), closed);
             }
         }
 
-        private static string Describe(Model.Spec.HiddenHeading heading, Model.Spec.SpecContext spec) =>
-            $"'§{heading.Number} {MessageText.Short(heading.Title)}' (line {spec.LineLabel(heading.Span)})";
+        private static string Describe(Model.Spec.HiddenHeading heading) =>
+            $"'§{heading.Number} {MessageText.Short(heading.Title)}'";
     }
 }

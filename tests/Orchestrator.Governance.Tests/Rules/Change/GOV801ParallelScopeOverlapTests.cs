@@ -103,6 +103,51 @@ namespace Orchestrator.Governance.Tests.Rules.Change
             Assert.Empty(Analyze("In Progress", "  * src/**/*.rs\n", "In Progress", "  * src/storage/*.rs\n").Of("GOV801"));
         }
 
+        private static readonly string[] Repository = { "src/storage/mod.rs", "src/api/jobs.rs", Testing.ValidPacket.SpecPath };
+
+        /// <summary>The shared packet as <paramref name="id"/>, In Progress, its IN_SCOPE_PATHS item (line 15) replaced by <paramref name="inScope"/>.</summary>
+        private static (string, string) InProgress(string id, string inScope) =>
+            ("docs/task_packets/" + id + ".md", Packets.WithLines((9, "- STATUS: In Progress"), (15, inScope.TrimEnd('\n'))).Replace("WP-1-Storage-Layer", id));
+
+        [Fact]
+        public void Two_packets_that_will_create_the_same_file_overlap()
+        {
+            EngineMarkup.Documents(
+                    InProgress("WP-1-Storage-Layer", "  * {|#0:src/storage/shared_by_both.rs|} (new)\n"),
+                    InProgress("WP-1-Search-Index", "  * {|#1:src/storage/shared_by_both.rs|} (new)\n"))
+                .Expect(0, "GOV801", "src/storage/shared_by_both.rs", "src/storage/shared_by_both.rs", "WP-1-Search-Index", "In Progress", "src/storage/shared_by_both.rs")
+                .Expect(1, "GOV801", "src/storage/shared_by_both.rs", "src/storage/shared_by_both.rs", "WP-1-Storage-Layer", "In Progress", "src/storage/shared_by_both.rs")
+                .Verify(new AnalysisOptions { RepositoryFiles = Repository });
+        }
+
+        [Fact]
+        public void Two_packets_that_will_create_files_in_the_same_new_folder_overlap_on_the_folder()
+        {
+            // src/search/ does not exist: both packets create it. Files in folders that exist are theirs alone.
+            EngineMarkup.Documents(
+                    InProgress("WP-1-Storage-Layer", "  * {|#0:src/search/index.rs|} (new)\n  * src/storage/cache.rs (new)\n"),
+                    InProgress("WP-1-Search-Index", "  * {|#1:src/search/query/mod.rs|} (new)\n  * src/storage/pool.rs (new)\n"))
+                .Expect(0, "GOV801", "src/search/index.rs", "src/search/query/mod.rs", "WP-1-Search-Index", "In Progress", "src/search/")
+                .Expect(1, "GOV801", "src/search/query/mod.rs", "src/search/index.rs", "WP-1-Storage-Layer", "In Progress", "src/search/")
+                .Verify(new AnalysisOptions { RepositoryFiles = Repository });
+        }
+
+        [Fact]
+        public void An_entry_many_packets_share_is_reported_once_naming_the_first_others_and_how_many_more()
+        {
+            // Six packets in progress own src/storage/mod.rs: each entry gets one diagnostic, not five.
+            var ids = new[] { "WP-1-A", "WP-1-B", "WP-1-C", "WP-1-D", "WP-1-E", "WP-1-F" };
+            var markup = EngineMarkup.Documents(ids.Select((id, i) => InProgress(id, "  * {|#" + i + ":src/storage/mod.rs|}\n")).ToArray());
+            for (int i = 0; i < ids.Length; i++)
+            {
+                var others = ids.Where(o => o != ids[i]).ToList();
+                markup.Expect(i, "GOV801", "src/storage/mod.rs", "src/storage/mod.rs",
+                    $"{others[0]} (and 4 more packets in progress: {others[1]}, {others[2]}, {others[3]}, ...)", "In Progress", "src/storage/mod.rs");
+            }
+
+            markup.Verify(new AnalysisOptions { RepositoryFiles = Repository });
+        }
+
         [Fact]
         public void Prose_entries_own_nothing()
         {

@@ -26,7 +26,7 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
             // Spec lines: 24 blank, 25 the fence, 26 code, 27 blank, 28 "## 2.4 Jobs", 29 a MUST, 30 "### 2.4.1 Retry";
             // the spec's §7, §7.6 and §7.6.3 (line 36) follow, all code now.
             With("\n{|#0:```|}\nlet x = 1;\n\n## 2.4 Jobs\nThe scheduler MUST retry a failed job.\n### 2.4.1 Retry\n")
-                .Expect(0, "GOV214", "5", "'§2.4 Jobs' (line 28)", "'§7.6.3 Phase 1' (line 36)", "nothing closes it; close it where its code ends")
+                .Expect(0, "GOV214", "5", "'§2.4 Jobs'", "28", "'§7.6.3 Phase 1'", "36", "nothing closes it; close it where its code ends")
                 .Verify();
         }
 
@@ -35,7 +35,7 @@ namespace Orchestrator.Governance.Tests.Rules.Spec
         {
             // The code (line 25) has no opening fence, so its closing fence (line 26) opens a block that the fence at line 30 closes.
             With("\nlet x = 1;\n{|#0:```|}\n\n## 2.4 Jobs\nThe scheduler MUST retry a failed job.\n```\n")
-                .Expect(0, "GOV214", "1", "'§2.4 Jobs' (line 28)", "'§2.4 Jobs' (line 28)",
+                .Expect(0, "GOV214", "1", "'§2.4 Jobs'", "28", "'§2.4 Jobs'", "28",
                     "the block it opens runs to line 30; close it where its code ends, or, if it was meant to close the code above it, give that code its opening fence")
                 .Verify();
         }

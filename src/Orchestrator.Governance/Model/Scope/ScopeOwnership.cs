@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Orchestrator.Governance.Model.Scope
+{
+    /// <summary>
+    /// Who owns which paths among the packets in progress at once (GOV801), indexed once so that
+    /// each entry finds the entries it overlaps without comparing every pair of packets: files and
+    /// folders by path (a file is owned by an entry naming it or a folder above it, found by walking
+    /// its ancestors; a folder's files by a range of the sorted paths), globs expanded once against
+    /// the repository's files. A file a packet marks new (scope.newMarkers) is owned like any file,
+    /// and so is the first folder above it that the repository does not have: two packets that
+    /// will create files in the same new folder both create that folder. Source: seed 001 §2
+    /// (parallelize only non-overlapping ownership), seed 003 §5.3.
+    /// </summary>
+    public sealed class ScopeOwnership
+    {
+        /// <summary>One owner's claim: an IN_SCOPE_PATHS entry and the path it claims.</summary>
+        public sealed class Claim
+        {
+            internal Claim(string owner, string status, TaskPacket packet, ScopeEntry entry, string path, ClaimKind kind)
+            {
+                Owner = owner;
+                Status = status;
+                Packet = packet;
+                Entry = entry;
+                Path = path;
+                Kind = kind;
+            }
+
+            /// <summary>The WP ID that owns it (two files of one WP are one owner).</summary>
+            public string Owner { get; }
+
+            /// <summary>The owner's status (the board's where it lists the WP, else the packet's).</summary>
+            public string Status { get; }
+
+            /// <summary>The packet the entry stands in.</summary>
+            public TaskPacket Packet { get; }
+
+            /// <summary>The entry.</summary>
+            public ScopeEntry Entry { get; }
+
+            /// <summary>The path claimed: a file, a folder (no trailing slash) or a glob.</summary>
+            public string Path { get; }
+
+            /// <summary>What <see cref="Path"/> is.</summary>
+            public ClaimKind Kind { get; }
+        }
+
+        /// <summary>What a claim names.</summary>
+        public enum ClaimKind
+        {
+            /// <summary>A file (it may not exist yet).</summary>
+            File,
+
+            /// <summary>A folder and everything in it.</summary>
+            Folder,
+
+            /// <summary>A folder the repository does not have, which a new file of the entry creates.</summary>
+            NewFolder,
+
+            /// <summary>A glob.</summary>
+            Glob,
+        }
+
+        /// <summary>Another owner's claims that overlap an entry, and the paths both may write.</summary>
+        public sealed class Overlap
+        {
+            internal Overlap(Claim other, SortedSet<string> shared)
+            {
+                Other = other;
+                Shared = shared;
+            }
+
+            /// <summary>The other owner's first overlapping claim.</summary>
+            public Claim Other { get; }
+
+            /// <summary>The paths both may write, sorted.</summary>
+            public SortedSet<string> Shared { get; }
+        }
+
+        private readonly Dictionary<string, List<Claim>> _byPath = new Dictionary<string, List<Claim>>(StringComparer.Ordinal);
+        private readonly string[] _sorted;
+        private readonly List<Claim> _globs = new List<Claim>();
+        private readonly Dictionary<Claim, HashSet<string>?> _globFiles = new Dictionary<Claim, HashSet<string>?>();
+        private readonly List<Claim> _unlisted = new List<Claim>();
+        private readonly Dictionary<string, bool> _globTests = new Dictionary<string, bool>(StringComparer.Ordinal);
+        private readonly Dictionary<ScopeEntry, List<Claim>> _claimsOf = new Dictionary<ScopeEntry, List<Claim>>();
+        private readonly RepositoryFiles? _repository;
+
+        /// <summary>
+        /// Indexes the claims of <paramref name="owners"/>: each packet in progress with its WP ID,
+        /// its status and its IN_SCOPE_PATHS entries. <paramref name="repository"/>, when known,
+        /// expands globs and tells which folders exist.
+        /// </summary>
+        public ScopeOwnership(IEnumerable<(TaskPacket Packet, string Owner, string Status, IReadOnlyList<ScopeEntry> Entries)> owners, RepositoryFiles? repository)
+        {
+            _repository = repository;
+            foreach (var (packet, owner, status, entries) in owners)
+            {
+                foreach (var entry in Owned(entries))
+                {
+                    var claims = new List<Claim>();
+                    switch (entry.Kind)
+                    {
+                        case ScopeEntryKind.File:
+                            claims.Add(new Claim(owner, status, packet, entry, entry.Path, ClaimKind.File));
+                            if (repository != null && !repository.Files.Contains(entry.Path) && FirstMissingFolder(entry.Path) is string created)
+                                claims.Add(new Claim(owner, status, packet, entry, created, ClaimKind.NewFolder));
+                            break;
+                        case ScopeEntryKind.Folder:
+                            claims.Add(new Claim(owner, status, packet, entry, entry.Path.TrimEnd('/'), ClaimKind.Folder));
+                            break;
+                        case ScopeEntryKind.Glob:
+                            claims.Add(new Claim(owner, status, packet, entry, entry.Path, ClaimKind.Glob));
+                            break;
+                    }
+
+                    _claimsOf[entry] = claims;
+                    foreach (var claim in claims)
+                    {
+                        if (claim.Kind == ClaimKind.Glob)
+                        {
+                            _globs.Add(claim);
+                            _globFiles[claim] = repository == null ? null : new HashSet<string>(ScopeFacts.GlobMatch(claim.Path, repository.Files), StringComparer.Ordinal);
+                            continue;
+                        }
+
+                        if (claim.Kind == ClaimKind.File && (repository == null || !repository.Files.Contains(claim.Path))) _unlisted.Add(claim);
+                        if (!_byPath.TryGetValue(claim.Path, out var list)) _byPath[claim.Path] = list = new List<Claim>();
+                        list.Add(claim);
+                    }
+                }
+            }
+
+            _sorted = _byPath.Keys.OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        }
+
+        /// <summary>The entries that own files: files, folders and globs (one per path).</summary>
+        public static List<ScopeEntry> Owned(IReadOnlyList<ScopeEntry> entries) => entries
+            .Where(e => e.Path.Length > 0 && (e.Kind == ScopeEntryKind.File || e.Kind == ScopeEntryKind.Folder || e.Kind == ScopeEntryKind.Glob))
+            .GroupBy(e => e.Path, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .ToList();
+
+        /// <summary>
+        /// The other owners whose claims overlap <paramref name="entry"/> (an entry of
+        /// <paramref name="owner"/>), one <see cref="Overlap"/> per owner, sorted by owner ID.
+        /// </summary>
+        public IReadOnlyList<Overlap> OverlapsOf(string owner, ScopeEntry entry)
+        {
+            if (!_claimsOf.TryGetValue(entry, out var mine)) return Array.Empty<Overlap>();
+            var found = new SortedDictionary<string, (Claim First, SortedSet<string> Shared)>(StringComparer.Ordinal);
+
+            void Add(Claim other, string shared)
+            {
+                if (string.Equals(other.Owner, owner, StringComparison.Ordinal)) return;
+                if (!found.TryGetValue(other.Owner, out var known)) found[other.Owner] = known = (other, new SortedSet<string>(StringComparer.Ordinal));
+                known.Shared.Add(shared);
+            }
+
+            foreach (var claim in mine)
+            {
+                switch (claim.Kind)
+                {
+                    case ClaimKind.File:
+                        FileOverlaps(claim.Path, Add, includeNewFiles: true);
+                        break;
+                    case ClaimKind.Folder:
+                    case ClaimKind.NewFolder:
+                        FolderOverlaps(claim, Add);
+                        break;
+                    case ClaimKind.Glob:
+                        GlobOverlaps(claim, Add);
+                        break;
+                }
+            }
+
+            return found.Values.Select(v => new Overlap(v.First, v.Shared)).ToList();
+        }
+
+        /// <summary>Claims on the file <paramref name="path"/>: the same file, a folder above it, a glob that matches it.</summary>
+        private void FileOverlaps(string path, Action<Claim, string> add, bool includeNewFiles)
+        {
+            if (_byPath.TryGetValue(path, out var same))
+            {
+                foreach (var c in same)
+                {
+                    if (c.Kind == ClaimKind.File) add(c, path);
+                }
+            }
+
+            foreach (var folder in Ancestors(path))
+            {
+                if (!_byPath.TryGetValue(folder, out var above)) continue;
+                // A folder another packet owns holds the file; a new folder another packet's new file
+                // creates does not (the two share the folder, found from the folder claims).
+                foreach (var c in above)
+                {
+                    if (c.Kind == ClaimKind.Folder) add(c, path);
+                }
+            }
+
+            foreach (var glob in _globs)
+            {
+                var matched = _globFiles[glob];
+                bool matches = matched != null && matched.Contains(path) || ((matched == null || includeNewFiles) && Matches(glob.Path, path));
+                if (matches) add(glob, path);
+            }
+        }
+
+        /// <summary>Claims on the folder: the same folder or one above it, and whatever is claimed inside it.</summary>
+        private void FolderOverlaps(Claim claim, Action<Claim, string> add)
+        {
+            string folder = claim.Path;
+            if (_byPath.TryGetValue(folder, out var same))
+            {
+                foreach (var c in same)
+                {
+                    if (c.Kind == ClaimKind.Folder || (c.Kind == ClaimKind.NewFolder && claim.Kind == ClaimKind.NewFolder) || (c.Kind == ClaimKind.NewFolder && claim.Kind == ClaimKind.Folder))
+                        add(c, folder + "/");
+                }
+            }
+
+            // A new folder is claimed by the new files in it, which the folder above them already finds.
+            if (claim.Kind == ClaimKind.Folder)
+            {
+                foreach (var above in Ancestors(folder))
+                {
+                    if (!_byPath.TryGetValue(above, out var list)) continue;
+                    foreach (var c in list)
+                    {
+                        if (c.Kind == ClaimKind.Folder) add(c, folder + "/");
+                    }
+                }
+
+                // Everything claimed inside the folder: a range of the sorted paths.
+                string prefix = folder.Length == 0 ? string.Empty : folder + "/";
+                int start = Array.BinarySearch(_sorted, prefix, StringComparer.Ordinal);
+                if (start < 0) start = ~start;
+                for (int i = start; i < _sorted.Length && _sorted[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+                {
+                    foreach (var c in _byPath[_sorted[i]])
+                        add(c, c.Kind == ClaimKind.File ? c.Path : c.Path + "/");
+                }
+
+                foreach (var glob in _globs)
+                {
+                    var matched = _globFiles[glob];
+                    if (matched != null)
+                    {
+                        foreach (var file in matched)
+                        {
+                            if (file.StartsWith(prefix, StringComparison.Ordinal)) add(glob, file);
+                        }
+                    }
+                    else if (Matches(glob.Path, prefix + "x"))
+                    {
+                        add(glob, prefix);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Claims on what a glob matches: the repository's files it matches, and files that do not exist yet.</summary>
+        private void GlobOverlaps(Claim claim, Action<Claim, string> add)
+        {
+            var matched = _globFiles[claim];
+            if (matched != null)
+            {
+                foreach (var file in matched) FileOverlaps(file, add, includeNewFiles: false);
+            }
+
+            // Files claimed that the file list does not hold (new ones), or every file claim without a list.
+            foreach (var file in _unlisted)
+            {
+                if (Matches(claim.Path, file.Path)) add(file, file.Path);
+            }
+
+            // Folders the glob reaches into, without a file list.
+            if (matched == null)
+            {
+                foreach (var path in _sorted)
+                {
+                    foreach (var c in _byPath[path])
+                    {
+                        if (c.Kind == ClaimKind.Folder && Matches(claim.Path, c.Path + "/x")) add(c, c.Path + "/");
+                    }
+                }
+            }
+        }
+
+        /// <summary>Whether the glob matches the path, each pair decided once (the matcher is costly to build).</summary>
+        private bool Matches(string glob, string path)
+        {
+            string key = glob + "\n" + path;
+            lock (_globTests)
+            {
+                if (!_globTests.TryGetValue(key, out bool matches)) _globTests[key] = matches = ScopeFacts.GlobMatches(glob, path);
+                return matches;
+            }
+        }
+
+        /// <summary>The folders above <paramref name="path"/>, nearest first ("" for the root is not one).</summary>
+        private static IEnumerable<string> Ancestors(string path)
+        {
+            for (int slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
+                yield return path.Substring(0, slash);
+        }
+
+        /// <summary>The first folder above <paramref name="path"/>, from the root down, that the repository does not have; null when all exist.</summary>
+        private string? FirstMissingFolder(string path)
+        {
+            var folders = Ancestors(path).Reverse();
+            foreach (var folder in folders)
+            {
+                if (!_repository!.Folders.Contains(folder)) return folder;
+            }
+
+            return null;
+        }
+    }
+}
