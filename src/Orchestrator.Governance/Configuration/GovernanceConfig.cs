@@ -243,6 +243,9 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>RFC technical designs (seed 000 LAYER_D: docs/rfcs/RFC_{XX}.md).</summary>
         [JsonProperty("rfcs")] public DocumentKindConfig Rfcs { get; private set; } = new DocumentKindConfig();
 
+        /// <summary>Task packet stubs (seed 003: backlog placeholders activated into packets before coding; GOV116, GOV306).</summary>
+        [JsonProperty("taskPacketStubs")] public DocumentKindConfig TaskPacketStubs { get; private set; } = new DocumentKindConfig();
+
         /// <summary>Markdown documents whose relative links and anchors are checked (GOV610).</summary>
         [JsonProperty("links")] public DocumentKindConfig Links { get; private set; } = new DocumentKindConfig();
 

@@ -90,6 +90,9 @@ namespace Orchestrator.Governance.Engine
         /// <summary>The RFC technical designs (documents.rfcs), text only.</summary>
         public List<TextDocument> Rfcs { get; } = new List<TextDocument>();
 
+        /// <summary>The task packet stubs (documents.taskPacketStubs), read for their fields.</summary>
+        public List<Model.Stubs.TaskPacketStub> Stubs { get; } = new List<Model.Stubs.TaskPacketStub>();
+
         /// <summary>The OSS register, or null.</summary>
         public Model.Oss.OssRegister? OssRegister { get; private set; }
 
@@ -247,6 +250,12 @@ namespace Orchestrator.Governance.Engine
                 if (adr == null) continue;
                 Adrs.Add(adr);
                 ReportFrontMatter(path, input.Text!, adr.FrontMatter);
+            }
+
+            // Task packet stubs (GOV116, GOV306): their fields, read as a packet's are.
+            foreach (var path in Classifier.Stubs(paths))
+            {
+                if (ReadMarkdown(ByPath[path], CachedDocument.StubKind, doc => Model.Stubs.TaskPacketStub.Read(doc, Profile)) is Model.Stubs.TaskPacketStub stub) Stubs.Add(stub);
             }
 
             // RFC technical designs (GOV605): only their text is judged.

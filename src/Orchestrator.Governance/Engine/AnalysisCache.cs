@@ -234,7 +234,7 @@ namespace Orchestrator.Governance.Engine
     internal sealed class CachedDocument
     {
         /// <summary>The reader kinds (one document may be of several kinds).</summary>
-        internal const string PacketKind = "packet", BoardKind = "board", AdrKind = "adr", RfcKind = "rfc", RegisterKind = "register", LinksKind = "links";
+        internal const string PacketKind = "packet", BoardKind = "board", AdrKind = "adr", RfcKind = "rfc", StubKind = "stub", RegisterKind = "register", LinksKind = "links";
 
         private readonly Dictionary<string, object> _reads = new Dictionary<string, object>(StringComparer.Ordinal);
         private Dictionary<Rules.TaskPacketRule, List<GovernanceDiagnostic>>? _ruleResults;

@@ -74,6 +74,12 @@ namespace Orchestrator.Governance.Engine
             return Matching(_kinds[DocumentKind.OssManifest], paths.Where(Model.Oss.DependencyManifest.IsManifest)).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         }
 
+        /// <summary>The task packet stubs among <paramref name="paths"/> (documents.taskPacketStubs), Markdown, in ordinal order.</summary>
+        public List<string> Stubs(IEnumerable<string> paths)
+        {
+            return Matching(_kinds[DocumentKind.TaskPacketStub], paths.Where(p => p.EndsWith(".md", System.StringComparison.OrdinalIgnoreCase))).OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+        }
+
         /// <summary>The RFCs among <paramref name="paths"/> (documents.rfcs), in ordinal order.</summary>
         public List<string> Rfcs(IEnumerable<string> paths)
         {

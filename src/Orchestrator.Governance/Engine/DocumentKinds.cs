@@ -31,6 +31,9 @@ namespace Orchestrator.Governance.Engine
         /// <summary>RFC technical designs (GOV605).</summary>
         Rfc,
 
+        /// <summary>Task packet stubs (GOV116; a board entry resolves to one, GOV306).</summary>
+        TaskPacketStub,
+
         /// <summary>The lock manifest <c>governance lock</c> writes (GOV607).</summary>
         LockManifest,
 
@@ -89,6 +92,7 @@ namespace Orchestrator.Governance.Engine
             new Row(DocumentKind.IdempotencyContract, "idempotencyContracts", d => d.IdempotencyContracts, Model.State.StateKind.IdempotencyContract),
             new Row(DocumentKind.Adr, "adrs", d => d.Adrs),
             new Row(DocumentKind.Rfc, "rfcs", d => d.Rfcs),
+            new Row(DocumentKind.TaskPacketStub, "taskPacketStubs", d => d.TaskPacketStubs),
             new Row(DocumentKind.LockManifest, "lockManifest", d => d.LockManifest, Model.State.StateKind.LockManifest),
             new Row(DocumentKind.LinkSource, "links", d => d.Links),
             new Row(DocumentKind.OssRegister, "ossRegister", d => d.OssRegister),

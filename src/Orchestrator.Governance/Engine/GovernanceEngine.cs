@@ -128,6 +128,7 @@ namespace Orchestrator.Governance.Engine
                 Adrs = documents.Adrs,
                 AdrConfig = config.Adr,
                 Rfcs = documents.Rfcs,
+                Stubs = documents.Stubs,
                 OssRegister = documents.OssRegister,
                 DependencyFiles = documents.Manifests,
                 PackageReferences = options.PackageReferences,

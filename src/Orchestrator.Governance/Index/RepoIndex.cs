@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Orchestrator.Governance.Configuration;
 using Orchestrator.Governance.Model;
 
@@ -32,6 +33,7 @@ namespace Orchestrator.Governance.Index
             LockManifestPath = b.LockManifestPath;
             documentPaths = new HashSet<string>(b.DocumentPaths, System.StringComparer.Ordinal);
             Adrs = b.Adrs;
+            Stubs = b.Stubs;
             AdrConfig = b.AdrConfig;
             TestResults = b.TestResults;
             FileLines = b.FileLines;
@@ -202,6 +204,12 @@ namespace Orchestrator.Governance.Index
         /// <summary>The architecture decision records (documents.adrs with a number in their name), in path order.</summary>
         public IReadOnlyList<Model.Decisions.AdrDocument> Adrs { get; }
 
+        /// <summary>The task packet stubs (documents.taskPacketStubs), in path order.</summary>
+        public IReadOnlyList<Model.Stubs.TaskPacketStub> Stubs { get; }
+
+        /// <summary>Whether a stub declares the WP ID <paramref name="id"/>.</summary>
+        public bool HasStub(string id) => Stubs.Any(s => string.Equals(s.Id, id, System.StringComparison.Ordinal));
+
         /// <summary>adr.* of the configuration.</summary>
         public AdrConfig AdrConfig { get; }
 
@@ -301,6 +309,8 @@ namespace Orchestrator.Governance.Index
             internal IEnumerable<string> DocumentPaths { get; set; } = new string[0];
 
             internal IReadOnlyList<Model.Decisions.AdrDocument> Adrs { get; set; } = new Model.Decisions.AdrDocument[0];
+
+            internal IReadOnlyList<Model.Stubs.TaskPacketStub> Stubs { get; set; } = new Model.Stubs.TaskPacketStub[0];
 
             internal AdrConfig AdrConfig { get; set; } = new AdrConfig();
 

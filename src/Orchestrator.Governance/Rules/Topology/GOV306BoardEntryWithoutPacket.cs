@@ -5,7 +5,8 @@ namespace Orchestrator.Governance.Rules.Topology
 {
     /// <summary>
     /// GOV306 (warning): every board entry in a working status has a packet (seed 003 §6.1, Part 4).
-    /// Statuses in board.withoutPacket (STUB, GAP) need none. Reported at the entry's ID.
+    /// Statuses in board.withoutPacket (STUB, GAP) need none, and a WP a stub declares
+    /// (documents.taskPacketStubs) has its document. Reported at the entry's ID.
     /// </summary>
     public sealed class GOV306BoardEntryWithoutPacket : RepositoryRule
     {
@@ -30,7 +31,8 @@ namespace Orchestrator.Governance.Rules.Topology
             var reported = new HashSet<string>(Model.Board.TopologyFacts.Ids);
             foreach (var entry in board.Entries)
             {
-                if (topology.PacketOf(entry.Id) != null || Model.Board.TopologyFacts.IsOneOf(entry.Status, allowed) || !reported.Add(entry.Id)) continue;
+                // A WP whose only document is a stub (documents.taskPacketStubs: superseded or folded work, backlog) has one.
+                if (topology.PacketOf(entry.Id) != null || context.Index.HasStub(entry.Id) || Model.Board.TopologyFacts.IsOneOf(entry.Status, allowed) || !reported.Add(entry.Id)) continue;
                 context.Report(board.Path, entry.IdSpan, entry.Id, entry.Status);
             }
         }
