@@ -26,9 +26,11 @@ namespace Orchestrator.Governance.Tests
         [Fact]
         public void Files_outside_the_task_packet_globs_are_not_analyzed()
         {
+            // A stub is no packet: only the stub's own rule (GOV116) reads it.
             var result = Packets.Analyze(("docs/notes/WP-1-Storage-Layer.md", "# nothing here"), ("docs/task_packets/stubs/WP-1-Stub.md", "# stub"));
-            Assert.Empty(result.Diagnostics);
             Assert.Empty(result.Packets);
+            var stub = Assert.Single(result.Diagnostics);
+            Assert.Equal(("GOV116", "docs/task_packets/stubs/WP-1-Stub.md"), (stub.Id, stub.Path));
         }
     }
 }
