@@ -16,7 +16,16 @@ namespace Orchestrator.Governance.Cli.Tests
         private const string Packet = "docs/task_packets/WP-1-ACE-Auditability.md";
         private readonly string _repo = Path.Combine(Path.GetTempPath(), "orchestrator-blanket-" + Guid.NewGuid().ToString("N").Substring(0, 12));
 
-        public BlanketClaimCorpusTests() => CorpusFixture.CopyTo(_repo);
+        /// <summary>
+        /// The corpus, with its records' findings reported (taskPacket.closedPackets: report):
+        /// WP-1-ACE-Auditability is superseded on the board, and these tests judge how its DONE_MEANS
+        /// map, as ready_to_close judges a packet whatever its state.
+        /// </summary>
+        public BlanketClaimCorpusTests()
+        {
+            CorpusFixture.CopyTo(_repo);
+            File.WriteAllText(Path.Combine(_repo, "governance.yml"), "taskPacket:\n  closedPackets: report\n");
+        }
 
         public void Dispose() => Directory.Delete(_repo, recursive: true);
 

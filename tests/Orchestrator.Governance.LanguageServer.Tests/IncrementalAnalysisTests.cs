@@ -59,7 +59,8 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             Edit(packet, 2, 3, "- NOTE: {placeholder}\n");
             var edited = Check("packet edited");
             Assert.Equal(markdown - 1, workspace.Cache.DocumentsReused);
-            var placeholder = Assert.Single(edited.Diagnostics, d => d.Id == "GOV110" && d.Path == PacketPath && d.Arguments[0] == "{placeholder}");
+            // The packet is a record (closed): the placeholder is set aside, not reported, and found there (docs/lifecycle.md).
+            var placeholder = Assert.Single(edited.Diagnostics.Concat(edited.SetAsideOnRecords), d => d.Id == "GOV110" && d.Path == PacketPath && d.Arguments[0] == "{placeholder}");
             Assert.Equal((4, 9), (placeholder.Span.StartLine, placeholder.Span.StartColumn));
 
             // The packet's STATUS changed: the board disagrees now (a cross-document rule).

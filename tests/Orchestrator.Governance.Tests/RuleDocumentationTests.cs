@@ -31,6 +31,8 @@ namespace Orchestrator.Governance.Tests
                 Assert.Contains("## Example that fails", text);
                 Assert.Contains("## Example that passes", text);
                 Assert.Contains("## How to suppress", text);
+                // Its side of the line on records (issue 33): a fact of its descriptor, on its page.
+                Assert.Contains(rule.AsksPacketEdit ? "| Closed packets | not reported on a closed or superseded packet" : "| Closed packets | reported on closed and superseded packets too", text);
             }
         }
 

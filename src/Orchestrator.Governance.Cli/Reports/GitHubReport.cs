@@ -39,6 +39,7 @@ namespace Orchestrator.Governance.Cli.Reports
                     .Append("::").Append(EscapeData(d.Message)).Append('\n');
             }
 
+            if (Orchestrator.Governance.Reports.ResultSummary.Records(result) is string records) sb.Append(records).Append('\n');
             if (Orchestrator.Governance.Reports.ResultSummary.ParallelOwnership(result) is string parallel) sb.Append(parallel).Append('\n');
             sb.Append(Orchestrator.Governance.Reports.ResultSummary.Write(result)).Append('\n');
             return sb.ToString();

@@ -13,8 +13,11 @@ namespace Orchestrator.Governance.Cli.Reports
     internal static class JsonReport
     {
         /// <summary>
-        /// A flat JSON list: {packets, baseline?, baselined?, diagnostics: [{id, severity, path, line, column,
-        /// endLine, endColumn, message, arguments, fingerprint}], baselinedDiagnostics?: [...]}.
+        /// A flat JSON list: {packets, baseline?, baselined?, records?: {path: "closed"|"superseded"},
+        /// setAsideOnRecords?, diagnostics: [{id, severity, path, line, column, endLine, endColumn,
+        /// message, arguments, fingerprint}], baselinedDiagnostics?: [...], setAsideDiagnostics?: [...]}.
+        /// records lists the packets that are records (taskPacket.closedPackets: suppress) and
+        /// setAsideOnRecords how many findings asking for an edit of their text were not reported.
         /// </summary>
         public static string Write(GovernanceResult result, bool includeBaselined = false)
         {
@@ -29,8 +32,17 @@ namespace Orchestrator.Governance.Cli.Reports
                     w.WriteNumber("baselined", result.Baselined.Count);
                 }
 
+                if (result.RecordPackets.Count > 0)
+                {
+                    w.WriteStartObject("records");
+                    foreach (var record in result.RecordPackets.OrderBy(r => r.Key, System.StringComparer.Ordinal)) w.WriteString(record.Key, record.Value);
+                    w.WriteEndObject();
+                    w.WriteNumber("setAsideOnRecords", result.SetAsideOnRecords.Count);
+                }
+
                 WriteDiagnostics(w, "diagnostics", result.Diagnostics);
                 if (includeBaselined) WriteDiagnostics(w, "baselinedDiagnostics", result.Baselined);
+                if (includeBaselined && result.SetAsideOnRecords.Count > 0) WriteDiagnostics(w, "setAsideDiagnostics", result.SetAsideOnRecords);
                 w.WriteEndObject();
             }
 

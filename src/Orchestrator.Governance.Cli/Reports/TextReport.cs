@@ -32,6 +32,7 @@ namespace Orchestrator.Governance.Cli.Reports
                 sb.Append('\n');
             }
 
+            if (ResultSummary.Records(result) is string records) sb.Append(records).Append('\n');
             if (ResultSummary.ParallelOwnership(result) is string parallel) sb.Append(parallel).Append('\n');
             sb.Append(ResultSummary.Write(result)).Append('\n');
             return sb.ToString();

@@ -68,7 +68,9 @@ namespace Orchestrator.Governance.Mcp.Tools
                 throw new ToolError($"'{ToolArguments.Clip(target)}' is not a closing status; expected one of {string.Join(", ", closing)} (taskPacket.closedStatuses, dependencies.validated)");
             var (packet, wp) = PacketTool.Resolve(result, id);
             var profile = result.Profile;
-            var own = result.Diagnostics.Where(d => d.Path == packet.Path).ToList();
+            // A packet asked about is judged as an open one, even when its STATUS already says it is closed:
+            // what the engine set aside on records (taskPacket.closedPackets) counts here.
+            var own = result.Diagnostics.Concat(result.SetAsideOnRecords).Where(d => d.Path == packet.Path).ToList();
             var gates = new JsonArray();
             var counted = new HashSet<string>(StringComparer.Ordinal);
 

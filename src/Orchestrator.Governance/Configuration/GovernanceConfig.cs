@@ -443,6 +443,19 @@ namespace Orchestrator.Governance.Configuration
         /// <summary>Statuses that close a packet (GOV802), besides dependencies.validated.</summary>
         [JsonProperty("closedStatuses")] public IReadOnlyList<string> ClosedStatuses { get; private set; } = new List<string>();
 
+        /// <summary>Statuses of work replaced by other work (superseded, folded): such a packet is a record, like a closed one.</summary>
+        [JsonProperty("supersededStatuses")] public IReadOnlyList<string> SupersededStatuses { get; private set; } = new List<string>();
+
+        /// <summary>
+        /// What happens to the findings of rules that ask for an edit of a packet's text (sections,
+        /// fields, counts, order, placeholders, drift against the current spec:
+        /// <see cref="Diagnostics.RuleDescriptor.AsksPacketEdit"/>) on a closed or superseded packet:
+        /// <c>suppress</c> (the default: the protocol forbids editing a locked packet, GOV607, so the
+        /// tool must not ask for it) or <c>report</c>. Rules that guard a closed packet's integrity
+        /// (its lock, the board, dependencies, evidence, named tests, weakened requirements) always apply.
+        /// </summary>
+        [JsonProperty("closedPackets")] public string ClosedPackets { get; private set; } = "suppress";
+
         /// <summary>List field key to its allowed item count.</summary>
         [JsonProperty("counts")] public IReadOnlyDictionary<string, CountRange> Counts { get; private set; } = new Dictionary<string, CountRange>();
 

@@ -51,6 +51,15 @@ namespace Orchestrator.Governance.Diagnostics
         /// </summary>
         public IReadOnlyList<int> LocationArguments { get; set; } = System.Array.Empty<int>();
 
+        /// <summary>
+        /// Whether the rule's findings ask for an edit of a task packet's text (its sections, fields,
+        /// counts, order, placeholders, drift against the current spec). On a closed or superseded
+        /// packet, a record the protocol forbids editing (seed 003 Part 1: USER_SIGNATURE locks it;
+        /// GOV607), they are not reported unless taskPacket.closedPackets says report. False for the
+        /// rules that guard a packet's integrity (lock, board, dependencies, evidence, named tests).
+        /// </summary>
+        public bool AsksPacketEdit { get; set; }
+
         /// <summary>Repository-relative path of the rule's documentation page.</summary>
         public string HelpLink => "docs/rules/" + Id + ".md";
 

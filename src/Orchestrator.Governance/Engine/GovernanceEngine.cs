@@ -219,9 +219,15 @@ namespace Orchestrator.Governance.Engine
             var originalLines = new Dictionary<string, Text.LineMap>(StringComparer.Ordinal);
             var fileLines = new System.Collections.Concurrent.ConcurrentDictionary<string, (Text.LineMap, string)>(StringComparer.Ordinal);
             var result = new List<GovernanceDiagnostic>(diagnostics.Count);
+            // Closed and superseded packets are records: what asks for an edit of their text is set aside (taskPacket.closedPackets).
+            var records = string.Equals(config.TaskPacket.ClosedPackets, "report", StringComparison.OrdinalIgnoreCase)
+                ? new Dictionary<string, string>(StringComparer.Ordinal)
+                : Records(documents.Packets, documents.Profile, index, config);
+            var setAside = new List<GovernanceDiagnostic>();
             foreach (var reported in diagnostics)
             {
                 var d = reported;
+                bool onRecord = d.Descriptor.AsksPacketEdit && records.ContainsKey(d.Path);
                 if (suppressions.TryGetValue(d.Path, out var inline) && inline.IsSuppressed(d.Id, d.Span.StartLine)) continue;
                 var severity = config.SeverityOf(d.Descriptor);
                 if (severity == GovernanceSeverity.None) continue;
@@ -251,8 +257,11 @@ namespace Orchestrator.Governance.Engine
                 // Its fingerprint, for the baseline (with a cache, computed once while the text and the finding are the same).
                 if (severity != d.Severity) d = d.WithSeverity(severity);
                 string? text = repairs.TryGetValue(d.Path, out var repaired) ? repaired.Original : byPath.TryGetValue(d.Path, out var doc) ? doc.Text : null;
-                result.Add(d.WithFingerprint(cache != null ? cache.FingerprintOf(d, text) : Baseline.DiagnosticFingerprint.Compute(d, text)));
+                d = d.WithFingerprint(cache != null ? cache.FingerprintOf(d, text) : Baseline.DiagnosticFingerprint.Compute(d, text));
+                (onRecord ? setAside : result).Add(d);
             }
+
+            setAside.Sort(Compare);
 
             cache?.EndReport();
 
@@ -265,7 +274,7 @@ namespace Orchestrator.Governance.Engine
             var topology = index.Topology;
             string baselinePath = DocumentInput.NormalizePath(options.BaselinePath);
             if (!options.ApplyBaseline || !byPath.TryGetValue(baselinePath, out var baselineInput))
-                return new GovernanceResult(result, config, packets, specContext, profile, topology);
+                return new GovernanceResult(result, config, packets, specContext, profile, topology) { RecordPackets = records, SetAsideOnRecords = setAside };
 
             string? onlyElsewhere = options.PackageReferencesOfOneProject ? index.OssRegister?.Path : null;
             var (applied, baselined, unusable) = ApplyBaseline(baselineInput, result, config, onlyElsewhere);
@@ -273,11 +282,42 @@ namespace Orchestrator.Governance.Engine
             {
                 unusable.AddRange(result);
                 unusable.Sort(Compare);
-                return new GovernanceResult(unusable, config, packets, specContext, profile, topology);
+                return new GovernanceResult(unusable, config, packets, specContext, profile, topology) { RecordPackets = records, SetAsideOnRecords = setAside };
             }
 
-            return new GovernanceResult(applied, config, packets, specContext, profile, topology, baselined, baselinePath);
+            return new GovernanceResult(applied, config, packets, specContext, profile, topology, baselined, baselinePath) { RecordPackets = records, SetAsideOnRecords = setAside };
         }
+
+        /// <summary>
+        /// The packets that are records, by path, with the state that makes them one: closed
+        /// (taskPacket.closedStatuses, dependencies.validated) or superseded (taskPacket.supersededStatuses),
+        /// by the WP's status as the dependency rules read it (the board's where it lists the WP, else
+        /// the packet's STATUS), or by a stub of the WP that says it is superseded.
+        /// </summary>
+        private static Dictionary<string, string> Records(IReadOnlyList<Model.TaskPacket> packets, Model.TaskPacketProfile profile, RepoIndex index, GovernanceConfig config)
+        {
+            var closed = config.TaskPacket.ClosedStatuses.Concat(config.Dependencies.Validated).ToList();
+            var superseded = config.TaskPacket.SupersededStatuses;
+            var records = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var packet in packets)
+            {
+                string id = Model.Board.TopologyFacts.IdOf(packet, profile);
+                var found = index.Topology.StatusOf(id);
+                string? status = found?.Status;
+                // A packet the board does not list is a record by its own STATUS only when it is locked:
+                // an agent cannot make its open packet's findings go away by writing Done into it.
+                bool byBoard = (index.Topology.Board?.EntriesOf(id).Count ?? 0) > 0;
+                if (!byBoard && status != null && !IsLocked(packet, profile)) status = null;
+                if (status != null && Model.Board.TopologyFacts.IsOneOf(status, closed)) records[packet.Path] = "closed";
+                else if (status != null && Model.Board.TopologyFacts.IsOneOf(status, superseded)) records[packet.Path] = "superseded";
+                else if (index.Stubs.Any(s => s.Id == id && s.Status != null && Model.Board.TopologyFacts.IsOneOf(s.Status.Value, superseded))) records[packet.Path] = "superseded";
+            }
+
+            return records;
+        }
+
+        private static bool IsLocked(Model.TaskPacket packet, Model.TaskPacketProfile profile) =>
+            Model.Locks.PacketLock.Signature(packet, profile) is Model.PacketField signature && Model.Locks.PacketLock.IsSigned(signature.Value, profile);
 
         /// <summary>
         /// Applies the baseline document to <paramref name="diagnostics"/> (sorted, fingerprinted):

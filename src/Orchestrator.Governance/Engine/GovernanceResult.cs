@@ -60,6 +60,16 @@ namespace Orchestrator.Governance.Engine
         /// <summary>GOV703's severity as governance.yml sets it (its default otherwise).</summary>
         public GovernanceSeverity TestReferenceSeverity => Config.SeverityOf(Rules.Source.GOV703DoneMeansTestMissing.Rule);
 
+        /// <summary>The packets that are records (closed or superseded), by path, with that state ("closed", "superseded"); empty when taskPacket.closedPackets says report.</summary>
+        public IReadOnlyDictionary<string, string> RecordPackets { get; internal set; } = new Dictionary<string, string>();
+
+        /// <summary>
+        /// The findings that ask for an edit of a record's text, set aside (taskPacket.closedPackets:
+        /// suppress), with their severities: not reported, but there for a host that judges a record
+        /// as an open packet (ready_to_close, asked of a packet whose STATUS already says Done).
+        /// </summary>
+        public IReadOnlyList<GovernanceDiagnostic> SetAsideOnRecords { get; internal set; } = new GovernanceDiagnostic[0];
+
         /// <summary>Whether any diagnostic is an error.</summary>
         public bool HasErrors => Diagnostics.Any(d => d.Severity == GovernanceSeverity.Error);
     }

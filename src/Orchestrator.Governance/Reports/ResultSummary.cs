@@ -22,6 +22,19 @@ namespace Orchestrator.Governance.Reports
         }
 
         /// <summary>
+        /// "Records: N closed and M superseded packet(s); F finding(s) that would ask to edit them set
+        /// aside (taskPacket.closedPackets: suppress).", printed above the summary when any finding was
+        /// set aside; null otherwise.
+        /// </summary>
+        public static string? Records(GovernanceResult result)
+        {
+            if (result.SetAsideOnRecords.Count == 0) return null;
+            int closed = result.RecordPackets.Count(r => r.Value == "closed");
+            int superseded = result.RecordPackets.Count - closed;
+            return $"Records: {closed} closed and {superseded} superseded packet(s); {result.SetAsideOnRecords.Count} finding(s) that would ask to edit them set aside (taskPacket.closedPackets: suppress).";
+        }
+
+        /// <summary>
         /// "Parallel ownership (GOV801): E IN_SCOPE_PATHS entr(y|ies) of P packet(s) in progress overlap
         /// other packets in progress; finish or block packets, or split their files.", printed above
         /// the summary when GOV801 reports anything (a bad merge that leaves many packets In Progress

@@ -22,7 +22,10 @@ namespace Orchestrator.Governance.Rules.Decisions
             "Waiver '{0}' has no {1}; a waiver records its ID, approval date and scope",
             "Governance.Decisions", GovernanceSeverity.Error,
             "A waiver is an audit record: which rule was waived (its ID), when the user approved it and for what (its scope). Without them nobody can tell later whether a change was covered.",
-            "seed 003 Part 1 [CX-600B] (Waiver Audit Trail); Handshake task packet template (Waiver ID, Date, Scope, Justification)");
+            "seed 003 Part 1 [CX-600B] (Waiver Audit Trail); Handshake task packet template (Waiver ID, Date, Scope, Justification)")
+        {
+            AsksPacketEdit = true,
+        };
 
         private static readonly Regex IsoDate = new Regex(@"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)", RegexOptions.CultureInvariant);
 

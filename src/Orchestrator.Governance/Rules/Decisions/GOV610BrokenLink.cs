@@ -25,7 +25,10 @@ namespace Orchestrator.Governance.Rules.Decisions
             "Link '{0}' is broken: {1}",
             "Governance.Decisions", GovernanceSeverity.Warning,
             "Packets, the task board, ADRs and the spec cite each other by relative links and heading anchors. A renamed file or heading breaks them silently, and a reader (or an agent following the protocol) lands nowhere.",
-            "CommonMark 0.31 §6.3 (links), §4.7 (link reference definitions); GitHub heading anchors; markdownlint MD051 (same-file fragments)");
+            "CommonMark 0.31 §6.3 (links), §4.7 (link reference definitions); GitHub heading anchors; markdownlint MD051 (same-file fragments)")
+        {
+            AsksPacketEdit = true,
+        };
 
         private static readonly Regex Scheme = new Regex(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         private static readonly Regex LineAnchor = new Regex(@"^l[0-9]+(c[0-9]+)?(-l[0-9]+(c[0-9]+)?)?$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

@@ -17,7 +17,10 @@ namespace Orchestrator.Governance.Rules.Scope
             "IN_SCOPE_PATHS entry '{0}' is {1}; list the exact files the packet may change",
             "Governance.Scope", GovernanceSeverity.Error,
             "The coder needs to know exactly which files they can modify; a folder, a description or a glob lets the scope creep.",
-            "seed 003 §5.3 [CX-603]");
+            "seed 003 §5.3 [CX-603]")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

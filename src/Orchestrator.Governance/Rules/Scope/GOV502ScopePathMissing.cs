@@ -17,7 +17,10 @@ namespace Orchestrator.Governance.Rules.Scope
             "IN_SCOPE_PATHS file '{0}' is not in the repository; mark a file the packet creates with '(new)'",
             "Governance.Scope", GovernanceSeverity.Warning,
             "A path that names no file is a typo, a file moved since the packet was written, or a new file that should say so. Needs the repository's file list from the host.",
-            "seed 003 §5.3, §5.5 (BOOTSTRAP FILES_TO_OPEN)");
+            "seed 003 §5.3, §5.5 (BOOTSTRAP FILES_TO_OPEN)")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

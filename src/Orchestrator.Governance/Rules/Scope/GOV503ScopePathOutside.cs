@@ -15,7 +15,10 @@ namespace Orchestrator.Governance.Rules.Scope
             "IN_SCOPE_PATHS entry '{0}' is outside the repository (absolute, or climbing out with '..'); it is not resolved",
             "Governance.Scope", GovernanceSeverity.Error,
             "A packet governs files of its repository; a path outside it is an error or an attempt to reach beyond the scope. It is never looked up.",
-            "seed 003 §5.3");
+            "seed 003 §5.3")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

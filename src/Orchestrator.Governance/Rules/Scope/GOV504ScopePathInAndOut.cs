@@ -20,7 +20,7 @@ namespace Orchestrator.Governance.Rules.Scope
             "Governance.Scope", GovernanceSeverity.Error,
             "A coder cannot both change and leave alone the same file; one of the two lists is wrong.",
             "seed 003 §5.1 (Scope), §5.3")
-        { LocationArguments = new[] { 1 } };
+        { AsksPacketEdit = true, LocationArguments = new[] { 1 } };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

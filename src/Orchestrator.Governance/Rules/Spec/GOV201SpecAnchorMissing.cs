@@ -13,7 +13,10 @@ namespace Orchestrator.Governance.Rules.Spec
             "Task packet has no SPEC_ANCHOR (expected in the '{0}' section, e.g. '- **SPEC_ANCHOR**: §2.3.12.1 (Four Portability Pillars)')",
             "Governance.Spec", GovernanceSeverity.Error,
             "Every work packet references the Master Spec requirement it implements; a packet without an anchor invents its requirements.",
-            "seed 003 Part 3 rule 3, §5.2, §8");
+            "seed 003 Part 3 rule 3, §5.2, §8")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

@@ -10,7 +10,10 @@ namespace Orchestrator.Governance.Rules.Spec
             "SPEC_ANCHOR '{0}' names no spec section number, requirement ID or spec line",
             "Governance.Spec", GovernanceSeverity.Error,
             "An anchor in prose ('Photo Studio section') cannot be checked; name the section (§2.3.12.1) or the requirement ID (CX-DBP-022).",
-            "seed 003 §5.2");
+            "seed 003 §5.2")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

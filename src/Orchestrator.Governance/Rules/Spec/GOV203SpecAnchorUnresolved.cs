@@ -19,7 +19,10 @@ namespace Orchestrator.Governance.Rules.Spec
             "SPEC_ANCHOR {0} does not resolve in {1}: {2}",
             "Governance.Spec", GovernanceSeverity.Error,
             "The anchored section number or requirement ID must exist in the spec that SPEC_CURRENT.md names. A requirement ID that resolves is preferred to a section number, since IDs are stable across versions.",
-            "seed 003 §5.2 (SPEC_ANCHOR exists in latest Master Spec version)");
+            "seed 003 §5.2 (SPEC_ANCHOR exists in latest Master Spec version)")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

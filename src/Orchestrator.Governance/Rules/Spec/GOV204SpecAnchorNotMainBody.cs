@@ -15,7 +15,10 @@ namespace Orchestrator.Governance.Rules.Spec
             "SPEC_ANCHOR {0} points into {1}, which is not Main Body; anchor the Main Body section that defines the requirement",
             "Governance.Spec", GovernanceSeverity.Error,
             "'Done' means the Main Body's MUST and SHOULD, not roadmap bullets: a packet anchored only in the Roadmap (or Future Work, an Appendix) has no requirement to be done against. A roadmap pointer next to a Main Body anchor is not reported.",
-            "seed 003 Part 1 PRIORITY_2, Part 3 rule 3, §5.2");
+            "seed 003 Part 1 PRIORITY_2, Part 3 rule 3, §5.2")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

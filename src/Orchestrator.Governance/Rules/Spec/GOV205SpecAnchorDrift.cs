@@ -18,7 +18,10 @@ namespace Orchestrator.Governance.Rules.Spec
             "SPEC_ANCHOR drift: {0}",
             "Governance.Spec", GovernanceSeverity.Warning,
             "When a requirement ID now lives under another section number, or the packet names an older spec version than SPEC_CURRENT.md, the anchor may no longer say what the team thinks: revalidate it.",
-            "seed 003 Part 1 PRIORITY_3 (spec-version lock), §5.2");
+            "seed 003 Part 1 PRIORITY_3 (spec-version lock), §5.2")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

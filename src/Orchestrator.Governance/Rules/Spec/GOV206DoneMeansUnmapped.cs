@@ -18,7 +18,10 @@ namespace Orchestrator.Governance.Rules.Spec
             "DONE_MEANS item '{0}' maps to no MUST/SHOULD of {1}; closest: {2}",
             "Governance.Spec", GovernanceSeverity.Warning,
             "Each DONE_MEANS item is a requirement of the anchored Main Body sections (or a generic gate such as 'All tests pass'). An item that maps to none is invented scope or a requirement the anchor does not cover.",
-            "seed 003 §5.4, Part 3 rule 2 (transcription, not invention)");
+            "seed 003 §5.4, Part 3 rule 2 (transcription, not invention)")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

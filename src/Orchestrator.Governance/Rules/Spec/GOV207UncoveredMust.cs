@@ -11,7 +11,10 @@ namespace Orchestrator.Governance.Rules.Spec
             "{0} MUST requirement(s) of {1} are covered by no DONE_MEANS item: {2}",
             "Governance.Spec", GovernanceSeverity.Error,
             "'Done' means 100% of the Main Body: every MUST (SHALL, REQUIRED) of the anchored sections maps to a DONE_MEANS item, so that validation checks each one.",
-            "seed 003 Part 1 PRIORITY_2, §5.2 checklist, §5.4");
+            "seed 003 Part 1 PRIORITY_2, §5.2 checklist, §5.4")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

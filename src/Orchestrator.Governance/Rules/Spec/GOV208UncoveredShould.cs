@@ -11,7 +11,10 @@ namespace Orchestrator.Governance.Rules.Spec
             "{0} SHOULD requirement(s) of {1} are covered by no DONE_MEANS item: {2}",
             "Governance.Spec", GovernanceSeverity.Warning,
             "SHOULD and RECOMMENDED requirements of the anchored sections map to DONE_MEANS too, or the packet says why not.",
-            "seed 003 Part 1 PRIORITY_2, §5.2 checklist, §5.4");
+            "seed 003 Part 1 PRIORITY_2, §5.2 checklist, §5.4")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

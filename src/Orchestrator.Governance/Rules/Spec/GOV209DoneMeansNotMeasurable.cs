@@ -18,7 +18,10 @@ namespace Orchestrator.Governance.Rules.Spec
             "DONE_MEANS item '{0}' is not measurable: '{1}' with no command, number, path or ID",
             "Governance.Spec", GovernanceSeverity.Warning,
             "A DONE_MEANS item is a yes/no test ('POST /jobs/:id/cancel returns 200'), not an impression ('Feature works').",
-            "seed 003 §8 (DONE_MEANS are measurable), Part 4 Common Mistakes 2");
+            "seed 003 §8 (DONE_MEANS are measurable), Part 4 Common Mistakes 2")
+        {
+            AsksPacketEdit = true,
+        };
 
         private static readonly Regex Parenthesized = new Regex(@"\([^()]*\)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 

@@ -19,7 +19,10 @@ namespace Orchestrator.Governance.Rules.Spec
             "DONE_MEANS item '{0}' claims requirements wholesale and covers none of them; write one item a requirement that names it or states it",
             "Governance.Spec", GovernanceSeverity.Error,
             "Each DONE_MEANS item maps 1:1 to a requirement of the anchored sections. An item that says a whole section, or every MUST, is done names no requirement and states none: it is a claim, not evidence, and covers nothing.",
-            "seed 003 §5.4 (every DONE_MEANS MUST map 1:1 to a SPEC_ANCHOR requirement)");
+            "seed 003 §5.4 (every DONE_MEANS MUST map 1:1 to a SPEC_ANCHOR requirement)")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

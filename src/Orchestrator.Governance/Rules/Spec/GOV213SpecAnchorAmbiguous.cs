@@ -19,7 +19,10 @@ namespace Orchestrator.Governance.Rules.Spec
             "SPEC_ANCHOR {0} is ambiguous: the spec has {1} sections numbered {2}: {3}; write the title after the number or anchor a requirement ID",
             "Governance.Spec", GovernanceSeverity.Error,
             "Where the spec numbers two sections alike, a bare number does not say which one the packet implements. Choosing one silently would judge the packet against requirements it may never have meant, or none at all.",
-            "seed 003 §5.2 (SPEC_ANCHOR exists in latest Master Spec version), Part 1 PRIORITY_2");
+            "seed 003 §5.2 (SPEC_ANCHOR exists in latest Master Spec version), Part 1 PRIORITY_2")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

@@ -14,7 +14,10 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             "Task packet {2} '{0}' does not follow WP-{{phase}}-{{name}}[-vN] (pattern {1})",
             "Governance.TaskPacket", GovernanceSeverity.Error,
             "Packets are named WP-{phase}-{name}, with an optional -vN or date suffix for variants, so that IDs sort and collide visibly.",
-            "seed 003 §4 Step 2, §5.6");
+            "seed 003 §4 Step 2, §5.6")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

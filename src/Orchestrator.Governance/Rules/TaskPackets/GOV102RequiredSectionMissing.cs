@@ -11,7 +11,10 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             "Task packet has no '{0}' section (expected one of: {1})",
             "Governance.TaskPacket", GovernanceSeverity.Error,
             "Every work packet includes the sections of the protocol's template. A section also counts as present when its fields stand as sections of their own (## DONE_MEANS for Quality Gate).",
-            "seed 003 §5.1");
+            "seed 003 §5.1")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

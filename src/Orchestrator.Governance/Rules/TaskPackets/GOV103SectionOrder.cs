@@ -18,7 +18,10 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             "Section '{0}' comes after '{1}'; the expected order is {2}",
             "Governance.TaskPacket", GovernanceSeverity.Warning,
             "The protocol lists the sections of a packet in order, so that coders and validators find them where they expect.",
-            "seed 003 §5.1");
+            "seed 003 §5.1")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

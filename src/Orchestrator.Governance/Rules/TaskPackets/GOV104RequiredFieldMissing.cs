@@ -18,7 +18,7 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             "Governance.TaskPacket", GovernanceSeverity.Error,
             "Every work packet fills the fields of the protocol's template (TASK_ID, STATUS, RISK_TIER, DONE_MEANS, SPEC_ANCHOR, ...).",
             "seed 003 §5.1, §8")
-        {
+        { AsksPacketEdit = true,
             // {2}: for a packet kept as data, where the field would come from (guidance, not the finding).
             LocationArguments = new[] { 2 },
         };

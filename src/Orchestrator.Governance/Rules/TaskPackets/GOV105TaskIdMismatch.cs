@@ -13,7 +13,10 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             "TASK_ID '{0}' does not match the {2} '{1}'",
             "Governance.TaskPacket", GovernanceSeverity.Error,
             "The packet's TASK_ID and its file name are the same ID, so that tools and people can go from one to the other.",
-            "seed 003 §5.1");
+            "seed 003 §5.1")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

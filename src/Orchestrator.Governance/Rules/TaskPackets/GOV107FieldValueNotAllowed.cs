@@ -18,7 +18,10 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             "{0} '{1}' is not an allowed value (allowed: {2})",
             "Governance.TaskPacket", GovernanceSeverity.Error,
             "STATUS and RISK_TIER take values from a fixed vocabulary so that boards and gates can read them. Case, spaces, hyphens and a trailing qualifier such as '(VALIDATED)' do not matter.",
-            "seed 003 §5.1, §6.2");
+            "seed 003 §5.1, §6.2")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

@@ -19,7 +19,10 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             "DATE '{0}' is not an ISO 8601 date or timestamp (e.g. 2025-12-26 or 2025-12-26T14:30:00Z)",
             "Governance.TaskPacket", GovernanceSeverity.Error,
             "The packet's DATE is an ISO 8601 timestamp so that it sorts and compares.",
-            "seed 003 §5.1");
+            "seed 003 §5.1")
+        {
+            AsksPacketEdit = true,
+        };
 
         private static readonly Regex Iso = new Regex(
             @"^(?<date>\d{4}-\d{2}-\d{2})([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$",

@@ -18,7 +18,10 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             "{0} lists {1} item(s); expected {2} to {3}",
             "Governance.TaskPacket", GovernanceSeverity.Warning,
             "BOOTSTRAP gives the coder 5-15 FILES_TO_OPEN, 10-20 SEARCH_TERMS and 3-8 RISK_MAP entries.",
-            "seed 003 §5.5, §8");
+            "seed 003 §5.5, §8")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

@@ -18,7 +18,10 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             "Unfilled template placeholder '{0}'",
             "Governance.TaskPacket", GovernanceSeverity.Error,
             "A packet copied from the template still holds a placeholder such as {Specific criterion 1}, {{WP_ID}} or TBD. Code spans and fenced code are not checked.",
-            "seed 003 §4 Step 2.3 (fill placeholders)");
+            "seed 003 §4 Step 2.3 (fill placeholders)")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

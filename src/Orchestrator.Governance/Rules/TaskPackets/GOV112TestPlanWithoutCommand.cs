@@ -19,7 +19,10 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             "TEST_PLAN has no runnable command (found: '{0}'); give the exact commands, e.g. in a ```bash block",
             "Governance.TaskPacket", GovernanceSeverity.Error,
             "TEST_PLAN lists the exact commands the coder must run; prose alone cannot be run or checked.",
-            "seed 003 §5.1, §8");
+            "seed 003 §5.1, §8")
+        {
+            AsksPacketEdit = true,
+        };
 
         /// <inheritdoc />
         public override RuleDescriptor Descriptor => Rule;

@@ -20,7 +20,7 @@ namespace Orchestrator.Governance.Rules.TaskPackets
             "Governance.TaskPacket", GovernanceSeverity.Error,
             "A field of the protocol's template that is written but holds nothing is as missing as one that is not written: a DONE_MEANS with no item maps nothing and closes nothing.",
             "seed 003 §5.1, §8")
-        {
+        { AsksPacketEdit = true,
             // {1}: where a list beside the field stands (guidance, not the finding).
             LocationArguments = new[] { 1 },
         };
