@@ -17,7 +17,7 @@ namespace Orchestrator.Governance.Model
     {
         private static readonly Regex Pattern = new Regex(
             @"(?<![\w/.:@~-])(?<path>(?:\.{1,2}/|/)?(?:[\w.-]+/)*[\w-][\w.-]*\.[A-Za-z][A-Za-z0-9]{0,9})`?(?::L?(?<line>\d{1,9})(?:-L?(?<end>\d{1,9}))?(?::\d{1,9})?|#L(?<line>\d{1,9})(?:-L?(?<end>\d{1,9}))?)(?![\w:/])",
-            RegexOptions.CultureInvariant, TaskPacketProfile.RegexTimeout);
+            RegexOptions.CultureInvariant | RegexOptions.Compiled, TaskPacketProfile.RegexTimeout);
 
         private EvidenceReference(string text, string path, int line, int endLine, SourceSpan span)
         {
@@ -70,8 +70,14 @@ namespace Orchestrator.Governance.Model
             return paths;
         }
 
-        /// <summary>The evidence references of <paramref name="packet"/>, in text order (none in a packet kept as data).</summary>
-        public static List<EvidenceReference> Of(TaskPacket packet)
+        // Each packet is scanned once: GOV114, GOV806 and the index's look at empty files all ask.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TaskPacket, List<EvidenceReference>> Scanned =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<TaskPacket, List<EvidenceReference>>();
+
+        /// <summary>The evidence references of <paramref name="packet"/>, in text order (none in a packet kept as data); scanned once a packet, the list shared (do not change it).</summary>
+        public static IReadOnlyList<EvidenceReference> Of(TaskPacket packet) => Scanned.GetValue(packet, Scan);
+
+        private static List<EvidenceReference> Scan(TaskPacket packet)
         {
             var found = new List<EvidenceReference>();
             if (packet.IsData) return found;
