@@ -7,9 +7,12 @@ namespace Orchestrator.Governance.Model
 {
     /// <summary>
     /// One packet kept in two forms: as data (JSON or YAML) and as Markdown (a projection generated
-    /// from it), in the same folder with the same ID. <see cref="Authoritative"/> is the form the
-    /// rules read (taskPacket.authoritative); <see cref="Other"/> is not checked twice, only
-    /// compared (GOV113).
+    /// from it), in the same folder with the same ID; or, while a project moves to a folder per
+    /// packet, as a flat file (<c>task_packets/WP-1-Foo.md</c>) and as a folder
+    /// (<c>task_packets/WP-1-Foo/packet.md</c>, maybe with <c>packet.json</c>).
+    /// <see cref="Authoritative"/> is the form the rules read (taskPacket.authoritative: data or
+    /// markdown between data and Markdown; the folder between two Markdown forms, unless it says
+    /// flat); <see cref="Other"/> is not checked twice, only compared (GOV113).
     /// </summary>
     public sealed class PacketForms
     {
@@ -27,30 +30,55 @@ namespace Orchestrator.Governance.Model
         /// <summary>The other form.</summary>
         public TaskPacket Other { get; }
 
-        /// <summary>The Markdown form of the two.</summary>
-        public TaskPacket Markdown => Authoritative.IsData ? Other : Authoritative;
+        /// <summary>The form a disagreement is reported in: the Markdown of a data and Markdown pair (the text people read), else the form that is not authoritative.</summary>
+        public TaskPacket Markdown => Authoritative.IsData ? Other : Other.IsData ? Authoritative : Other;
 
-        /// <summary>The data form of the two.</summary>
-        public TaskPacket Data => Authoritative.IsData ? Authoritative : Other;
+        /// <summary>The form it is compared with: the data of a data and Markdown pair, else the authoritative form.</summary>
+        public TaskPacket Data => Authoritative.IsData ? Authoritative : Other.IsData ? Other : Authoritative;
+
+        /// <summary>Which form the rules read, as GOV113 names it: "data", "markdown", "folder" or "flat".</summary>
+        public string AuthoritativeKind => Authoritative.IsData ? "data" : !Other.IsData ? (Authoritative.NamedByFolder ? "folder" : "flat") : "markdown";
 
         /// <summary>
-        /// The packets that exist in both forms: one data and one Markdown packet in the same folder
-        /// with the same ID (<see cref="TaskPacket.FileStem"/>), in path order.
-        /// <paramref name="authoritative"/> is "data" or "markdown".
+        /// The packets that exist in more than one form, in path order: data and Markdown in the same
+        /// folder with the same ID (<see cref="TaskPacket.FileStem"/>), and a flat file beside a
+        /// folder of the same ID (<c>WP-1-Foo.md</c> and <c>WP-1-Foo/packet.md</c>). One pair for each
+        /// form that is not authoritative. <paramref name="authoritative"/> is "data" or "markdown"
+        /// (between data and Markdown), or "flat" (the flat file over the folder's Markdown; else the
+        /// folder's wins).
         /// </summary>
         public static IReadOnlyList<PacketForms> Pair(IReadOnlyList<TaskPacket> packets, string authoritative)
         {
             bool dataWins = !string.Equals(authoritative, "markdown", StringComparison.OrdinalIgnoreCase);
+            bool flatWins = string.Equals(authoritative, "flat", StringComparison.OrdinalIgnoreCase);
             var pairs = new List<PacketForms>();
-            foreach (var group in packets.GroupBy(p => Folder(p.Path) + "\u0000" + p.FileStem, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var group in packets.GroupBy(p => Home(p) + "\u0000" + p.FileStem, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
+                if (group.Count() < 2) continue;
                 var data = group.Where(p => p.IsData).ToList();
                 var markdown = group.Where(p => !p.IsData).ToList();
-                if (data.Count != 1 || markdown.Count != 1) continue;
-                pairs.Add(dataWins ? new PacketForms(data[0], markdown[0]) : new PacketForms(markdown[0], data[0]));
+                var flat = markdown.Where(p => !p.NamedByFolder).ToList();
+                var folder = markdown.Where(p => p.NamedByFolder).ToList();
+                if (data.Count > 1 || flat.Count > 1 || folder.Count > 1) continue;
+
+                // Among the Markdown forms, one is read: the folder's, or the flat file's when taskPacket.authoritative says flat.
+                TaskPacket? md = folder.Count == 1 && flat.Count == 1 ? (flatWins ? flat[0] : folder[0]) : markdown.Count == 1 ? markdown[0] : null;
+                if (md == null) continue;
+                var winner = data.Count == 1 && dataWins ? data[0] : md;
+                foreach (var form in group.OrderBy(p => p.Path, StringComparer.Ordinal))
+                {
+                    if (!ReferenceEquals(form, winner)) pairs.Add(new PacketForms(winner, form));
+                }
             }
 
             return pairs;
+        }
+
+        /// <summary>The folder a packet belongs to as a WP: its file's folder, or, for a folder per packet, the folder that holds that folder.</summary>
+        private static string Home(TaskPacket packet)
+        {
+            string folder = Folder(packet.Path);
+            return packet.NamedByFolder ? Folder(folder) : folder;
         }
 
         /// <summary>

@@ -2,10 +2,12 @@ using Orchestrator.Governance.Diagnostics;
 namespace Orchestrator.Governance.Rules.TaskPackets
 {
     /// <summary>
-    /// GOV113: a packet kept as data and as a Markdown projection (same folder, same ID) says the
-    /// same in both: STATUS, the USER_SIGNATURE lock, the SPEC_ANCHOR sections and the
-    /// IN_SCOPE_PATHS. Reported at the Markdown's field (or its title when the field is missing),
-    /// because that is the text people read. Source: seed 003 §5.1 (one packet, one truth), §5.6.
+    /// GOV113: a packet kept in two forms says the same in both: as data and as a Markdown
+    /// projection (same folder, same ID), or, while a project moves to a folder per packet, as a
+    /// flat file and as a folder (<c>WP-1-Foo.md</c> and <c>WP-1-Foo/packet.md</c>). Compared:
+    /// STATUS, the USER_SIGNATURE lock, the SPEC_ANCHOR sections and the IN_SCOPE_PATHS. Reported at
+    /// the Markdown's field of a data pair (the text people read), else at the form that is not
+    /// authoritative. Source: seed 003 §5.1 (one packet, one truth), §5.6.
     /// </summary>
     public sealed class GOV113PacketFormsDisagree : RepositoryRule
     {
@@ -28,7 +30,7 @@ namespace Orchestrator.Governance.Rules.TaskPackets
                 foreach (var (field, markdownField, markdownValue, dataValue) in forms.Disagreements(context.Profile))
                 {
                     var at = markdownField == null ? forms.Markdown.AnchorSpan : markdownField.Value.Length > 0 || markdownField.Items.Count == 0 ? markdownField.ValueSpan : markdownField.KeySpan;
-                    context.Report(forms.Markdown.Path, at, field, markdownValue, dataValue, forms.Data.Path, forms.Authoritative.IsData ? "data" : "markdown");
+                    context.Report(forms.Markdown.Path, at, field, markdownValue, dataValue, forms.Data.Path, forms.AuthoritativeKind);
                 }
             }
         }
