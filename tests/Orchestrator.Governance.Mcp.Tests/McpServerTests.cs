@@ -251,6 +251,13 @@ namespace Orchestrator.Governance.Mcp.Tests
 
             Assert.Equal("no task packet has the WP ID 'WP-1-Storage'; did you mean WP-1-Storage-Layer?",
                 await Error("packet", new Dictionary<string, object?> { ["id"] = "WP-1-Storage" }));
+
+            // Issue 33: a WP whose only document is a stub is answered as one.
+            Directory.CreateDirectory(Path.Combine(_repo.Root, "docs", "task_packets", "stubs"));
+            File.WriteAllText(Path.Combine(_repo.Root, "docs", "task_packets", "stubs", "WP-1-Retired.md"),
+                "# Task Packet Stub: WP-1-Retired\n\n- WP_ID: WP-1-Retired\n- STUB_STATUS: SUPERSEDED\n- SUPERSEDED_BY: WP-1-Storage-Layer\n");
+            Assert.Equal("WP-1-Retired has no task packet: it is a stub, docs/task_packets/stubs/WP-1-Retired.md (status 'SUPERSEDED', replaced by WP-1-Storage-Layer); a stub is activated into a packet before work starts",
+                await Error("packet", new Dictionary<string, object?> { ["id"] = "WP-1-Retired" }));
         }
 
         [Fact]

@@ -274,7 +274,7 @@ namespace Orchestrator.Governance.Engine
             var topology = index.Topology;
             string baselinePath = DocumentInput.NormalizePath(options.BaselinePath);
             if (!options.ApplyBaseline || !byPath.TryGetValue(baselinePath, out var baselineInput))
-                return new GovernanceResult(result, config, packets, specContext, profile, topology) { RecordPackets = records, SetAsideOnRecords = setAside };
+                return new GovernanceResult(result, config, packets, specContext, profile, topology) { RecordPackets = records, SetAsideOnRecords = setAside, Stubs = index.Stubs };
 
             string? onlyElsewhere = options.PackageReferencesOfOneProject ? index.OssRegister?.Path : null;
             var (applied, baselined, unusable) = ApplyBaseline(baselineInput, result, config, onlyElsewhere);
@@ -282,10 +282,10 @@ namespace Orchestrator.Governance.Engine
             {
                 unusable.AddRange(result);
                 unusable.Sort(Compare);
-                return new GovernanceResult(unusable, config, packets, specContext, profile, topology) { RecordPackets = records, SetAsideOnRecords = setAside };
+                return new GovernanceResult(unusable, config, packets, specContext, profile, topology) { RecordPackets = records, SetAsideOnRecords = setAside, Stubs = index.Stubs };
             }
 
-            return new GovernanceResult(applied, config, packets, specContext, profile, topology, baselined, baselinePath) { RecordPackets = records, SetAsideOnRecords = setAside };
+            return new GovernanceResult(applied, config, packets, specContext, profile, topology, baselined, baselinePath) { RecordPackets = records, SetAsideOnRecords = setAside, Stubs = index.Stubs };
         }
 
         /// <summary>

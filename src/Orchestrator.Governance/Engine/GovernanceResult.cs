@@ -70,6 +70,9 @@ namespace Orchestrator.Governance.Engine
         /// </summary>
         public IReadOnlyList<GovernanceDiagnostic> SetAsideOnRecords { get; internal set; } = new GovernanceDiagnostic[0];
 
+        /// <summary>The task packet stubs (documents.taskPacketStubs), in path order.</summary>
+        public IReadOnlyList<Model.Stubs.TaskPacketStub> Stubs { get; internal set; } = new Model.Stubs.TaskPacketStub[0];
+
         /// <summary>Whether any diagnostic is an error.</summary>
         public bool HasErrors => Diagnostics.Any(d => d.Severity == GovernanceSeverity.Error);
     }
