@@ -106,7 +106,15 @@ namespace Orchestrator.Governance.LanguageServer.Tests
         [Fact]
         public async Task Definition_goes_from_a_SPEC_ANCHOR_to_the_spec_heading_and_from_a_WP_ID_to_its_packet()
         {
-            var (repo, client) = await Started();
+            // The repository holds a stub too (issue 33), written before the server starts.
+            const string Stub = "docs/task_packets/stubs/WP-1-Retired.md";
+            var repo = new TempRepository();
+            Directory.CreateDirectory(Path.Combine(repo.Root, "docs", "task_packets", "stubs"));
+            File.WriteAllText(Path.Combine(repo.Root, Stub), "# Task Packet Stub: WP-1-Retired\n\n- WP_ID: WP-1-Retired\n- STUB_STATUS: STUB\n");
+            var client = new LspTestClient(repo.Root);
+            client.Initialize();
+            client.Diagnostics(Cancel);
+            await Task.CompletedTask;
             using var _ = repo;
             await using var __ = client;
             var definition = client.At("textDocument/definition", Storage, 57, 22);
@@ -124,8 +132,18 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             Assert.Equal(client.UriOf(Storage), packet.GetProperty("uri").GetString());
             Assert.Equal((0, 2, 0, 33), RangeOf(packet.GetProperty("range")));
 
+            // Issue 33: a WP whose only document is a stub leads to the stub's title.
+            client.Change(Cancel, 2, line, 0, line + 1, 0, "See WP-1-Retired.\n");
+            var stub = Eventually(() =>
+            {
+                var found = client.At("textDocument/definition", Cancel, line, 8);
+                return found.ValueKind == JsonValueKind.Object && found.GetProperty("uri").GetString() == client.UriOf(Stub) ? found : default;
+            });
+            Assert.Equal((0, 2, 0, 32), RangeOf(stub.GetProperty("range")));
+            client.Change(Cancel, 3, line, 0, line + 1, 0, "See WP-1-Storage-Layer.\n");
+
             // A relative link leads to its file (the start of it).
-            client.Change(Cancel, 2, line + 1, 0, line + 1, 0, "The [spec](../../Example_Master_Spec_v01.2.md#1-vision).\n");
+            client.Change(Cancel, 4, line + 1, 0, line + 1, 0, "The [spec](../../Example_Master_Spec_v01.2.md#1-vision).\n");
             var link = Eventually(() =>
             {
                 var found = client.At("textDocument/definition", Cancel, line + 1, 12);
@@ -135,7 +153,7 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             Assert.Equal((0, 0, 0, 0), RangeOf(link.GetProperty("range")));
 
             // A link to a file that does not exist leads nowhere.
-            client.Change(Cancel, 3, line + 1, 0, line + 2, 0, "The [gone](../../missing.md).\n");
+            client.Change(Cancel, 5, line + 1, 0, line + 2, 0, "The [gone](../../missing.md).\n");
             Eventually(() => client.CodeActions(Cancel, 8, 12, 8, 12).GetArrayLength() > 0 ? JsonDocument.Parse("1").RootElement : default);
             Assert.Equal(JsonValueKind.Null, client.At("textDocument/definition", Cancel, line + 1, 12).ValueKind);
         }

@@ -50,7 +50,14 @@ namespace Orchestrator.Governance.LanguageServer.Features
             if (end <= start) return null;
             string word = text.Substring(start, end - start).TrimEnd('.');
             var packet = snapshot.PacketWithId(word);
-            return packet == null || (packet.Path == path && packet.AnchorSpan.Start <= offset && offset <= packet.AnchorSpan.End) ? null : (packet.Path, packet.AnchorSpan);
+            if (packet == null)
+            {
+                // A WP whose only document is a stub (documents.taskPacketStubs): its stub.
+                var stub = snapshot.Result.Stubs.FirstOrDefault(s => string.Equals(s.Id, word, StringComparison.Ordinal));
+                return stub == null || stub.Path == path ? null : (stub.Path, stub.AnchorSpan);
+            }
+
+            return packet.Path == path && packet.AnchorSpan.Start <= offset && offset <= packet.AnchorSpan.End ? null : (packet.Path, packet.AnchorSpan);
         }
 
         private static bool IsIdChar(char c) => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
