@@ -169,6 +169,7 @@ namespace Orchestrator.Governance.Engine
             read.UnionWith(StateFileKinds.Keys);
             read.UnionWith(HeaderPaths);
             read.UnionWith(Manifests.Select(m => m.Document.Path));
+            read.UnionWith(Stubs.Select(s => s.Path));
             if (Spec.Spec != null) read.Add(Spec.Spec.Path);
             read.UnionWith(Spec.Modules.Select(m => m.Path));
             read.UnionWith(Spec.Manifests);
@@ -255,7 +256,11 @@ namespace Orchestrator.Governance.Engine
             // Task packet stubs (GOV116, GOV306): their fields, read as a packet's are.
             foreach (var path in Classifier.Stubs(paths))
             {
-                if (ReadMarkdown(ByPath[path], CachedDocument.StubKind, doc => Model.Stubs.TaskPacketStub.Read(doc, Profile)) is Model.Stubs.TaskPacketStub stub) Stubs.Add(stub);
+                if (ReadMarkdown(ByPath[path], CachedDocument.StubKind, doc => Model.Stubs.TaskPacketStub.Read(doc, Profile)) is Model.Stubs.TaskPacketStub stub)
+                {
+                    Stubs.Add(stub);
+                    ReportInvalidUtf8(ByPath[path], stub.Document.Lines);
+                }
             }
 
             // RFC technical designs (GOV605): only their text is judged.

@@ -299,6 +299,8 @@ namespace Orchestrator.Governance.Engine
             var closed = config.TaskPacket.ClosedStatuses.Concat(config.Dependencies.Validated).ToList();
             var superseded = config.TaskPacket.SupersededStatuses;
             var records = new Dictionary<string, string>(StringComparer.Ordinal);
+            // The WPs a stub says are superseded, found once (not once a packet).
+            var supersededByStub = new HashSet<string>(index.Stubs.Where(s => s.Status != null && Model.Board.TopologyFacts.IsOneOf(s.Status.Value, superseded)).Select(s => s.Id), StringComparer.Ordinal);
             foreach (var packet in packets)
             {
                 string id = Model.Board.TopologyFacts.IdOf(packet, profile);
@@ -310,7 +312,7 @@ namespace Orchestrator.Governance.Engine
                 if (!byBoard && status != null && !IsLocked(packet, profile)) status = null;
                 if (status != null && Model.Board.TopologyFacts.IsOneOf(status, closed)) records[packet.Path] = "closed";
                 else if (status != null && Model.Board.TopologyFacts.IsOneOf(status, superseded)) records[packet.Path] = "superseded";
-                else if (index.Stubs.Any(s => s.Id == id && s.Status != null && Model.Board.TopologyFacts.IsOneOf(s.Status.Value, superseded))) records[packet.Path] = "superseded";
+                else if (supersededByStub.Contains(id)) records[packet.Path] = "superseded";
             }
 
             return records;

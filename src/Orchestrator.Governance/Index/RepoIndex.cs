@@ -34,6 +34,7 @@ namespace Orchestrator.Governance.Index
             documentPaths = new HashSet<string>(b.DocumentPaths, System.StringComparer.Ordinal);
             Adrs = b.Adrs;
             Stubs = b.Stubs;
+            stubIds = new HashSet<string>(b.Stubs.Select(s => s.Id), System.StringComparer.Ordinal);
             AdrConfig = b.AdrConfig;
             TestResults = b.TestResults;
             FileLines = b.FileLines;
@@ -208,7 +209,9 @@ namespace Orchestrator.Governance.Index
         public IReadOnlyList<Model.Stubs.TaskPacketStub> Stubs { get; }
 
         /// <summary>Whether a stub declares the WP ID <paramref name="id"/>.</summary>
-        public bool HasStub(string id) => Stubs.Any(s => string.Equals(s.Id, id, System.StringComparison.Ordinal));
+        public bool HasStub(string id) => stubIds.Contains(id);
+
+        private readonly HashSet<string> stubIds;
 
         /// <summary>adr.* of the configuration.</summary>
         public AdrConfig AdrConfig { get; }

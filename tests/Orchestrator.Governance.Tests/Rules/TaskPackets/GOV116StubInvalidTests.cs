@@ -43,6 +43,22 @@ namespace Orchestrator.Governance.Tests.Rules.TaskPackets
         }
 
         [Fact]
+        public void A_stub_that_is_not_UTF_8_is_GOV004_at_the_byte_and_an_empty_one_names_no_WP_ID()
+        {
+            string board = Board("STUB").Replace("{|#9:", string.Empty).Replace("|}]", "]");
+            var bytes = System.Text.Encoding.UTF8.GetBytes("# Stub\n- WP_ID: WP-1-Retired\n- STUB_STATUS: STUB x\n");
+            bytes[bytes.Length - 3] = 0x97; // the space before "x": a Windows-1252 dash
+            var inputs = new[] { Governance.Documents.DocumentInput.FromText(Packets.Path, Packets.Valid), Governance.Documents.DocumentInput.FromText("docs/TASK_BOARD.md", board), Governance.Documents.DocumentInput.FromBytes(StubPath, bytes) };
+            var result = Governance.Engine.GovernanceEngine.Analyze(System.Linq.Enumerable.Concat(Packets.SpecInputs(), inputs));
+            var bad = Assert.Single(result.Of("GOV004"));
+            Assert.Equal((StubPath, 3, 20), (bad.Path, bad.Span.StartLine, bad.Span.StartColumn));
+
+            EngineMarkup.Documents((Packets.Path, Packets.Valid), ("docs/TASK_BOARD.md", board), (StubPath, "{|#0:|}"))
+                .Expect(0, "GOV116", "WP-1-Retired", "names no WP_ID; write '- WP_ID: WP-1-Retired'")
+                .Verify();
+        }
+
+        [Fact]
         public void A_stub_in_progress_or_without_its_WP_ID_is_reported()
         {
             string board = Board("STUB").Replace("{|#9:", string.Empty).Replace("|}]", "]");
