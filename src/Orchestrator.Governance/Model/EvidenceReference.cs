@@ -53,7 +53,7 @@ namespace Orchestrator.Governance.Model
             var paths = new List<string>();
             try
             {
-                foreach (Match m in Pattern.Matches(text))
+                foreach (var m in Matches(text))
                 {
                     int start = m.Index;
                     if (start >= 3 && text[start - 1] == '/' && text[start - 2] == '/' && text[start - 3] == ':') continue;
@@ -70,6 +70,48 @@ namespace Orchestrator.Governance.Model
             return paths;
         }
 
+        /// <summary>
+        /// The matches of <see cref="Pattern"/> in <paramref name="text"/>, in text order, found
+        /// without running the pattern at every character: a reference lies in one run of characters
+        /// that are neither white space nor the punctuation around words in prose (brackets, commas,
+        /// quotes, ...), and its line part starts with ":" or "#" before a digit or "L". Only runs
+        /// holding such a colon or hash are matched, each as its own input; the pattern's look-behind
+        /// and look-ahead test characters of the run alone, so the matches are those of the whole
+        /// text. Throws <see cref="RegexMatchTimeoutException"/> as the pattern does.
+        /// </summary>
+        private static IEnumerable<Match> Matches(string text)
+        {
+            int i = 0;
+            while (i < text.Length)
+            {
+                while (i < text.Length && IsBreak(text[i])) i++;
+                int start = i;
+                bool cites = false;
+                for (; i < text.Length && !IsBreak(text[i]); i++)
+                {
+                    char c = text[i];
+                    if ((c == ':' || c == '#') && i + 1 < text.Length && (char.IsDigit(text[i + 1]) || text[i + 1] == 'L')) cites = true;
+                }
+
+                if (!cites) continue;
+                for (var m = Pattern.Match(text, start, i - start); m.Success; m = m.NextMatch()) yield return m;
+            }
+        }
+
+        /// <summary>A character no evidence reference holds and the pattern's look-arounds accept: white space and prose punctuation.</summary>
+        private static bool IsBreak(char c)
+        {
+            switch (c)
+            {
+                case '(': case ')': case '[': case ']': case '{': case '}': case '<': case '>':
+                case ',': case ';': case '"': case '\'': case '|': case '*': case '!': case '?':
+                case '=': case '+': case '&': case '%': case '$': case '^': case '\\':
+                    return true;
+                default:
+                    return char.IsWhiteSpace(c);
+            }
+        }
+
         // Each packet is scanned once: GOV114, GOV806 and the index's look at empty files all ask.
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TaskPacket, List<EvidenceReference>> Scanned =
             new System.Runtime.CompilerServices.ConditionalWeakTable<TaskPacket, List<EvidenceReference>>();
@@ -82,11 +124,9 @@ namespace Orchestrator.Governance.Model
             var found = new List<EvidenceReference>();
             if (packet.IsData) return found;
             string text = packet.Document.Text;
-            MatchCollection matches;
             try
             {
-                matches = Pattern.Matches(text);
-                foreach (Match m in matches)
+                foreach (var m in Matches(text))
                 {
                     // "https://host/a.md#L3", "file://..." are links, not repository paths.
                     int start = m.Index;
