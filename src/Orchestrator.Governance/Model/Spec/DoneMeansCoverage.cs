@@ -262,7 +262,8 @@ namespace Orchestrator.Governance.Model.Spec
             }
 
             var mappings = new List<ItemMapping>(items.Count);
-            for (int k = 0; k < items.Count; k++) mappings.Add(Map(items[k], ItemText(packet, field!, k), packet, requirements, spec, profile, context));
+            var termIndex = new TermIndex(requirements, spec);
+            for (int k = 0; k < items.Count; k++) mappings.Add(Map(items[k], ItemText(packet, field!, k), packet, requirements, termIndex, spec, profile, context));
             return new DoneMeansCoverage(field, anchored, requirements, mappings, spec);
         }
 
@@ -360,7 +361,7 @@ namespace Orchestrator.Governance.Model.Spec
         /// sections), whose weighted terms the item states at least <c>spec.doneMeans.minOverlap</c>
         /// of, with two terms or more in common. A section number is never credit by itself.
         /// </summary>
-        private static ItemMapping Map(PacketFieldItem item, string text, TaskPacket packet, List<SpecRequirement> requirements, SpecDocument spec, SpecProfile profile, SpecContext context)
+        private static ItemMapping Map(PacketFieldItem item, string text, TaskPacket packet, List<SpecRequirement> requirements, TermIndex termIndex, SpecDocument spec, SpecProfile profile, SpecContext context)
         {
             var line = SpecAnchorParser.Parse(text, item.Span, packet.Document.Lines, profile.IdPattern, context.LooksLikeRequirementId);
             var named = new List<SpecRequirement>();
@@ -433,15 +434,17 @@ namespace Orchestrator.Governance.Model.Spec
             var covered = new List<SpecRequirement>();
             var why = new Dictionary<SpecRequirement, IReadOnlyList<string>>();
             double threshold = profile.Config.DoneMeans.MinOverlap;
+            // Only a requirement that shares a term with the item can score: the packet's index of its
+            // requirements' terms finds them without weighing every one against every item.
+            var sharing = ReferenceEquals(candidates, requirements) ? termIndex.Sharing(itemTerms.Keys) : null;
             foreach (var q in candidates)
             {
-                var terms = spec.TermsOf(q);
-                double total = 0, shared = 0;
+                if (sharing != null && !sharing.Contains(q)) continue;
+                var weighed = spec.WeighedOf(q);
+                double total = weighed.Total, shared = 0;
                 List<(string Term, double Weight)>? common = null;
-                foreach (var t in terms)
+                foreach (var (t, w) in weighed.Terms)
                 {
-                    double w = spec.WeightOf(t);
-                    total += w;
                     if (!itemTerms.ContainsKey(t)) continue;
                     shared += w;
                     (common ??= new List<(string, double)>()).Add((t, w));
@@ -450,11 +453,9 @@ namespace Orchestrator.Governance.Model.Spec
                 if (total <= 0 || common == null) continue;
 
                 // A phrase of the requirement the item writes too ("SqliteDatabase wrapper") counts its terms twice.
-                foreach (var pair in spec.PairsOf(q))
+                foreach (var (pair, w) in weighed.Pairs)
                 {
-                    if (!itemPairs.Contains(pair)) continue;
-                    int space = pair.IndexOf(' ');
-                    shared += spec.WeightOf(pair.Substring(0, space)) + spec.WeightOf(pair.Substring(space + 1));
+                    if (itemPairs.Contains(pair)) shared += w;
                 }
 
                 double score = Math.Min(1, shared / total);
@@ -591,6 +592,49 @@ namespace Orchestrator.Governance.Model.Spec
             {
                 return false;
             }
+        }
+    }
+
+    /// <summary>
+    /// The requirements a packet's DONE_MEANS items are scored against, by term: built once per
+    /// packet, when its first item asks, so that an item is weighed only against the requirements
+    /// that share a term with it.
+    /// </summary>
+    internal sealed class TermIndex
+    {
+        private readonly List<SpecRequirement> _requirements;
+        private readonly SpecDocument _spec;
+        private Dictionary<string, List<SpecRequirement>>? _byTerm;
+
+        internal TermIndex(List<SpecRequirement> requirements, SpecDocument spec)
+        {
+            _requirements = requirements;
+            _spec = spec;
+        }
+
+        /// <summary>The requirements whose terms hold one of <paramref name="terms"/>.</summary>
+        internal HashSet<SpecRequirement> Sharing(IEnumerable<string> terms)
+        {
+            if (_byTerm == null)
+            {
+                _byTerm = new Dictionary<string, List<SpecRequirement>>(StringComparer.Ordinal);
+                foreach (var q in _requirements)
+                {
+                    foreach (var (t, _) in _spec.WeighedOf(q).Terms)
+                    {
+                        if (!_byTerm.TryGetValue(t, out var list)) _byTerm[t] = list = new List<SpecRequirement>();
+                        list.Add(q);
+                    }
+                }
+            }
+
+            var sharing = new HashSet<SpecRequirement>();
+            foreach (var t in terms)
+            {
+                if (_byTerm.TryGetValue(t, out var list)) sharing.UnionWith(list);
+            }
+
+            return sharing;
         }
     }
 }

@@ -428,12 +428,6 @@ namespace Orchestrator.Governance.Model.Spec
         /// </summary>
         public string SubstanceText(SpecRequirement requirement) => Substance(requirement).Text;
 
-        /// <summary>The terms of <see cref="SubstanceText"/> (<see cref="SubstanceTerms"/>), computed once per requirement.</summary>
-        internal HashSet<string> TermsOf(SpecRequirement requirement) => Substance(requirement).Terms;
-
-        /// <summary>The pairs of terms that follow each other in <see cref="SubstanceText"/> (<see cref="SubstanceTerms.Pairs"/>).</summary>
-        internal HashSet<string> PairsOf(SpecRequirement requirement) => Substance(requirement).Pairs;
-
         /// <summary>A term of <paramref name="requirement"/> as the spec writes it ("database" for "databas").</summary>
         internal string SurfaceOf(SpecRequirement requirement, string term) => Substance(requirement).Surfaces.TryGetValue(term, out var w) ? w : term;
 
@@ -444,13 +438,47 @@ namespace Orchestrator.Governance.Model.Spec
         /// </summary>
         internal double WeightOf(string term)
         {
-            Dictionary<string, double> weights;
-            lock (_withinGate)
+            var weights = System.Threading.Volatile.Read(ref _weights);
+            if (weights == null)
             {
-                weights = _weights ??= ComputeWeights();
+                lock (_withinGate) weights = _weights ??= ComputeWeights();
             }
 
             return weights.TryGetValue(term, out double w) ? w : 1 + Math.Log(Math.Max(1, Requirements.Count));
+        }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SpecRequirement, WeighedSubstance> _weighed =
+            new System.Collections.Concurrent.ConcurrentDictionary<SpecRequirement, WeighedSubstance>();
+
+        /// <summary>
+        /// <paramref name="requirement"/>'s terms of <see cref="SubstanceText"/> (<see cref="SubstanceTerms"/>)
+        /// and the pairs of them that follow each other (<see cref="SubstanceTerms.Pairs"/>), with their weights (<see cref="WeightOf"/>),
+        /// computed once per requirement: what DONE_MEANS items are scored against.
+        /// </summary>
+        internal WeighedSubstance WeighedOf(SpecRequirement requirement) => _weighed.GetOrAdd(requirement, Weigh);
+
+        private WeighedSubstance Weigh(SpecRequirement requirement)
+        {
+            var substance = Substance(requirement);
+            var terms = new (string Term, double Weight)[substance.Terms.Count];
+            double total = 0;
+            int k = 0;
+            foreach (var t in substance.Terms)
+            {
+                double w = WeightOf(t);
+                total += w;
+                terms[k++] = (t, w);
+            }
+
+            var pairs = new (string Pair, double Weight)[substance.Pairs.Count];
+            k = 0;
+            foreach (var pair in substance.Pairs)
+            {
+                int space = pair.IndexOf(' ');
+                pairs[k++] = (pair, WeightOf(pair.Substring(0, space)) + WeightOf(pair.Substring(space + 1)));
+            }
+
+            return new WeighedSubstance(terms, total, pairs);
         }
 
         private Dictionary<string, double> ComputeWeights()
@@ -641,5 +669,26 @@ namespace Orchestrator.Governance.Model.Spec
 
             return found;
         }
+    }
+
+    /// <summary>
+    /// A requirement's substance weighed (<see cref="SpecDocument.WeighedOf"/>): its terms with their
+    /// weights in the order of its term set, their sum, and its pairs of terms each with the sum of
+    /// its two words' weights.
+    /// </summary>
+    internal sealed class WeighedSubstance
+    {
+        internal WeighedSubstance((string Term, double Weight)[] terms, double total, (string Pair, double Weight)[] pairs)
+        {
+            Terms = terms;
+            Total = total;
+            Pairs = pairs;
+        }
+
+        internal (string Term, double Weight)[] Terms { get; }
+
+        internal double Total { get; }
+
+        internal (string Pair, double Weight)[] Pairs { get; }
     }
 }
