@@ -144,7 +144,7 @@ namespace Orchestrator.Governance.Engine
             }
 
             bool inlineConfig = options.InlineConfig ?? config.InlineConfig;
-            var admitted = new AdmittedDocuments(inputs, repairs, configPath, config, inlineConfig, options.Cache) { _fault = options.FaultInjection };
+            var admitted = new AdmittedDocuments(inputs, repairs, configPath, config, inlineConfig, options.Cache) { _fault = options.FaultInjection, _readThreads = options.ReadThreads };
             admitted.ReadConfiguration(configDoc, problems);
             admitted.ReadPackets();
             SpecContext BuildSpec() => SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec, options.RepositoryFiles);
@@ -195,17 +195,49 @@ namespace Orchestrator.Governance.Engine
         private void ReadPackets()
         {
             PacketPaths = Classifier.TaskPackets(Inputs.Select(d => d.Path));
-            foreach (var input in Inputs.Where(d => PacketPaths.Contains(d.Path)))
+            var inputs = Inputs.Where(d => PacketPaths.Contains(d.Path)).ToList();
+            // In batches: the packets of a batch are parsed and read on several threads, then
+            // recorded here in path order; a batch's trees are let go before the next is parsed.
+            const int Batch = 128;
+            for (int from = 0; from < inputs.Count; from += Batch)
             {
-                var packet = ReadPacket(input);
-                if (packet != null) Packets.Add(packet);
+                var batch = inputs.GetRange(from, Math.Min(Batch, inputs.Count - from));
+                Prepare(batch);
+                foreach (var input in batch)
+                {
+                    var packet = ReadPacket(input);
+                    if (packet != null) Packets.Add(packet);
+                }
+
+                _prepared.Clear();
             }
 
             // One packet, two forms (data and its generated Markdown, same folder and ID): the rules
             // read the authoritative one (taskPacket.authoritative); GOV113 compares the other to it.
             Forms = PacketForms.Pair(Packets, Config.TaskPacket.Authoritative);
-            foreach (var pair in Forms) Packets.Remove(pair.Other);
+            var others = new HashSet<TaskPacket>(Forms.Select(pair => pair.Other));
+            if (others.Count > 0) Packets.RemoveAll(others.Contains);
         }
+
+        /// <summary>
+        /// The packets of <paramref name="batch"/> that <see cref="ReadPacket"/> would parse (Markdown,
+        /// not read before, admitted) read ahead on several threads (<see cref="PacketPreparation"/>);
+        /// without a cache only, as a cache may already hold what they make.
+        /// </summary>
+        private void Prepare(List<DocumentInput> batch)
+        {
+            int threads = PacketPreparation.Threads(_readThreads);
+            if (_cache != null || threads < 2) return;
+            var ahead = batch.Where(input => !DataPacketReader.IsDataPath(input.Path)
+                && !_admitted.ContainsKey(input.Path) && !_parsed.ContainsKey(input.Path) && !_failed.Contains(input.Path)
+                && DocumentAdmission.Refusal(input, Config.Limits.MaxDocumentBytes, "Markdown") == null).ToList();
+            if (ahead.Count < 2) return;
+            var prepared = PacketPreparation.Prepare(ahead, threads, Profile, InlineConfig, Links.Paths);
+            for (int i = 0; i < ahead.Count; i++) _prepared[ahead[i].Path] = prepared[i];
+        }
+
+        /// <summary>The packets of the batch being read, read ahead (<see cref="Prepare"/>), by path.</summary>
+        private readonly Dictionary<string, PreparedPacket> _prepared = new Dictionary<string, PreparedPacket>(StringComparer.Ordinal);
 
         /// <summary>Parses and reads one packet; its inline suppressions are read from the tree, which the packet does not keep.</summary>
         private TaskPacket? ReadPacket(DocumentInput input)
@@ -228,7 +260,9 @@ namespace Orchestrator.Governance.Engine
             var read = ReadMarkdown(input, CachedDocument.PacketKind, doc =>
             {
                 ReportInvalidUtf8(input, doc.Lines);
-                return TaskPacketReader.Read(doc, Profile);
+                if (!_prepared.TryGetValue(input.Path, out var ahead) || ahead.Document != doc) return TaskPacketReader.Read(doc, Profile);
+                PreparedPacket.Rethrow(ahead.ReadFailure);
+                return ahead.Packet;
             });
 
             // A packet from the cache: GOV004 from this input (the reader reports it once).
@@ -418,7 +452,16 @@ namespace Orchestrator.Governance.Engine
 
         private void ReadSuppressions(ParsedMarkdown doc)
         {
-            if (InlineConfig && !Suppressions.ContainsKey(doc.Path)) Suppressions[doc.Path] = InlineSuppressions.Read(doc);
+            if (!InlineConfig || Suppressions.ContainsKey(doc.Path)) return;
+            if (_prepared.TryGetValue(doc.Path, out var ahead) && ahead.Document == doc)
+            {
+                PreparedPacket.Rethrow(ahead.SuppressionsFailure);
+                Suppressions[doc.Path] = ahead.Suppressions!;
+            }
+            else
+            {
+                Suppressions[doc.Path] = InlineSuppressions.Read(doc);
+            }
         }
 
         /// <summary>The input with its double-encoded text repaired (<see cref="Text.Mojibake"/>), recording the repair; the input itself when there is none.</summary>
@@ -450,6 +493,8 @@ namespace Orchestrator.Governance.Engine
 
         private Action<string>? _fault;
 
+        private int? _readThreads;
+
         /// <summary>The documents whose reader threw: reported once, read by no other reader.</summary>
         private readonly HashSet<string> _failed = new HashSet<string>(StringComparer.Ordinal);
 
@@ -479,9 +524,20 @@ namespace Orchestrator.Governance.Engine
             ParsedMarkdown? doc = null;
             if (Admit(input, "Markdown"))
             {
-                doc = DocumentAdmission.ParseMarkdown(() => ParsedMarkdown.Parse(input.Path, input.Text!), out var refusal);
+                string? refusal;
+                MarkdownLinks? links = null;
+                if (_prepared.TryGetValue(input.Path, out var ahead))
+                {
+                    PreparedPacket.Rethrow(ahead.ParseFailure);
+                    (doc, refusal, links) = (ahead.Document, ahead.Refusal, ahead.Links);
+                }
+                else
+                {
+                    doc = DocumentAdmission.ParseMarkdown(() => ParsedMarkdown.Parse(input.Path, input.Text!), out refusal);
+                }
+
                 if (doc == null) Report(EngineDiagnostics.DocumentUnreadable, input.Path, FileStart, refusal!);
-                else if (Links.Paths.Contains(doc.Path)) Links.Found[doc.Path] = MarkdownLinks.Collect(doc);
+                else if (Links.Paths.Contains(doc.Path)) Links.Found[doc.Path] = links ?? MarkdownLinks.Collect(doc);
             }
 
             _parsed[input.Path] = doc == null ? null : new WeakReference<ParsedMarkdown>(doc);

@@ -122,5 +122,13 @@ namespace Orchestrator.Governance.Engine
         /// true by default.
         /// </summary>
         public bool ApplyBaseline { get; set; } = true;
+
+        /// <summary>
+        /// How many threads read task packets (parse and read their Markdown) at once, the calling
+        /// thread among them: null (the default) for the processors, up to 8; 1 to read on the
+        /// calling thread alone. The result, diagnostics and their order are the same whatever the
+        /// number (issue 33).
+        /// </summary>
+        public int? ReadThreads { get; set; }
     }
 }
