@@ -19,8 +19,9 @@ namespace Orchestrator.Governance.Model.Scope
         /// <summary>One owner's claim: an IN_SCOPE_PATHS entry and the path it claims.</summary>
         public sealed class Claim
         {
-            internal Claim(string owner, string status, TaskPacket packet, ScopeEntry entry, string path, ClaimKind kind)
+            internal Claim(string owner, string status, TaskPacket packet, ScopeEntry entry, string path, ClaimKind kind, int order)
             {
+                Order = order;
                 Owner = owner;
                 Status = status;
                 Packet = packet;
@@ -46,6 +47,9 @@ namespace Orchestrator.Governance.Model.Scope
 
             /// <summary>What <see cref="Path"/> is.</summary>
             public ClaimKind Kind { get; }
+
+            /// <summary>The claim's place among all claims, in the order they were made.</summary>
+            internal int Order { get; }
         }
 
         /// <summary>What a claim names.</summary>
@@ -85,7 +89,13 @@ namespace Orchestrator.Governance.Model.Scope
         private readonly List<Claim> _globs = new List<Claim>();
         private readonly Dictionary<Claim, HashSet<string>?> _globFiles = new Dictionary<Claim, HashSet<string>?>();
         private readonly List<Claim> _unlisted = new List<Claim>();
-        private readonly Dictionary<string, bool> _globTests = new Dictionary<string, bool>(StringComparer.Ordinal);
+        private readonly Dictionary<(string Glob, string Path), bool> _globTests = new Dictionary<(string Glob, string Path), bool>();
+
+        // Globs by their text: packets in progress often write the same glob, which is expanded once,
+        // and a file of the repository finds the globs that match it without testing each.
+        private readonly Dictionary<string, List<Claim>> _patterns = new Dictionary<string, List<Claim>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<string>?> _patternFiles = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _patternsOfFile = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         private readonly Dictionary<ScopeEntry, List<Claim>> _claimsOf = new Dictionary<ScopeEntry, List<Claim>>();
         private readonly RepositoryFiles? _repository;
 
@@ -97,6 +107,7 @@ namespace Orchestrator.Governance.Model.Scope
         public ScopeOwnership(IEnumerable<(TaskPacket Packet, string Owner, string Status, IReadOnlyList<ScopeEntry> Entries)> owners, RepositoryFiles? repository)
         {
             _repository = repository;
+            int order = 0;
             foreach (var (packet, owner, status, entries) in owners)
             {
                 foreach (var entry in Owned(entries))
@@ -105,15 +116,15 @@ namespace Orchestrator.Governance.Model.Scope
                     switch (entry.Kind)
                     {
                         case ScopeEntryKind.File:
-                            claims.Add(new Claim(owner, status, packet, entry, entry.Path, ClaimKind.File));
+                            claims.Add(new Claim(owner, status, packet, entry, entry.Path, ClaimKind.File, order++));
                             if (repository != null && !repository.Files.Contains(entry.Path) && FirstMissingFolder(entry.Path) is string created)
-                                claims.Add(new Claim(owner, status, packet, entry, created, ClaimKind.NewFolder));
+                                claims.Add(new Claim(owner, status, packet, entry, created, ClaimKind.NewFolder, order++));
                             break;
                         case ScopeEntryKind.Folder:
-                            claims.Add(new Claim(owner, status, packet, entry, entry.Path.TrimEnd('/'), ClaimKind.Folder));
+                            claims.Add(new Claim(owner, status, packet, entry, entry.Path.TrimEnd('/'), ClaimKind.Folder, order++));
                             break;
                         case ScopeEntryKind.Glob:
-                            claims.Add(new Claim(owner, status, packet, entry, entry.Path, ClaimKind.Glob));
+                            claims.Add(new Claim(owner, status, packet, entry, entry.Path, ClaimKind.Glob, order++));
                             break;
                     }
 
@@ -123,7 +134,9 @@ namespace Orchestrator.Governance.Model.Scope
                         if (claim.Kind == ClaimKind.Glob)
                         {
                             _globs.Add(claim);
-                            _globFiles[claim] = repository == null ? null : new HashSet<string>(ScopeFacts.GlobMatch(claim.Path, repository.Files), StringComparer.Ordinal);
+                            _globFiles[claim] = Expand(claim.Path);
+                            if (!_patterns.TryGetValue(claim.Path, out var same)) _patterns[claim.Path] = same = new List<Claim>();
+                            same.Add(claim);
                             continue;
                         }
 
@@ -135,6 +148,24 @@ namespace Orchestrator.Governance.Model.Scope
             }
 
             _sorted = _byPath.Keys.OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        }
+
+        /// <summary>The repository's files <paramref name="glob"/> matches (null without a file list), expanded once per glob text.</summary>
+        private HashSet<string>? Expand(string glob)
+        {
+            if (_patternFiles.TryGetValue(glob, out var known)) return known;
+            var files = _repository == null ? null : new HashSet<string>(ScopeFacts.GlobMatch(glob, _repository.Files), StringComparer.Ordinal);
+            _patternFiles[glob] = files;
+            if (files != null)
+            {
+                foreach (var file in files)
+                {
+                    if (!_patternsOfFile.TryGetValue(file, out var patterns)) _patternsOfFile[file] = patterns = new List<string>();
+                    patterns.Add(glob);
+                }
+            }
+
+            return files;
         }
 
         /// <summary>The entries that own files: files, folders and globs (one per path).</summary>
@@ -202,12 +233,24 @@ namespace Orchestrator.Governance.Model.Scope
                 }
             }
 
-            foreach (var glob in _globs)
+            // The globs that match it: from the expansion for a file of the repository; tested, once per
+            // glob text, for a file the list does not hold (a new one, with includeNewFiles) or without a list.
+            var matching = new List<Claim>();
+            if (_repository != null && _patternsOfFile.TryGetValue(path, out var patterns))
             {
-                var matched = _globFiles[glob];
-                bool matches = matched != null && matched.Contains(path) || ((matched == null || includeNewFiles) && Matches(glob.Path, path));
-                if (matches) add(glob, path);
+                foreach (var pattern in patterns) matching.AddRange(_patterns[pattern]);
             }
+            else if (_repository == null || (includeNewFiles && !_repository.Files.Contains(path)))
+            {
+                foreach (var pattern in _patterns)
+                {
+                    if (Matches(pattern.Key, path)) matching.AddRange(pattern.Value);
+                }
+            }
+
+            // In the order the claims were made, as every glob was once tested in turn.
+            if (matching.Count > 1) matching.Sort((a, b) => a.Order.CompareTo(b.Order));
+            foreach (var glob in matching) add(glob, path);
         }
 
         /// <summary>Claims on the folder: the same folder or one above it, and whatever is claimed inside it.</summary>
@@ -294,7 +337,7 @@ namespace Orchestrator.Governance.Model.Scope
         /// <summary>Whether the glob matches the path, each pair decided once (the matcher is costly to build).</summary>
         private bool Matches(string glob, string path)
         {
-            string key = glob + "\n" + path;
+            var key = (glob, path);
             lock (_globTests)
             {
                 if (!_globTests.TryGetValue(key, out bool matches)) _globTests[key] = matches = ScopeFacts.GlobMatches(glob, path);

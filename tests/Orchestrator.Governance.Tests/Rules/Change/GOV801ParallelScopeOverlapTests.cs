@@ -149,6 +149,24 @@ namespace Orchestrator.Governance.Tests.Rules.Change
         }
 
         [Fact]
+        public void Packets_that_write_the_same_glob_overlap_each_other_and_the_new_and_existing_files_it_matches()
+        {
+            // Issue 33: a glob many packets write is expanded once and found from the files it
+            // matches; a new file is tested against each glob text once. The result is as before.
+            EngineMarkup.Documents(
+                    InProgress("WP-1-A", "  * {|#0:src/storage/*.rs|}\n"),
+                    InProgress("WP-1-B", "  * {|#1:src/storage/*.rs|}\n"),
+                    InProgress("WP-1-C", "  * {|#2:src/storage/fresh.rs|} (new)\n  * {|#3:src/storage/mod.rs|}\n  * src/api/other.rs (new)\n"))
+                .Expect(0, "GOV801", "src/storage/*.rs", "src/storage/*.rs", "WP-1-B (and 1 more packet in progress: WP-1-C)", "In Progress", "src/storage/fresh.rs, src/storage/mod.rs")
+                .Expect(0, "GOV501", "src/storage/*.rs", "a glob (scope.allowGlobs is false)")
+                .Expect(1, "GOV801", "src/storage/*.rs", "src/storage/*.rs", "WP-1-A (and 1 more packet in progress: WP-1-C)", "In Progress", "src/storage/fresh.rs, src/storage/mod.rs")
+                .Expect(1, "GOV501", "src/storage/*.rs", "a glob (scope.allowGlobs is false)")
+                .Expect(2, "GOV801", "src/storage/fresh.rs", "src/storage/*.rs", "WP-1-A (and 1 more packet in progress: WP-1-B)", "In Progress", "src/storage/fresh.rs")
+                .Expect(3, "GOV801", "src/storage/mod.rs", "src/storage/*.rs", "WP-1-A (and 1 more packet in progress: WP-1-B)", "In Progress", "src/storage/mod.rs")
+                .Verify(new AnalysisOptions { RepositoryFiles = Repository });
+        }
+
+        [Fact]
         public void Prose_entries_own_nothing()
         {
             Assert.Empty(Analyze("In Progress", "  * Everything related to storage\n", "In Progress", "  * Everything related to storage\n").Of("GOV801"));
