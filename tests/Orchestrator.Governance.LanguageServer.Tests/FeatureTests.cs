@@ -140,7 +140,20 @@ namespace Orchestrator.Governance.LanguageServer.Tests
                 return found.ValueKind == JsonValueKind.Object && found.GetProperty("uri").GetString() == client.UriOf(Stub) ? found : default;
             });
             Assert.Equal((0, 2, 0, 32), RangeOf(stub.GetProperty("range")));
+
+            // Hover on the WP ID says what the stub says of it (issue 33)...
+            Assert.Equal("**WP-1-Retired**: stub `docs/task_packets/stubs/WP-1-Retired.md`, status STUB  \nNo task packet: a stub is activated into a packet before work starts.",
+                client.At("textDocument/hover", Cancel, line, 8).GetProperty("contents").GetProperty("value").GetString());
             client.Change(Cancel, 3, line, 0, line + 1, 0, "See WP-1-Storage-Layer.\n");
+
+            // ...and, on a WP that has a packet, the packet's file, title line, STATUS and board status.
+            var packetHover = Eventually(() =>
+            {
+                var found = client.At("textDocument/hover", Cancel, line, 8);
+                return found.ValueKind == JsonValueKind.Object && found.GetProperty("contents").GetProperty("value").GetString()!.Contains("task packet") ? found : default;
+            });
+            Assert.Equal("**WP-1-Storage-Layer**: task packet `docs/task_packets/WP-1-Storage-Layer.md` line 1  \nSTATUS: Ready-for-Dev · board: not listed",
+                packetHover.GetProperty("contents").GetProperty("value").GetString());
 
             // A relative link leads to its file (the start of it).
             client.Change(Cancel, 4, line + 1, 0, line + 1, 0, "The [spec](../../Example_Master_Spec_v01.2.md#1-vision).\n");
@@ -228,6 +241,35 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             var codes = client.Diagnostics(Cancel).GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList();
             Assert.DoesNotContain("GOV107", codes);
             Assert.Equal(7, codes.Count);
+        }
+
+        /// <summary>
+        /// Issue 33: a stub written while the server runs is read once the client's watcher reports
+        /// it: hover and go to definition on its WP ID find it.
+        /// </summary>
+        [Fact]
+        public async Task A_stub_created_after_start_is_found_once_the_watcher_reports_it()
+        {
+            const string Stub = "docs/task_packets/stubs/WP-1-Later.md";
+            var (repo, client) = await Started();
+            using var _ = repo;
+            await using var __ = client;
+            string text = repo.Read(Cancel) + "\nSee WP-1-Later.\n";
+            int line = text.Split('\n').Length - 2;
+            client.Open(Cancel, text);
+            Assert.Equal(JsonValueKind.Null, client.At("textDocument/hover", Cancel, line, 8).ValueKind);
+
+            Directory.CreateDirectory(Path.Combine(repo.Root, "docs", "task_packets", "stubs"));
+            File.WriteAllText(Path.Combine(repo.Root, Stub), "# Task Packet Stub: WP-1-Later\n\n- WP_ID: WP-1-Later\n- STUB_STATUS: SUPERSEDED\n- SUPERSEDED_BY: WP-1-Storage-Layer\n");
+            client.Notify("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = new JsonArray(new JsonObject { ["uri"] = client.UriOf(Stub), ["type"] = 1 }) });
+            var definition = Eventually(() =>
+            {
+                var found = client.At("textDocument/definition", Cancel, line, 8);
+                return found.ValueKind == JsonValueKind.Object && found.GetProperty("uri").GetString() == client.UriOf(Stub) ? found : default;
+            });
+            Assert.Equal((0, 2, 0, 30), RangeOf(definition.GetProperty("range")));
+            Assert.Equal("**WP-1-Later**: stub `docs/task_packets/stubs/WP-1-Later.md`, status SUPERSEDED, replaced by WP-1-Storage-Layer  \nNo task packet: a stub is activated into a packet before work starts.",
+                client.At("textDocument/hover", Cancel, line, 8).GetProperty("contents").GetProperty("value").GetString());
         }
 
         private static string Outline(JsonElement symbols, int depth = 0) => string.Concat(symbols.EnumerateArray().Select(s =>

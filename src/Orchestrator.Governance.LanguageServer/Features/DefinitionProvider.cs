@@ -42,13 +42,8 @@ namespace Orchestrator.Governance.LanguageServer.Features
                 if (span.Start <= offset && offset <= span.End) return (target, null);
             }
 
-            // A WP ID: the word under the offset, as IDs are written (letters, digits, '-', '_', '.').
-            int start = offset;
-            while (start > 0 && IsIdChar(text[start - 1])) start--;
-            int end = offset;
-            while (end < text.Length && IsIdChar(text[end])) end++;
-            if (end <= start) return null;
-            string word = text.Substring(start, end - start).TrimEnd('.');
+            // A WP ID: the word under the offset.
+            if (!(WordAt(text, offset) is string word)) return null;
             var packet = snapshot.PacketWithId(word);
             if (packet == null)
             {
@@ -58,6 +53,16 @@ namespace Orchestrator.Governance.LanguageServer.Features
             }
 
             return packet.Path == path && packet.AnchorSpan.Start <= offset && offset <= packet.AnchorSpan.End ? null : (packet.Path, packet.AnchorSpan);
+        }
+
+        /// <summary>The word under <paramref name="offset"/> as WP IDs are written (letters, digits, '-', '_', '.'; a final '.' dropped), or null.</summary>
+        internal static string? WordAt(string text, int offset)
+        {
+            int start = System.Math.Min(offset, text.Length);
+            while (start > 0 && IsIdChar(text[start - 1])) start--;
+            int end = System.Math.Max(offset, 0);
+            while (end < text.Length && IsIdChar(text[end])) end++;
+            return end <= start ? null : text.Substring(start, end - start).TrimEnd('.');
         }
 
         private static bool IsIdChar(char c) => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.';

@@ -10,7 +10,8 @@ namespace Orchestrator.Governance.LanguageServer.Features
     /// seed or standard it comes from), the fixes the engine offers and the rule page; on a
     /// SPEC_ANCHOR, each referenced spec section's number, title, file and line, and its MUST/SHOULD
     /// requirements marked covered or not by the packet's DONE_MEANS (seed 003: every MUST of the
-    /// anchored section mapped).
+    /// anchored section mapped); on a WP ID, its task packet's file, STATUS and board status, or
+    /// its stub's.
     /// </summary>
     internal static class HoverProvider
     {
@@ -34,7 +35,33 @@ namespace Orchestrator.Governance.LanguageServer.Features
 
             var references = SpecAnchorAt.Find(snapshot, path, offset);
             if (references.Count > 0) parts.Add(Anchors(snapshot, path, references));
+            else if (WorkPackage(snapshot, path, offset) is string wp) parts.Add(wp);
             return parts.Count == 0 ? null : string.Join("\n\n---\n\n", parts);
+        }
+
+        /// <summary>
+        /// On a WP ID: its task packet (file, title line, STATUS, the board's status) or, for a WP
+        /// whose only document is a stub (documents.taskPacketStubs, issue 33), the stub (file, its
+        /// status, its replacement): what the MCP server's <c>packet</c> tool answers, in short.
+        /// </summary>
+        private static string? WorkPackage(AnalysisSnapshot snapshot, string path, int offset)
+        {
+            string? text = snapshot.TextOf(path);
+            if (text == null || !(DefinitionProvider.WordAt(text, offset) is string word)) return null;
+            var result = snapshot.Result;
+            if (snapshot.PacketWithId(word) is Model.TaskPacket packet)
+            {
+                var status = result.Profile.FieldOf(packet, "STATUS");
+                var entry = Model.Board.TopologyFacts.BoardEntryOf(result.Topology, result.Config.Board, packet);
+                return "**" + word + "**: task packet `" + packet.Path + "` line " + packet.AnchorSpan.StartLine + "  \n"
+                    + "STATUS: " + (status == null ? "(none)" : status.Value.Trim()) + " · board: " + (entry == null ? "not listed" : entry.Status);
+            }
+
+            var stub = result.Stubs.FirstOrDefault(s => string.Equals(s.Id, word, System.StringComparison.Ordinal));
+            if (stub == null) return null;
+            return "**" + word + "**: stub `" + stub.Path + "`, status " + (stub.Status == null ? "(none)" : stub.Status.Value.Trim())
+                + (stub.ReplacementId != null ? ", replaced by " + stub.ReplacementId : string.Empty)
+                + "  \nNo task packet: a stub is activated into a packet before work starts.";
         }
 
         private static string Anchors(AnalysisSnapshot snapshot, string path, IReadOnlyList<ResolvedReference> references)
