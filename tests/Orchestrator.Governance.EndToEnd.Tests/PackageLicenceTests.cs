@@ -1,0 +1,44 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace Orchestrator.Governance.EndToEnd.Tests
+{
+    /// <summary>
+    /// Every package is MIT (issue 34): the licence expression in its nuspec, the licence text and
+    /// the notices of the libraries it ships at its root, the same bytes as the repository's files.
+    /// </summary>
+    [Collection(PackageCollection.Name)]
+    public class PackageLicenceTests
+    {
+        private readonly PackageFeed _feed;
+
+        public PackageLicenceTests(PackageFeed feed) => _feed = feed;
+
+        [Theory]
+        [InlineData("Orchestrator.Governance")]
+        [InlineData("Orchestrator.Governance.Sdk")]
+        [InlineData("Orchestrator.Governance.Cli")]
+        public void The_package_declares_MIT_and_ships_the_licence_and_the_third_party_notices(string id)
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(_feed.Feed, $"{id}.{_feed.Version}.nupkg"));
+            var nuspecEntry = package.Entries.Single(e => e.FullName == id + ".nuspec");
+            XDocument nuspec;
+            using (var stream = nuspecEntry.Open()) nuspec = XDocument.Load(stream);
+            var license = nuspec.Descendants().Single(e => e.Name.LocalName == "license");
+            Assert.Equal(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
+            Assert.DoesNotContain(nuspec.Descendants(), e => e.Name.LocalName is "repository" or "projectUrl");
+
+            string repo = Dotnet.RepositoryRoot();
+            foreach (var file in new[] { "LICENSE", "THIRD-PARTY-NOTICES.md" })
+            {
+                var entry = package.GetEntry(file);
+                Assert.True(entry != null, $"{id} has no {file} at its root");
+                using var reader = new StreamReader(entry!.Open());
+                Assert.Equal(File.ReadAllText(Path.Combine(repo, file)), reader.ReadToEnd());
+            }
+        }
+    }
+}
