@@ -29,7 +29,8 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             using (var stream = nuspecEntry.Open()) nuspec = XDocument.Load(stream);
             var license = nuspec.Descendants().Single(e => e.Name.LocalName == "license");
             Assert.Equal(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
-            Assert.DoesNotContain(nuspec.Descendants(), e => e.Name.LocalName is "repository" or "projectUrl");
+            // No public repository exists yet: no address is named (the SDK records the commit alone).
+            Assert.DoesNotContain(nuspec.Descendants(), e => e.Name.LocalName == "projectUrl" || (e.Name.LocalName == "repository" && e.Attribute("url") != null));
 
             string repo = Dotnet.RepositoryRoot();
             foreach (var file in new[] { "LICENSE", "THIRD-PARTY-NOTICES.md" })
