@@ -129,7 +129,28 @@ namespace Orchestrator.Governance.Cli
                 return exit;
             });
 
-            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand, fixCommand, lspCommand, mcpCommand };
+            // `governance explain GOVnnn`: a rule's page in the terminal (docs/rules/GOVnnn.md, shipped beside the tool).
+            var explainRule = new Argument<string>("rule") { Description = "A rule ID, e.g. GOV107." };
+            var explainCommand = new Command("explain", "Print a rule's page: what it checks, why (the protocol section it comes from), how to fix and suppress it.") { explainRule };
+            explainCommand.SetAction(result =>
+            {
+                exit = Explain(result.GetValue(explainRule) ?? string.Empty, stdout, stderr);
+                return exit;
+            });
+
+            // `governance init [PATH]`: a governance.yml from what the repository holds.
+            var initPath = new Argument<string>("path") { Description = "Repository root (default: the current folder).", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
+            var initForce = new Option<bool>("--force") { Description = "Replace a governance.yml that exists." };
+            var initDryRun = new Option<bool>("--dry-run") { Description = "Print the configuration; write nothing." };
+            var initBaseline = new Option<bool>("--baseline") { Description = "Then record the current findings in governance.baseline.json (governance baseline), so that only new ones fail the check." };
+            var initCommand = new Command("init", "Write a governance.yml for the repository from what it holds: where its task packets are and in which form, the spec pointer, the board.") { initPath, initForce, initDryRun, initBaseline };
+            initCommand.SetAction(result =>
+            {
+                exit = Init(result.GetValue(initPath) ?? ".", result.GetValue(initForce), result.GetValue(initDryRun), result.GetValue(initBaseline), stdout, stderr);
+                return exit;
+            });
+
+            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand, fixCommand, lspCommand, mcpCommand, explainCommand, initCommand };
             // No response files: an argument starting with '@' is an argument (--changed-since @{upstream}), never a file to read.
             var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parsed.Errors.Count > 0)
@@ -141,6 +162,101 @@ namespace Orchestrator.Governance.Cli
             var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             int code = parsed.Invoke(configuration);
             return code;
+        }
+
+        /// <summary>
+        /// <c>governance init [PATH]</c>: writes governance.yml at the root from what the repository
+        /// holds (<see cref="ConfigurationDraft"/>), says what it found and what it left to the
+        /// defaults; with <c>--baseline</c>, then records the current findings. Never replaces an
+        /// existing governance.yml without <c>--force</c>. Exit 0; 2 for a PATH that is not a
+        /// folder, a governance.yml that exists, or one that cannot be written.
+        /// </summary>
+        private static int Init(string root, bool force, bool dryRun, bool baseline, TextWriter stdout, TextWriter stderr)
+        {
+            if (!Directory.Exists(root))
+            {
+                stderr.WriteLine($"governance: PATH '{root}' is not a readable folder");
+                return UsageError;
+            }
+
+            root = Path.GetFullPath(root);
+            var tree = RepositoryTree.Walk(root);
+            long maxBytes = ConfigLoader.Load(null, Rules.RuleCatalog.Exists, out _).Limits.MaxDocumentBytes;
+            var draft = ConfigurationDraft.For(tree.Files.ToList(), path => tree.ReadDocument(path, maxBytes).Text);
+            // The draft is checked as every governance.yml is: a problem here is a bug of init's.
+            ConfigLoader.Load(draft.Yaml, Rules.RuleCatalog.Exists, out var problems);
+            if (problems.Count > 0)
+            {
+                stderr.WriteLine($"governance: internal error: the configuration init drafted is invalid ({problems[0].Message})");
+                return UsageError;
+            }
+
+            if (dryRun)
+            {
+                stdout.Write(draft.Yaml);
+                return 0;
+            }
+
+            const string relative = "governance.yml";
+            bool exists = File.Exists(Path.Combine(root, relative));
+            if (exists && !force)
+            {
+                stderr.WriteLine($"governance: {relative} exists; --force replaces it (--dry-run prints what init would write)");
+                return UsageError;
+            }
+
+            if (RepositoryScanner.WriteRefusal(tree, relative) is string refusal)
+            {
+                stderr.WriteLine($"governance: will not write {relative}: it {refusal}; remove it first");
+                return UsageError;
+            }
+
+            foreach (var line in draft.Found) stdout.WriteLine("found: " + line);
+            foreach (var line in draft.Assumed) stdout.WriteLine("assumed: " + line);
+            string? before = exists ? tree.ReadDocument(relative, maxBytes).Text : null;
+            if (SafeFile.Write(Path.Combine(root, relative), draft.Yaml, bom: false, before) is string failure)
+            {
+                stderr.WriteLine($"governance: cannot write {relative}: {failure}");
+                return UsageError;
+            }
+
+            stdout.WriteLine($"{relative} written; {draft.WorkPackages} task packet(s) selected. Run 'governance check' to see the findings" + (baseline ? "; recording them now." : ", 'governance baseline' to accept them as they are."));
+            return baseline ? WriteBaseline(root, null, prune: false, today: null, stdout, stderr) : 0;
+        }
+
+        /// <summary>
+        /// <c>governance explain GOVnnn</c>: the rule's page (Markdown, as shipped beside the tool in
+        /// docs/rules/) on stdout, exit 0; without the page, the rule catalog's facts (title,
+        /// description, source, default severity, message) and where the page would be. An ID that
+        /// names no rule: one line on stderr, exit 2.
+        /// </summary>
+        private static int Explain(string id, TextWriter stdout, TextWriter stderr)
+        {
+            string wanted = id.Trim().ToUpperInvariant();
+            var rule = Rules.RuleCatalog.Find(wanted);
+            if (rule == null)
+            {
+                string shown = new string(wanted.Take(40).Where(c => !char.IsControl(c)).ToArray());
+                stderr.WriteLine($"governance: '{shown}' names no governance rule; rule IDs are GOV and three digits, e.g. GOV107 (governance check prints them with each diagnostic)");
+                return UsageError;
+            }
+
+            string? page = RulePages.Read(rule.Id);
+            if (page != null)
+            {
+                stdout.Write(page);
+                if (!page.EndsWith("\n", StringComparison.Ordinal)) stdout.WriteLine();
+                return 0;
+            }
+
+            stdout.WriteLine($"# {rule.Id}: {rule.Title}");
+            stdout.WriteLine();
+            stdout.WriteLine(rule.Description);
+            stdout.WriteLine();
+            stdout.WriteLine($"Source: {rule.Source}. Default severity: {rule.DefaultSeverity.ToString().ToLowerInvariant()}. Message: {rule.MessageFormat}");
+            stdout.WriteLine();
+            stdout.WriteLine($"(The rule's page, docs/rules/{rule.Id}.md, is not installed beside this tool.)");
+            return 0;
         }
 
         /// <summary>

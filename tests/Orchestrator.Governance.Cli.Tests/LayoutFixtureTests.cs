@@ -20,28 +20,7 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         /// <summary>The example's spec and SPEC_CURRENT.md (no packets), with the fixture laid over it.</summary>
-        private string Lay(string fixture)
-        {
-            string example = Path.Combine(AppContext.BaseDirectory, "repo");
-            foreach (var file in Directory.GetFiles(example, "*", SearchOption.AllDirectories))
-            {
-                string relative = Path.GetRelativePath(example, file).Replace('\\', '/');
-                if (relative.StartsWith("docs/task_packets/", StringComparison.Ordinal)) continue;
-                Copy(file, Path.Combine(_repo, relative));
-            }
-
-            string source = Path.Combine(AppContext.BaseDirectory, "fixtures", fixture);
-            Assert.True(Directory.Exists(source), source);
-            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-                Copy(file, Path.Combine(_repo, Path.GetRelativePath(source, file)));
-            return _repo;
-        }
-
-        private static void Copy(string from, string to)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(from, to, overwrite: true);
-        }
+        private string Lay(string fixture) => LayoutFixture.Lay(fixture, _repo);
 
         private static (int Exit, string Out) Check(string repo)
         {

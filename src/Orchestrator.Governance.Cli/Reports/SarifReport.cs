@@ -4,12 +4,13 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Orchestrator.Governance.Engine;
+using Orchestrator.Governance.Hosting;
 using Orchestrator.Governance.Rules;
 using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Cli.Reports
 {
-    /// <summary>SARIF 2.1.0 (OASIS), for code scanning: the rules with their help links, each result with its place, fingerprint, baseline state and fixes.</summary>
+    /// <summary>SARIF 2.1.0 (OASIS), for code scanning: the rules with their help links and pages (help.markdown, from the rule pages shipped beside the tool), each result with its place, fingerprint, baseline state and fixes.</summary>
     internal static class SarifReport
     {
         /// <summary>SARIF 2.1.0 (OASIS), one run, the rule catalog under tool.driver.rules.</summary>
@@ -41,6 +42,12 @@ namespace Orchestrator.Governance.Cli.Reports
                     w.WriteString("text", rule.Description);
                     w.WriteEndObject();
                     w.WriteString("helpUri", rule.HelpLink);
+                    // The rule's page itself, where the tool ships it (docs/rules/ beside the executable):
+                    // code scanning shows help.markdown with each alert, wherever the link leads.
+                    w.WriteStartObject("help");
+                    w.WriteString("text", rule.Description + " Source: " + rule.Source + ".");
+                    if (RulePages.Read(rule.Id) is string page) w.WriteString("markdown", page);
+                    w.WriteEndObject();
                     w.WriteStartObject("defaultConfiguration");
                     w.WriteString("level", Level(rule.DefaultSeverity));
                     w.WriteEndObject();

@@ -25,11 +25,7 @@ namespace Orchestrator.Governance.LanguageServer.Protocol
         public LspDiagnostics(string? docsFolder) => _docsFolder = docsFolder;
 
         /// <summary>The folder of rule pages shipped beside the server (docs/rules), or null when absent.</summary>
-        public static string? DefaultDocsFolder()
-        {
-            string folder = Path.Combine(AppContext.BaseDirectory, "docs", "rules");
-            return Directory.Exists(folder) ? folder : null;
-        }
+        public static string? DefaultDocsFolder() => Hosting.RulePages.Folder();
 
         /// <summary>LSP's DiagnosticSeverity for <paramref name="severity"/>.</summary>
         public static int SeverityOf(GovernanceSeverity severity) => severity switch

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using System.Text.Json.Nodes;
 using Orchestrator.Governance.Rules;
 
@@ -52,17 +50,6 @@ namespace Orchestrator.Governance.Mcp.Tools
         }
 
         /// <summary>The rule's page beside the tool (the CLI ships docs/rules/*.md), or null.</summary>
-        internal static string? Page(string id)
-        {
-            string path = Path.Combine(AppContext.BaseDirectory, "docs", "rules", id + ".md");
-            try
-            {
-                return File.Exists(path) ? File.ReadAllText(path) : null;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                return null;
-            }
-        }
+        internal static string? Page(string id) => Hosting.RulePages.Read(id);
     }
 }
