@@ -51,7 +51,7 @@ namespace Orchestrator.Governance.Cli
             var path = new Argument<string>("path") { Description = "Repository root to check (default: the current folder).", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
             var config = new Option<string?>("--config") { Description = "Configuration file (default: governance.yml at the root)." };
             var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-            format.AcceptOnlyFromAmong("text", "sarif", "json", "github", "junit", "mermaid", "dot");
+            format.AcceptOnlyFromAmong("text", "sarif", "json", "github", "junit", "gitlab", "mermaid", "dot");
             var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
             var noInline = new Option<bool>("--no-inline-config") { Description = "Ignore governance-disable comments in documents." };
             var report = new Option<string?>("--report") { Description = "Write a report instead of the diagnostics: 'trace' (requirement traceability; Markdown, or JSON with --format json) or 'graph' (WP dependency graph; Mermaid, or Graphviz with --format dot)." };
@@ -491,6 +491,7 @@ namespace Orchestrator.Governance.Cli
                     "sarif" => Reports.SarifReport.Write(result),
                     "json" => Reports.JsonReport.Write(result, includeBaselined),
                     "github" => Reports.GitHubReport.Write(result),
+                    "gitlab" => Reports.GitLabReport.Write(result),
                     "junit" => Reports.JUnitReport.Write(result, documents.Where(d => d.Path != options.ConfigPath && d.Path != options.BaselinePath).Select(d => d.Path)),
                     _ => Reports.TextReport.Write(result, includeBaselined),
                 };
@@ -514,7 +515,7 @@ namespace Orchestrator.Governance.Cli
                 // is workflow commands by design, its messages already escaped; free text line by line.
                 stdout.Write(format switch
                 {
-                    "sarif" or "json" => Reports.ConsoleText.SafeJson(report),
+                    "sarif" or "json" or "gitlab" => Reports.ConsoleText.SafeJson(report),
                     "junit" => Reports.ConsoleText.SafeXml(report),
                     "github" when reportKind == null => report,
                     _ => Reports.ConsoleText.Safe(report),
