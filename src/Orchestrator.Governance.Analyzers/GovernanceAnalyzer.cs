@@ -38,6 +38,13 @@ namespace Orchestrator.Governance.Analyzers
         public const string TodayProperty = "build_property.GovernanceToday";
 
         /// <summary>
+        /// The folder of the rule pages (GOVnnn.md) on this machine: the package's docs/rules/, which
+        /// its props set (GovernanceHelpFolder); each diagnostic's help link is the file URI of its
+        /// page there. Unset: the link is the page's path in this repository (docs/rules/GOVnnn.md).
+        /// </summary>
+        public const string HelpFolderProperty = "build_property.GovernanceHelpFolder";
+
+        /// <summary>
         /// MSBuild property GovernanceUseTask: "true" when the project's GovernanceCheck task checks
         /// the documents; the analyzer then reports nothing on them (it still reads governance.yml
         /// for the rules over C# source), so no diagnostic is reported twice.
@@ -100,10 +107,11 @@ namespace Orchestrator.Governance.Analyzers
             global.TryGetValue(InlineConfigProperty, out var inline);
             global.TryGetValue(TodayProperty, out var today);
             global.TryGetValue(MaxDocumentBytesProperty, out var max);
-            return Analyze(options.AdditionalFiles, root, inline, today, max);
+            global.TryGetValue(HelpFolderProperty, out var help);
+            return Analyze(options.AdditionalFiles, root, inline, today, max, help);
         }
 
-        private static Snapshot Analyze(ImmutableArray<AdditionalText> files, string? root, string? inlineConfig, string? today, string? maxDocumentBytes)
+        private static Snapshot Analyze(ImmutableArray<AdditionalText> files, string? root, string? inlineConfig, string? today, string? maxDocumentBytes, string? helpFolder)
         {
             var relevant = files
                 .Where(f => IsGovernanceFile(f.Path))
@@ -111,7 +119,7 @@ namespace Orchestrator.Governance.Analyzers
                 .OrderBy(f => f.Relative, StringComparer.Ordinal)
                 .ToList();
             var texts = new List<(AdditionalText File, string Relative, SourceText? Text)>(relevant.Count);
-            var key = new StringBuilder(root ?? string.Empty).Append('|').Append(inlineConfig).Append('|').Append(today).Append('|').Append(maxDocumentBytes).Append('|');
+            var key = new StringBuilder(root ?? string.Empty).Append('|').Append(inlineConfig).Append('|').Append(today).Append('|').Append(maxDocumentBytes).Append('|').Append(helpFolder).Append('|');
 
             // The repository's file list, written by the package's targets (GovernanceFileList): data, not a document.
             var listFile = files.FirstOrDefault(f => f.Path.Replace('\\', '/').EndsWith("/" + FileListName, StringComparison.OrdinalIgnoreCase));
@@ -168,10 +176,10 @@ namespace Orchestrator.Governance.Analyzers
             }
 
             var refused = refusedFile != null && refusedText != null ? (File: refusedFile, Text: refusedText) : ((AdditionalText File, SourceText Text)?)null;
-            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, refused, root, today, maxDocumentBytes, linesText, results));
+            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, refused, root, today, maxDocumentBytes, linesText, results, helpFolder));
         }
 
-        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, (AdditionalText File, SourceText Text)? refused, string? root, string? today, string? maxDocumentBytes, SourceText? evidenceLines = null, List<(AdditionalText File, string Relative, SourceText? Text)>? testResults = null)
+        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, (AdditionalText File, SourceText Text)? refused, string? root, string? today, string? maxDocumentBytes, SourceText? evidenceLines = null, List<(AdditionalText File, string Relative, SourceText? Text)>? testResults = null, string? helpFolder = null)
         {
             var inputs = new List<DocumentInput>(texts.Count);
             var pathByRelative = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -260,7 +268,7 @@ namespace Orchestrator.Governance.Analyzers
                 if (!pathByRelative.TryGetValue(d.Path, out var fullPath)) continue;
                 string reporter = reportedFrom.TryGetValue(d.Path, out var from) ? from : fullPath;
                 if (!byPath.TryGetValue(reporter, out var list)) byPath[reporter] = list = ImmutableArray.CreateBuilder<Diagnostic>();
-                list.Add(ToDiagnostic(d, fullPath));
+                list.Add(ToDiagnostic(d, fullPath, helpFolder));
             }
 
             var tests = result.TestReferences
@@ -296,9 +304,9 @@ namespace Orchestrator.Governance.Analyzers
             return DocumentInput.FromText(relative, content, InvalidUtf8Position.FromReplacementCharacter(content));
         }
 
-        private static Diagnostic ToDiagnostic(GovernanceDiagnostic d, string fullPath)
+        private static Diagnostic ToDiagnostic(GovernanceDiagnostic d, string fullPath, string? helpFolder)
         {
-            var descriptor = Descriptors[d.Id];
+            var descriptor = DescriptorFor(d.Id, helpFolder);
             var span = new TextSpan(d.Span.Start, d.Span.Length);
             var lines = new LinePositionSpan(
                 new LinePosition(d.Span.StartLine - 1, d.Span.StartColumn - 1),
@@ -401,9 +409,41 @@ namespace Orchestrator.Governance.Analyzers
             return p.StartsWith(r, StringComparison.OrdinalIgnoreCase) ? p.Substring(r.Length) : p;
         }
 
-        private static DiagnosticDescriptor ToRoslyn(RuleDescriptor d) => new DiagnosticDescriptor(
+        private static DiagnosticDescriptor ToRoslyn(RuleDescriptor d) => ToRoslyn(d, d.HelpLink);
+
+        private static DiagnosticDescriptor ToRoslyn(RuleDescriptor d, string helpLink) => new DiagnosticDescriptor(
             d.Id, d.Title, d.MessageFormat, d.Category, ToRoslyn(d.DefaultSeverity), isEnabledByDefault: true,
-            description: d.Description + " Source: " + d.Source + ".", helpLinkUri: d.HelpLink);
+            description: d.Description + " Source: " + d.Source + ".", helpLinkUri: helpLink);
+
+        // Descriptors whose help link is a page in a help folder, by folder and rule: the same rule as
+        // SupportedDiagnostics (the compiler matches a reported diagnostic to them by ID).
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Folder, string Id), DiagnosticDescriptor> WithHelp =
+            new System.Collections.Concurrent.ConcurrentDictionary<(string Folder, string Id), DiagnosticDescriptor>();
+
+        /// <summary>
+        /// The descriptor of rule <paramref name="id"/> whose help link is the file URI of its page in
+        /// <paramref name="helpFolder"/> (an absolute folder, GovernanceHelpFolder); the plain one when
+        /// the folder is unset or not an absolute path. No file is read: the package ships the pages.
+        /// </summary>
+        internal static DiagnosticDescriptor DescriptorFor(string id, string? helpFolder)
+        {
+            var plain = Descriptors[id];
+            string folder = (helpFolder ?? string.Empty).Trim();
+            if (folder.Length == 0) return plain;
+            return WithHelp.GetOrAdd((folder, id), key =>
+            {
+                try
+                {
+                    if (!System.IO.Path.IsPathRooted(key.Folder)) return plain;
+                    string page = System.IO.Path.Combine(key.Folder, key.Id + ".md");
+                    return ToRoslyn(RuleCatalog.Find(key.Id)!, new Uri(page).AbsoluteUri);
+                }
+                catch (Exception e) when (e is UriFormatException || e is ArgumentException)
+                {
+                    return plain;
+                }
+            });
+        }
 
         internal static DiagnosticSeverity ToRoslyn(GovernanceSeverity severity) => severity switch
         {

@@ -192,6 +192,22 @@ namespace Orchestrator.Governance.Analyzers.Tests
         }
 
         [Fact]
+        public void With_a_help_folder_a_diagnostic_links_to_its_page_there_by_file_URI()
+        {
+            // Issue 34: the package's props set GovernanceHelpFolder to its docs/rules/; the link opens the shipped page.
+            string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pkg", "docs", "rules") + System.IO.Path.DirectorySeparatorChar;
+            var linked = GovernanceAnalyzer.DescriptorFor("GOV107", folder);
+            Assert.Equal(new System.Uri(System.IO.Path.Combine(folder, "GOV107.md")).AbsoluteUri, linked.HelpLinkUri);
+            Assert.StartsWith("file:///", linked.HelpLinkUri);
+            Assert.Equal(("GOV107", GovernanceAnalyzer.Descriptors["GOV107"].Title.ToString(), GovernanceAnalyzer.Descriptors["GOV107"].DefaultSeverity), (linked.Id, linked.Title.ToString(), linked.DefaultSeverity));
+            Assert.Same(linked, GovernanceAnalyzer.DescriptorFor("GOV107", folder));
+
+            // Unset, or not an absolute folder: the page's path in this repository.
+            Assert.Equal("docs/rules/GOV107.md", GovernanceAnalyzer.DescriptorFor("GOV107", null).HelpLinkUri);
+            Assert.Equal("docs/rules/GOV107.md", GovernanceAnalyzer.DescriptorFor("GOV107", "docs/rules").HelpLinkUri);
+        }
+
+        [Fact]
         public void AnalyzerReleases_Unshipped_lists_every_rule_with_its_category_and_severity()
         {
             var rows = File.ReadAllLines(Path.Combine("releases", "AnalyzerReleases.Unshipped.md"))

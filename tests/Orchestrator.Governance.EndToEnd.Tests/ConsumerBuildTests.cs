@@ -51,8 +51,19 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         public void A_repository_with_defective_packets_fails_the_build_at_the_offending_lines()
         {
             string consumer = _feed.NewConsumer("defects");
-            var (exit, output) = _feed.Build(consumer);
+            string log = Path.Combine(consumer, "errors.sarif");
+            var (exit, output) = _feed.Build(consumer, null, "-p:ErrorLog=" + log);
             Assert.True(exit != 0, output);
+
+            // Issue 34: each diagnostic's help link is its page in the restored package, a file on this machine.
+            var links = Regex.Matches(File.ReadAllText(log), "\"helpUri\":\\s*\"(file:[^\"]+/(GOV[0-9]{3})\\.md)\"");
+            Assert.True(links.Count >= 4, File.ReadAllText(log));
+            foreach (Match link in links)
+            {
+                string page = new Uri(link.Groups[1].Value).LocalPath;
+                Assert.StartsWith(Path.Combine(consumer, ".packages"), page);
+                Assert.StartsWith("# " + link.Groups[2].Value + ":", File.ReadAllText(page));
+            }
 
             string[] expected = ExampleDefects;
             foreach (var line in expected) Assert.Contains(consumer + "/" + line, output);
