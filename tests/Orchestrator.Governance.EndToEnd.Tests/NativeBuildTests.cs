@@ -114,7 +114,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.True(_native.PublishExitCode == 0, "dotnet publish -p:GovernanceNative=true failed:\n" + _native.PublishOutput);
             var native = Run(_native.Executable, new[] { "check", "../shared/corpus/handshake", "--today", "2026-12-01" }, Dotnet.RepositoryRoot());
             Assert.Equal(1, native.ExitCode);
-            Assert.EndsWith("123 task packet(s) checked: 178 error(s), 236 warning(s).\n", native.Output.Replace("\r\n", "\n"));
+            Assert.EndsWith("123 task packet(s) checked: 189 error(s), 240 warning(s).\n", native.Output.Replace("\r\n", "\n"));
         }
 
         /// <summary>

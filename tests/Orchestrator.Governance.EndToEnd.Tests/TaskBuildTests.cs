@@ -53,7 +53,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             var cli = new StringWriter();
             Assert.Equal(1, Cli.Program.Run(new[] { "check", repo, "--today", "2026-12-01" }, cli, new StringWriter()));
             var expected = cli.ToString().Split('\n').Where(l => l.Contains(": error GOV") || l.Contains(": warning GOV")).Distinct().OrderBy(l => l, StringComparer.Ordinal).ToArray();
-            Assert.True(expected.Length > 300, $"{expected.Length} CLI lines"); // 414 since closed packets are records (docs/lifecycle.md)
+            Assert.True(expected.Length > 300, $"{expected.Length} CLI lines"); // 429 since closed packets are records (docs/lifecycle.md)
 
             var (exit, output) = _feed.BuildProject(repo, "governance.proj", "-p:GovernanceToday=2026-12-01");
             Assert.True(exit != 0, output);

@@ -306,10 +306,13 @@ namespace Orchestrator.Governance.Engine
                 string id = Model.Board.TopologyFacts.IdOf(packet, profile);
                 var found = index.Topology.StatusOf(id);
                 string? status = found?.Status;
-                // A packet the board does not list is a record by its own STATUS only when it is locked:
-                // an agent cannot make its open packet's findings go away by writing Done into it.
+                // A packet the board does not list is a record by its own STATUS only when the user
+                // locked it: a signature of the expected shape and an entry in the lock manifest
+                // (governance lock) whose hash its text still matches. A signature alone is what the
+                // packet says of itself: an agent cannot make its open packet's findings go away by
+                // writing Done and a name with a date into it.
                 bool byBoard = (index.Topology.Board?.EntriesOf(id).Count ?? 0) > 0;
-                if (!byBoard && status != null && !IsLocked(packet, profile)) status = null;
+                if (!byBoard && status != null && !IsLockedByUser(packet, profile, index)) status = null;
                 if (status != null && Model.Board.TopologyFacts.IsOneOf(status, closed)) records[packet.Path] = "closed";
                 else if (status != null && Model.Board.TopologyFacts.IsOneOf(status, superseded)) records[packet.Path] = "superseded";
                 else if (supersededByStub.Contains(id)) records[packet.Path] = "superseded";
@@ -318,8 +321,10 @@ namespace Orchestrator.Governance.Engine
             return records;
         }
 
-        private static bool IsLocked(Model.TaskPacket packet, Model.TaskPacketProfile profile) =>
-            Model.Locks.PacketLock.Signature(packet, profile) is Model.PacketField signature && Model.Locks.PacketLock.IsSigned(signature.Value, profile);
+        private static bool IsLockedByUser(Model.TaskPacket packet, Model.TaskPacketProfile profile, RepoIndex index) =>
+            Model.Locks.PacketLock.Signature(packet, profile) is Model.PacketField signature && Model.Locks.PacketLock.IsSigned(signature.Value, profile)
+            && index.Locks != null && index.Locks.Entries.TryGetValue(packet.Path, out var entry)
+            && entry.Sha256 == Model.Locks.PacketLock.Hash(packet, profile, index.Config.Locks);
 
         /// <summary>
         /// Applies the baseline document to <paramref name="diagnostics"/> (sorted, fingerprinted):

@@ -22,10 +22,25 @@ namespace Orchestrator.Governance.Tests.Engine
 
         private static AnalysisOptions Repository => new AnalysisOptions { RepositoryFiles = Files };
 
+        /// <summary>
+        /// The lock manifest <c>governance lock</c> writes for the packet <paramref name="text"/> (its
+        /// markup removed): its path, TASK_ID, signature and the hash of its normalized text.
+        /// </summary>
+        private static string Manifest(string text)
+        {
+            string plain = System.Text.RegularExpressions.Regex.Replace(text, @"\{\|[^:]*:|\|\}", string.Empty);
+            var read = GovernanceEngine.Analyze(Packets.SpecInputs().Append(Orchestrator.Governance.Documents.DocumentInput.FromText(Packets.Path, plain)), Repository);
+            var packet = read.Packets.Single();
+            string hash = Orchestrator.Governance.Model.Locks.PacketLock.Hash(packet, read.Profile, read.Config.Locks);
+            return "{\"version\": 1, \"packets\": {\"" + Packets.Path + "\": {\"taskId\": \"WP-1-Storage-Layer\", \"signature\": \"ilja261220251430\", \"sha256\": \"" + hash + "\"}}}\n";
+        }
+
         [Fact]
         public void A_closed_locked_packet_keeps_its_integrity_findings_and_sets_aside_those_that_ask_for_an_edit()
         {
-            var result = EngineMarkup.Packet(Closed().Replace("{|#0:", string.Empty).Replace("FILES_TO_OPEN|}", "FILES_TO_OPEN"))
+            // Locked by the user: a signature and an entry of the lock manifest whose hash the text matches.
+            string packet = Closed().Replace("{|#0:", string.Empty).Replace("FILES_TO_OPEN|}", "FILES_TO_OPEN");
+            var result = EngineMarkup.Documents((Packets.Path, packet), ("governance.lock.json", Manifest(packet)))
                 .Expect(1, "GOV114", "src/storage/gone.rs:3", "names no file of the repository")
                 .Verify(Repository);
             var aside = Assert.Single(result.SetAsideOnRecords);
@@ -47,6 +62,17 @@ namespace Orchestrator.Governance.Tests.Engine
         {
             // An agent cannot make its open packet's findings go away by writing Done into it.
             EngineMarkup.Packet(Closed(signature: "{|GOV111:<pending>|}"))
+                .Expect(0, "GOV109", "FILES_TO_OPEN", "4", "5", "15")
+                .Expect(1, "GOV114", "src/storage/gone.rs:3", "names no file of the repository")
+                .Verify(Repository);
+        }
+
+        [Fact]
+        public void A_packet_that_writes_Done_and_a_signature_itself_without_the_lock_manifest_is_no_record()
+        {
+            // A signature of the right shape is what the packet says of itself; only `governance lock`
+            // (the manifest's entry) shows the user locked it. Without it, off the board, the findings stand.
+            EngineMarkup.Packet(Closed())
                 .Expect(0, "GOV109", "FILES_TO_OPEN", "4", "5", "15")
                 .Expect(1, "GOV114", "src/storage/gone.rs:3", "names no file of the repository")
                 .Verify(Repository);
