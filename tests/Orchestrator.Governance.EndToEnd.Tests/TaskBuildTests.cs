@@ -24,7 +24,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         /// </summary>
         private static string[] DiagnosticLines(string output, string root)
         {
-            var line = new Regex(@"^\s*(?:\d+>)?(?<path>.+?)\((?<l>\d+),(?<c>\d+)(?:,\d+,\d+)?\): (?<rest>(?:error|warning) GOV\d{3}: .*?)(?: \(docs/rules/GOV\d{3}\.md\))?(?: \[[^\]]+\])?$");
+            var line = new Regex(@"^\s*(?:\d+>)?(?<path>.+?)\((?<l>\d+),(?<c>\d+)(?:,\d+,\d+)?\): (?<rest>(?:error|warning) GOV\d{3}: .*?)(?: \((?:[^()]*/)?GOV\d{3}\.md\))?(?: \[[^\]]+\])?$");
             string prefix = root.TrimEnd('/') + "/";
             return output.Split('\n').Select(l => line.Match(l.TrimEnd('\r'))).Where(m => m.Success)
                 .Select(m => $"{(m.Groups["path"].Value.StartsWith(prefix, StringComparison.Ordinal) ? m.Groups["path"].Value.Substring(prefix.Length) : m.Groups["path"].Value)}({m.Groups["l"].Value},{m.Groups["c"].Value}): {m.Groups["rest"].Value}")
