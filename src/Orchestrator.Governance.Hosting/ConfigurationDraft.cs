@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Microsoft.Extensions.FileSystemGlobbing;
-using Newtonsoft.Json.Linq;
 
 namespace Orchestrator.Governance.Hosting
 {
@@ -18,12 +17,6 @@ namespace Orchestrator.Governance.Hosting
     /// </summary>
     public sealed class ConfigurationDraft
     {
-        /// <summary>The default <c>documents.taskPackets.include</c> (rules/task-packet.yml).</summary>
-        public static readonly string[] DefaultPacketGlobs = { "**/task_packets/WP-*.md", "**/task_packets/WP-*/packet.md", "**/task_packets/WP-*/WP-*.md" };
-
-        private const string DefaultPointer = "docs/SPEC_CURRENT.md";
-        private const string DefaultBoard = "docs/TASK_BOARD.md";
-
         // Data fields the reader does not find by their top-level key, by the names data packets give
         // them: the last step of the pointer (normalized), with the step before it where it matters.
         private static readonly (string Field, string[] Names)[] DataFieldNames =
@@ -76,6 +69,12 @@ namespace Orchestrator.Governance.Hosting
         /// </summary>
         public static ConfigurationDraft For(IReadOnlyCollection<string> files, Func<string, string?> read)
         {
+            // The defaults are the default profile's (rules/task-packet.yml), read as every host reads it.
+            var profile = Configuration.ConfigLoader.Load(null, Rules.RuleCatalog.Exists, out _);
+            var defaultGlobs = profile.Documents.TaskPackets.Include;
+            var excluded = profile.Documents.TaskPackets.Exclude;
+            string defaultPointer = profile.Spec.CurrentPointer;
+            string defaultBoard = profile.Board.Path;
             var sorted = files.OrderBy(f => f, StringComparer.Ordinal).ToList();
             var found = new List<string>();
             var assumed = new List<string>();
@@ -112,9 +111,9 @@ namespace Orchestrator.Governance.Hosting
             packets.Sort(StringComparer.Ordinal);
 
             var include = globs.ToList();
-            bool defaults = packets.All(p => Matches(DefaultPacketGlobs, p));
-            var selected = Select(defaults ? DefaultPacketGlobs : include, sorted);
-            if (packets.Count == 0) assumed.Add("no task packet found (a file WP-*.md, or a folder WP-*/ with packet.md, packet.json, packet.yml or packet.yaml): the default globs are kept (" + string.Join(", ", DefaultPacketGlobs) + ")");
+            bool defaults = packets.All(p => Select(defaultGlobs, excluded, new[] { p }).Count > 0);
+            var selected = Select(defaults ? defaultGlobs : include, excluded, sorted);
+            if (packets.Count == 0) assumed.Add("no task packet found (a file WP-*.md, or a folder WP-*/ with packet.md, packet.json, packet.yml or packet.yaml): the default globs are kept (" + string.Join(", ", defaultGlobs) + ")");
             else found.Add($"{packets.Count} task packet file(s) in {include.Count} place(s): {string.Join(", ", include)}" + (defaults ? " (the default globs find them)" : string.Empty));
 
             var data = selected.Where(p => p.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -122,15 +121,15 @@ namespace Orchestrator.Governance.Hosting
             if (data.Count > 0) found.Add($"{data.Count} packet(s) kept as data; field(s) under other names: " + (dataFields.Count == 0 ? "none" : string.Join(", ", dataFields.Select(f => f.Key + " at " + f.Value))));
 
             // The spec pointer and the board: the default paths, else a file that names itself so.
-            string? pointer = sorted.Contains(DefaultPointer) ? null : sorted.FirstOrDefault(IsPointer);
+            string? pointer = sorted.Contains(defaultPointer) ? null : sorted.FirstOrDefault(IsPointer);
             if (pointer != null) found.Add("the spec pointer: " + pointer);
-            else if (!sorted.Contains(DefaultPointer)) assumed.Add("no spec pointer found (SPEC_CURRENT.md or a *pointer*.json/.yml/.md): spec.currentPointer stays " + DefaultPointer + " (GOV210 says what it finds there)");
-            else found.Add("the spec pointer: " + DefaultPointer + " (the default)");
+            else if (!sorted.Contains(defaultPointer)) assumed.Add("no spec pointer found (SPEC_CURRENT.md or a *pointer*.json/.yml/.md): spec.currentPointer stays " + defaultPointer + " (GOV210 says what it finds there)");
+            else found.Add("the spec pointer: " + defaultPointer + " (the default)");
 
-            string? board = sorted.Contains(DefaultBoard) ? null : sorted.FirstOrDefault(IsBoard);
+            string? board = sorted.Contains(defaultBoard) ? null : sorted.FirstOrDefault(IsBoard);
             if (board != null) found.Add("the task board: " + board);
-            else if (!sorted.Contains(DefaultBoard)) assumed.Add("no task board found (TASK_BOARD.md): board.path stays " + DefaultBoard + "; a repository without one gets no board diagnostics");
-            else found.Add("the task board: " + DefaultBoard + " (the default)");
+            else if (!sorted.Contains(defaultBoard)) assumed.Add("no task board found (TASK_BOARD.md): board.path stays " + defaultBoard + "; a repository without one gets no board diagnostics");
+            else found.Add("the task board: " + defaultBoard + " (the default)");
 
             int stubs = sorted.Count(p => IsStub(p));
             if (stubs > 0) found.Add($"{stubs} stub(s) in task_packets/stubs/ (the default documents.taskPacketStubs finds them)");
@@ -215,13 +214,11 @@ namespace Orchestrator.Governance.Hosting
             return name == "TASK_BOARD.MD" || name == "TASKBOARD.MD";
         }
 
-        private static bool Matches(IEnumerable<string> globs, string path) => Select(globs, new[] { path }).Count > 0;
-
-        private static List<string> Select(IEnumerable<string> globs, IEnumerable<string> paths)
+        private static List<string> Select(IEnumerable<string> globs, IEnumerable<string> excluded, IEnumerable<string> paths)
         {
             var matcher = new Matcher(StringComparison.Ordinal);
             foreach (var glob in globs) matcher.AddInclude(glob);
-            matcher.AddExclude("**/task_packets/stubs/**");
+            foreach (var glob in excluded) matcher.AddExclude(glob);
             return matcher.Match("/r", paths.Select(p => "/r/" + p)).Files.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
         }
 
@@ -236,26 +233,14 @@ namespace Orchestrator.Governance.Hosting
             foreach (var path in data)
             {
                 string? text = read(path);
-                if (text == null) continue;
-                JToken? root;
-                try
-                {
-                    root = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JToken.Parse(text) : YamlToJson(text);
-                }
-                catch (Exception e) when (!(e is OutOfMemoryException))
-                {
-                    // Not an object of fields: the check's GOV002 says why; the draft names nothing from it.
-                    continue;
-                }
-
-                if (!(root is JObject obj)) continue;
-                var pointers = new List<string>();
-                Walk(obj, string.Empty, pointers, 0);
+                // Read as the check reads it (Model/DataPacketReader, its limits): not an object, no names.
+                if (text == null || !(Model.DataPacketReader.ValuePointers(new Documents.TextDocument(path, text)) is IReadOnlyList<string> pointers)) continue;
+                var topLevel = new HashSet<string>(pointers.Select(p => Normalize(p.Split('/')[1])), StringComparer.Ordinal);
                 foreach (var (field, names) in DataFieldNames)
                 {
                     if (fields.ContainsKey(field)) continue;
                     // The field under its own name at the top level is read without a pointer.
-                    if (obj.Properties().Any(p => Normalize(p.Name) == Normalize(field))) continue;
+                    if (topLevel.Contains(Normalize(field))) continue;
                     foreach (var pointer in pointers)
                     {
                         var steps = pointer.Split('/').Skip(1).Select(Normalize).ToList();
@@ -271,47 +256,6 @@ namespace Orchestrator.Governance.Hosting
             }
 
             return fields;
-        }
-
-        private static void Walk(JObject obj, string at, List<string> pointers, int depth)
-        {
-            if (depth > 8) return;
-            foreach (var property in obj.Properties())
-            {
-                string pointer = at + "/" + property.Name.Replace("~", "~0").Replace("/", "~1");
-                if (property.Value is JObject inner) Walk(inner, pointer, pointers, depth + 1);
-                else pointers.Add(pointer);
-            }
-        }
-
-        private static JToken? YamlToJson(string text)
-        {
-            var yaml = new YamlDotNet.RepresentationModel.YamlStream();
-            yaml.Load(new System.IO.StringReader(text));
-            return yaml.Documents.Count == 0 ? null : Convert(yaml.Documents[0].RootNode, 0);
-        }
-
-        private static JToken? Convert(YamlDotNet.RepresentationModel.YamlNode node, int depth)
-        {
-            if (depth > 16) return null;
-            switch (node)
-            {
-                case YamlDotNet.RepresentationModel.YamlMappingNode map:
-                    var obj = new JObject();
-                    foreach (var entry in map.Children)
-                    {
-                        if (entry.Key is YamlDotNet.RepresentationModel.YamlScalarNode key && key.Value != null && obj[key.Value] == null)
-                            obj[key.Value] = Convert(entry.Value, depth + 1) ?? JValue.CreateNull();
-                    }
-
-                    return obj;
-                case YamlDotNet.RepresentationModel.YamlSequenceNode seq:
-                    return new JArray(seq.Children.Select(c => Convert(c, depth + 1) ?? JValue.CreateNull()));
-                case YamlDotNet.RepresentationModel.YamlScalarNode scalar:
-                    return new JValue(scalar.Value);
-                default:
-                    return null;
-            }
         }
 
         private static string Normalize(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();

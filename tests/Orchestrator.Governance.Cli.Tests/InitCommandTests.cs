@@ -91,6 +91,25 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         [Fact]
+        public void Data_packets_that_are_not_objects_of_fields_name_no_field_and_init_still_writes()
+        {
+            // Bad input: an alias bomb in YAML, broken JSON, an empty file. The draft reads data as the
+            // check does (its limits); what it cannot read names nothing, and the check says why.
+            LayoutFixture.Lay("data-packets", _repo);
+            File.Delete(Path.Combine(_repo, "governance.yml"));
+            string packets = Path.Combine(_repo, "docs", "task_packets");
+            File.WriteAllText(Path.Combine(packets, "WP-1-Job-Cancel", "packet.yaml"),
+                "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n");
+            File.WriteAllText(Path.Combine(packets, "WP-1-Storage-Layer", "packet.json"), "{\"id\": ");
+            Directory.CreateDirectory(Path.Combine(packets, "WP-1-Empty"));
+            File.WriteAllText(Path.Combine(packets, "WP-1-Empty", "packet.json"), string.Empty);
+            var (exit, output, error) = Run("init", _repo, "--dry-run");
+            Assert.Equal((0, string.Empty), (exit, error));
+            Assert.DoesNotContain("dataFields", output);
+            Assert.Contains("'docs/task_packets/WP-*/packet.json'", output);
+        }
+
+        [Fact]
         public void On_the_corpus_init_keeps_the_defaults_and_finds_every_packet_and_the_stubs()
         {
             CorpusFixture.CopyTo(_repo);

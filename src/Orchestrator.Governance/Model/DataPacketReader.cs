@@ -96,6 +96,40 @@ namespace Orchestrator.Governance.Model
             return new TaskPacket(doc, null, Array.Empty<PacketSection>(), fields, null, profile.FileNamePattern) { IsData = true };
         }
 
+        /// <summary>
+        /// The JSON Pointers (RFC 6901) of the values of a packet kept as data, in document order:
+        /// every scalar and array, the objects above them descended (8 levels at most); read as
+        /// <see cref="Read"/> reads the text (the same limits). Null when the text is not a JSON or
+        /// YAML object. What <c>governance init</c> names taskPacket.dataFields from.
+        /// </summary>
+        public static IReadOnlyList<string>? ValuePointers(TextDocument doc)
+        {
+            DataNode? root;
+            try
+            {
+                root = doc.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadJson(doc.Text, doc.Lines) : ReadYaml(doc.Text);
+            }
+            catch (Exception e) when (e is JsonReaderException || e is DataProblem)
+            {
+                return null;
+            }
+
+            if (root == null || root.Kind != DataKind.Object) return null;
+            var pointers = new List<string>();
+            void Walk(DataNode node, string at, int depth)
+            {
+                foreach (var (name, _, value) in node.Properties)
+                {
+                    string pointer = at + "/" + name.Replace("~", "~0").Replace("/", "~1");
+                    if (value.Kind == DataKind.Object && depth < 8) Walk(value, pointer, depth + 1);
+                    else if (value.Kind != DataKind.Object) pointers.Add(pointer);
+                }
+            }
+
+            Walk(root, string.Empty, 0);
+            return pointers;
+        }
+
         /// <summary>"taskId" → "task Id", so that camelCase keys normalize like TASK_ID.</summary>
         private static string SplitCamel(string name)
         {
