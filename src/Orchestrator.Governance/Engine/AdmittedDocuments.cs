@@ -144,7 +144,7 @@ namespace Orchestrator.Governance.Engine
             }
 
             bool inlineConfig = options.InlineConfig ?? config.InlineConfig;
-            var admitted = new AdmittedDocuments(inputs, repairs, configPath, config, inlineConfig, options.Cache) { _fault = options.FaultInjection, _readThreads = options.ReadThreads };
+            var admitted = new AdmittedDocuments(inputs, repairs, configPath, config, inlineConfig, options.Cache) { _fault = options.FaultInjection, _threads = options.Threads };
             admitted.ReadConfiguration(configDoc, problems);
             admitted.ReadPackets();
             SpecContext BuildSpec() => SpecContext.Build(inputs, new SpecProfile(config.Spec), config.Limits.MaxDocumentBytes, options.ReuseParsedSpec, options.RepositoryFiles);
@@ -226,7 +226,7 @@ namespace Orchestrator.Governance.Engine
         /// </summary>
         private void Prepare(List<DocumentInput> batch)
         {
-            int threads = PacketPreparation.Threads(_readThreads);
+            int threads = Threads;
             if (_cache != null || threads < 2) return;
             var ahead = batch.Where(input => !DataPacketReader.IsDataPath(input.Path)
                 && !_admitted.ContainsKey(input.Path) && !_parsed.ContainsKey(input.Path) && !_failed.Contains(input.Path)
@@ -493,7 +493,10 @@ namespace Orchestrator.Governance.Engine
 
         private Action<string>? _fault;
 
-        private int? _readThreads;
+        private int? _threads;
+
+        /// <summary>How many threads read packets and run their rules (<see cref="AnalysisOptions.Threads"/>).</summary>
+        internal int Threads => PacketThreads.Count(_threads);
 
         /// <summary>The documents whose reader threw: reported once, read by no other reader.</summary>
         private readonly HashSet<string> _failed = new HashSet<string>(StringComparer.Ordinal);

@@ -124,11 +124,12 @@ namespace Orchestrator.Governance.Engine
         public bool ApplyBaseline { get; set; } = true;
 
         /// <summary>
-        /// How many threads read task packets (parse and read their Markdown) at once, the calling
-        /// thread among them: null (the default) for the processors, up to 8; 1 to read on the
-        /// calling thread alone. The result, diagnostics and their order are the same whatever the
-        /// number (issue 33).
+        /// How many threads read task packets (parse and read their Markdown) and run the task packet
+        /// rules at once, the calling thread among them: null (the default) for the processors, up
+        /// to 8; 1 to work on the calling thread alone. With a <see cref="Cache"/>, packets are read
+        /// and their rules run on the calling thread (what the cache keeps is that thread's). The
+        /// result, diagnostics and their order are the same whatever the number (issue 33).
         /// </summary>
-        public int? ReadThreads { get; set; }
+        public int? Threads { get; set; }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using Orchestrator.Governance.Documents;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Suppressions;
@@ -43,48 +42,19 @@ namespace Orchestrator.Governance.Engine
     }
 
     /// <summary>
-    /// Reads a batch of task packets' Markdown on several threads (issue 33: the parse and the
-    /// packet reader are most of a large repository's cost). Each thread has a stack of
-    /// <see cref="StackBytes"/>, more than the main thread's, so a deeply nested document Markdig
-    /// refuses on one thread is refused on these too. The steps are pure functions of the text and
-    /// the configuration; nothing shared is written but each result's own slot.
+    /// Reads a batch of task packets' Markdown on several threads (<see cref="PacketThreads"/>).
+    /// The steps are pure functions of the text and the configuration; nothing shared is written
+    /// but each result's own slot.
     /// </summary>
     internal static class PacketPreparation
     {
-        /// <summary>The stack of each reading thread, in bytes (16 MiB).</summary>
-        internal const int StackBytes = 16 * 1024 * 1024;
-
-        /// <summary>How many threads read at most: <paramref name="requested"/> when set (<see cref="AnalysisOptions.ReadThreads"/>), else the processors, up to 8.</summary>
-        internal static int Threads(int? requested) => Math.Max(1, requested ?? Math.Min(8, Environment.ProcessorCount));
-
         /// <summary>
         /// Prepares each of <paramref name="inputs"/> (Markdown packets, admitted: text, no NUL,
         /// within the size limit), in the order given, on up to <paramref name="threads"/> threads
         /// (the calling one among them).
         /// </summary>
-        internal static PreparedPacket[] Prepare(IReadOnlyList<DocumentInput> inputs, int threads, TaskPacketProfile profile, bool inlineConfig, ICollection<string> linkPaths)
-        {
-            var prepared = new PreparedPacket[inputs.Count];
-            int next = -1;
-            void Work()
-            {
-                for (int i = Interlocked.Increment(ref next); i < inputs.Count; i = Interlocked.Increment(ref next))
-                    prepared[i] = One(inputs[i], profile, inlineConfig, linkPaths);
-            }
-
-            int helpers = Math.Min(threads, inputs.Count) - 1;
-            var started = new List<Thread>(Math.Max(0, helpers));
-            for (int t = 0; t < helpers; t++)
-            {
-                var thread = new Thread(Work, StackBytes) { IsBackground = true, Name = "Orchestrator packet reader" };
-                thread.Start();
-                started.Add(thread);
-            }
-
-            Work();
-            foreach (var thread in started) thread.Join();
-            return prepared;
-        }
+        internal static PreparedPacket[] Prepare(IReadOnlyList<DocumentInput> inputs, int threads, TaskPacketProfile profile, bool inlineConfig, ICollection<string> linkPaths) =>
+            PacketThreads.Map(inputs, threads, input => One(input, profile, inlineConfig, linkPaths));
 
         private static PreparedPacket One(DocumentInput input, TaskPacketProfile profile, bool inlineConfig, ICollection<string> linkPaths)
         {

@@ -30,33 +30,45 @@ namespace Orchestrator.Governance.Engine
                     Run(rule.Descriptor, state.Path, found, sink => rule.Analyze(new StateRuleContext(state, config, index.Files?.Files, sink, rule.Descriptor)));
             }
 
-            foreach (var packet in documents.Packets)
-            {
-                // A packet read from the cache (unchanged text): the rules that read nothing but the
-                // packet, the profile, the spec and the packet's scope found what they found before, while the
-                // spec's facts and the repository's file list are the same.
-                var cached = cache?.ForPacket(packet);
-                foreach (var rule in packetRules)
-                {
-                    if (cached?.RuleResults(rule, index.Spec, index.Files) is List<GovernanceDiagnostic> before)
-                    {
-                        found.AddRange(before);
-                        cache!.RuleResultsReused++;
-                        continue;
-                    }
-
-                    RuleContext? context = null;
-                    var reported = Run(rule.Descriptor, packet.Path, found, sink => rule.Analyze(context = new RuleContext(packet, profile, index, sink, rule.Descriptor)), packet.AnchorSpan);
-                    if (cached != null && reported != null && context != null && !context.ReadIndex) cached.KeepRuleResults(rule, index.Spec, index.Files, reported);
-                    
-                }
-            }
+            // Each packet's rules read the packet and the immutable index, so packets are analyzed on
+            // several threads without a cache (a cache's entries are the calling thread's), each into
+            // its own list, and the lists are joined in packet order: the same diagnostics in the
+            // same order whatever the number of threads.
+            int threads = cache == null ? Math.Min(documents.Threads, documents.Packets.Count) : 1;
+            foreach (var reported in PacketThreads.Map(documents.Packets, threads, packet => RunPacketRules(packet, profile, index, packetRules, cache)))
+                found.AddRange(reported);
 
             string repositoryPath = index.Spec.PointerDocument?.Path ?? documents.ConfigPath;
             foreach (var rule in RuleCatalog.RepositoryRules)
                 Run(rule.Descriptor, repositoryPath, found, sink => rule.Analyze(new RepositoryRuleContext(index, profile, sink, rule.Descriptor)));
 
             foreach (var (document, style) in documents.HeaderFiles) RunHeaderRules(document, style, config.Headers, found);
+
+            return found;
+        }
+
+        /// <summary>The task packet rules on one packet, or what a cache kept of them for its unchanged text.</summary>
+        private static List<GovernanceDiagnostic> RunPacketRules(Model.TaskPacket packet, Model.TaskPacketProfile profile, RepoIndex index, IReadOnlyList<TaskPacketRule> packetRules, AnalysisCache? cache)
+        {
+            var found = new List<GovernanceDiagnostic>();
+
+            // A packet read from the cache (unchanged text): the rules that read nothing but the
+            // packet, the profile, the spec and the packet's scope found what they found before, while the
+            // spec's facts and the repository's file list are the same.
+            var cached = cache?.ForPacket(packet);
+            foreach (var rule in packetRules)
+            {
+                if (cached?.RuleResults(rule, index.Spec, index.Files) is List<GovernanceDiagnostic> before)
+                {
+                    found.AddRange(before);
+                    cache!.RuleResultsReused++;
+                    continue;
+                }
+
+                RuleContext? context = null;
+                var reported = Run(rule.Descriptor, packet.Path, found, sink => rule.Analyze(context = new RuleContext(packet, profile, index, sink, rule.Descriptor)), packet.AnchorSpan);
+                if (cached != null && reported != null && context != null && !context.ReadIndex) cached.KeepRuleResults(rule, index.Spec, index.Files, reported);
+            }
 
             return found;
         }

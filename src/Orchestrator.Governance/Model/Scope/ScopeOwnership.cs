@@ -68,21 +68,26 @@ namespace Orchestrator.Governance.Model.Scope
             Glob,
         }
 
-        /// <summary>Another owner's claims that overlap an entry, and the paths both may write.</summary>
-        public sealed class Overlap
+        /// <summary>What overlaps one entry: each other owner's first overlapping claim, and the paths the entry shares with any of them.</summary>
+        public sealed class EntryOverlap
         {
-            internal Overlap(Claim other, SortedSet<string> shared)
+            internal EntryOverlap(IReadOnlyList<Claim> others, SortedSet<string> shared)
             {
-                Other = other;
+                Others = others;
                 Shared = shared;
             }
 
-            /// <summary>The other owner's first overlapping claim.</summary>
-            public Claim Other { get; }
+            /// <summary>Each other owner's first overlapping claim (in the order the claims were found), sorted by owner ID.</summary>
+            public IReadOnlyList<Claim> Others { get; }
 
-            /// <summary>The paths both may write, sorted.</summary>
+            /// <summary>The paths the entry shares with one or more of <see cref="Others"/>, sorted (ordinal).</summary>
             public SortedSet<string> Shared { get; }
+
+            /// <summary>Whether nothing overlaps the entry.</summary>
+            public bool IsEmpty => Others.Count == 0;
         }
+
+        private static readonly EntryOverlap None = new EntryOverlap(Array.Empty<Claim>(), new SortedSet<string>(StringComparer.Ordinal));
 
         private readonly Dictionary<string, List<Claim>> _byPath = new Dictionary<string, List<Claim>>(StringComparer.Ordinal);
         private readonly string[] _sorted;
@@ -177,18 +182,21 @@ namespace Orchestrator.Governance.Model.Scope
 
         /// <summary>
         /// The other owners whose claims overlap <paramref name="entry"/> (an entry of
-        /// <paramref name="owner"/>), one <see cref="Overlap"/> per owner, sorted by owner ID.
+        /// <paramref name="owner"/>) and the paths shared. Each other owner is kept once, with the
+        /// claim found first, and the shared paths once for all owners: an entry that a thousand
+        /// packets in progress also claim costs a dictionary entry per packet, not a set per packet.
         /// </summary>
-        public IReadOnlyList<Overlap> OverlapsOf(string owner, ScopeEntry entry)
+        public EntryOverlap OverlapsOf(string owner, ScopeEntry entry)
         {
-            if (!_claimsOf.TryGetValue(entry, out var mine)) return Array.Empty<Overlap>();
-            var found = new SortedDictionary<string, (Claim First, SortedSet<string> Shared)>(StringComparer.Ordinal);
+            if (!_claimsOf.TryGetValue(entry, out var mine)) return None;
+            var firstOf = new Dictionary<string, Claim>(StringComparer.Ordinal);
+            var shared = new HashSet<string>(StringComparer.Ordinal);
 
-            void Add(Claim other, string shared)
+            void Add(Claim other, string path)
             {
                 if (string.Equals(other.Owner, owner, StringComparison.Ordinal)) return;
-                if (!found.TryGetValue(other.Owner, out var known)) found[other.Owner] = known = (other, new SortedSet<string>(StringComparer.Ordinal));
-                known.Shared.Add(shared);
+                if (!firstOf.ContainsKey(other.Owner)) firstOf[other.Owner] = other;
+                shared.Add(path);
             }
 
             foreach (var claim in mine)
@@ -208,7 +216,9 @@ namespace Orchestrator.Governance.Model.Scope
                 }
             }
 
-            return found.Values.Select(v => new Overlap(v.First, v.Shared)).ToList();
+            if (firstOf.Count == 0) return None;
+            var others = firstOf.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Value).ToList();
+            return new EntryOverlap(others, new SortedSet<string>(shared, StringComparer.Ordinal));
         }
 
         /// <summary>Claims on the file <paramref name="path"/>: the same file, a folder above it, a glob that matches it.</summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
 using Orchestrator.Governance.Diagnostics;
 using Orchestrator.Governance.Model.Scope;
@@ -46,19 +44,20 @@ namespace Orchestrator.Governance.Rules.Change
             // One diagnostic an entry, however many packets it overlaps: the first few by ID, and how many more.
             foreach (var entry in ScopeOwnership.Owned(context.Index.InScopeOf(context.Packet)))
             {
-                var overlaps = ownership.OverlapsOf(ownId, entry);
-                if (overlaps.Count == 0) continue;
-                var first = overlaps[0];
-                string others = first.Other.Owner;
-                if (overlaps.Count > 1)
+                var overlap = ownership.OverlapsOf(ownId, entry);
+                if (overlap.IsEmpty) continue;
+                var first = overlap.Others[0];
+                string others = first.Owner;
+                int more = overlap.Others.Count - 1;
+                if (more > 0)
                 {
-                    var more = overlaps.Skip(1).Select(o => o.Other.Owner).ToList();
-                    others += $" (and {more.Count} more packet{(more.Count == 1 ? string.Empty : "s")} in progress: {string.Join(", ", more.Take(OthersShown))}{(more.Count > OthersShown ? ", ..." : string.Empty)})";
+                    var named = overlap.Others.Skip(1).Take(OthersShown).Select(o => o.Owner);
+                    others += $" (and {more} more packet{(more == 1 ? string.Empty : "s")} in progress: {string.Join(", ", named)}{(more > OthersShown ? ", ..." : string.Empty)})";
                 }
 
-                var shared = new SortedSet<string>(overlaps.SelectMany(o => o.Shared), StringComparer.Ordinal);
+                var shared = overlap.Shared;
                 string sharedText = string.Join(", ", shared.Take(SharedShown)) + (shared.Count > SharedShown ? $" and {shared.Count - SharedShown} more" : string.Empty);
-                context.Report(entry.Span, entry.Written, first.Other.Entry.Written, others, first.Other.Status, sharedText);
+                context.Report(entry.Span, entry.Written, first.Entry.Written, others, first.Status, sharedText);
             }
         }
     }
