@@ -17,8 +17,9 @@ namespace Orchestrator.Governance.Analyzers
     /// <summary>
     /// Reports governance diagnostics inside the repository's governance documents, which the
     /// package's build targets add as AdditionalFiles. The whole set is analyzed once per
-    /// compilation (and reused across compilations while no document changes, keyed by the texts'
-    /// checksums); each file's diagnostics are reported from <c>RegisterAdditionalFileAction</c> so
+    /// compilation, and reused across compilations while no document changes (keyed by the texts'
+    /// checksums); when some change, the engine's <see cref="AnalysisCache"/> of that repository
+    /// root reads and checks again only what changed (issue 34). Each file's diagnostics are reported from <c>RegisterAdditionalFileAction</c> so
     /// IDEs show them without full-solution analysis (dotnet/roslyn#11750). The analyzer reads no
     /// files itself: texts come from <see cref="AdditionalText.GetText"/> (RS1035).
     /// </summary>
@@ -65,6 +66,11 @@ namespace Orchestrator.Governance.Analyzers
 
         // The last few analyses by content key, so an unchanged set is not analyzed again.
         private static readonly ContentCache<Snapshot> Cache = new ContentCache<Snapshot>(capacity: 4);
+
+        // What the engine keeps between analyses (AnalysisCache), one per repository root and build
+        // settings, the last few used: in a compiler server or an IDE, a compilation after one packet
+        // changed reads and checks that packet again, not every document.
+        private static readonly ContentCache<Session> Sessions = new ContentCache<Session>(capacity: 4);
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -120,11 +126,14 @@ namespace Orchestrator.Governance.Analyzers
                 .ToList();
             var texts = new List<(AdditionalText File, string Relative, SourceText? Text)>(relevant.Count);
             var key = new StringBuilder(root ?? string.Empty).Append('|').Append(inlineConfig).Append('|').Append(today).Append('|').Append(maxDocumentBytes).Append('|').Append(helpFolder).Append('|');
+            var session = Sessions.GetOrAdd(key.ToString(), () => new Session());
 
             // The repository's file list, written by the package's targets (GovernanceFileList): data, not a document.
             var listFile = files.FirstOrDefault(f => f.Path.Replace('\\', '/').EndsWith("/" + FileListName, StringComparison.OrdinalIgnoreCase));
             var listText = listFile?.GetText();
+            int listStart = key.Length;
             if (listText != null) foreach (byte b in listText.GetChecksum()) key.Append(b.ToString("x2"));
+            string listChecksum = key.ToString(listStart, key.Length - listStart);
             key.Append('|');
 
             // The project's package references, written by the targets (GovernancePackageList): data too (GOV611).
@@ -176,10 +185,38 @@ namespace Orchestrator.Governance.Analyzers
             }
 
             var refused = refusedFile != null && refusedText != null ? (File: refusedFile, Text: refusedText) : ((AdditionalText File, SourceText Text)?)null;
-            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText, packagesText, refused, root, today, maxDocumentBytes, linesText, results, helpFolder));
+            return Cache.GetOrAdd(key.ToString(), () => Run(texts, inlineConfig, listText == null ? null : session.FilesOf(listChecksum, listText), packagesText, refused, root, today, maxDocumentBytes, linesText, results, helpFolder, session.Cache));
         }
 
-        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, SourceText? fileList, SourceText? packageList, (AdditionalText File, SourceText Text)? refused, string? root, string? today, string? maxDocumentBytes, SourceText? evidenceLines = null, List<(AdditionalText File, string Relative, SourceText? Text)>? testResults = null, string? helpFolder = null)
+        /// <summary>
+        /// What is kept between the analyses of one repository root with the same build settings:
+        /// the engine's <see cref="AnalysisCache"/> (each document's reads and each packet's rule
+        /// results, reused while its text is the same; analyses that share it take turns) and the
+        /// repository's file list, the same list object while its checksum is the same (the cache
+        /// reuses the rules' results only for the same list).
+        /// </summary>
+        internal sealed class Session
+        {
+            private readonly object _gate = new object();
+            private (string Checksum, List<string> Files)? _files;
+
+            /// <summary>The engine's cache for this repository and these settings.</summary>
+            public AnalysisCache Cache { get; } = new AnalysisCache();
+
+            /// <summary>The paths the file list gives (one a line), the same object as last time when <paramref name="checksum"/> is the same.</summary>
+            public List<string> FilesOf(string checksum, SourceText list)
+            {
+                lock (_gate)
+                {
+                    if (_files is { } kept && string.Equals(kept.Checksum, checksum, StringComparison.Ordinal)) return kept.Files;
+                    var files = list.Lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0).ToList();
+                    _files = (checksum, files);
+                    return files;
+                }
+            }
+        }
+
+        private static Snapshot Run(List<(AdditionalText File, string Relative, SourceText? Text)> texts, string? inlineConfig, List<string>? repositoryFiles, SourceText? packageList, (AdditionalText File, SourceText Text)? refused, string? root, string? today, string? maxDocumentBytes, SourceText? evidenceLines = null, List<(AdditionalText File, string Relative, SourceText? Text)>? testResults = null, string? helpFolder = null, AnalysisCache? cache = null)
         {
             var inputs = new List<DocumentInput>(texts.Count);
             var pathByRelative = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -212,12 +249,11 @@ namespace Orchestrator.Governance.Analyzers
                 }
             }
 
-            var options = new AnalysisOptions();
+            var options = new AnalysisOptions { Cache = cache };
             if (DateTime.TryParseExact(today?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)) options.Today = date;
             if (string.Equals(inlineConfig?.Trim(), "false", StringComparison.OrdinalIgnoreCase)) options.InlineConfig = false;
             if (long.TryParse(maxDocumentBytes?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long max)) options.MaxDocumentBytes = max;
-            if (fileList != null)
-                options.RepositoryFiles = fileList.Lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0).ToList();
+            if (repositoryFiles != null) options.RepositoryFiles = repositoryFiles;
             if (evidenceLines != null)
             {
                 // As the CLI's walk answers: a count for a cited file it read, a refusal for one it refused.
@@ -275,7 +311,11 @@ namespace Orchestrator.Governance.Analyzers
                 .Where(t => pathByRelative.ContainsKey(t.Path))
                 .Select(t => (pathByRelative[t.Path], t))
                 .ToImmutableArray();
-            return new Snapshot(byPath.ToImmutableDictionary(e => e.Key, e => e.Value.ToImmutable(), StringComparer.Ordinal), tests, result.TestReferenceSeverity);
+            return new Snapshot(byPath.ToImmutableDictionary(e => e.Key, e => e.Value.ToImmutable(), StringComparer.Ordinal), tests, result.TestReferenceSeverity)
+            {
+                DocumentsReused = cache?.DocumentsReused ?? 0,
+                RuleResultsReused = cache?.RuleResultsReused ?? 0,
+            };
         }
 
         /// <summary>
@@ -470,6 +510,12 @@ namespace Orchestrator.Governance.Analyzers
 
             /// <summary>GOV703's severity from governance.yml.</summary>
             public GovernanceSeverity TestSeverity { get; }
+
+            /// <summary>How many documents the analysis took from its repository's <see cref="AnalysisCache"/> (read in an earlier compilation, text unchanged).</summary>
+            public int DocumentsReused { get; internal set; }
+
+            /// <summary>How many (packet, rule) results the analysis took from that cache.</summary>
+            public int RuleResultsReused { get; internal set; }
         }
     }
 }

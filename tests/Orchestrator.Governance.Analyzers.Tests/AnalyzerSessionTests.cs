@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace Orchestrator.Governance.Analyzers.Tests
+{
+    /// <summary>
+    /// Issue 34: across compilations in one process (a compiler server, an IDE) the analyzer keeps
+    /// the engine's cache per repository root and build settings. An unchanged set is the same
+    /// snapshot; a set with one packet changed reads only that packet again, and its diagnostics
+    /// are those of an analysis with nothing cached; another root shares nothing.
+    /// </summary>
+    public class AnalyzerSessionTests
+    {
+        private static readonly string Second = "docs/task_packets/WP-1-Second-Layer.md";
+
+        private static string SecondPacket(string status) => Packets.Valid.Replace("WP-1-Storage-Layer", "WP-1-Second-Layer").Replace("- STATUS: Ready-for-Dev", "- STATUS: " + status);
+
+        private static AnalyzerOptions Options(string root, params (string Path, string Text)[] files) => new AnalyzerOptions(
+            files.Select(f => (AdditionalText)new Text(root + f.Path, f.Text)).ToImmutableArray(),
+            new Provider(new Dictionary<string, string> { [GovernanceAnalyzer.RootProperty] = root, [GovernanceAnalyzer.TodayProperty] = "2026-01-15" }));
+
+        private static (string, string)[] Repository(string secondStatus) => new[]
+        {
+            (Packets.Path, Packets.Valid.Replace("- STATUS: Ready-for-Dev", "- STATUS: Almost done")),
+            (Second, SecondPacket(secondStatus)),
+            Markup.Spec,
+            Markup.Pointer,
+        };
+
+        private static List<string> Lines(GovernanceAnalyzer.Snapshot snapshot) => snapshot.ByPath
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .SelectMany(p => p.Value.Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"))
+            .ToList();
+
+        [Fact]
+        public void A_compilation_after_one_packet_changed_reads_only_that_packet_again_and_reports_what_a_cold_analysis_reports()
+        {
+            string root = "/repo-" + Guid.NewGuid().ToString("N") + "/";
+            var first = GovernanceAnalyzer.SnapshotOf(Options(root, Repository("Ready-for-Dev")));
+            Assert.Equal(0, first.DocumentsReused);
+
+            // The same texts in new objects (a new compilation): the same snapshot, nothing analyzed.
+            Assert.Same(first, GovernanceAnalyzer.SnapshotOf(Options(root, Repository("Ready-for-Dev"))));
+
+            // One packet changed: what the document readers made of the unchanged documents comes from
+            // the cache (two of them here), and the changed packet is read again.
+            var changed = GovernanceAnalyzer.SnapshotOf(Options(root, Repository("Nearly there")));
+            Assert.Equal(2, changed.DocumentsReused);
+            Assert.True(changed.RuleResultsReused > 0);
+
+            // What an analysis with nothing cached (another root: another session) reports, line for line.
+            string cold = "/repo-" + Guid.NewGuid().ToString("N") + "/";
+            var fresh = GovernanceAnalyzer.SnapshotOf(Options(cold, Repository("Nearly there")));
+            Assert.Equal(0, fresh.DocumentsReused);
+            Assert.Equal(Lines(fresh).Select(l => l.Replace(cold, root)), Lines(changed));
+
+            // The changed packet's new finding is there, at its line and column, with its arguments.
+            var status = changed.ByPath[root + Second].Single(d => d.Id == "GOV107");
+            Assert.Equal(new LinePosition(8, 10), status.Location.GetLineSpan().StartLinePosition);
+            Assert.Contains("'Nearly there'", status.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        private sealed class Text : AdditionalText
+        {
+            private readonly SourceText _text;
+
+            public Text(string path, string text)
+            {
+                Path = path;
+                _text = SourceText.From(text, System.Text.Encoding.UTF8);
+            }
+
+            public override string Path { get; }
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+        }
+
+        private sealed class Provider : AnalyzerConfigOptionsProvider
+        {
+            private readonly Options _global;
+
+            public Provider(Dictionary<string, string> global) => _global = new Options(global);
+
+            public override AnalyzerConfigOptions GlobalOptions => _global;
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
+
+            private sealed class Options : AnalyzerConfigOptions
+            {
+                private readonly Dictionary<string, string> _values;
+
+                public Options(Dictionary<string, string> values) => _values = values;
+
+                public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+            }
+        }
+    }
+}
