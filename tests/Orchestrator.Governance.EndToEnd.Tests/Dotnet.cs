@@ -12,9 +12,13 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string> environment, params string[] arguments) =>
             Run(workingDirectory, environment, TimeSpan.FromMinutes(5), arguments);
 
-        public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
+        public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string> environment, TimeSpan timeout, params string[] arguments) =>
+            RunProgram("dotnet", workingDirectory, environment, timeout, arguments);
+
+        /// <summary>Runs <paramref name="program"/> (dotnet, or a script through bash that runs it) with the settings of <see cref="Run(string, IDictionary{string, string}, TimeSpan, string[])"/>.</summary>
+        public static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, IDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
         {
-            var start = new ProcessStartInfo("dotnet")
+            var start = new ProcessStartInfo(program)
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,
@@ -41,7 +45,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             if (!process.WaitForExit(timeout))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException("dotnet " + string.Join(' ', arguments) + $" did not finish in {timeout.TotalMinutes} minutes:\n" + output);
+                throw new TimeoutException(program + " " + string.Join(' ', arguments) + $" did not finish in {timeout.TotalMinutes} minutes:\n" + output);
             }
 
             process.WaitForExit();

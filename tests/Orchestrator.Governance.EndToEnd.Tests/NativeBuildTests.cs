@@ -2,45 +2,68 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Xunit;
 
 namespace Orchestrator.Governance.EndToEnd.Tests
 {
     /// <summary>
-    /// Publishes the CLI twice from the same sources with the same version, once for the class: as one native
-    /// executable (<c>-p:GovernanceNative=true</c>, docs/native.md) and as the dotnet tool's framework-dependent
-    /// governance.dll, the build it is compared with.
+    /// Packs the CLI once for the class as the dotnet tool .NET 10 SDKs install (scripts/pack-tool.sh, docs/packaging.md:
+    /// the package of names, this machine's native package and the framework-dependent <c>any</c> package) and installs
+    /// it twice with <c>dotnet tool install</c>, each into its own folder with its own package cache: from the feed as
+    /// packed, which gives the native executable, and from a feed whose package of names lists another platform's
+    /// identifier and <c>any</c>, which gives the framework-dependent build every other platform falls back to, the build
+    /// the native executable is compared with.
     /// </summary>
     public sealed class NativeBuild : IDisposable
     {
         public NativeBuild()
         {
             Folder = Path.Combine(Path.GetTempPath(), "orchestrator-native-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+            Feed = Path.Combine(Folder, "feed");
             string repo = Dotnet.RepositoryRoot();
-            string project = Path.Combine(repo, "src", "Orchestrator.Governance.Cli");
-            var (exit, output) = Dotnet.Run(repo, new Dictionary<string, string>(), TimeSpan.FromMinutes(5),
-                "publish", project, "-c", NativeBuildTests.Configuration, "-p:Version=" + Version, "-o", Path.Combine(Folder, "jit"), "-nodeReuse:false", "-tl:off");
-            if (exit == 0)
-            {
-                (exit, output) = Dotnet.Run(repo, new Dictionary<string, string>(), TimeSpan.FromMinutes(15),
-                    "publish", project, "-c", NativeBuildTests.Configuration, "-p:Version=" + Version, "-p:GovernanceNative=true", "-o", Path.Combine(Folder, "native"), "-nodeReuse:false", "-tl:off");
-            }
+            string script = Path.Combine(repo, "scripts", "pack-tool.sh");
+            var env = new Dictionary<string, string> { ["CONFIGURATION"] = NativeBuildTests.Configuration };
+            var output = new StringBuilder();
+            int exit = Step(output, Dotnet.RunProgram("bash", repo, env, TimeSpan.FromMinutes(20), script, Feed, Version));
+            // Another platform's identifier and any: this machine finds no package of its own and falls back.
+            env["RIDS"] = OtherPlatform + " any";
+            if (exit == 0) exit = Step(output, Dotnet.RunProgram("bash", repo, env, TimeSpan.FromMinutes(5), script, Path.Combine(Folder, "fallback-feed"), Version));
+            if (exit == 0) exit = Step(output, Install(Feed, "tool"));
+            if (exit == 0) exit = Step(output, Install(Path.Combine(Folder, "fallback-feed"), "tool-any"));
 
-            PublishOutput = output;
+            PublishOutput = output.ToString();
             PublishExitCode = exit;
-            Executable = Path.Combine(Folder, "native", OperatingSystem.IsWindows() ? "governance.exe" : "governance");
-            Dll = Path.Combine(Folder, "jit", "governance.dll");
+            Executable = Path.Combine(Folder, "tool", OperatingSystem.IsWindows() ? "governance.exe" : "governance");
+            var dlls = Directory.Exists(Path.Combine(Folder, "tool-any")) ? Directory.GetFiles(Path.Combine(Folder, "tool-any"), "governance.dll", SearchOption.AllDirectories) : Array.Empty<string>();
+            Dll = dlls.Length == 1 ? dlls[0] : Path.Combine(Folder, "tool-any", "governance.dll");
         }
+
+        private (int, string) Install(string feed, string into) => Dotnet.Run(Folder, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Folder, "packages-" + into) },
+            "tool", "install", "Orchestrator.Governance.Cli", "--version", Version, "--source", feed, "--tool-path", Path.Combine(Folder, into));
+
+        private static int Step(StringBuilder log, (int ExitCode, string Output) step)
+        {
+            log.AppendLine(step.Output);
+            return step.ExitCode;
+        }
+
+        /// <summary>A platform whose native package this machine cannot make (so the fallback feed has none).</summary>
+        internal static string OtherPlatform => OperatingSystem.IsWindows() ? "linux-x64" : "win-x64";
 
         /// <summary>The version both builds carry (SARIF and MCP answers name it).</summary>
         public const string Version = "0.1.0-native";
 
-        /// <summary>The framework-dependent build: <c>dotnet governance.dll</c>.</summary>
+        /// <summary>The framework-dependent build, installed from the fallback feed: <c>dotnet governance.dll</c>.</summary>
         public string Dll { get; }
 
         public string Folder { get; }
 
+        /// <summary>The feed scripts/pack-tool.sh packed (the package of names, this machine's package, any).</summary>
+        public string Feed { get; }
+
+        /// <summary>The command `dotnet tool install` put on the tool path.</summary>
         public string Executable { get; }
 
         public int PublishExitCode { get; }
@@ -97,7 +120,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         [MemberData(nameof(Runs))]
         public void The_native_executable_writes_what_the_dotnet_tool_writes(string[] arguments)
         {
-            Assert.True(_native.PublishExitCode == 0, "dotnet publish -p:GovernanceNative=true failed:\n" + _native.PublishOutput);
+            Assert.True(_native.PublishExitCode == 0, "packing or installing the tool failed:\n" + _native.PublishOutput);
             string repo = Dotnet.RepositoryRoot();
             var jit = Run("dotnet", Prepend(_native.Dll, arguments), repo);
             var native = Run(_native.Executable, arguments, repo);
@@ -111,7 +134,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         [Fact]
         public void The_native_executable_checks_the_corpus()
         {
-            Assert.True(_native.PublishExitCode == 0, "dotnet publish -p:GovernanceNative=true failed:\n" + _native.PublishOutput);
+            Assert.True(_native.PublishExitCode == 0, "packing or installing the tool failed:\n" + _native.PublishOutput);
             var native = Run(_native.Executable, new[] { "check", "../shared/corpus/handshake", "--today", "2026-12-01" }, Dotnet.RepositoryRoot());
             Assert.Equal(1, native.ExitCode);
             Assert.EndsWith("123 task packet(s) checked: 189 error(s), 240 warning(s).\n", native.Output.Replace("\r\n", "\n"));
@@ -124,7 +147,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         [Fact]
         public void The_native_MCP_server_answers_what_the_dotnet_tool_answers()
         {
-            Assert.True(_native.PublishExitCode == 0, "dotnet publish -p:GovernanceNative=true failed:\n" + _native.PublishOutput);
+            Assert.True(_native.PublishExitCode == 0, "packing or installing the tool failed:\n" + _native.PublishOutput);
             const string cancel = "docs/task_packets/WP-1-Job-Cancel.md";
             var requests = new[]
             {
@@ -166,15 +189,66 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         [Fact]
         public void The_native_language_server_publishes_what_the_dotnet_tool_publishes()
         {
-            Assert.True(_native.PublishExitCode == 0, "dotnet publish -p:GovernanceNative=true failed:\n" + _native.PublishOutput);
+            Assert.True(_native.PublishExitCode == 0, "packing or installing the tool failed:\n" + _native.PublishOutput);
             string root = Path.Combine(Dotnet.RepositoryRoot(), "examples", "governed-repo");
-            string jit = PublishedDiagnostics("dotnet", new[] { _native.Dll }, root).Replace(new Uri(Path.Combine(_native.Folder, "jit")).AbsoluteUri, "HOME");
-            string native = PublishedDiagnostics(_native.Executable, Array.Empty<string>(), root).Replace(new Uri(Path.Combine(_native.Folder, "native")).AbsoluteUri, "HOME");
+            string jit = PublishedDiagnostics("dotnet", new[] { _native.Dll }, root).Replace(new Uri(Path.GetDirectoryName(_native.Dll)!).AbsoluteUri, "HOME");
+            string native = PublishedDiagnostics(_native.Executable, Array.Empty<string>(), root).Replace(new Uri(Path.GetDirectoryName(Resolved(_native.Executable))!).AbsoluteUri, "HOME");
 
             Assert.Contains("\"code\":\"GOV107\"", jit);
             Assert.Contains("\"href\":\"HOME/docs/rules/GOV107.md\"", jit);
             Assert.Equal(jit, native);
         }
+
+        /// <summary>
+        /// Issue 34: `dotnet tool install Orchestrator.Governance.Cli` on a .NET 10 SDK installs this platform's native
+        /// executable: the command is a link into the package for this machine's runtime identifier, an executable of the
+        /// platform's own format, and the feed holds the three packages scripts/pack-tool.sh makes. Where the package of
+        /// names lists no package for this platform, the same command installs the framework-dependent any package.
+        /// </summary>
+        [Fact]
+        public void Dotnet_tool_install_gives_the_native_executable_and_falls_back_to_the_any_package_elsewhere()
+        {
+            Assert.True(_native.PublishExitCode == 0, "packing or installing the tool failed:\n" + _native.PublishOutput);
+            string rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+            Assert.Equal(
+                new[] { $"Orchestrator.Governance.Cli.{NativeBuild.Version}.nupkg", $"Orchestrator.Governance.Cli.any.{NativeBuild.Version}.nupkg", $"Orchestrator.Governance.Cli.{rid}.{NativeBuild.Version}.nupkg" },
+                Directory.GetFiles(_native.Feed).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal));
+
+            string target = Resolved(_native.Executable);
+            Assert.Contains(Path.Combine($"orchestrator.governance.cli.{rid}", NativeBuild.Version, "tools"), target);
+            byte[] magic = new byte[4];
+            using (var file = File.OpenRead(target)) Assert.Equal(4, file.Read(magic, 0, 4));
+            if (OperatingSystem.IsLinux()) Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, magic);
+            Assert.False(File.Exists(Path.ChangeExtension(target, ".dll")), "a native executable has no governance.dll beside it");
+
+            // The fallback: the framework-dependent build from the any package, run by the .NET runtime.
+            Assert.Contains(Path.Combine("orchestrator.governance.cli.any", NativeBuild.Version, "tools"), _native.Dll);
+            var any = Run(Path.Combine(_native.Folder, "tool-any", OperatingSystem.IsWindows() ? "governance.exe" : "governance"), new[] { "check", "examples/governed-repo", "--today", "2026-12-01" }, Dotnet.RepositoryRoot());
+            Assert.Equal(1, any.ExitCode);
+            Assert.EndsWith("3 task packet(s) checked: 10 error(s), 0 warning(s).\n", any.Output.Replace("\r\n", "\n"));
+        }
+
+        /// <summary>
+        /// `dotnet dnx Orchestrator.Governance.Cli -y -- check .` (docs/agents.md, README) runs the native executable
+        /// without installing it: what it writes and its exit code are the installed tool's.
+        /// </summary>
+        [Fact]
+        public void Dnx_runs_the_tool_without_installing_it()
+        {
+            Assert.True(_native.PublishExitCode == 0, "packing or installing the tool failed:\n" + _native.PublishOutput);
+            string repo = Dotnet.RepositoryRoot();
+            var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_native.Folder, "packages-dnx") };
+            var (exit, output) = Dotnet.Run(Path.Combine(repo, "examples", "governed-repo"), env,
+                "dnx", "Orchestrator.Governance.Cli@" + NativeBuild.Version, "-y", "--source", _native.Feed, "--", "check", ".", "--today", "2026-12-01");
+            var installed = Run(_native.Executable, new[] { "check", ".", "--today", "2026-12-01" }, Path.Combine(repo, "examples", "governed-repo"));
+            Assert.Equal(1, exit);
+            Assert.Equal(installed.ExitCode, exit);
+            Assert.Contains("docs/task_packets/WP-1-Job-Cancel.md(9,11): error GOV107: STATUS 'Almost done' is not an allowed value", output);
+            Assert.EndsWith(installed.Output.Replace("\r\n", "\n"), output.Replace("\r\n", "\n"));
+        }
+
+        /// <summary>The file a link (the tool path's command) points at, or the path itself.</summary>
+        private static string Resolved(string path) => new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
 
         /// <summary>Starts <c>PROGRAM [PREFIX...] lsp --stdio</c>, opens WP-1-Job-Cancel.md in <paramref name="root"/> and returns the first publishDiagnostics for it.</summary>
         private static string PublishedDiagnostics(string program, string[] prefix, string root)
