@@ -375,10 +375,11 @@ namespace Orchestrator.Governance.Model.Spec
                     int to = lines.GetPosition(Math.Min(Math.Max(section.End - 1, section.Start), text.Length)).Line;
                     for (int n = from; n <= to; n++)
                     {
+                        // Most lines do not start with the ID: that is decided in place, and only a line
+                        // that does is taken out of the text.
+                        if (!LabelStartsWith(n, id)) continue;
                         string line = LineText(n);
                         string trimmed = line.TrimStart();
-                        string label = trimmed.TrimStart('-', '*', '+', ' ', '#').TrimStart('*', '_', '`', '[', ' ');
-                        if (!label.StartsWith(id, StringComparison.Ordinal)) continue;
                         // A list item labels the lines indented under it; a paragraph's label ("**[HSK-WF-002]
                         // Crash Recovery:** Workflows MUST ...") labels the paragraph, and what is indented under it.
                         int indent = line.Length - trimmed.Length;
@@ -409,6 +410,18 @@ namespace Orchestrator.Governance.Model.Spec
             var result = found.Distinct().OrderBy(q => q.Span.Start).ToList();
             lock (_withinGate) _underId[id] = result;
             return result;
+
+            // Whether line n, after its indentation, list or heading markers and emphasis, starts with
+            // the ID (as TrimStart() then TrimStart('-', '*', '+', ' ', '#') then TrimStart('*', '_', '`', '[', ' ')).
+            bool LabelStartsWith(int n, string wanted)
+            {
+                int i = Document.Lines.GetLineStart(n), end = n < Document.Lines.LineCount ? Document.Lines.GetLineStart(n + 1) : Document.Text.Length;
+                string t = Document.Text;
+                while (i < end && char.IsWhiteSpace(t[i])) i++;
+                while (i < end && (t[i] == '-' || t[i] == '*' || t[i] == '+' || t[i] == ' ' || t[i] == '#')) i++;
+                while (i < end && (t[i] == '*' || t[i] == '_' || t[i] == '`' || t[i] == '[' || t[i] == ' ')) i++;
+                return end - i >= wanted.Length && string.CompareOrdinal(t, i, wanted, 0, wanted.Length) == 0;
+            }
 
             string LineText(int n)
             {
