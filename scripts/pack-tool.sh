@@ -11,6 +11,9 @@
 #        NATIVE       the identifiers packed natively on this machine (default: this machine's,
 #                     when RIDS names it); "" packs none
 #        CONFIGURATION  Release (default) or Debug
+#        VERSION_PROPERTY  Version (default: the assemblies carry VERSION too, as a release's do) or
+#                     PackageVersion (the packages alone: the assemblies built already stay up to date,
+#                     which the end-to-end tests use so that packing does not compile everything again)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: scripts/pack-tool.sh OUTPUT_FOLDER VERSION}
@@ -22,7 +25,7 @@ if [ -z "${NATIVE+set}" ]; then
   NATIVE=""
   case " $rids " in *" $here "*) NATIVE=$here ;; esac
 fi
-pack() { dotnet pack src/Orchestrator.Governance.Cli -c "$configuration" -o "$out" -p:Version="$version" \
+pack() { dotnet pack src/Orchestrator.Governance.Cli -c "$configuration" -o "$out" -p:"${VERSION_PROPERTY:-Version}"="$version" \
   -p:GovernanceToolPackage=true -p:GovernanceToolRids=\"${rids// /;}\" -nodeReuse:false -tl:off -nologo "$@"; }
 
 pack

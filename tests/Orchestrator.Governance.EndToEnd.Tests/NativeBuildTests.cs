@@ -24,7 +24,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Feed = Path.Combine(Folder, "feed");
             string repo = Dotnet.RepositoryRoot();
             string script = Path.Combine(repo, "scripts", "pack-tool.sh");
-            var env = new Dictionary<string, string> { ["CONFIGURATION"] = NativeBuildTests.Configuration };
+            var env = new Dictionary<string, string> { ["CONFIGURATION"] = NativeBuildTests.Configuration, ["VERSION_PROPERTY"] = "PackageVersion" };
             var output = new StringBuilder();
             int exit = Step(output, Dotnet.RunProgram("bash", repo, env, TimeSpan.FromMinutes(20), script, Feed, Version));
             // Another platform's identifier and any: this machine finds no package of its own and falls back.
@@ -52,7 +52,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         /// <summary>A platform whose native package this machine cannot make (so the fallback feed has none).</summary>
         internal static string OtherPlatform => OperatingSystem.IsWindows() ? "linux-x64" : "win-x64";
 
-        /// <summary>The version both builds carry (SARIF and MCP answers name it).</summary>
+        /// <summary>The packages' version (the assemblies keep the repository's, which SARIF and MCP answers name: the same in both builds).</summary>
         public const string Version = "0.1.0-native";
 
         /// <summary>The framework-dependent build, installed from the fallback feed: <c>dotnet governance.dll</c>.</summary>

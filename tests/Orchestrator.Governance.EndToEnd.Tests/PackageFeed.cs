@@ -37,7 +37,7 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             foreach (var project in new[] { "Orchestrator.Governance.Package", "Orchestrator.Governance.Sdk", "Orchestrator.Governance.Cli" })
             {
                 var (exit, output) = Dotnet.Run(repo, new Dictionary<string, string>(),
-                    "pack", Path.Combine(repo, "src", project), "-c", Configuration, "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
+                    "pack", Path.Combine(repo, "src", project), "-c", Configuration, "-o", Feed, "-p:PackageVersion=" + Version, "-nodeReuse:false");
                 if (exit != 0) throw new InvalidOperationException("dotnet pack failed:\n" + output);
             }
         }
