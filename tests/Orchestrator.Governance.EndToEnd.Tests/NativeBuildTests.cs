@@ -247,6 +247,64 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.EndsWith(installed.Output.Replace("\r\n", "\n"), output.Replace("\r\n", "\n"));
         }
 
+        /// <summary>
+        /// Issue 34: the repository's pre-commit hook (.pre-commit-hooks.yaml, run by Debian's pre-commit) on a
+        /// scratch repository made from the example with a baseline: a commit that stages a packet with a new bad
+        /// STATUS is stopped, with GOV107 in what pre-commit prints; the same packet with an allowed STATUS is
+        /// committed. The hook fetches the tool with dnx from the folder feed the repository's nuget.config names.
+        /// </summary>
+        [Fact]
+        public void The_pre_commit_hook_stops_a_commit_with_a_bad_packet_and_lets_a_good_one_through()
+        {
+            Assert.True(_native.PublishExitCode == 0, "packing or installing the tool failed:\n" + _native.PublishOutput);
+            string repo = Dotnet.RepositoryRoot();
+            var (revExit, rev) = Program("git", repo, new Dictionary<string, string>(), "rev-parse", "HEAD");
+            Assert.True(revExit == 0, rev);
+            Assert.True(Program("git", repo, new Dictionary<string, string>(), "cat-file", "-e", rev.Trim() + ":.pre-commit-hooks.yaml").ExitCode == 0, "HEAD has no .pre-commit-hooks.yaml: commit it before running this test");
+
+            string scratch = Path.Combine(_native.Folder, "pre-commit-repo");
+            Dotnet.CopyDirectory(Path.Combine(repo, "examples", "governed-repo"), scratch);
+            File.WriteAllText(Path.Combine(scratch, "nuget.config"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n    <add key=\"feed\" value=\"" + _native.Feed + "\" />\n  </packageSources>\n</configuration>\n");
+            File.WriteAllText(Path.Combine(scratch, ".pre-commit-config.yaml"),
+                "repos:\n  - repo: " + repo + "\n    rev: " + rev.Trim() + "\n    hooks:\n      - id: governance\n        args: [--prerelease, --, check, .]\n");
+            var env = new Dictionary<string, string>
+            {
+                ["NUGET_PACKAGES"] = Path.Combine(_native.Folder, "packages-pre-commit"),
+                ["PRE_COMMIT_HOME"] = Path.Combine(_native.Folder, "pre-commit-home"),
+                ["GIT_AUTHOR_NAME"] = "e2e", ["GIT_AUTHOR_EMAIL"] = "e2e@example.invalid",
+                ["GIT_COMMITTER_NAME"] = "e2e", ["GIT_COMMITTER_EMAIL"] = "e2e@example.invalid",
+            };
+            var baseline = Run(_native.Executable, new[] { "baseline", "." }, scratch);
+            Assert.True(baseline.ExitCode == 0, baseline.Output + baseline.Error);
+            foreach (var step in new[] { new[] { "init", "-q" }, new[] { "add", "-A" }, new[] { "commit", "-q", "--no-verify", "-m", "start" } })
+                Assert.Equal(0, Program("git", scratch, env, step).ExitCode);
+            var (installExit, install) = Program("pre-commit", scratch, env, "install");
+            Assert.True(installExit == 0, "pre-commit install failed (is Debian's pre-commit installed? .ci/run installs it):\n" + install);
+            string head = Program("git", scratch, env, "rev-parse", "HEAD").Output;
+
+            string packet = Path.Combine(scratch, "docs", "task_packets", "WP-1-Job-Cancel.md");
+            string text = File.ReadAllText(packet);
+            File.WriteAllText(packet, text.Replace("- STATUS: Almost done", "- STATUS: Nearly done"));
+            Assert.Equal(0, Program("git", scratch, env, "add", "-A").ExitCode);
+            var (badExit, bad) = Program("git", scratch, env, "commit", "-m", "a bad STATUS");
+            Assert.NotEqual(0, badExit);
+            Assert.Contains("governance check", bad);
+            Assert.Contains("docs/task_packets/WP-1-Job-Cancel.md(9,11): error GOV107: STATUS 'Nearly done' is not an allowed value", bad);
+            Assert.Equal(head, Program("git", scratch, env, "rev-parse", "HEAD").Output);
+
+            File.WriteAllText(packet, text.Replace("- STATUS: Almost done", "- STATUS: In-Progress"));
+            Assert.Equal(0, Program("git", scratch, env, "add", "-A").ExitCode);
+            var (goodExit, good) = Program("git", scratch, env, "commit", "-m", "an allowed STATUS");
+            Assert.True(goodExit == 0, good);
+            Assert.Contains("Passed", good);
+            Assert.NotEqual(head, Program("git", scratch, env, "rev-parse", "HEAD").Output);
+        }
+
+        /// <summary>Runs a program other than dotnet (git, pre-commit) with the environment given; standard output and error together.</summary>
+        private static (int ExitCode, string Output) Program(string program, string directory, IDictionary<string, string> env, params string[] arguments) =>
+            Dotnet.RunProgram(program, directory, env, TimeSpan.FromMinutes(5), arguments);
+
         /// <summary>The file a link (the tool path's command) points at, or the path itself.</summary>
         private static string Resolved(string path) => new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
 
