@@ -66,8 +66,10 @@ namespace Orchestrator.Governance.Hosting
         /// <summary>
         /// The draft for a repository whose files are <paramref name="files"/> (repository-relative,
         /// '/'-separated); <paramref name="read"/> gives a file's text, or null when it cannot be read.
+        /// With <paramref name="schema"/> (an absolute path: <see cref="ConfigurationSchemaFile"/>), the
+        /// draft's first line points yaml-language-server at it, so editors validate the file as it is typed.
         /// </summary>
-        public static ConfigurationDraft For(IReadOnlyCollection<string> files, Func<string, string?> read)
+        public static ConfigurationDraft For(IReadOnlyCollection<string> files, Func<string, string?> read, string? schema = null)
         {
             // The defaults are the default profile's (rules/task-packet.yml), read as every host reads it.
             var profile = Configuration.ConfigLoader.Load(null, Rules.RuleCatalog.Exists, out _);
@@ -133,6 +135,12 @@ namespace Orchestrator.Governance.Hosting
 
             int stubs = sorted.Count(p => IsStub(p));
             if (stubs > 0) found.Add($"{stubs} stub(s) in task_packets/stubs/ (the default documents.taskPacketStubs finds them)");
+
+            if (schema != null)
+            {
+                yaml.Append("# yaml-language-server: $schema=").Append(new Uri(schema).AbsoluteUri).Append('\n');
+                yaml.Append("# (the schema shipped with the governance tool that ran init, on that machine: another machine's copy is elsewhere)\n");
+            }
 
             yaml.Append("# governance.yml, written by `governance init` from what this repository holds.\n");
             yaml.Append("# Every key is optional; one left out keeps the default (docs/configuration.md).\n");

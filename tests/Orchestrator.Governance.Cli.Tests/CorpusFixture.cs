@@ -7,12 +7,18 @@ namespace Orchestrator.Governance.Cli.Tests
     /// <summary>The Handshake corpus (../shared/corpus/handshake beside the repository, as on every developer machine and in CI), and copies of it the tests may change.</summary>
     internal static class CorpusFixture
     {
-        public static string Corpus()
+        /// <summary>This repository's root: the folder above the test assembly that holds Orchestrator.sln.</summary>
+        public static string RepositoryRoot()
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
             Assert.NotNull(dir);
-            string corpus = Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "corpus", "handshake"));
+            return dir!.FullName;
+        }
+
+        public static string Corpus()
+        {
+            string corpus = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "corpus", "handshake"));
             Assert.True(Directory.Exists(corpus), "the Handshake corpus is expected at " + corpus);
             return corpus;
         }

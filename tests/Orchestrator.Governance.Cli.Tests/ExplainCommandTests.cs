@@ -13,12 +13,7 @@ namespace Orchestrator.Governance.Cli.Tests
     /// </summary>
     public class ExplainCommandTests
     {
-        private static string SourcePage(string id)
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
-            return File.ReadAllText(Path.Combine(dir!.FullName, "docs", "rules", id + ".md"));
-        }
+        private static string SourcePage(string id) => File.ReadAllText(Path.Combine(CorpusFixture.RepositoryRoot(), "docs", "rules", id + ".md"));
 
         [Fact]
         public void Explain_prints_the_rules_page_whatever_the_case_of_the_ID()

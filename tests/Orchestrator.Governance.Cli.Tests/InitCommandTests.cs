@@ -21,6 +21,14 @@ namespace Orchestrator.Governance.Cli.Tests
             if (Directory.Exists(_repo)) Directory.Delete(_repo, recursive: true);
         }
 
+        /// <summary>The schema shipped beside the tool (here, the test assembly's folder, where the CLI's build copies it).</summary>
+        private static readonly string Schema = Path.Combine(AppContext.BaseDirectory, "schemas", "governance.schema.json");
+
+        /// <summary>The draft's first two lines: yaml-language-server's schema line, and what it points at.</summary>
+        private static readonly string SchemaLines =
+            "# yaml-language-server: $schema=" + new Uri(Schema).AbsoluteUri + "\n" +
+            "# (the schema shipped with the governance tool that ran init, on that machine: another machine's copy is elsewhere)\n";
+
         private static (int Packets, string[] Ids) Checked(string repo)
         {
             var (_, output, error) = Run("check", repo, "--format", "json", "--today", "2026-01-15");
@@ -68,10 +76,13 @@ namespace Orchestrator.Governance.Cli.Tests
         {
             ExampleRepository.CopyTo(_repo);
             InitFindsEveryPacket(_repo);
+            // The first line points editors at the schema shipped beside the tool, the one the engine validates against.
             Assert.Equal(
+                SchemaLines +
                 "# governance.yml, written by `governance init` from what this repository holds.\n" +
                 "# Every key is optional; one left out keeps the default (docs/configuration.md).\n",
                 File.ReadAllText(Path.Combine(_repo, "governance.yml")));
+            Assert.Equal(File.ReadAllText(Path.Combine(CorpusFixture.RepositoryRoot(), "schemas", "governance.schema.json")), File.ReadAllText(Schema));
         }
 
         [Fact]
@@ -82,6 +93,7 @@ namespace Orchestrator.Governance.Cli.Tests
             var (exit, output, _) = Run("init", _repo, "--dry-run");
             Assert.Equal(0, exit);
             Assert.Equal(
+                SchemaLines +
                 "# governance.yml, written by `governance init` from what this repository holds.\n" +
                 "# Every key is optional; one left out keeps the default (docs/configuration.md).\n" +
                 "documents:\n  taskPackets:\n    # The task packets: 2 file(s).\n    include:\n      - 'work/WP-*/packet.yml'\n" +

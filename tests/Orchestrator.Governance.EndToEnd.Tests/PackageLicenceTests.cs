@@ -41,5 +41,28 @@ namespace Orchestrator.Governance.EndToEnd.Tests
                 Assert.Equal(File.ReadAllText(Path.Combine(repo, file)), reader.ReadToEnd());
             }
         }
+
+        /// <summary>
+        /// The tool carries, beside governance.dll, every rule page (what `governance explain`, SARIF's help and the
+        /// language server's links read) and the configuration schema (what `governance init` points editors at),
+        /// the same bytes as the repository's.
+        /// </summary>
+        [Fact]
+        public void The_tool_package_ships_the_rule_pages_and_the_configuration_schema_beside_the_tool()
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(_feed.Feed, $"Orchestrator.Governance.Cli.{_feed.Version}.nupkg"));
+            var dll = package.Entries.Single(e => e.Name == "governance.dll");
+            string tools = dll.FullName.Substring(0, dll.FullName.Length - dll.Name.Length);
+            string repo = Dotnet.RepositoryRoot();
+            var expected = Directory.GetFiles(Path.Combine(repo, "docs", "rules"), "*.md").Select(f => "docs/rules/" + Path.GetFileName(f))
+                .Append("schemas/governance.schema.json").OrderBy(f => f, System.StringComparer.Ordinal).ToList();
+            Assert.Equal(expected, package.Entries.Where(e => e.FullName.StartsWith(tools + "docs/", System.StringComparison.Ordinal) || e.FullName.StartsWith(tools + "schemas/", System.StringComparison.Ordinal))
+                .Select(e => e.FullName.Substring(tools.Length)).OrderBy(f => f, System.StringComparer.Ordinal));
+            foreach (var file in expected)
+            {
+                using var reader = new StreamReader(package.GetEntry(tools + file)!.Open());
+                Assert.Equal(File.ReadAllText(Path.Combine(repo, file)), reader.ReadToEnd());
+            }
+        }
     }
 }
