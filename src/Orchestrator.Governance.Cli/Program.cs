@@ -182,7 +182,7 @@ namespace Orchestrator.Governance.Cli
             root = Path.GetFullPath(root);
             var tree = RepositoryTree.Walk(root);
             long maxBytes = ConfigLoader.Load(null, Rules.RuleCatalog.Exists, out _).Limits.MaxDocumentBytes;
-            var draft = ConfigurationDraft.For(tree.Files.ToList(), path => tree.ReadDocument(path, maxBytes).Text, ConfigurationSchemaFile.Location());
+            var draft = ConfigurationDraft.For(tree.Files.ToList(), path => tree.ReadDocument(path, maxBytes).Text, ShippedFiles.ConfigurationSchema());
             // The draft is checked as every governance.yml is: a problem here is a bug of init's.
             ConfigLoader.Load(draft.Yaml, Rules.RuleCatalog.Exists, out var problems);
             if (problems.Count > 0)

@@ -66,7 +66,7 @@ namespace Orchestrator.Governance.Hosting
         /// <summary>
         /// The draft for a repository whose files are <paramref name="files"/> (repository-relative,
         /// '/'-separated); <paramref name="read"/> gives a file's text, or null when it cannot be read.
-        /// With <paramref name="schema"/> (an absolute path: <see cref="ConfigurationSchemaFile"/>), the
+        /// With <paramref name="schema"/> (an absolute path: <see cref="ShippedFiles.ConfigurationSchema"/>), the
         /// draft's first line points yaml-language-server at it, so editors validate the file as it is typed.
         /// </summary>
         public static ConfigurationDraft For(IReadOnlyCollection<string> files, Func<string, string?> read, string? schema = null)

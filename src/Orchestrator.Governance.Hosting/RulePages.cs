@@ -11,12 +11,8 @@ namespace Orchestrator.Governance.Hosting
     /// </summary>
     public static class RulePages
     {
-        /// <summary>The folder of the pages beside the executable (absolute), or null when it is not there.</summary>
-        public static string? Folder()
-        {
-            string folder = Path.Combine(AppContext.BaseDirectory, "docs", "rules");
-            return Directory.Exists(folder) ? folder : null;
-        }
+        /// <summary>The folder of the pages beside the executable (absolute), or null when it is not there (<see cref="ShippedFiles"/>).</summary>
+        public static string? Folder() => ShippedFiles.RulePagesFolder();
 
         /// <summary>
         /// The page of rule <paramref name="id"/> (GOV107) as written, or null when no page of that
