@@ -221,6 +221,23 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             if (OperatingSystem.IsLinux()) Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, magic);
             Assert.False(File.Exists(Path.ChangeExtension(target, ".dll")), "a native executable has no governance.dll beside it");
 
+            // Each package is MIT with the licence and the notices at its root; each build carries the rule pages and
+            // the configuration schema beside it.
+            foreach (var nupkg in Directory.GetFiles(_native.Feed, "*.nupkg"))
+            {
+                using var package = System.IO.Compression.ZipFile.OpenRead(nupkg);
+                using (var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()))
+                    Assert.Contains("<license type=\"expression\">MIT</license>", nuspec.ReadToEnd());
+                Assert.NotNull(package.GetEntry("LICENSE"));
+                Assert.NotNull(package.GetEntry("THIRD-PARTY-NOTICES.md"));
+            }
+
+            foreach (var folder in new[] { Path.GetDirectoryName(target)!, Path.GetDirectoryName(_native.Dll)! })
+            {
+                Assert.True(File.Exists(Path.Combine(folder, "schemas", "governance.schema.json")), "no configuration schema in " + folder);
+                Assert.True(File.Exists(Path.Combine(folder, "docs", "rules", "GOV107.md")), "no rule pages in " + folder);
+            }
+
             // The fallback: the framework-dependent build from the any package, run by the .NET runtime.
             Assert.Contains(Path.Combine("orchestrator.governance.cli.any", NativeBuild.Version, "tools"), _native.Dll);
             var any = Run(Path.Combine(_native.Folder, "tool-any", OperatingSystem.IsWindows() ? "governance.exe" : "governance"), new[] { "check", "examples/governed-repo", "--today", "2026-12-01" }, Dotnet.RepositoryRoot());
@@ -229,8 +246,9 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         }
 
         /// <summary>
-        /// `dotnet dnx Orchestrator.Governance.Cli -y -- check .` (docs/agents.md, README) runs the native executable
-        /// without installing it: what it writes and its exit code are the installed tool's.
+        /// `dotnet dnx Orchestrator.Governance.Cli -y -- check .` (docs/agents.md, README; here with the version and
+        /// the folder feed) runs the native executable without installing it: it fetches this platform's package, and
+        /// what it writes and its exit code are the installed tool's.
         /// </summary>
         [Fact]
         public void Dnx_runs_the_tool_without_installing_it()
@@ -245,6 +263,12 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.Equal(installed.ExitCode, exit);
             Assert.Contains("docs/task_packets/WP-1-Job-Cancel.md(9,11): error GOV107: STATUS 'Almost done' is not an allowed value", output);
             Assert.EndsWith(installed.Output.Replace("\r\n", "\n"), output.Replace("\r\n", "\n"));
+
+            // What dnx fetched (its own package folder): this platform's native package, not the any fallback.
+            string rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+            string fetched = Path.Combine(_native.Folder, "packages-dnx");
+            Assert.True(Directory.Exists(Path.Combine(fetched, $"orchestrator.governance.cli.{rid}", NativeBuild.Version)), "dnx did not fetch the " + rid + " package");
+            Assert.False(Directory.Exists(Path.Combine(fetched, "orchestrator.governance.cli.any")), "dnx fetched the any package");
         }
 
         /// <summary>

@@ -34,7 +34,12 @@ namespace Orchestrator.Governance.Engine
         public int DocumentsReused { get; internal set; }
 
         /// <summary>How many (packet, rule) results the last analysis reused.</summary>
-        public int RuleResultsReused { get; internal set; }
+        public int RuleResultsReused { get => _ruleResultsReused; internal set => _ruleResultsReused = value; }
+
+        private int _ruleResultsReused;
+
+        /// <summary>Counts one reused (packet, rule) result; the packets' rules run on several threads.</summary>
+        internal void CountRuleResultsReused() => System.Threading.Interlocked.Increment(ref _ruleResultsReused);
 
         /// <summary>The configuration loaded under the current key, with its problems (null until loaded).</summary>
         internal (Configuration.GovernanceConfig Config, IReadOnlyList<Configuration.ConfigProblem> Problems)? Configuration { get; set; }

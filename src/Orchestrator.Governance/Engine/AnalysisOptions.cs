@@ -127,8 +127,9 @@ namespace Orchestrator.Governance.Engine
         /// How many threads read task packets (parse and read their Markdown) and run the task packet
         /// rules at once, the calling thread among them: null (the default) for the processors, up
         /// to 8; 1 to work on the calling thread alone. With a <see cref="Cache"/>, packets are read
-        /// and their rules run on the calling thread (what the cache keeps is that thread's). The
-        /// result, diagnostics and their order are the same whatever the number (issue 33).
+        /// on the calling thread (the cache's reads are kept as they are made); their rules still run
+        /// on several, each packet's cache entry touched by one thread only. The result, diagnostics
+        /// and their order are the same whatever the number (issue 33).
         /// </summary>
         public int? Threads { get; set; }
     }

@@ -30,11 +30,11 @@ namespace Orchestrator.Governance.Engine
                     Run(rule.Descriptor, state.Path, found, sink => rule.Analyze(new StateRuleContext(state, config, index.Files?.Files, sink, rule.Descriptor)));
             }
 
-            // Each packet's rules read the packet and the immutable index, so packets are analyzed on
-            // several threads without a cache (a cache's entries are the calling thread's), each into
-            // its own list, and the lists are joined in packet order: the same diagnostics in the
-            // same order whatever the number of threads.
-            int threads = cache == null ? Math.Min(documents.Threads, documents.Packets.Count) : 1;
+            // Each packet's rules read the packet and the immutable index (and, with a cache, that
+            // packet's own cache entry), so packets are analyzed on several threads, each into its
+            // own list, and the lists are joined in packet order: the same diagnostics in the same
+            // order whatever the number of threads.
+            int threads = Math.Min(documents.Threads, documents.Packets.Count);
             foreach (var reported in PacketThreads.Map(documents.Packets, threads, packet => RunPacketRules(packet, profile, index, packetRules, cache)))
                 found.AddRange(reported);
 
@@ -61,7 +61,7 @@ namespace Orchestrator.Governance.Engine
                 if (cached?.RuleResults(rule, index.Spec, index.Files) is List<GovernanceDiagnostic> before)
                 {
                     found.AddRange(before);
-                    cache!.RuleResultsReused++;
+                    cache!.CountRuleResultsReused();
                     continue;
                 }
 

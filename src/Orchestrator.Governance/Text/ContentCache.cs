@@ -48,28 +48,41 @@ namespace Orchestrator.Governance.Text
             return GetOrAdd(key, create);
         }
 
-        /// <summary>The value kept under <paramref name="key"/>, or the one <paramref name="create"/> makes, then kept.</summary>
+        /// <summary>
+        /// The value kept under <paramref name="key"/>, or the one <paramref name="create"/> makes, then
+        /// kept. <paramref name="create"/> runs outside the lock; when two callers make a value for the
+        /// same key at once, the first one kept is the one both get.
+        /// </summary>
         public T GetOrAdd(string key, Func<T> create)
         {
             lock (_gate)
             {
-                for (var node = _entries.First; node != null; node = node.Next)
-                {
-                    if (node.Value.Key != key) continue;
-                    _entries.Remove(node);
-                    _entries.AddFirst(node);
-                    return node.Value.Value;
-                }
+                if (Find(key) is { } known) return known.Value;
             }
 
             var value = create();
             lock (_gate)
             {
+                if (Find(key) is { } made) return made.Value;
                 _entries.AddFirst((key, value));
                 while (_entries.Count > _capacity) _entries.RemoveLast();
             }
 
             return value;
+        }
+
+        /// <summary>The entry under <paramref name="key"/>, moved to the front; null when there is none. Under the lock.</summary>
+        private (string Key, T Value)? Find(string key)
+        {
+            for (var node = _entries.First; node != null; node = node.Next)
+            {
+                if (node.Value.Key != key) continue;
+                _entries.Remove(node);
+                _entries.AddFirst(node);
+                return node.Value;
+            }
+
+            return null;
         }
     }
 }
