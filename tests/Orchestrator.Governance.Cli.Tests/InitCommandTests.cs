@@ -86,6 +86,34 @@ namespace Orchestrator.Governance.Cli.Tests
         }
 
         [Fact]
+        public void Init_with_baseline_records_the_findings_so_that_check_fails_only_on_a_new_one()
+        {
+            ExampleRepository.CopyTo(_repo);
+            string config = Path.Combine(_repo, "governance.yml");
+            if (File.Exists(config)) File.Delete(config);
+
+            var (exit, output, error) = Run("init", _repo, "--baseline");
+            Assert.Equal((0, string.Empty), (exit, error));
+            Assert.Contains("governance.yml written; 3 task packet(s) selected. Run 'governance check' to see the findings; recording them now.", output);
+            Assert.True(File.Exists(Path.Combine(_repo, "governance.baseline.json")));
+
+            var accepted = Run("check", _repo);
+            Assert.Equal(0, accepted.Exit);
+            // (How the baseline's 10 findings split into errors and warnings depends on the day: init and
+            // check judge dates against today, as a user's run does.)
+            Assert.Contains("3 task packet(s) checked: 0 new error(s), 0 new warning(s); ", accepted.Out);
+            Assert.EndsWith(" in the baseline.\n", accepted.Out);
+
+            // A new defect after init fails the check alone.
+            string packet = Path.Combine(_repo, "docs", "task_packets", "WP-1-Job-Cancel.md");
+            File.WriteAllText(packet, File.ReadAllText(packet).Replace("- STATUS: Almost done", "- STATUS: Nearly done"));
+            var fresh = Run("check", _repo);
+            Assert.Equal(1, fresh.Exit);
+            Assert.Contains("docs/task_packets/WP-1-Job-Cancel.md(9,11): error GOV107: STATUS 'Nearly done' is not an allowed value", fresh.Out);
+            Assert.DoesNotContain("'Almost done'", fresh.Out);
+        }
+
+        [Fact]
         public void On_the_configured_layout_init_names_the_packets_and_the_data_fields_and_keeps_the_default_pointer_that_is_there()
         {
             LayoutFixture.Lay("configured-layout", _repo);
