@@ -28,8 +28,7 @@ namespace Orchestrator.Governance.Cli.Reports
         /// </summary>
         public static string Write(GovernanceResult result)
         {
-            using var stream = new MemoryStream();
-            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            return IndentedJson.Write(w =>
             {
                 var seen = new Dictionary<string, int>(StringComparer.Ordinal);
                 w.WriteStartArray();
@@ -59,9 +58,7 @@ namespace Orchestrator.Governance.Cli.Reports
                 }
 
                 w.WriteEndArray();
-            }
-
-            return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+            });
         }
 
         private static string Fingerprint(string text)

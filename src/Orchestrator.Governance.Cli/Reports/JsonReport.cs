@@ -21,8 +21,7 @@ namespace Orchestrator.Governance.Cli.Reports
         /// </summary>
         public static string Write(GovernanceResult result, bool includeBaselined = false)
         {
-            using var stream = new MemoryStream();
-            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            return IndentedJson.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteNumber("packets", result.Packets.Count);
@@ -44,9 +43,7 @@ namespace Orchestrator.Governance.Cli.Reports
                 if (includeBaselined) WriteDiagnostics(w, "baselinedDiagnostics", result.Baselined);
                 if (includeBaselined && result.SetAsideOnRecords.Count > 0) WriteDiagnostics(w, "setAsideDiagnostics", result.SetAsideOnRecords);
                 w.WriteEndObject();
-            }
-
-            return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+            });
         }
 
         private static void WriteDiagnostics(Utf8JsonWriter w, string name, IReadOnlyList<GovernanceDiagnostic> diagnostics)

@@ -16,8 +16,7 @@ namespace Orchestrator.Governance.Cli.Reports
         /// <summary>SARIF 2.1.0 (OASIS), one run, the rule catalog under tool.driver.rules.</summary>
         public static string Write(GovernanceResult result)
         {
-            using var stream = new MemoryStream();
-            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            return IndentedJson.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -166,9 +165,7 @@ namespace Orchestrator.Governance.Cli.Reports
                 w.WriteEndObject();
                 w.WriteEndArray();
                 w.WriteEndObject();
-            }
-
-            return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+            });
         }
 
         private static string Level(GovernanceSeverity severity) => severity switch
