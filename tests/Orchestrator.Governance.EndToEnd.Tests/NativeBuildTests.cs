@@ -20,6 +20,8 @@ namespace Orchestrator.Governance.EndToEnd.Tests
     {
         public NativeBuild()
         {
+            // This collection runs beside the package feed's: its packs of the CLI come after the feed's.
+            PackageFeed.Packed();
             Folder = Path.Combine(Path.GetTempPath(), "orchestrator-native-" + Guid.NewGuid().ToString("N").Substring(0, 12));
             Feed = Path.Combine(Folder, "feed");
             string repo = Dotnet.RepositoryRoot();
@@ -77,12 +79,22 @@ namespace Orchestrator.Governance.EndToEnd.Tests
     }
 
     /// <summary>
+    /// The native build's tests, a collection of their own: xunit runs them beside the package feed's (<see cref="PackageCollection"/>),
+    /// so that compiling the native executable overlaps the consumers' builds.
+    /// </summary>
+    [CollectionDefinition(Name)]
+    public sealed class NativeBuildCollection
+    {
+        public const string Name = "native build";
+    }
+
+    /// <summary>
     /// The native executable says exactly what the dotnet tool (the JIT build of the same code) says: the same
     /// standard output, standard error and exit code, byte for byte, on the corpus and on every fixture, in every
     /// output format. It reads governance.yml, baselines and JSON Schemas through Newtonsoft.Json's reflection, which
     /// the native compiler can leave out; these runs are the proof that it did not.
     /// </summary>
-    [Collection(PackageCollection.Name)]
+    [Collection(NativeBuildCollection.Name)]
     public class NativeBuildTests : IClassFixture<NativeBuild>
     {
 #if DEBUG

@@ -6,8 +6,10 @@ using System.IO;
 namespace Orchestrator.Governance.EndToEnd.Tests
 {
     /// <summary>
-    /// Every end-to-end test class shares one <see cref="PackageFeed"/> (packed once) and runs one
-    /// after the other: packing builds the repository's projects, which two packs at once would race on.
+    /// The end-to-end test classes that restore from the <see cref="PackageFeed"/> (packed once) run one after the
+    /// other. The native build (<see cref="NativeBuildCollection"/>) is a collection of its own that runs beside them:
+    /// it packs the CLI again, which must not race with the feed's packs on the same project, so it starts only after
+    /// <see cref="PackageFeed.Packed"/> (the dotnet builds of consumers read nothing of the repository's projects).
     /// </summary>
     [Xunit.CollectionDefinition(Name)]
     public sealed class PackageCollection : Xunit.ICollectionFixture<PackageFeed>
@@ -28,18 +30,31 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         private const string Configuration = "Release";
 #endif
 
-        public PackageFeed()
+        /// <summary>
+        /// The packing, done once per test run by whichever collection asks first (the other waits for it): the folder,
+        /// the feed and the version.
+        /// </summary>
+        private static readonly Lazy<(string Root, string Feed, string Version)> Packing = new Lazy<(string, string, string)>(Pack, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public PackageFeed() => (Root, Feed, Version) = Packing.Value;
+
+        /// <summary>Waits until the feed's packs are done (packing them if no collection has yet): another pack of the repository's projects may start then.</summary>
+        public static void Packed() => _ = Packing.Value;
+
+        private static (string Root, string Feed, string Version) Pack()
         {
-            Root = Path.Combine(Path.GetTempPath(), "orchestrator-e2e-" + Guid.NewGuid().ToString("N").Substring(0, 12));
-            Feed = Path.Combine(Root, "feed");
-            Version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+            string root = Path.Combine(Path.GetTempPath(), "orchestrator-e2e-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+            string feed = Path.Combine(root, "feed");
+            string version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
             string repo = Dotnet.RepositoryRoot();
             foreach (var project in new[] { "Orchestrator.Governance.Package", "Orchestrator.Governance.Sdk", "Orchestrator.Governance.Cli" })
             {
                 var (exit, output) = Dotnet.Run(repo, new Dictionary<string, string>(),
-                    "pack", Path.Combine(repo, "src", project), "-c", Configuration, "-o", Feed, "-p:PackageVersion=" + Version, "-nodeReuse:false");
+                    "pack", Path.Combine(repo, "src", project), "-c", Configuration, "-o", feed, "-p:PackageVersion=" + version, "-nodeReuse:false");
                 if (exit != 0) throw new InvalidOperationException("dotnet pack failed:\n" + output);
             }
+
+            return (root, feed, version);
         }
 
         public string Root { get; }
