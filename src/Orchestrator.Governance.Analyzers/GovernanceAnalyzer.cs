@@ -304,7 +304,7 @@ namespace Orchestrator.Governance.Analyzers
                 if (!pathByRelative.TryGetValue(d.Path, out var fullPath)) continue;
                 string reporter = reportedFrom.TryGetValue(d.Path, out var from) ? from : fullPath;
                 if (!byPath.TryGetValue(reporter, out var list)) byPath[reporter] = list = ImmutableArray.CreateBuilder<Diagnostic>();
-                list.Add(ToDiagnostic(d, fullPath, helpFolder));
+                list.Add(ToDiagnostic(d, fullPath, helpFolder, result.Config.HelpLinkOf(d.Id)));
             }
 
             var tests = result.TestReferences
@@ -344,9 +344,9 @@ namespace Orchestrator.Governance.Analyzers
             return DocumentInput.FromText(relative, content, InvalidUtf8Position.FromReplacementCharacter(content));
         }
 
-        private static Diagnostic ToDiagnostic(GovernanceDiagnostic d, string fullPath, string? helpFolder)
+        private static Diagnostic ToDiagnostic(GovernanceDiagnostic d, string fullPath, string? helpFolder, string? helpLink)
         {
-            var descriptor = DescriptorFor(d.Id, helpFolder);
+            var descriptor = helpLink != null ? DescriptorLinkedTo(d.Id, helpLink) : DescriptorFor(d.Id, helpFolder);
             var span = new TextSpan(d.Span.Start, d.Span.Length);
             var lines = new LinePositionSpan(
                 new LinePosition(d.Span.StartLine - 1, d.Span.StartColumn - 1),
@@ -484,6 +484,14 @@ namespace Orchestrator.Governance.Analyzers
                 }
             });
         }
+
+        /// <summary>
+        /// The descriptor of rule <paramref name="id"/> whose help link is <paramref name="helpLink"/>: the address
+        /// governance.yml's <c>helpBaseUrl</c> gives the rule (<see cref="Configuration.GovernanceConfig.HelpLinkOf"/>),
+        /// which takes the place of the page shipped with the package.
+        /// </summary>
+        internal static DiagnosticDescriptor DescriptorLinkedTo(string id, string helpLink) =>
+            WithHelp.GetOrAdd(("link:" + helpLink, id), key => ToRoslyn(RuleCatalog.Find(key.Id)!, helpLink));
 
         internal static DiagnosticSeverity ToRoslyn(GovernanceSeverity severity) => severity switch
         {

@@ -422,7 +422,7 @@ namespace Orchestrator.Governance.LanguageServer
         private void Hover(JsonElement id, JsonElement parameters)
         {
             var at = Locate(parameters);
-            string? markdown = at == null ? null : HoverProvider.At(at.Value.Snapshot, at.Value.Path, at.Value.Offset, _diagnostics.HelpUri);
+            string? markdown = at == null ? null : HoverProvider.At(at.Value.Snapshot, at.Value.Path, at.Value.Offset, id => _diagnostics.HelpUri(id, at.Value.Snapshot.Result.Config));
             Respond(id, w =>
             {
                 if (markdown == null)
@@ -824,7 +824,7 @@ namespace Orchestrator.Governance.LanguageServer
                 // What a client is shown of each diagnostic unchanged: nothing to write (most documents after an edit).
                 if (!force && _publishedItems.TryGetValue(entry.Key, out var shown) && LspDiagnostics.SameShown(shown, entry.Value.Items)) continue;
                 _publishedItems[entry.Key] = entry.Value.Items;
-                var json = _diagnostics.ToJsonArray(entry.Value.Items);
+                var json = _diagnostics.ToJsonArray(entry.Value.Items, result.Config);
                 _published.TryGetValue(entry.Key, out var before);
                 if (!force && LspDiagnostics.Same(before, json)) continue;
                 _published[entry.Key] = json;

@@ -60,6 +60,14 @@ namespace Orchestrator.Governance.Tasks
         /// </summary>
         public string? TestResults { get; set; }
 
+        /// <summary>
+        /// GovernanceHelpFolder: the absolute folder of the rule pages (the package's docs/rules/). Each error and
+        /// warning's help link is the file URI of its page there, unless governance.yml's <c>helpBaseUrl</c> gives an
+        /// address (<see cref="Configuration.GovernanceConfig.HelpLinkOf"/>). Empty or relative: the page's path in
+        /// this repository's layout, docs/rules/GOVnnn.md.
+        /// </summary>
+        public string? HelpFolder { get; set; }
+
         /// <summary>The number of error diagnostics logged.</summary>
         [Output]
         public int ErrorCount { get; private set; }
@@ -182,12 +190,27 @@ namespace Orchestrator.Governance.Tasks
             }
 
             var result = GovernanceEngine.Analyze(documents, options);
-            foreach (var d in result.Diagnostics) LogDiagnostic(root, d);
+            foreach (var d in result.Diagnostics) LogDiagnostic(root, d, result.Config.HelpLinkOf(d.Id) ?? PageLink(d.Descriptor));
             Log.LogMessage(MessageImportance.High, "Governance: {0}", ResultSummary.Write(result));
             return !Log.HasLoggedErrors;
         }
 
-        private void LogDiagnostic(string root, GovernanceDiagnostic d)
+        /// <summary>The file URI of the rule's page in <see cref="HelpFolder"/>, or its path in this repository's layout.</summary>
+        private string PageLink(RuleDescriptor rule)
+        {
+            string folder = (HelpFolder ?? string.Empty).Trim();
+            if (folder.Length == 0 || !Path.IsPathRooted(folder)) return rule.HelpLink;
+            try
+            {
+                return new Uri(Path.Combine(folder, rule.Id + ".md")).AbsoluteUri;
+            }
+            catch (Exception e) when (e is UriFormatException || e is ArgumentException)
+            {
+                return rule.HelpLink;
+            }
+        }
+
+        private void LogDiagnostic(string root, GovernanceDiagnostic d, string helpLink)
         {
             string file = Path.Combine(root, d.Path.Replace('/', Path.DirectorySeparatorChar));
             var span = d.Span;
@@ -195,11 +218,11 @@ namespace Orchestrator.Governance.Tasks
             {
                 case GovernanceSeverity.Error:
                     ErrorCount++;
-                    Log.LogError(null, d.Id, d.Id, d.Descriptor.HelpLink, file, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, "{0}", d.Message);
+                    Log.LogError(null, d.Id, d.Id, helpLink, file, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, "{0}", d.Message);
                     break;
                 case GovernanceSeverity.Warning:
                     WarningCount++;
-                    Log.LogWarning(null, d.Id, d.Id, d.Descriptor.HelpLink, file, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, "{0}", d.Message);
+                    Log.LogWarning(null, d.Id, d.Id, helpLink, file, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, "{0}", d.Message);
                     break;
                 case GovernanceSeverity.Info:
                     Log.LogMessage(null, d.Id, d.Id, file, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, MessageImportance.Normal, "{0}", d.Message);

@@ -67,6 +67,23 @@ namespace Orchestrator.Governance.Analyzers.Tests
             Assert.Contains("'Nearly there'", status.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        [Fact]
+        public void With_helpBaseUrl_in_governance_yml_each_diagnostic_links_to_the_repository_s_address()
+        {
+            // Issue 34: the address the repository publishes its rule pages at takes the place of the package's page.
+            string root = "/repo-" + Guid.NewGuid().ToString("N") + "/";
+            var files = Repository("Ready-for-Dev").Append(("governance.yml", "helpBaseUrl: https://docs.example.org/governance/rules/\n")).ToArray();
+            var snapshot = GovernanceAnalyzer.SnapshotOf(Options(root, files));
+            var status = snapshot.ByPath[root + Packets.Path].Single(d => d.Id == "GOV107");
+            Assert.Equal("https://docs.example.org/governance/rules/GOV107.md", status.Descriptor.HelpLinkUri);
+            Assert.Equal(new LinePosition(8, 10), status.Location.GetLineSpan().StartLinePosition);
+            Assert.All(snapshot.ByPath.Values.SelectMany(d => d), d => Assert.Equal("https://docs.example.org/governance/rules/" + d.Id + ".md", d.Descriptor.HelpLinkUri));
+
+            // Without it: the page's path (the package's props set the folder, AnalyzerTests).
+            var plain = GovernanceAnalyzer.SnapshotOf(Options(root, Repository("Ready-for-Dev")));
+            Assert.Equal("docs/rules/GOV107.md", plain.ByPath[root + Packets.Path].Single(d => d.Id == "GOV107").Descriptor.HelpLinkUri);
+        }
+
         private sealed class Text : AdditionalText
         {
             private readonly SourceText _text;

@@ -51,6 +51,16 @@ namespace Orchestrator.Governance.Cli.Tests
                 Assert.Equal(descriptor.Description + " Source: " + descriptor.Source + ".", rule.GetProperty("help").GetProperty("text").GetString());
                 Assert.Equal(SourcePage("GOV107"), rule.GetProperty("help").GetProperty("markdown").GetString());
                 Assert.All(rules, r => Assert.StartsWith("# " + r.GetProperty("id").GetString(), r.GetProperty("help").GetProperty("markdown").GetString()));
+                Assert.Equal("docs/rules/GOV107.md", rule.GetProperty("helpUri").GetString());
+
+                // Issue 34: with helpBaseUrl, helpUri is the repository's address of each rule's page.
+                File.AppendAllText(Path.Combine(repo, "governance.yml"), "\nhelpBaseUrl: \"https://docs.example.org/rules/{id}.html\"\n");
+                var (_, linked, _) = Run("check", repo, "--format", "sarif");
+                using var linkedSarif = JsonDocument.Parse(linked);
+                var linkedRules = linkedSarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+                Assert.Equal(rules.Count, linkedRules.Count);
+                Assert.All(linkedRules, r => Assert.Equal("https://docs.example.org/rules/" + r.GetProperty("id").GetString() + ".html", r.GetProperty("helpUri").GetString()));
+                Assert.DoesNotContain(linkedSarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "GOV001");
             }
             finally
             {

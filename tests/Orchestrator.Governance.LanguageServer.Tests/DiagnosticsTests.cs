@@ -64,6 +64,20 @@ namespace Orchestrator.Governance.LanguageServer.Tests
         }
 
         [Fact]
+        public async Task With_helpBaseUrl_each_published_diagnostic_links_to_the_repository_s_address()
+        {
+            // Issue 34: governance.yml's helpBaseUrl takes the place of the page shipped with the server.
+            using var repo = new TempRepository();
+            File.AppendAllText(Path.Combine(repo.Root, "governance.yml"), "\nhelpBaseUrl: https://docs.example.org/governance/rules\n");
+            await using var client = new LspTestClient(repo.Root);
+            client.Initialize();
+            var cancel = client.Diagnostics(Cancel).GetProperty("diagnostics").EnumerateArray().ToList();
+            Assert.Equal("GOV106 3:11-3:26 s1 TASK_ID 'WP-1-Job-Cancel' is also declared in docs/task_packets/WP-1-Job-Retry.md", Summary(cancel[0]));
+            Assert.Equal(8, cancel.Count);
+            Assert.All(cancel, d => Assert.Equal("https://docs.example.org/governance/rules/" + d.GetProperty("code").GetString() + ".md", d.GetProperty("codeDescription").GetProperty("href").GetString()));
+        }
+
+        [Fact]
         public async Task A_defect_typed_into_an_open_packet_is_published_at_its_range_and_cleared_when_fixed()
         {
             using var repo = new TempRepository();

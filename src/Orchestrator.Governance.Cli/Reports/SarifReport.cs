@@ -40,7 +40,8 @@ namespace Orchestrator.Governance.Cli.Reports
                     w.WriteStartObject("fullDescription");
                     w.WriteString("text", rule.Description);
                     w.WriteEndObject();
-                    w.WriteString("helpUri", rule.HelpLink);
+                    // The address governance.yml's helpBaseUrl gives the rule, else the page's path in the tool's layout.
+                    w.WriteString("helpUri", result.Config.HelpLinkOf(rule.Id) ?? rule.HelpLink);
                     // The rule's page itself, where the tool ships it (docs/rules/ beside the executable):
                     // code scanning shows help.markdown with each alert, wherever the link leads.
                     w.WriteStartObject("help");

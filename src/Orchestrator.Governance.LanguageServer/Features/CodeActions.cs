@@ -49,7 +49,7 @@ namespace Orchestrator.Governance.LanguageServer.Features
             w.WriteStartObject();
             w.WriteString("title", fix.Title);
             w.WriteString("kind", "quickfix");
-            WriteDiagnostic(w, d);
+            WriteDiagnostic(w, d, snapshot.Result.Config);
             if (fix.AppliedByDefault && !fix.IsSuppression) w.WriteBoolean("isPreferred", true);
             w.WriteStartObject("edit");
             w.WriteStartObject("changes");
@@ -87,7 +87,7 @@ namespace Orchestrator.Governance.LanguageServer.Features
             w.WriteStartObject();
             w.WriteString("title", $"Add {d.Id} to the baseline ({baselinePath})");
             w.WriteString("kind", "quickfix");
-            WriteDiagnostic(w, d);
+            WriteDiagnostic(w, d, snapshot.Result.Config);
             w.WriteStartObject("edit");
             if (existingText != null)
             {
@@ -124,10 +124,10 @@ namespace Orchestrator.Governance.LanguageServer.Features
             w.WriteEndObject();
         }
 
-        private void WriteDiagnostic(Utf8JsonWriter w, GovernanceDiagnostic d)
+        private void WriteDiagnostic(Utf8JsonWriter w, GovernanceDiagnostic d, Configuration.GovernanceConfig config)
         {
             w.WriteStartArray("diagnostics");
-            _diagnostics.Write(w, d);
+            _diagnostics.Write(w, d, config);
             w.WriteEndArray();
         }
 

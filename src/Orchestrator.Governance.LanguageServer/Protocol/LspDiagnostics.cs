@@ -36,9 +36,14 @@ namespace Orchestrator.Governance.LanguageServer.Protocol
             _ => 4,
         };
 
-        /// <summary>The rule page's URI for <paramref name="id"/>, or null; looked up once per rule.</summary>
-        public string? HelpUri(string id)
+        /// <summary>
+        /// The help link of rule <paramref name="id"/>: the address governance.yml's <c>helpBaseUrl</c> gives it
+        /// (<paramref name="config"/>), else the file URI of the rule page shipped with the server (looked up once per
+        /// rule), else null.
+        /// </summary>
+        public string? HelpUri(string id, Configuration.GovernanceConfig? config)
         {
+            if (config?.HelpLinkOf(id) is string configured) return configured;
             if (_docsFolder == null) return null;
             return _helpUris.GetOrAdd(id, key =>
             {
@@ -48,13 +53,13 @@ namespace Orchestrator.Governance.LanguageServer.Protocol
         }
 
         /// <summary>The JSON array of <paramref name="diagnostics"/> (UTF-8), in the engine's order.</summary>
-        public byte[] ToJsonArray(IEnumerable<GovernanceDiagnostic> diagnostics)
+        public byte[] ToJsonArray(IEnumerable<GovernanceDiagnostic> diagnostics, Configuration.GovernanceConfig? config)
         {
             var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
             using (var w = new Utf8JsonWriter(buffer))
             {
                 w.WriteStartArray();
-                foreach (var d in diagnostics) Write(w, d);
+                foreach (var d in diagnostics) Write(w, d, config);
                 w.WriteEndArray();
             }
 
@@ -62,14 +67,14 @@ namespace Orchestrator.Governance.LanguageServer.Protocol
         }
 
         /// <summary>Writes one diagnostic object.</summary>
-        public void Write(Utf8JsonWriter w, GovernanceDiagnostic d)
+        public void Write(Utf8JsonWriter w, GovernanceDiagnostic d, Configuration.GovernanceConfig? config)
         {
             w.WriteStartObject();
             w.WritePropertyName("range");
             WriteRange(w, Math.Max(d.Span.StartLine, 1) - 1, Math.Max(d.Span.StartColumn, 1) - 1, Math.Max(d.Span.EndLine, 1) - 1, Math.Max(d.Span.EndColumn, 1) - 1);
             w.WriteNumber("severity", SeverityOf(d.Severity));
             w.WriteString("code", d.Id);
-            string? help = HelpUri(d.Id);
+            string? help = HelpUri(d.Id, config);
             if (help != null)
             {
                 w.WriteStartObject("codeDescription");

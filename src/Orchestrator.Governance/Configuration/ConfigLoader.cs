@@ -173,6 +173,8 @@ namespace Orchestrator.Governance.Configuration
             CheckRegex(config.Board.PhaseGates.ClosedLine, "board.phaseGates.closedLine");
             foreach (var p in config.Spec.DoneMeans.GenericGates) CheckRegex(p, "spec.doneMeans.genericGates");
             CheckGlobs(merged, merged, problems);
+            if (config.HelpBaseUrl.Trim().Length > 0 && !GovernanceConfig.IsHelpBaseUrl(config.HelpBaseUrl.Trim()))
+                problems.Add(new ConfigProblem($"'helpBaseUrl' must be an absolute http or https address (found '{config.HelpBaseUrl}')", FindLine(merged, "helpBaseUrl"), 1));
             foreach (var entry in config.Severity)
             {
                 if (isRuleId != null && !isRuleId(entry.Key))

@@ -63,6 +63,32 @@ namespace Orchestrator.Governance.Configuration
 
         /// <summary>Metadata headers (GOV401/GOV402, seed 000 §3): off until include names files.</summary>
         [JsonProperty("headers")] public HeadersConfig Headers { get; private set; } = new HeadersConfig();
+
+        /// <summary>
+        /// Where the repository publishes the rule pages: an absolute http or https address, empty for none (the
+        /// hosts then link to the pages shipped with them). Read by <see cref="HelpLinkOf"/>; checked by the loader (GOV001).
+        /// </summary>
+        [JsonProperty("helpBaseUrl")] public string HelpBaseUrl { get; private set; } = string.Empty;
+
+        /// <summary>
+        /// The help link of rule <paramref name="ruleId"/> at <see cref="HelpBaseUrl"/>: the address with <c>{id}</c>
+        /// replaced by the rule ID when it holds <c>{id}</c>, else the address, a '/' when it does not end with one, and
+        /// <c>GOVnnn.md</c> (the rule pages' file names, docs/rules/). Null when no address is set, or when the one set
+        /// is not an absolute http or https address (the loader reports that as GOV001 and the defaults apply).
+        /// </summary>
+        public string? HelpLinkOf(string ruleId)
+        {
+            string address = HelpBaseUrl.Trim();
+            if (!IsHelpBaseUrl(address)) return null;
+            return address.IndexOf("{id}", System.StringComparison.Ordinal) >= 0
+                ? address.Replace("{id}", ruleId)
+                : address + (address.EndsWith("/", System.StringComparison.Ordinal) ? string.Empty : "/") + ruleId + ".md";
+        }
+
+        /// <summary>Whether <paramref name="address"/> is an absolute http or https URI with a host (what <c>helpBaseUrl</c> takes).</summary>
+        internal static bool IsHelpBaseUrl(string address) =>
+            address.Length > 0 && System.Uri.TryCreate(address.Replace("{id}", "GOV000"), System.UriKind.Absolute, out var uri)
+            && (uri.Scheme == System.Uri.UriSchemeHttp || uri.Scheme == System.Uri.UriSchemeHttps) && uri.Host.Length > 0;
     }
 
     /// <summary>Where the task board is and how to read its statuses.</summary>

@@ -51,6 +51,29 @@ namespace Orchestrator.Governance.Tests.Engine
         }
 
         [Fact]
+        public void HelpBaseUrl_gives_each_rule_its_address_and_anything_but_an_http_address_is_GOV001()
+        {
+            // Issue 34: a repository that publishes the rule pages points every host's help link there.
+            Assert.Equal("https://docs.example.org/governance/rules/GOV107.md", ConfigLoader.LoadUnchecked("helpBaseUrl: https://docs.example.org/governance/rules\n").HelpLinkOf("GOV107"));
+            Assert.Equal("https://docs.example.org/governance/rules/GOV107.md", ConfigLoader.LoadUnchecked("helpBaseUrl: https://docs.example.org/governance/rules/\n").HelpLinkOf("GOV107"));
+            Assert.Equal("http://intranet/rules/GOV801.html?v=2", ConfigLoader.LoadUnchecked("helpBaseUrl: \"http://intranet/rules/{id}.html?v=2\"\n").HelpLinkOf("GOV801"));
+            Assert.Null(ConfigLoader.Load(null, RuleCatalog.Exists, out _).HelpLinkOf("GOV107"));
+
+            var result = Packets.Analyze(("governance.yml", "severity:\n  GOV107: warning\nhelpBaseUrl: docs/rules\n"));
+            Packets.Single(result, "GOV001", "governance.yml", 3, 1, "'helpBaseUrl' must be an absolute http or https address (found 'docs/rules')");
+            Assert.Null(result.Config.HelpLinkOf("GOV107"));
+            foreach (var address in new[] { "file:///opt/rules/", "ftp://example.org/rules/", "https://", "mailto:rules@example.org" })
+            {
+                var d = Assert.Single(Packets.Analyze(("governance.yml", "helpBaseUrl: \"" + address + "\"\n")).Of("GOV001"));
+                Assert.Equal((1, 1), (d.Span.StartLine, d.Span.StartColumn));
+                Assert.Equal("'helpBaseUrl' must be an absolute http or https address (found '" + address + "')", d.Arguments[0]);
+            }
+
+            var wrongType = Assert.Single(Packets.Analyze(("governance.yml", "helpBaseUrl: [a, b]\n")).Of("GOV001"));
+            Assert.Contains("helpBaseUrl", wrongType.Arguments[0]);
+        }
+
+        [Fact]
         public void A_value_of_the_wrong_type_names_the_key()
         {
             var result = Packets.Analyze(("governance.yml", "limits:\n  maxDocumentBytes: lots\n"));
