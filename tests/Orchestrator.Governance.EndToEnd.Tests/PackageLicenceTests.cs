@@ -43,6 +43,28 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         }
 
         /// <summary>
+        /// Issue 34: the tool package says it is an MCP server as well as a dotnet tool (NuGet lists packages of type
+        /// McpServer as MCP servers); the analyzer and SDK packages say neither.
+        /// </summary>
+        [Theory]
+        [InlineData("Orchestrator.Governance.Cli", "DotnetTool;McpServer")]
+        [InlineData("Orchestrator.Governance", "")]
+        [InlineData("Orchestrator.Governance.Sdk", "MSBuildSdk")]
+        public void The_tool_package_is_typed_a_dotnet_tool_and_an_MCP_server(string id, string types)
+        {
+            Assert.Equal(types, PackageTypes(Path.Combine(_feed.Feed, $"{id}.{_feed.Version}.nupkg"), id));
+        }
+
+        /// <summary>The package types a package's nuspec declares, ';'-separated in order.</summary>
+        internal static string PackageTypes(string package, string id)
+        {
+            using var zip = ZipFile.OpenRead(package);
+            using var stream = zip.Entries.Single(e => e.FullName == id + ".nuspec").Open();
+            var nuspec = XDocument.Load(stream);
+            return string.Join(";", nuspec.Descendants().Where(e => e.Name.LocalName == "packageType").Select(e => (string?)e.Attribute("name")));
+        }
+
+        /// <summary>
         /// The tool carries, beside governance.dll, every rule page (what `governance explain`, SARIF's help and the
         /// language server's links read) and the configuration schema (what `governance init` points editors at),
         /// the same bytes as the repository's.
