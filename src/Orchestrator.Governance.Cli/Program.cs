@@ -19,6 +19,7 @@ namespace Orchestrator.Governance.Cli
     /// PATH or changed-files list, or a git that cannot answer --changed-since.
     /// <c>governance lock [PATH] [--config FILE]</c> records the locked task packets in governance.lock.json.
     /// <c>governance baseline [PATH] [--config FILE] [--prune]</c> records the current diagnostics in governance.baseline.json.
+    /// <c>governance ready WP-ID [PATH] --target STATUS</c> says whether a task packet may close (Commands/ReadyCommand.cs).
     /// </summary>
     public static class Program
     {
@@ -150,7 +151,9 @@ namespace Orchestrator.Governance.Cli
                 return exit;
             });
 
-            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand, fixCommand, lspCommand, mcpCommand, explainCommand, initCommand };
+            // `governance ready WP-ID --target Done`: the gates before a packet closes (Commands/ReadyCommand.cs).
+            var readyCommand = Commands.ReadyCommand.Create(stdout, stderr, code => exit = code);
+            var root = new RootCommand("Orchestrator governance analyzer: task packets, specs and protocols as static analysis.") { check, lockCommand, baselineCommand, fixCommand, lspCommand, mcpCommand, explainCommand, initCommand, readyCommand };
             // No response files: an argument starting with '@' is an argument (--changed-since @{upstream}), never a file to read.
             var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parsed.Errors.Count > 0)
@@ -534,7 +537,7 @@ namespace Orchestrator.Governance.Cli
 
         /// <inheritdoc cref="Scan(string, string?, AnalysisOptions, TextWriter)"/>
         /// <param name="tree">The walk of the repository (for a command that then writes a file in it).</param>
-        private static List<DocumentInput>? Scan(string root, string? configFile, AnalysisOptions options, TextWriter stderr, out Hosting.RepositoryTree? tree)
+        internal static List<DocumentInput>? Scan(string root, string? configFile, AnalysisOptions options, TextWriter stderr, out Hosting.RepositoryTree? tree)
         {
             var documents = Hosting.RepositoryDocuments.Load(root, configFile, options, out tree, out _);
             if (documents == null) stderr.WriteLine($"governance: --config '{configFile}' does not exist");
@@ -542,7 +545,7 @@ namespace Orchestrator.Governance.Cli
         }
 
         /// <summary>Sets the date waivers expire against from --today (default: today, UTC); false after a message for a bad date.</summary>
-        private static bool SetToday(AnalysisOptions options, string? today, TextWriter stderr)
+        internal static bool SetToday(AnalysisOptions options, string? today, TextWriter stderr)
         {
             // The host, not the engine, knows the date (waivers expire against it).
             if (today == null) options.Today = DateTime.UtcNow.Date;

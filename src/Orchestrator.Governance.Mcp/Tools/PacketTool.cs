@@ -132,18 +132,14 @@ namespace Orchestrator.Governance.Mcp.Tools
         /// </summary>
         internal static (TaskPacket Packet, string Id) Resolve(GovernanceResult result, string id)
         {
-            var packet = result.Topology.PacketOf(id)
-                ?? result.Packets.FirstOrDefault(p => string.Equals(p.FileStem, id, StringComparison.Ordinal))
-                ?? result.Packets.FirstOrDefault(p => string.Equals(p.FileStem, id, StringComparison.OrdinalIgnoreCase));
-            if (packet != null)
-                return (packet, result.Topology.IdsOf(packet).Contains(id, StringComparer.Ordinal) ? id : TopologyFacts.NameOf(result.Topology, packet, result.Profile));
-            // A WP whose only document is a stub: say so, with what the stub says of it.
-            if (result.Stubs.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal)) is Model.Stubs.TaskPacketStub stub)
-                throw new ToolError($"{ToolArguments.Clip(id)} has no task packet: it is a stub, {stub.Path} (status '{ToolArguments.Clip(stub.Status?.Value.Trim() ?? "none")}'"
-                    + (stub.ReplacementId != null ? $", replaced by {stub.ReplacementId}" : string.Empty) + "); a stub is activated into a packet before work starts");
-            var near = result.Packets.Select(p => p.FileStem).Where(s => s.IndexOf(id, StringComparison.OrdinalIgnoreCase) >= 0 || id.IndexOf(s, StringComparison.OrdinalIgnoreCase) >= 0)
-                .OrderBy(s => s, StringComparer.Ordinal).Take(5).ToList();
-            throw new ToolError($"no task packet has the WP ID '{ToolArguments.Clip(id)}'" + (near.Count > 0 ? "; did you mean " + string.Join(", ", near) + "?" : $" ({result.Packets.Count} packets read; the check tool lists their files)"));
+            try
+            {
+                return Engine.Queries.PacketLookup.Resolve(result, id);
+            }
+            catch (Engine.Queries.QueryException e)
+            {
+                throw new ToolError(e.Message);
+            }
         }
     }
 }
