@@ -123,6 +123,8 @@ namespace Orchestrator.Governance.EndToEnd.Tests
 
             yield return new object[] { new[] { "check", "examples/governed-repo", "--today", "2026-12-01", "--format", "json" } };
             yield return new object[] { new[] { "fix", "examples/governed-repo", "--dry-run", "--today", "2026-12-01" } };
+            yield return new object[] { new[] { "ready", "WP-1-Job-Cancel", "examples/governed-repo", "--target", "Done", "--today", "2026-12-01" } };
+            yield return new object[] { new[] { "ready", "WP-1-Gate-Check-Tool", corpus, "--target", "Done", "--today", "2026-12-01", "--format", "json" } };
             yield return new object[] { new[] { "check", "no/such/folder" } };
             yield return new object[] { new[] { "check", "examples/governed-repo", "--format", "yaml" } };
             yield return new object[] { new[] { "--help" } };
