@@ -100,7 +100,27 @@ namespace Orchestrator.Governance.LanguageServer.Tests
             string value = client.At("textDocument/hover", Cancel, 8, 12).GetProperty("contents").GetProperty("value").GetString()!;
             var descriptor = Rules.RuleCatalog.Find("GOV107")!;
             Assert.StartsWith($"**GOV107: {descriptor.Title}**\n\nSTATUS 'Almost done' is not an allowed value (allowed: Ready-for-Dev, In-Progress, Blocked, Done, Validated)\n\n{descriptor.Description}\n\nSource: {descriptor.Source}.", value);
-            Assert.Matches(@"\[GOV107 documentation\]\(file://.*/docs/rules/GOV107\.md\)$", value);
+            Assert.Matches(@"\[GOV107 documentation\]\(file://.*/docs/rules/GOV107\.md\)\n\n---\n\n\*\*Ready to close as Done\*\*: no, ", value);
+        }
+
+        [Fact]
+        public async Task Hover_on_STATUS_says_whether_the_packet_may_close_and_which_gates_fail()
+        {
+            // Issue 35: the engine's ready_to_close query, the verdict for the next closing status.
+            var (repo, client) = await Started();
+            using var _ = repo;
+            await using var __ = client;
+            string line = repo.Read(Storage).Split('\n')[8];
+            Assert.StartsWith("- STATUS: Ready-for-Dev", line);
+            string value = client.At("textDocument/hover", Storage, 8, 4).GetProperty("contents").GetProperty("value").GetString()!;
+            Assert.Equal(
+                "**Ready to close as Done**: no, 1 gate(s) fail\n" +
+                "- **transition**: 'Ready-for-Dev' may move to 'In-Progress', 'Blocked', not to 'Done' (taskPacket.statusTransitions)",
+                value);
+
+            // The same verdict at the end of the value; none a line below, where no field is.
+            Assert.Equal(value, client.At("textDocument/hover", Storage, 8, line.TrimEnd('\r').Length).GetProperty("contents").GetProperty("value").GetString());
+            Assert.Equal(JsonValueKind.Null, client.At("textDocument/hover", Storage, 1, 0).ValueKind);
         }
 
         [Fact]

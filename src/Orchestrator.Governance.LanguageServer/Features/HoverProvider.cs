@@ -35,8 +35,43 @@ namespace Orchestrator.Governance.LanguageServer.Features
 
             var references = SpecAnchorAt.Find(snapshot, path, offset);
             if (references.Count > 0) parts.Add(Anchors(snapshot, path, references));
+            else if (Readiness(snapshot, path, offset) is string readiness) parts.Add(readiness);
             else if (WorkPackage(snapshot, path, offset) is string wp) parts.Add(wp);
             return parts.Count == 0 ? null : string.Join("\n\n---\n\n", parts);
+        }
+
+        /// <summary>
+        /// On a task packet's STATUS line: whether it may move to its next closing status (the first of
+        /// taskPacket.closedStatuses and dependencies.validated it is not at already), from the engine's
+        /// <see cref="Engine.Queries.ReadyToClose"/> query, the MCP server's <c>ready_to_close</c>: the verdict and each
+        /// failed gate with its reason. Named tests are not judged here (the build's GOV703 and the MCP server judge
+        /// them), nor test results given.
+        /// </summary>
+        private static string? Readiness(AnalysisSnapshot snapshot, string path, int offset)
+        {
+            var result = snapshot.Result;
+            if (!(snapshot.PacketAt(path) is Model.TaskPacket packet) || !(result.Profile.FieldOf(packet, "STATUS") is Model.PacketField status)) return null;
+            if (offset < status.KeySpan.Start || offset > status.ValueSpan.End) return null;
+            string now = status.Value.Trim();
+            string? target = Engine.Queries.ReadyToClose.ClosingStatuses(result.Config).FirstOrDefault(s => !Model.Board.TopologyFacts.IsOneOf(now, new[] { s }));
+            if (target == null) return null;
+            var ids = result.Topology.IdsOf(packet);
+            string id = ids.Count > 0 ? ids[0] : packet.FileStem;
+            Engine.Queries.Readiness readiness;
+            try
+            {
+                readiness = Engine.Queries.ReadyToClose.Judge(result, id, target, new Engine.Queries.ReadinessHost());
+            }
+            catch (Engine.Queries.QueryException)
+            {
+                return null;
+            }
+
+            var failed = readiness.Gates.Where(g => g.Passed == false).ToList();
+            var sb = new StringBuilder();
+            sb.Append("**Ready to close as ").Append(target).Append("**: ").Append(failed.Count == 0 ? "yes, no gate fails" : "no, " + failed.Count + " gate(s) fail");
+            foreach (var gate in failed) sb.Append("\n- **").Append(gate.Name).Append("**: ").Append(Clip(gate.Reason));
+            return sb.ToString();
         }
 
         /// <summary>
