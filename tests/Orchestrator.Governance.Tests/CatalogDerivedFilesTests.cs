@@ -43,6 +43,46 @@ namespace Orchestrator.Governance.Tests
 
         private static bool Update => Environment.GetEnvironmentVariable("ORCHESTRATOR_UPDATE_DERIVED") == "1";
 
+        /// <summary>
+        /// The header of a rule's page (docs/rules/GOVnnn.md): its title line and the table of its descriptor's facts,
+        /// ID, category, default severity, source and its side of the line on records (issue 33). The prose below is
+        /// written by hand.
+        /// </summary>
+        internal static string[] PageHeader(Governance.Diagnostics.RuleDescriptor r) => new[]
+        {
+            $"# {r.Id}: {r.Title}",
+            string.Empty,
+            "| | |",
+            "|---|---|",
+            $"| ID | {r.Id} |",
+            $"| Category | {r.Category} |",
+            $"| Default severity | {r.DefaultSeverity} |",
+            $"| Source | {r.Source} |",
+            r.AsksPacketEdit
+                ? "| Closed packets | not reported on a closed or superseded packet, a record: it asks for an edit of the packet's text ([lifecycle](../lifecycle.md); `taskPacket.closedPackets: report` reports it) |"
+                : "| Closed packets | reported on closed and superseded packets too ([lifecycle](../lifecycle.md)) |",
+        };
+
+        [Fact]
+        public void Each_rule_page_s_header_is_its_descriptor()
+        {
+            // Issue 35: generated from the descriptor (ORCHESTRATOR_UPDATE_DERIVED=1 rewrites the header, the prose stays).
+            var stale = new System.Collections.Generic.List<string>();
+            foreach (var rule in RuleCatalog.All)
+            {
+                string path = Path.Combine(Root(), "docs", "rules", rule.Id + ".md");
+                var lines = File.ReadAllText(path).Split('\n').ToList();
+                var header = PageHeader(rule);
+                int end = lines.FindIndex(l => l.StartsWith("| Closed packets |", StringComparison.Ordinal));
+                Assert.True(end > 0, path + " has no header table ending in its 'Closed packets' row");
+                if (lines.Take(end + 1).SequenceEqual(header)) continue;
+                stale.Add(rule.Id + ": " + string.Join(" / ", lines.Take(end + 1).Zip(header, (page, descriptor) => (page, descriptor)).Where(p => p.page != p.descriptor).Select(p => $"page '{p.page}', descriptor '{p.descriptor}'")));
+                if (Update) File.WriteAllText(path, string.Join("\n", header.Concat(lines.Skip(end + 1))));
+            }
+
+            Assert.True(stale.Count == 0 || Update, "rule pages whose header is not their descriptor's (ORCHESTRATOR_UPDATE_DERIVED=1 rewrites them):\n" + string.Join("\n", stale));
+        }
+
         private static string Row(Governance.Diagnostics.RuleDescriptor r) => $"{r.Id} | {r.Category} | {r.DefaultSeverity} | {r.Title}";
 
         /// <summary>Replaces the lines of <paramref name="path"/> that match <paramref name="line"/> with <paramref name="rows"/>, where the first of them stood (or at the end).</summary>
