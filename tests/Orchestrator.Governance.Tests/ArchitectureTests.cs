@@ -152,6 +152,31 @@ namespace Orchestrator.Governance.Tests
         }
 
         [Fact]
+        public void No_engine_type_stands_outside_a_layer()
+        {
+            // Issue 35: a type in the root namespace (Orchestrator.Governance) has no rank, so the layer check never saw it.
+            var outside = EngineTypes()
+                .Where(t => t.DeclaringType == null && t.Namespace.StartsWith("Orchestrator.Governance", StringComparison.Ordinal) && LayerOf(t).Length == 0)
+                .Select(t => t.FullName).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            Assert.True(outside.Count == 0, "Engine types outside every layer (move them into the folder of the layer they belong to): " + string.Join(", ", outside));
+        }
+
+        [Fact]
+        public void The_layers_are_those_docs_architecture_md_draws_in_the_same_order()
+        {
+            var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Orchestrator.sln"))) dir = dir.Parent;
+            string doc = System.IO.File.ReadAllText(System.IO.Path.Combine(dir!.FullName, "docs", "architecture.md"));
+            int start = doc.IndexOf("```text\n", StringComparison.Ordinal);
+            Assert.True(start >= 0, "docs/architecture.md has no diagram");
+            string diagram = doc.Substring(start, doc.IndexOf("```", start + 7, StringComparison.Ordinal) - start);
+            // Drawn top (highest) to bottom: one layer a line, its name first.
+            var drawn = System.Text.RegularExpressions.Regex.Matches(diagram, @"^ (?<layer>[A-Z][a-z]+) ", System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Select(m => m.Groups["layer"].Value).Reverse().ToList();
+            Assert.Equal(Layers, drawn);
+        }
+
+        [Fact]
         public void A_layer_uses_only_itself_and_the_layers_below_it()
         {
             var violations = new SortedSet<string>(StringComparer.Ordinal);
