@@ -55,7 +55,7 @@ namespace Orchestrator.Governance.Analyzers
         /// <summary>
         /// MSBuild property GovernanceTestProject: "true" in a test project that references the
         /// package to have the tests its packets' DONE_MEANS name checked (GOV703,
-        /// <see cref="DoneMeansTestAnalyzer"/>). Its documents are read, but their diagnostics are
+        /// <see cref="GOV703DoneMeansTestAnalyzer"/>). Its documents are read, but their diagnostics are
         /// left to the project (or task) that checks them, so none is reported twice.
         /// </summary>
         public const string TestProjectProperty = "build_property.GovernanceTestProject";

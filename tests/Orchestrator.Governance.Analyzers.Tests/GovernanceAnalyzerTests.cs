@@ -178,7 +178,7 @@ namespace Orchestrator.Governance.Analyzers.Tests
         public void Every_catalog_rule_is_supported_once_with_its_default_severity()
         {
             // The document analyzer reports every rule but the source rules, which have an analyzer each.
-            var supported = new DiagnosticAnalyzer[] { new GovernanceAnalyzer(), new NotImplementedExceptionAnalyzer(), new TodoWithoutIssueAnalyzer(), new DoneMeansTestAnalyzer() }
+            var supported = new DiagnosticAnalyzer[] { new GovernanceAnalyzer(), new GOV701NotImplementedExceptionAnalyzer(), new GOV702TodoWithoutIssueAnalyzer(), new GOV703DoneMeansTestAnalyzer() }
                 .SelectMany(a => a.SupportedDiagnostics).OrderBy(d => d.Id, System.StringComparer.Ordinal).ToList();
             Assert.Equal(RuleCatalog.All.Select(r => r.Id), supported.Select(d => d.Id));
             foreach (var rule in RuleCatalog.All)
@@ -205,6 +205,19 @@ namespace Orchestrator.Governance.Analyzers.Tests
             // Unset, or not an absolute folder: the page's path in this repository.
             Assert.Equal("docs/rules/GOV107.md", GovernanceAnalyzer.DescriptorFor("GOV107", null).HelpLinkUri);
             Assert.Equal("docs/rules/GOV107.md", GovernanceAnalyzer.DescriptorFor("GOV107", "docs/rules").HelpLinkUri);
+        }
+
+        [Fact]
+        public void An_analyzer_of_one_rule_carries_the_rule_s_ID_in_its_name()
+        {
+            // Issue 35: as the engine's rules are named GOVnnnName, so are the source analyzers that report one rule each.
+            var analyzers = typeof(GovernanceAnalyzer).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+                .Select(t => (Type: t, Ids: ((DiagnosticAnalyzer)System.Activator.CreateInstance(t)!).SupportedDiagnostics.Select(d => d.Id).Distinct().ToList()))
+                .Where(a => a.Ids.Count == 1)
+                .ToList();
+            Assert.True(analyzers.Count >= 3, string.Join(", ", analyzers.Select(a => a.Type.Name)));
+            Assert.All(analyzers, a => Assert.Matches("^" + a.Ids[0] + "[A-Z][A-Za-z]*Analyzer$", a.Type.Name));
         }
 
         [Fact]

@@ -43,7 +43,7 @@ namespace Orchestrator.Governance.Analyzers.Tests
         [Fact]
         public async Task NotImplementedException_thrown_in_shipping_code_is_GOV701_at_the_creation()
         {
-            var test = Markup.Sources<NotImplementedExceptionAnalyzer>(null, (JobsPath, Jobs));
+            var test = Markup.Sources<GOV701NotImplementedExceptionAnalyzer>(null, (JobsPath, Jobs));
             test.ExpectedDiagnostics.Add(Gov701(0, DiagnosticSeverity.Error, "JobService.Cancel"));
             test.ExpectedDiagnostics.Add(Gov701(1, DiagnosticSeverity.Error, "JobService.Count"));
             await test.RunAsync();
@@ -52,7 +52,7 @@ namespace Orchestrator.Governance.Analyzers.Tests
         [Fact]
         public async Task TODO_FIXME_and_HACK_comments_without_an_issue_reference_are_GOV702_at_the_keyword()
         {
-            var test = Markup.Sources<TodoWithoutIssueAnalyzer>(null, (JobsPath, Jobs));
+            var test = Markup.Sources<GOV702TodoWithoutIssueAnalyzer>(null, (JobsPath, Jobs));
             test.ExpectedDiagnostics.Add(Gov702(2, DiagnosticSeverity.Warning, "TODO", DefaultIssueReference));
             test.ExpectedDiagnostics.Add(Gov702(4, DiagnosticSeverity.Warning, "HACK", DefaultIssueReference));
             await test.RunAsync();
@@ -68,13 +68,13 @@ namespace Orchestrator.Governance.Analyzers.Tests
         [Fact]
         public async Task Tests_samples_and_files_outside_the_root_are_exempt_by_default_from_GOV701()
         {
-            await Markup.Sources<NotImplementedExceptionAnalyzer>(null, Exempt).RunAsync();
+            await Markup.Sources<GOV701NotImplementedExceptionAnalyzer>(null, Exempt).RunAsync();
         }
 
         [Fact]
         public async Task Tests_samples_and_files_outside_the_root_are_exempt_by_default_from_GOV702()
         {
-            await Markup.Sources<TodoWithoutIssueAnalyzer>(null, Exempt).RunAsync();
+            await Markup.Sources<GOV702TodoWithoutIssueAnalyzer>(null, Exempt).RunAsync();
         }
 
         private const string Configured =
@@ -85,7 +85,7 @@ namespace Orchestrator.Governance.Analyzers.Tests
         [Fact]
         public async Task Keywords_pattern_exclusion_and_severity_of_GOV702_come_from_governance_yml()
         {
-            var test = Markup.Sources<TodoWithoutIssueAnalyzer>(Configured, WithLegacy);
+            var test = Markup.Sources<GOV702TodoWithoutIssueAnalyzer>(Configured, WithLegacy);
             test.ExpectedDiagnostics.Add(Gov702(3, DiagnosticSeverity.Error, "FIXME", @"^\(JIRA-[0-9]+\)"));
             await test.RunAsync();
         }
@@ -93,19 +93,19 @@ namespace Orchestrator.Governance.Analyzers.Tests
         [Fact]
         public async Task Exclusion_and_severity_of_GOV701_come_from_governance_yml_and_none_turns_it_off()
         {
-            var test = Markup.Sources<NotImplementedExceptionAnalyzer>(Configured, WithLegacy);
+            var test = Markup.Sources<GOV701NotImplementedExceptionAnalyzer>(Configured, WithLegacy);
             test.ExpectedDiagnostics.Add(Gov701(0, DiagnosticSeverity.Warning, "JobService.Cancel"));
             test.ExpectedDiagnostics.Add(Gov701(1, DiagnosticSeverity.Warning, "JobService.Count"));
             await test.RunAsync();
 
-            await Markup.Sources<NotImplementedExceptionAnalyzer>("severity:\n  GOV701: none\n", WithLegacy).RunAsync();
+            await Markup.Sources<GOV701NotImplementedExceptionAnalyzer>("severity:\n  GOV701: none\n", WithLegacy).RunAsync();
         }
 
         [Fact]
         public async Task A_type_named_NotImplementedException_in_another_namespace_is_not_reported()
         {
             const string code = "namespace Consumer { public class NotImplementedException : System.Exception { } public class C { public void M() { throw new NotImplementedException(); } } }";
-            await Markup.Sources<NotImplementedExceptionAnalyzer>(null, ("src/C.cs", code)).RunAsync();
+            await Markup.Sources<GOV701NotImplementedExceptionAnalyzer>(null, ("src/C.cs", code)).RunAsync();
         }
     }
 }

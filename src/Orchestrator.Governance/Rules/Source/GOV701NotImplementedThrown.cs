@@ -4,7 +4,7 @@ namespace Orchestrator.Governance.Rules.Source
 {
     /// <summary>
     /// GOV701, a rule over C# source: the engine reads no C#, so the Roslyn analyzer runs it
-    /// (src/Orchestrator.Governance.Analyzers/Source/NotImplementedExceptionAnalyzer.cs) and the rule's facts are declared
+    /// (src/Orchestrator.Governance.Analyzers/Source/GOV701NotImplementedExceptionAnalyzer.cs) and the rule's facts are declared
     /// here, with the other rules', so every host's catalog lists it.
     /// </summary>
     public static class GOV701NotImplementedThrown

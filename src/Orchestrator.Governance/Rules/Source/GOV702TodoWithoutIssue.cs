@@ -4,7 +4,7 @@ namespace Orchestrator.Governance.Rules.Source
 {
     /// <summary>
     /// GOV702, a rule over C# source: the engine reads no C#, so the Roslyn analyzer runs it
-    /// (src/Orchestrator.Governance.Analyzers/Source/TodoWithoutIssueAnalyzer.cs) and the rule's facts are declared
+    /// (src/Orchestrator.Governance.Analyzers/Source/GOV702TodoWithoutIssueAnalyzer.cs) and the rule's facts are declared
     /// here, with the other rules', so every host's catalog lists it.
     /// </summary>
     public static class GOV702TodoWithoutIssue

@@ -7,7 +7,7 @@ namespace Orchestrator.Governance.Rules.Source
     /// (<see cref="Model.TestReference"/>) that the test project's compilation does not hold as a
     /// test method that runs. The engine finds the names (<see cref="Engine.GovernanceResult.TestReferences"/>);
     /// the Roslyn analyzer of a project that sets GovernanceTestProject=true resolves them
-    /// (src/Orchestrator.Governance.Analyzers/Source/DoneMeansTestAnalyzer.cs).
+    /// (src/Orchestrator.Governance.Analyzers/Source/GOV703DoneMeansTestAnalyzer.cs).
     /// </summary>
     public static class GOV703DoneMeansTestMissing
     {

@@ -12,7 +12,7 @@ namespace Orchestrator.Governance.Analyzers.Tests
     /// DONE_MEANS), resolved against test classes written with xUnit, NUnit and MSTest attributes
     /// (declared in the source: the reference assemblies hold no test framework).
     /// </summary>
-    public class DoneMeansTestAnalyzerTests
+    public class GOV703DoneMeansTestAnalyzerTests
     {
         private const string Frameworks =
             "namespace Xunit { public class FactAttribute : System.Attribute { public string Skip { get; set; } } public class TheoryAttribute : FactAttribute { } }\n" +
@@ -38,9 +38,9 @@ namespace Orchestrator.Governance.Analyzers.Tests
         private static string Packet(string doneMeans) =>
             Packets.Valid.Replace("  * Database trait, SqliteDatabase wrapper and PostgresDatabase stub exist (§2.3.12.3)\n  * All tests pass\n", doneMeans);
 
-        private static CSharpAnalyzerTest<DoneMeansTestAnalyzer, DefaultVerifier> Test(string packet, bool testProject = true)
+        private static CSharpAnalyzerTest<GOV703DoneMeansTestAnalyzer, DefaultVerifier> Test(string packet, bool testProject = true)
         {
-            var test = new CSharpAnalyzerTest<DoneMeansTestAnalyzer, DefaultVerifier> { ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+            var test = new CSharpAnalyzerTest<GOV703DoneMeansTestAnalyzer, DefaultVerifier> { ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
             test.TestState.Sources.Add((Markup.Root + "tests/Frameworks.cs", Frameworks));
             test.TestState.Sources.Add((Markup.Root + "tests/StorageTests.cs", Tests));
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", testProject ? Markup.GlobalConfig(GovernanceAnalyzer.TestProjectProperty + " = true") : Markup.GlobalConfig()));

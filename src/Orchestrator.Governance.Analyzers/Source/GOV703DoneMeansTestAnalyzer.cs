@@ -22,7 +22,7 @@ namespace Orchestrator.Governance.Analyzers
     /// 003 Part 1 [CX-600B] (Anti-Vibe Guard), §8.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
-    public sealed class DoneMeansTestAnalyzer : DiagnosticAnalyzer
+    public sealed class GOV703DoneMeansTestAnalyzer : DiagnosticAnalyzer
     {
         private static readonly string[] TestAttributes =
         {

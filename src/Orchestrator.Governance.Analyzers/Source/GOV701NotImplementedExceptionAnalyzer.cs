@@ -14,7 +14,7 @@ namespace Orchestrator.Governance.Analyzers
     /// [CX-600B] (Anti-Vibe Guard).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class NotImplementedExceptionAnalyzer : DiagnosticAnalyzer
+    public sealed class GOV701NotImplementedExceptionAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

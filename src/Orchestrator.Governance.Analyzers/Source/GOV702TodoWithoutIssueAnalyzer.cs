@@ -16,7 +16,7 @@ namespace Orchestrator.Governance.Analyzers
     /// Source: seed 003 Part 1 [CX-600B] (Anti-Vibe Guard).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class TodoWithoutIssueAnalyzer : DiagnosticAnalyzer
+    public sealed class GOV702TodoWithoutIssueAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
