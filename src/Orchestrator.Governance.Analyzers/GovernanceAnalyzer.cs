@@ -311,7 +311,7 @@ namespace Orchestrator.Governance.Analyzers
                 .Where(t => pathByRelative.ContainsKey(t.Path))
                 .Select(t => (pathByRelative[t.Path], t))
                 .ToImmutableArray();
-            return new Snapshot(byPath.ToImmutableDictionary(e => e.Key, e => e.Value.ToImmutable(), StringComparer.Ordinal), tests, result.TestReferenceSeverity)
+            return new Snapshot(byPath.ToImmutableDictionary(e => e.Key, e => e.Value.ToImmutable(), StringComparer.Ordinal), tests, result.TestReferenceSeverity, result.Config.HelpLinkOf(Rules.Source.GOV703DoneMeansTestMissing.Rule.Id))
             {
                 DocumentsReused = cache?.DocumentsReused ?? 0,
                 RuleResultsReused = cache?.RuleResultsReused ?? 0,
@@ -490,8 +490,13 @@ namespace Orchestrator.Governance.Analyzers
         /// governance.yml's <c>helpBaseUrl</c> gives the rule (<see cref="Configuration.GovernanceConfig.HelpLinkOf"/>),
         /// which takes the place of the page shipped with the package.
         /// </summary>
-        internal static DiagnosticDescriptor DescriptorLinkedTo(string id, string helpLink) =>
-            WithHelp.GetOrAdd(("link:" + helpLink, id), key => ToRoslyn(RuleCatalog.Find(key.Id)!, helpLink));
+        internal static DiagnosticDescriptor DescriptorLinkedTo(string id, string helpLink)
+        {
+            // An address typed into governance.yml in an IDE is a new one at every keystroke: the descriptors kept are
+            // bounded (a descriptor made again is equal to the one dropped).
+            if (WithHelp.Count > 4096) WithHelp.Clear();
+            return WithHelp.GetOrAdd(("link:" + helpLink, id), key => ToRoslyn(RuleCatalog.Find(key.Id)!, helpLink));
+        }
 
         internal static DiagnosticSeverity ToRoslyn(GovernanceSeverity severity) => severity switch
         {
@@ -504,8 +509,9 @@ namespace Orchestrator.Governance.Analyzers
         /// <summary>Diagnostics of one analysis, by the additional file's full path.</summary>
         internal sealed class Snapshot
         {
-            public Snapshot(ImmutableDictionary<string, ImmutableArray<Diagnostic>> byPath, ImmutableArray<(string FullPath, Model.TestReference Reference)> tests, GovernanceSeverity testSeverity)
+            public Snapshot(ImmutableDictionary<string, ImmutableArray<Diagnostic>> byPath, ImmutableArray<(string FullPath, Model.TestReference Reference)> tests, GovernanceSeverity testSeverity, string? testHelpLink = null)
             {
+                TestHelpLink = testHelpLink;
                 ByPath = byPath;
                 Tests = tests;
                 TestSeverity = testSeverity;
@@ -518,6 +524,9 @@ namespace Orchestrator.Governance.Analyzers
 
             /// <summary>GOV703's severity from governance.yml.</summary>
             public GovernanceSeverity TestSeverity { get; }
+
+            /// <summary>GOV703's help link as governance.yml's helpBaseUrl gives it, or null for the plain descriptor's.</summary>
+            public string? TestHelpLink { get; }
 
             /// <summary>How many documents the analysis took from its repository's <see cref="AnalysisCache"/> (read in an earlier compilation, text unchanged).</summary>
             public int DocumentsReused { get; internal set; }

@@ -58,6 +58,11 @@ namespace Orchestrator.Governance.Cli.Tests
             Assert.Contains("  PASS board: docs/TASK_BOARD.md lists WP-1-Storage-Layer as 'DONE' (line 4), which agrees with 'Done'\n", output);
             Assert.EndsWith("Every gate passed (1 not checked here).\n", output);
 
+            // --strict: a gate not checked (no named test here) fails the step as well.
+            (exit, output, _) = Ready("--target", "Done", "--strict");
+            Assert.Equal(1, exit);
+            Assert.Contains("  SKIP testsPassed: DONE_MEANS names no test (taskPacket.testReference)\n", output);
+
             // JSON: the MCP server's ready_to_close answer.
             (exit, output, _) = Ready("--target", "Done", "--format", "json");
             Assert.Equal(0, exit);
@@ -98,7 +103,7 @@ namespace Orchestrator.Governance.Cli.Tests
 
             var (exit, output, _) = Ready("--target", "Done");
             Assert.Equal(1, exit);
-            Assert.Contains("  FAIL testsPassed: DONE_MEANS names 3 test(s) and no test results were given: pass testResults (TRX or JUnit XML files) from the run that shows they passed\n", output);
+            Assert.Contains("  FAIL testsPassed: DONE_MEANS names 3 test(s) and no test results were given: pass --test-results (TRX or JUnit XML files) from the run that shows they passed\n", output);
 
             (exit, output, _) = Ready("--target", "Done", "--test-results", "TestResults/*.trx");
             Assert.Equal(1, exit);

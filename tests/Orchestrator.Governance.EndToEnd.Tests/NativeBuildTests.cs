@@ -227,8 +227,8 @@ namespace Orchestrator.Governance.EndToEnd.Tests
             Assert.Equal(
                 new[] { $"Orchestrator.Governance.Cli.{NativeBuild.Version}.nupkg", $"Orchestrator.Governance.Cli.any.{NativeBuild.Version}.nupkg", $"Orchestrator.Governance.Cli.{rid}.{NativeBuild.Version}.nupkg" },
                 Directory.GetFiles(_native.Feed).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal));
-            // The package users ask for is a dotnet tool and an MCP server; the packages it names are its parts.
-            Assert.Equal("DotnetTool;McpServer", PackageLicenceTests.PackageTypes(Path.Combine(_native.Feed, $"Orchestrator.Governance.Cli.{NativeBuild.Version}.nupkg"), "Orchestrator.Governance.Cli"));
+            // The package users ask for is a dotnet tool; the packages it names are its parts.
+            Assert.Equal("DotnetTool", PackageLicenceTests.PackageTypes(Path.Combine(_native.Feed, $"Orchestrator.Governance.Cli.{NativeBuild.Version}.nupkg"), "Orchestrator.Governance.Cli"));
             foreach (var part in new[] { rid, "any" })
                 Assert.Equal("DotnetToolRidPackage", PackageLicenceTests.PackageTypes(Path.Combine(_native.Feed, $"Orchestrator.Governance.Cli.{part}.{NativeBuild.Version}.nupkg"), $"Orchestrator.Governance.Cli.{part}"));
 

@@ -43,14 +43,16 @@ namespace Orchestrator.Governance.EndToEnd.Tests
         }
 
         /// <summary>
-        /// Issue 34: the tool package says it is an MCP server as well as a dotnet tool (NuGet lists packages of type
-        /// McpServer as MCP servers); the analyzer and SDK packages say neither.
+        /// Each package's type as NuGet lists it. The tool is a dotnet tool and not (yet) typed McpServer: a client that
+        /// finds an MCP server on NuGet runs it as the package's .mcp/server.json says, whose name needs a registry
+        /// namespace this project does not have (docs/packaging.md); without it the client would start the CLI, not
+        /// `governance mcp`.
         /// </summary>
         [Theory]
-        [InlineData("Orchestrator.Governance.Cli", "DotnetTool;McpServer")]
+        [InlineData("Orchestrator.Governance.Cli", "DotnetTool")]
         [InlineData("Orchestrator.Governance", "")]
         [InlineData("Orchestrator.Governance.Sdk", "MSBuildSdk")]
-        public void The_tool_package_is_typed_a_dotnet_tool_and_an_MCP_server(string id, string types)
+        public void Each_package_is_typed_as_NuGet_lists_it(string id, string types)
         {
             Assert.Equal(types, PackageTypes(Path.Combine(_feed.Feed, $"{id}.{_feed.Version}.nupkg"), id));
         }

@@ -106,22 +106,37 @@ namespace Orchestrator.Governance.LanguageServer.Tests
         [Fact]
         public async Task Hover_on_STATUS_says_whether_the_packet_may_close_and_which_gates_fail()
         {
-            // Issue 35: the engine's ready_to_close query, the verdict for the next closing status.
-            var (repo, client) = await Started();
+            // Issue 35: the engine's ready_to_close query, the verdict for the closing status STATUS may move to next.
+            var repo = new TempRepository();
+            string storage = Path.Combine(repo.Root, Storage);
+            File.WriteAllText(storage, File.ReadAllText(storage).Replace("- STATUS: Ready-for-Dev", "- STATUS: In-Progress"));
+            string retryPath = Path.Combine(repo.Root, "docs", "task_packets", "WP-1-Job-Retry.md");
+            File.WriteAllText(retryPath, File.ReadAllText(retryPath).Replace("- STATUS: Ready-for-Dev", "- STATUS: In-Progress"));
+            var client = new LspTestClient(repo.Root);
+            client.Initialize();
+            client.Diagnostics(Cancel);
+            await Task.CompletedTask;
             using var _ = repo;
             await using var __ = client;
             string line = repo.Read(Storage).Split('\n')[8];
-            Assert.StartsWith("- STATUS: Ready-for-Dev", line);
+            Assert.StartsWith("- STATUS: In-Progress", line);
             string value = client.At("textDocument/hover", Storage, 8, 4).GetProperty("contents").GetProperty("value").GetString()!;
-            Assert.Equal(
-                "**Ready to close as Done**: no, 1 gate(s) fail\n" +
-                "- **transition**: 'Ready-for-Dev' may move to 'In-Progress', 'Blocked', not to 'Done' (taskPacket.statusTransitions)",
-                value);
+            Assert.Equal(HoverOnStatus, value);
 
-            // The same verdict at the end of the value; none a line below, where no field is.
+            // The same verdict at the end of the value; none a line above, where no field is.
             Assert.Equal(value, client.At("textDocument/hover", Storage, 8, line.TrimEnd('\r').Length).GetProperty("contents").GetProperty("value").GetString());
             Assert.Equal(JsonValueKind.Null, client.At("textDocument/hover", Storage, 1, 0).ValueKind);
+
+            // WP-1-Job-Retry declares the TASK_ID WP-1-Job-Cancel holds too: its STATUS hover judges WP-1-Job-Retry itself.
+            string retry = client.At("textDocument/hover", "docs/task_packets/WP-1-Job-Retry.md", 8, 4).GetProperty("contents").GetProperty("value").GetString()!;
+            Assert.Equal(HoverOnRetryStatus, retry);
         }
+
+        /// <summary>The hover on an In-Progress WP-1-Storage-Layer's STATUS: no board and no named test (not checked), every other gate passes.</summary>
+        private const string HoverOnStatus = "**Ready to close as Done**: yes, no gate fails";
+
+        /// <summary>On WP-1-Job-Retry's: its own two errors (GOV105, GOV106), not WP-1-Job-Cancel's four failed gates.</summary>
+        private const string HoverOnRetryStatus = "**Ready to close as Done**: no, 1 gate(s) fail\n- **noOtherErrors**: 2 other error(s) in the packet";
 
         [Fact]
         public async Task Definition_goes_from_a_SPEC_ANCHOR_to_the_spec_heading_and_from_a_WP_ID_to_its_packet()

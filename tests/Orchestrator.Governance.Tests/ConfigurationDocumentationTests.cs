@@ -22,7 +22,7 @@ namespace Orchestrator.Governance.Tests
             return dir!.FullName;
         }
 
-        /// <summary>Every key of the schema as a dotted path: down an object's properties, through a $ref to its definition; a map's keys as <c>NAME</c>.</summary>
+        /// <summary>Every key of the schema as a dotted path: down an object's properties, through a $ref to its definition (a map, such as severity, ends the path).</summary>
         internal static List<string> SchemaKeys()
         {
             using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root(), "schemas", "governance.schema.json")));
@@ -47,7 +47,8 @@ namespace Orchestrator.Governance.Tests
 
         /// <summary>
         /// The keys the table's rows name: each backticked key of a row's first cell; one without a dot after another
-        /// (<c>`documents.plan` / `session`</c>) is that one's sibling; <c>GOVnnn</c> names any rule.
+        /// (<c>`documents.plan` / `session`</c>) is that one's sibling. A row may name a key above the schema's leaves
+        /// (<c>documents.adrs</c> covers its include and exclude) or below a map (<c>severity.GOVnnn</c>).
         /// </summary>
         internal static List<string> DocumentedKeys()
         {

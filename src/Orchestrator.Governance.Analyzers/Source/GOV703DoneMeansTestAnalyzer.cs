@@ -66,7 +66,7 @@ namespace Orchestrator.Governance.Analyzers
                         var span = reference.Span;
                         var location = Location.Create(fullPath, new TextSpan(span.Start, span.Length), new LinePositionSpan(
                             new LinePosition(span.StartLine - 1, span.StartColumn - 1), new LinePosition(span.EndLine - 1, span.EndColumn - 1)));
-                        var descriptor = GovernanceAnalyzer.Descriptors[GOV703DoneMeansTestMissing.Rule.Id];
+                        var descriptor = current.TestHelpLink is string link ? GovernanceAnalyzer.DescriptorLinkedTo(GOV703DoneMeansTestMissing.Rule.Id, link) : GovernanceAnalyzer.Descriptors[GOV703DoneMeansTestMissing.Rule.Id];
                         var severity = GovernanceAnalyzer.ToRoslyn(current.TestSeverity);
                         file.ReportDiagnostic(severity == descriptor.DefaultSeverity
                             ? Diagnostic.Create(descriptor, location, reference.Name, problem)

@@ -100,7 +100,8 @@ namespace Orchestrator.Governance.Analyzers
         /// <summary>The same, carrying <paramref name="properties"/> for a code fix.</summary>
         public Diagnostic? Create(RuleDescriptor rule, Location location, System.Collections.Immutable.ImmutableDictionary<string, string?>? properties, params object[] arguments)
         {
-            var descriptor = GovernanceAnalyzer.Descriptors[rule.Id];
+            // The help link governance.yml's helpBaseUrl gives the rule, else the plain descriptor's.
+            var descriptor = _config.HelpLinkOf(rule.Id) is string link ? GovernanceAnalyzer.DescriptorLinkedTo(rule.Id, link) : GovernanceAnalyzer.Descriptors[rule.Id];
             var severity = _config.SeverityOf(rule);
             if (severity == GovernanceSeverity.None) return null;
             return Diagnostic.Create(descriptor, location, GovernanceAnalyzer.ToRoslyn(severity), additionalLocations: null, properties: properties, arguments);

@@ -13,8 +13,9 @@ namespace Orchestrator.Governance.Cli.Commands
     /// <summary>
     /// <c>governance ready WP-ID [PATH] --target STATUS [--test-results GLOB...] [--format text|json]</c>: whether a task
     /// packet may move to a closing status, every gate passed, failed or not checked with the reason
-    /// (<see cref="ReadyToClose"/>, the MCP server's <c>ready_to_close</c>; docs/agents.md). Exit 0 when no gate fails,
-    /// 1 when one does, 2 for a WP ID no packet has, a status that closes nothing, or bad arguments.
+    /// (<see cref="ReadyToClose"/>, the MCP server's <c>ready_to_close</c>; docs/agents.md). Exit 0 when no gate fails
+    /// (with <c>--strict</c>, when every gate passed), 1 otherwise, 2 for a WP ID no packet has, a status that closes
+    /// nothing, or bad arguments.
     /// </summary>
     internal static class ReadyCommand
     {
@@ -29,17 +30,18 @@ namespace Orchestrator.Governance.Cli.Commands
             format.AcceptOnlyFromAmong("text", "json");
             var testResults = new Option<string[]>("--test-results") { Description = "Test result files, TRX or JUnit XML (a glob relative to the repository; repeatable): the tests DONE_MEANS names must have passed in them (the testsPassed gate, GOV704).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
             var today = new Option<string?>("--today") { Description = "The date waivers expire against, YYYY-MM-DD (default: today, UTC)." };
-            var command = new Command("ready", "Say whether a task packet may move to a closing status: every gate the protocol asks, passed or failed with the reason (exit 0 when ready).") { id, path, target, config, format, testResults, today };
+            var strict = new Option<bool>("--strict") { Description = "A gate not checked (SKIP: no task board, no named test, GOV703 or GOV704 off in governance.yml) fails too: for a CI step where the configuration is part of the change." };
+            var command = new Command("ready", "Say whether a task packet may move to a closing status: every gate the protocol asks, passed or failed with the reason (exit 0 when ready).") { id, path, target, config, format, testResults, today, strict };
             command.SetAction(result =>
             {
-                int code = Run(result.GetValue(id) ?? string.Empty, result.GetValue(path) ?? ".", result.GetValue(target) ?? string.Empty, result.GetValue(config), result.GetValue(format) ?? "text", result.GetValue(testResults), result.GetValue(today), stdout, stderr);
+                int code = Run(result.GetValue(id) ?? string.Empty, result.GetValue(path) ?? ".", result.GetValue(target) ?? string.Empty, result.GetValue(config), result.GetValue(format) ?? "text", result.GetValue(testResults), result.GetValue(today), result.GetValue(strict), stdout, stderr);
                 exit(code);
                 return code;
             });
             return command;
         }
 
-        private static int Run(string id, string root, string target, string? configFile, string format, string[]? testResults, string? today, TextWriter stdout, TextWriter stderr)
+        private static int Run(string id, string root, string target, string? configFile, string format, string[]? testResults, string? today, bool strict, TextWriter stdout, TextWriter stderr)
         {
             if (!Directory.Exists(root))
             {
@@ -66,6 +68,7 @@ namespace Orchestrator.Governance.Cli.Commands
             var host = new ReadinessHost
             {
                 NamedTests = Mcp.Tools.ReadyToCloseTool.NamedTestsIn(tree, result.Config.Limits.MaxDocumentBytes),
+                TestResultsOption = "--test-results",
                 TestResults = options.TestResults == null ? null : () => new TestResultsAnalysis(result, options.TestResults.Select(i => i.Path).ToList(), Model.TestRuns.TestResults.Read(options.TestResults, options.Today).FilesDisplay()),
             };
             Readiness readiness;
@@ -82,7 +85,7 @@ namespace Orchestrator.Governance.Cli.Commands
             stdout.Write(format == "json"
                 ? Reports.ConsoleText.SafeJson(Mcp.Tools.ReadyToCloseTool.ToJson(readiness).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n")
                 : Reports.ConsoleText.Safe(Text(readiness)));
-            return readiness.Ready ? 0 : 1;
+            return readiness.Ready && !(strict && readiness.Gates.Any(g => g.Passed == null)) ? 0 : 1;
         }
 
         /// <summary>

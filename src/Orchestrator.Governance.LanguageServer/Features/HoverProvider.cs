@@ -41,26 +41,25 @@ namespace Orchestrator.Governance.LanguageServer.Features
         }
 
         /// <summary>
-        /// On a task packet's STATUS line: whether it may move to its next closing status (the first of
-        /// taskPacket.closedStatuses and dependencies.validated it is not at already), from the engine's
-        /// <see cref="Engine.Queries.ReadyToClose"/> query, the MCP server's <c>ready_to_close</c>: the verdict and each
-        /// failed gate with its reason. Named tests are not judged here (the build's GOV703 and the MCP server judge
-        /// them), nor test results given.
+        /// On a task packet's STATUS line: whether it may move to its next closing status
+        /// (<see cref="Engine.Queries.ReadyToClose.NextClosingStatus"/>: Done, or Validated once it is Done), from the
+        /// engine's <see cref="Engine.Queries.ReadyToClose"/> query, the MCP server's <c>ready_to_close</c>: the verdict and
+        /// each failed gate with its reason. Named tests and test results are not judged here (the build's GOV703 and
+        /// GOV704, <c>governance ready</c> and the MCP server judge them).
         /// </summary>
         private static string? Readiness(AnalysisSnapshot snapshot, string path, int offset)
         {
             var result = snapshot.Result;
             if (!(snapshot.PacketAt(path) is Model.TaskPacket packet) || !(result.Profile.FieldOf(packet, "STATUS") is Model.PacketField status)) return null;
             if (offset < status.KeySpan.Start || offset > status.ValueSpan.End) return null;
-            string now = status.Value.Trim();
-            string? target = Engine.Queries.ReadyToClose.ClosingStatuses(result.Config).FirstOrDefault(s => !Model.Board.TopologyFacts.IsOneOf(now, new[] { s }));
-            if (target == null) return null;
-            var ids = result.Topology.IdsOf(packet);
-            string id = ids.Count > 0 ? ids[0] : packet.FileStem;
+            // The closing status STATUS may move to next (Validated once Done); none, no verdict.
+            if (!(Engine.Queries.ReadyToClose.NextClosingStatus(result.Config, status.Value.Trim()) is string target)) return null;
+            string id = Model.Board.TopologyFacts.NameOf(result.Topology, packet, result.Profile);
             Engine.Queries.Readiness readiness;
             try
             {
-                readiness = Engine.Queries.ReadyToClose.Judge(result, id, target, new Engine.Queries.ReadinessHost());
+                // The packet itself: another packet may declare the same ID.
+                readiness = Engine.Queries.ReadyToClose.Judge(result, packet, id, target, new Engine.Queries.ReadinessHost { JudgesTestResults = false });
             }
             catch (Engine.Queries.QueryException)
             {

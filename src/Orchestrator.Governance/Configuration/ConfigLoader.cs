@@ -174,7 +174,7 @@ namespace Orchestrator.Governance.Configuration
             foreach (var p in config.Spec.DoneMeans.GenericGates) CheckRegex(p, "spec.doneMeans.genericGates");
             CheckGlobs(merged, merged, problems);
             if (config.HelpBaseUrl.Trim().Length > 0 && !GovernanceConfig.IsHelpBaseUrl(config.HelpBaseUrl.Trim()))
-                problems.Add(new ConfigProblem($"'helpBaseUrl' must be an absolute http or https address (found '{config.HelpBaseUrl}')", FindLine(merged, "helpBaseUrl"), 1));
+                problems.Add(new ConfigProblem($"'helpBaseUrl' must be an absolute http or https address without spaces, quotes or parentheses (found '{(config.HelpBaseUrl.Length <= 80 ? config.HelpBaseUrl : config.HelpBaseUrl.Substring(0, 77) + "...")}')", FindLine(merged, "helpBaseUrl"), 1));
             foreach (var entry in config.Severity)
             {
                 if (isRuleId != null && !isRuleId(entry.Key))

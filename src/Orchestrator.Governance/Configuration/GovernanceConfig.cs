@@ -85,10 +85,24 @@ namespace Orchestrator.Governance.Configuration
                 : address + (address.EndsWith("/", System.StringComparison.Ordinal) ? string.Empty : "/") + ruleId + ".md";
         }
 
-        /// <summary>Whether <paramref name="address"/> is an absolute http or https URI with a host (what <c>helpBaseUrl</c> takes).</summary>
-        internal static bool IsHelpBaseUrl(string address) =>
-            address.Length > 0 && System.Uri.TryCreate(address.Replace("{id}", "GOV000"), System.UriKind.Absolute, out var uri)
-            && (uri.Scheme == System.Uri.UriSchemeHttp || uri.Scheme == System.Uri.UriSchemeHttps) && uri.Host.Length > 0;
+        /// <summary>
+        /// Whether <paramref name="address"/> is an absolute http or https URI with a host (what <c>helpBaseUrl</c> takes),
+        /// written with the characters of RFC 3986 other than parentheses and quotes: no white space, control
+        /// character, '(' ')' '&lt;' '&gt;' '"' or '\'', so that the link cannot end a Markdown link or a quoted value of
+        /// the hosts that write it (hover, SARIF, MSBuild's log).
+        /// </summary>
+        internal static bool IsHelpBaseUrl(string address)
+        {
+            if (address.Length == 0 || address.Length > 2048) return false;
+            foreach (char c in address)
+            {
+                bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~:/?#[]@!$&*+,;=%{}".IndexOf(c) >= 0;
+                if (!allowed) return false;
+            }
+
+            return System.Uri.TryCreate(address.Replace("{id}", "GOV000"), System.UriKind.Absolute, out var uri)
+                && (uri.Scheme == System.Uri.UriSchemeHttp || uri.Scheme == System.Uri.UriSchemeHttps) && uri.Host.Length > 0;
+        }
     }
 
     /// <summary>Where the task board is and how to read its statuses.</summary>

@@ -60,13 +60,14 @@ namespace Orchestrator.Governance.Tests.Engine
             Assert.Null(ConfigLoader.Load(null, RuleCatalog.Exists, out _).HelpLinkOf("GOV107"));
 
             var result = Packets.Analyze(("governance.yml", "severity:\n  GOV107: warning\nhelpBaseUrl: docs/rules\n"));
-            Packets.Single(result, "GOV001", "governance.yml", 3, 1, "'helpBaseUrl' must be an absolute http or https address (found 'docs/rules')");
+            Packets.Single(result, "GOV001", "governance.yml", 3, 1, "'helpBaseUrl' must be an absolute http or https address without spaces, quotes or parentheses (found 'docs/rules')");
             Assert.Null(result.Config.HelpLinkOf("GOV107"));
-            foreach (var address in new[] { "file:///opt/rules/", "ftp://example.org/rules/", "https://", "mailto:rules@example.org" })
+            // Nor one that could end the Markdown link or quoted value a host writes it in.
+            foreach (var address in new[] { "file:///opt/rules/", "ftp://example.org/rules/", "https://", "mailto:rules@example.org", "https://x/a) ![t](https://evil/{id}", "https://x/a b/", "https://x/'q'/", "https://x/<b>/" })
             {
                 var d = Assert.Single(Packets.Analyze(("governance.yml", "helpBaseUrl: \"" + address + "\"\n")).Of("GOV001"));
                 Assert.Equal((1, 1), (d.Span.StartLine, d.Span.StartColumn));
-                Assert.Equal("'helpBaseUrl' must be an absolute http or https address (found '" + address + "')", d.Arguments[0]);
+                Assert.Equal("'helpBaseUrl' must be an absolute http or https address without spaces, quotes or parentheses (found '" + address + "')", d.Arguments[0]);
             }
 
             var wrongType = Assert.Single(Packets.Analyze(("governance.yml", "helpBaseUrl: [a, b]\n")).Of("GOV001"));

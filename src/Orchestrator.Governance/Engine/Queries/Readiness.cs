@@ -4,7 +4,7 @@ using Orchestrator.Governance.Diagnostics;
 
 namespace Orchestrator.Governance.Engine.Queries
 {
-    /// <summary>The answer of <see cref="ReadyToClose.Judge"/>: the packet, its status, the target and each gate.</summary>
+    /// <summary>The answer of <c>ReadyToClose.Judge</c>: the packet, its status, the target and each gate.</summary>
     public sealed class Readiness
     {
         /// <summary>Creates the answer.</summary>

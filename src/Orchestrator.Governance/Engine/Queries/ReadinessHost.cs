@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace Orchestrator.Governance.Engine.Queries
 {
-    /// <summary>What only a host can give <see cref="ReadyToClose.Judge"/>: the judgment of named tests by their source, and test results.</summary>
+    /// <summary>What only a host can give <c>ReadyToClose.Judge</c>: the judgment of named tests by their source, and test results.</summary>
     public sealed class ReadinessHost
     {
         /// <summary>
@@ -17,6 +17,18 @@ namespace Orchestrator.Governance.Engine.Queries
         /// it; the function (or the function itself) gives null when the caller gave none.
         /// </summary>
         public Func<TestResultsAnalysis?>? TestResults { get; set; }
+
+        /// <summary>
+        /// How the caller names the test results it may give, in the testsPassed gate's reason: the MCP tool's argument
+        /// <c>testResults</c> (the default), the CLI's <c>--test-results</c>.
+        /// </summary>
+        public string TestResultsOption { get; set; } = "testResults";
+
+        /// <summary>
+        /// False for a host that takes no test results (the language server's hover): the testsPassed gate is then not
+        /// checked (null) where it would fail for want of results. True by default.
+        /// </summary>
+        public bool JudgesTestResults { get; set; } = true;
     }
 
     /// <summary>One named test judged by its source: <see cref="Passed"/> true, false or null (cannot tell), and why.</summary>

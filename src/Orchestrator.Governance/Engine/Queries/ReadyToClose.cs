@@ -28,7 +28,7 @@ namespace Orchestrator.Governance.Engine.Queries
     public static class ReadyToClose
     {
         /// <summary>The gates' names, in the order they are judged.</summary>
-        public static readonly IReadOnlyList<string> GateNames = new[] { "transition", "doneMeansMapped", "mustsCovered", "blockersValidated", "locked", "board", "noOtherErrors", "namedTests", "testsPassed" };
+        public static readonly IReadOnlyList<string> GateNames = new[] { "transition", "doneMeansMapped", "mustsCovered", "blockersValidated", "locked", "board", "namedTests", "testsPassed", "noOtherErrors" };
 
         // The rules each gate reads; a packet's other errors fall to the last gate.
         private static readonly string[] MappingRules = { GOV206DoneMeansUnmapped.Rule.Id, GOV209DoneMeansNotMeasurable.Rule.Id, GOV212DoneMeansBlanketClaim.Rule.Id };
@@ -48,11 +48,17 @@ namespace Orchestrator.Governance.Engine.Queries
         /// <exception cref="QueryException"><paramref name="target"/> is not a closing status, no packet has the ID, or the host's test results cannot be read.</exception>
         public static Readiness Judge(GovernanceResult result, string id, string target, ReadinessHost host)
         {
-            var config = result.Config;
-            var closing = ClosingStatuses(config);
-            if (!TopologyFacts.IsOneOf(target, closing))
-                throw new QueryException($"'{Clip(target)}' is not a closing status; expected one of {string.Join(", ", closing)} (taskPacket.closedStatuses, dependencies.validated)");
+            CheckTarget(result.Config, target);
             var (packet, wp) = PacketLookup.Resolve(result, id);
+            return Judge(result, packet, wp, target, host);
+        }
+
+        /// <summary>Judges <paramref name="packet"/> itself (a host that holds the packet, not an ID another packet may share), going by <paramref name="wp"/>.</summary>
+        /// <exception cref="QueryException"><paramref name="target"/> is not a closing status.</exception>
+        public static Readiness Judge(GovernanceResult result, TaskPacket packet, string wp, string target, ReadinessHost host)
+        {
+            var config = result.Config;
+            CheckTarget(config, target);
             var profile = result.Profile;
             var own = result.Diagnostics.Concat(result.SetAsideOnRecords).Where(d => d.Path == packet.Path).ToList();
             var gates = new List<ReadinessGate>();
@@ -130,13 +136,35 @@ namespace Orchestrator.Governance.Engine.Queries
                 gates.Add(new ReadinessGate("namedTests", passed, string.Join("; ", (failed.Count > 0 ? failed : verdicts).Select(v => $"'{v.Name}' {v.Reason}"))));
             }
 
-            gates.Add(TestsPassed(result, packet, host.TestResults));
+            gates.Add(TestsPassed(result, packet, host));
             counted.Add(GOV704NamedTestNotPassed.Rule.Id);
 
             var others = own.Where(d => d.Severity == GovernanceSeverity.Error && !counted.Contains(d.Id)).ToList();
             gates.Add(new ReadinessGate("noOtherErrors", others.Count == 0, others.Count == 0 ? "no other error in the packet" : $"{others.Count} other error(s) in the packet", others));
 
             return new Readiness(wp, packet.Path, now, target, gates);
+        }
+
+        private static void CheckTarget(Configuration.GovernanceConfig config, string target)
+        {
+            var closing = ClosingStatuses(config);
+            if (!TopologyFacts.IsOneOf(target, closing))
+                throw new QueryException($"'{Clip(target)}' is not a closing status; expected one of {string.Join(", ", closing)} (taskPacket.closedStatuses, dependencies.validated)");
+        }
+
+        /// <summary>
+        /// The closing status a packet at <paramref name="status"/> would move to next: the first move
+        /// taskPacket.statusTransitions allows from it that is one of <see cref="ClosingStatuses"/> (or, for a status
+        /// the transitions do not list, the first closing status it is not at); null when none.
+        /// </summary>
+        public static string? NextClosingStatus(Configuration.GovernanceConfig config, string status)
+        {
+            var closing = ClosingStatuses(config);
+            var edges = TopologyFacts.TransitionsFrom(config.TaskPacket, status);
+            // Spelled as the transitions spell it (dependencies.validated may spell it as the board does).
+            return edges == null
+                ? closing.FirstOrDefault(s => !TopologyFacts.IsOneOf(status, new[] { s }))
+                : edges.FirstOrDefault(e => TopologyFacts.IsOneOf(e, closing) && !TopologyFacts.IsOneOf(status, new[] { e }));
         }
 
         /// <summary>The transition gate: STATUS may move to <paramref name="target"/> (taskPacket.statusTransitions).</summary>
@@ -168,18 +196,21 @@ namespace Orchestrator.Governance.Engine.Queries
         /// judged by the engine as the CLI's --test-results and the MSBuild task judge them (the same GOV704 findings,
         /// severities, inline suppressions and baseline; a result file that cannot be read, GOV002, fails the gate).
         /// Not checked (null) without a named test or with GOV704 off; failed when tests are named and the host has no
-        /// results (<paramref name="testResults"/> null or giving null). The results are asked for only when the gate needs them.
+        /// results (<see cref="ReadinessHost.TestResults"/> null or giving null), or is not checked when the host takes none (<see cref="ReadinessHost.JudgesTestResults"/>). The results are asked for only when the gate needs them.
         /// </summary>
-        private static ReadinessGate TestsPassed(GovernanceResult result, TaskPacket packet, Func<TestResultsAnalysis?>? testResults)
+        private static ReadinessGate TestsPassed(GovernanceResult result, TaskPacket packet, ReadinessHost host)
         {
+            var testResults = host.TestResults;
             var named = TestReference.Of(packet, result.Profile).Select(t => t.Name).Distinct(StringComparer.Ordinal).ToList();
             if (named.Count == 0) return new ReadinessGate("testsPassed", null, "DONE_MEANS names no test (taskPacket.testReference)");
             if (result.Config.SeverityOf(GOV704NamedTestNotPassed.Rule) == GovernanceSeverity.None)
                 return new ReadinessGate("testsPassed", null, "GOV704 is off in governance.yml (severity: none), so named tests are not judged");
             // A named test is an item met only by a run that passed: without results nothing shows it did.
+            if (!host.JudgesTestResults)
+                return new ReadinessGate("testsPassed", null, $"DONE_MEANS names {named.Count} test(s); test results are not judged here ({host.TestResultsOption} judges them)");
             var analysis = testResults?.Invoke();
             if (analysis == null)
-                return new ReadinessGate("testsPassed", false, $"DONE_MEANS names {named.Count} test(s) and no test results were given: pass testResults (TRX or JUnit XML files) from the run that shows they passed");
+                return new ReadinessGate("testsPassed", false, $"DONE_MEANS names {named.Count} test(s) and no test results were given: pass {host.TestResultsOption} (TRX or JUnit XML files) from the run that shows they passed");
 
             var resultPaths = new HashSet<string>(analysis.ResultFiles, StringComparer.Ordinal);
             var findings = analysis.Result.Diagnostics

@@ -66,6 +66,40 @@ namespace Orchestrator.Governance.Tests.Engine.Queries
         }
 
         [Fact]
+        public void A_host_that_takes_no_test_results_leaves_testsPassed_unchecked_and_a_host_names_its_own_option()
+        {
+            var hover = Gate(Judge(new ReadinessHost { JudgesTestResults = false }), "testsPassed");
+            Assert.Equal((null, "DONE_MEANS names 3 test(s); test results are not judged here (testResults judges them)"), (hover.Passed, hover.Reason));
+            var cli = Gate(Judge(new ReadinessHost { TestResultsOption = "--test-results" }), "testsPassed");
+            Assert.Equal("DONE_MEANS names 3 test(s) and no test results were given: pass --test-results (TRX or JUnit XML files) from the run that shows they passed", cli.Reason);
+        }
+
+        [Theory]
+        [InlineData("In-Progress", "Done")]
+        [InlineData("Done", "Validated")]
+        [InlineData("Blocked", "Done")]
+        [InlineData("Ready-for-Dev", null)]
+        [InlineData("Validated", null)]
+        [InlineData("Almost done", "Done")]
+        public void The_next_closing_status_is_the_first_the_transitions_allow(string status, string? next)
+        {
+            // seed 003 §6.3-6.4 (taskPacket.statusTransitions): Ready-for-Dev moves to In-Progress or Blocked; Validated to nothing; a status not listed anywhere.
+            Assert.Equal(next, ReadyToClose.NextClosingStatus(Result.Config, status));
+        }
+
+        [Fact]
+        public void The_packet_itself_is_judged_even_where_another_packet_declares_its_ID()
+        {
+            var twin = Packets.Analyze((Packets.Path, Packets.Valid), ("docs/task_packets/WP-1-Other-Layer.md", Packets.Valid.Replace("- STATUS: Ready-for-Dev", "- STATUS: Almost done")));
+            var other = twin.Packets.Single(p => p.Path.EndsWith("WP-1-Other-Layer.md", System.StringComparison.Ordinal));
+            var judged = ReadyToClose.Judge(twin, other, "WP-1-Storage-Layer", "Done", new ReadinessHost());
+            Assert.Equal(("docs/task_packets/WP-1-Other-Layer.md", "Almost done"), (judged.File, judged.Status));
+            Assert.Equal(GateNamesIn(judged), ReadyToClose.GateNames.Where(n => n != "namedTests"));
+        }
+
+        private static IEnumerable<string> GateNamesIn(Readiness readiness) => readiness.Gates.Select(g => g.Name);
+
+        [Fact]
         public void An_ID_no_packet_has_and_a_status_that_closes_nothing_are_query_errors_naming_what_to_ask()
         {
             var unknown = Assert.Throws<QueryException>(() => ReadyToClose.Judge(Result, "WP-1-Storage", "Done", new ReadinessHost()));
