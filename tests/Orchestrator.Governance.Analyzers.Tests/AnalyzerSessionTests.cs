@@ -84,6 +84,28 @@ namespace Orchestrator.Governance.Analyzers.Tests
             Assert.Equal("docs/rules/GOV107.md", plain.ByPath[root + Packets.Path].Single(d => d.Id == "GOV107").Descriptor.HelpLinkUri);
         }
 
+        [Fact]
+        public async System.Threading.Tasks.Task A_source_rule_links_to_the_address_helpBaseUrl_gives_it_too()
+        {
+            // Issue 34: GOV701 in a C# file, its help link from governance.yml like the Markdown rules'.
+            const string root = "/repo/";
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class Jobs { void Cancel() { throw new System.NotImplementedException(); } }", path: root + "src/Jobs.cs");
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Jobs", new[] { tree },
+                new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(object).Assembly.Location)!, "System.Runtime.dll")) },
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            async System.Threading.Tasks.Task<Diagnostic> Gov701(string? config)
+            {
+                var files = config == null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new Text(root + "governance.yml", config));
+                var options = new AnalyzerOptions(files, new Provider(new Dictionary<string, string> { [GovernanceAnalyzer.RootProperty] = root }));
+                var found = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new GOV701NotImplementedExceptionAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
+                return Assert.Single(found);
+            }
+
+            var linked = await Gov701("helpBaseUrl: \"https://docs.example.org/rules/{id}.html\"\n");
+            Assert.Equal(("GOV701", "https://docs.example.org/rules/GOV701.html"), (linked.Id, linked.Descriptor.HelpLinkUri));
+            Assert.Equal("docs/rules/GOV701.md", (await Gov701(null)).Descriptor.HelpLinkUri);
+        }
+
         private sealed class Text : AdditionalText
         {
             private readonly SourceText _text;
