@@ -52,7 +52,6 @@ namespace Orchestrator.Governance.Mcp.Tools
         public static string RealPath(string directory) => Links.ResolvePath(Path.GetFullPath(directory)).Path ?? directory;
 
         /// <summary>Whether the repository-relative <paramref name="file"/> is <paramref name="scope"/> or under it ("" is the whole repository).</summary>
-        public static bool Covers(string scope, string file) =>
-            scope.Length == 0 || string.Equals(file, scope, StringComparison.Ordinal) || (file.Length > scope.Length && file[scope.Length] == '/' && file.StartsWith(scope, StringComparison.Ordinal));
+        public static bool Covers(string scope, string file) => Engine.Queries.ScopeCheck.Covers(scope, file);
     }
 }

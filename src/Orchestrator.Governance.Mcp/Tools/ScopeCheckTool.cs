@@ -1,14 +1,12 @@
-using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Orchestrator.Governance.Model.Board;
-using Orchestrator.Governance.Model.Scope;
+using Orchestrator.Governance.Engine.Queries;
 
 namespace Orchestrator.Governance.Mcp.Tools
 {
     /// <summary>
     /// <c>scope_check</c>: which of the files an agent means to touch a task packet allows, as the
-    /// CI scope gate (GOV505, <see cref="ScopeGate"/>; seed 003 §5.3 [CX-603], [CX-600B]) would
+    /// CI scope gate (GOV505, <see cref="Model.Scope.ScopeGate"/>; seed 003 §5.3 [CX-603], [CX-600B]) would
     /// judge them with this packet alone: in its IN_SCOPE_PATHS, covered by one of its unexpired
     /// waivers, named in its OUT_OF_SCOPE, or outside.
     /// </summary>
@@ -48,54 +46,33 @@ namespace Orchestrator.Governance.Mcp.Tools
             if (files.FirstOrDefault(f => f.Length == 0) != null) throw new ToolError("'files' names the repository root; name files");
 
             var snapshot = session.Current();
-            var result = snapshot.Result;
-            var (packet, wp) = PacketTool.Resolve(result, id);
-            var profile = result.Profile;
-            var scope = result.Config.Scope;
-            var gate = new ScopeGate(new[] { packet }, p => ScopeFacts.InScope(p, profile, snapshot.Files, scope.NewMarkers), scope, session.Today);
-            var outside = gate.Outside(files, withWaived: true).ToDictionary(o => o.File, o => o.Waiver, StringComparer.Ordinal);
-            var outField = profile.FieldOf(packet, "OUT_OF_SCOPE");
-            var excluded = outField == null ? new System.Collections.Generic.List<ScopeEntry>() : ScopeEntry.ReadMentions(outField, packet, snapshot.Files);
+            ScopeAnswer answer;
+            try
+            {
+                answer = ScopeCheck.Judge(snapshot.Result, snapshot.Files, id, files, session.Today);
+            }
+            catch (QueryException e)
+            {
+                throw new ToolError(e.Message);
+            }
 
             var verdicts = new JsonArray();
-            int bad = 0;
-            foreach (var file in files.Distinct(StringComparer.Ordinal))
+            foreach (var verdict in answer.Files)
             {
-                var named = excluded.FirstOrDefault(e => e.Path.Length > 0 && RepositoryPath.Covers(e.Path, file));
-                var entry = new JsonObject { ["file"] = file };
-                if (named != null)
-                {
-                    entry["verdict"] = "outOfScope";
-                    entry["outOfScopeLine"] = named.Span.StartLine;
-                    bad++;
-                }
-                else if (!outside.TryGetValue(file, out var waiver))
-                {
-                    entry["verdict"] = "inScope";
-                }
-                else if (waiver != null)
-                {
-                    entry["verdict"] = "waived";
-                    entry["waiver"] = new JsonObject { ["id"] = waiver.Id, ["line"] = waiver.EntrySpan.StartLine, ["text"] = waiver.Line.Trim() };
-                }
-                else
-                {
-                    entry["verdict"] = "outside";
-                    bad++;
-                }
-
+                var entry = new JsonObject { ["file"] = verdict.File, ["verdict"] = verdict.Verdict };
+                if (verdict.OutOfScopeLine is int line) entry["outOfScopeLine"] = line;
+                if (verdict.Waiver is Model.PacketWaiver waiver) entry["waiver"] = new JsonObject { ["id"] = waiver.Id, ["line"] = waiver.EntrySpan.StartLine, ["text"] = waiver.Line.Trim() };
                 verdicts.Add((JsonNode)entry);
             }
 
-            var status = profile.FieldOf(packet, "STATUS");
             return new JsonObject
             {
-                ["id"] = wp,
-                ["file"] = packet.Path,
-                ["status"] = status?.Value.Trim(),
-                ["activeForGate"] = status != null && TopologyFacts.IsOneOf(status.Value, scope.Gate.ActiveStatuses),
+                ["id"] = answer.Id,
+                ["file"] = answer.File,
+                ["status"] = answer.Status,
+                ["activeForGate"] = answer.ActiveForGate,
                 ["files"] = verdicts,
-                ["outside"] = bad,
+                ["outside"] = answer.Outside,
             };
         }
     }

@@ -1,8 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Orchestrator.Governance.Model.Spec;
+using Orchestrator.Governance.Engine.Queries;
 
 namespace Orchestrator.Governance.Mcp.Tools
 {
@@ -48,44 +46,17 @@ namespace Orchestrator.Governance.Mcp.Tools
             string query = arguments.String("query", required: true, maxLength: 256)!.Trim();
             int limit = arguments.Int("limit", 5, 1, 20);
             var context = session.Current().Result.Spec;
-            var spec = context.Spec ?? throw new ToolError("the repository has no current spec to read" + (context.Problem != null ? ": " + context.Problem : " (spec.currentPointer names none, or the file it names is missing)"));
-
-            string number = query.TrimStart('§').Trim();
-            IReadOnlyList<ResolvedReference> references = Array.Empty<ResolvedReference>();
-            List<SpecSection> found;
-            string by;
-            if (spec.ByNumber.ContainsKey(number))
+            SpecSectionMatch match;
+            try
             {
-                // Every section of that number: a spec may number two alike (GOV211 reports it).
-                (found, by) = (spec.Sections.Where(s => s.Number == number).Take(limit).ToList(), "number");
+                match = SpecSectionLookup.Find(context, query, limit);
             }
-            else if (spec.ById.TryGetValue(query, out var defined) || spec.ById.TryGetValue(query.ToUpperInvariant(), out defined))
+            catch (QueryException e)
             {
-                (found, by) = (new List<SpecSection> { defined }, "id");
-            }
-            else if (spec.MentionsById.TryGetValue(query.ToUpperInvariant(), out var mentioned))
-            {
-                (found, by) = (mentioned.Take(limit).ToList(), "id");
-            }
-            else if ((references = context.ResolveAnchorText(query)).Any(r => r.Section != null || r.IsAmbiguous))
-            {
-                // A whole SPEC_ANCHOR line: the sections its numbers, IDs and lines name (those naming none are listed);
-                // a number the spec gives several sections and the line picks none of (GOV213) names them all.
-                (found, by) = (references.SelectMany(r => r.Section != null ? new[] { r.Section } : r.Alternatives).Distinct().Take(limit).ToList(), "anchor");
-            }
-            else
-            {
-                var words = query.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-                found = spec.Sections.Where(s => words.All(w => s.Title.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)).Take(limit).ToList();
-                by = "title";
+                throw new ToolError(e.Message);
             }
 
-            bool justNumber = references.Count == 1 && references[0].Reference.Value == number;
-            if (found.Count == 0 && references.Count > 0 && !justNumber)
-                throw new ToolError($"no section of {spec.Document.Path} is named by {string.Join(", ", references.Select(Unresolved))}, and no title has those words");
-            if (found.Count == 0)
-                throw new ToolError($"no section of {spec.Document.Path} is numbered '{ToolArguments.Clip(number)}'{(justNumber && references[0].Nearest is SpecSection near ? $" (nearest: §{near.Number} {ToolArguments.Clip(near.Title)})" : string.Empty)}, defines or mentions the ID '{ToolArguments.Clip(query)}', or has those words in its title");
-
+            var (spec, found, by, references) = (match.Spec, match.Sections, match.MatchedBy, match.References);
             var sections = new JsonArray();
             foreach (var section in found)
             {
@@ -116,9 +87,5 @@ namespace Orchestrator.Governance.Mcp.Tools
 
             return result;
         }
-
-        /// <summary>"§2.3.12.3 (nearest: §2.3.12 Storage Backend Portability)", as the error names a reference that resolves to nothing.</summary>
-        private static string Unresolved(ResolvedReference reference) =>
-            reference.Reference.Display + (reference.Nearest == null ? string.Empty : $" (nearest: §{reference.Nearest.Number} {ToolArguments.Clip(reference.Nearest.Title)})");
     }
 }
