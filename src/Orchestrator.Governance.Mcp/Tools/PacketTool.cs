@@ -5,8 +5,7 @@ using System.Text.Json.Nodes;
 using Orchestrator.Governance.Engine;
 using Orchestrator.Governance.Model;
 using Orchestrator.Governance.Model.Board;
-using Orchestrator.Governance.Model.Locks;
-using Orchestrator.Governance.Model.Scope;
+using Orchestrator.Governance.Engine.Queries;
 
 namespace Orchestrator.Governance.Mcp.Tools
 {
@@ -52,17 +51,19 @@ namespace Orchestrator.Governance.Mcp.Tools
         {
             string id = arguments.String("id", required: true, maxLength: 256)!.Trim();
             var result = session.Current().Result;
-            var (packet, packetId) = Resolve(result, id);
-            var profile = result.Profile;
+            PacketView view;
+            try
+            {
+                view = PacketView.Of(result, id);
+            }
+            catch (QueryException e)
+            {
+                throw new ToolError(e.Message);
+            }
+
             var spec = result.Spec;
-
-            var status = profile.FieldOf(packet, "STATUS");
-            var signature = PacketLock.Signature(packet, profile);
-            var inScope = ScopeFacts.InScope(packet, profile, null, result.Config.Scope.NewMarkers);
-            var outOfScope = profile.FieldOf(packet, "OUT_OF_SCOPE");
-
             var anchors = new JsonArray();
-            foreach (var reference in spec.AnchorsOf(packet, profile).References)
+            foreach (var reference in view.Anchors)
             {
                 var target = reference.Target;
                 anchors.Add((JsonNode)new JsonObject
@@ -75,51 +76,37 @@ namespace Orchestrator.Governance.Mcp.Tools
                 });
             }
 
-            var coverage = spec.CoverageOf(packet, profile);
             var items = new JsonArray();
-            if (coverage != null)
+            foreach (var item in view.Coverage?.Items ?? (IReadOnlyList<Model.Spec.ItemMapping>)Array.Empty<Model.Spec.ItemMapping>())
             {
-                foreach (var item in coverage.Items)
+                items.Add((JsonNode)new JsonObject
                 {
-                    items.Add((JsonNode)new JsonObject
-                    {
-                        ["text"] = item.Item.Text.Trim(),
-                        ["line"] = item.Item.Span.StartLine,
-                        ["mapping"] = item.Kind.ToString().ToLowerInvariant(),
-                        ["requirements"] = new JsonArray(item.Requirements.Select(r => (JsonNode?)Json.Requirement(r, spec)).ToArray()),
-                        ["why"] = new JsonArray(item.Requirements.Select(r => (JsonNode?)JsonValue.Create(item.Why(r))).ToArray()),
-                    });
-                }
-            }
-            else if (profile.FieldOf(packet, "DONE_MEANS") is PacketField doneMeans)
-            {
-                foreach (var item in doneMeans.Entries)
-                    items.Add((JsonNode)new JsonObject { ["text"] = item.Text.Trim(), ["line"] = item.Span.StartLine, ["mapping"] = "none", ["requirements"] = new JsonArray(), ["why"] = new JsonArray() });
+                    ["text"] = item.Item.Text.Trim(),
+                    ["line"] = item.Item.Span.StartLine,
+                    ["mapping"] = item.Kind.ToString().ToLowerInvariant(),
+                    ["requirements"] = new JsonArray(item.Requirements.Select(r => (JsonNode?)Json.Requirement(r, spec)).ToArray()),
+                    ["why"] = new JsonArray(item.Requirements.Select(r => (JsonNode?)JsonValue.Create(item.Why(r))).ToArray()),
+                });
             }
 
-            var uncovered = coverage == null ? new List<Model.Spec.SpecRequirement>() : coverage.Uncovered(absolute: true);
-            var dependencies = TopologyFacts.BlockersOf(result.Topology, packet)
-                .Select(b =>
-                {
-                    var known = result.Topology.StatusOf(b);
-                    return (JsonNode?)new JsonObject { ["id"] = b, ["status"] = known?.Status, ["statusFrom"] = known?.Source };
-                }).ToArray();
+            foreach (var item in view.UnmappedItems)
+                items.Add((JsonNode)new JsonObject { ["text"] = item.Text.Trim(), ["line"] = item.Span.StartLine, ["mapping"] = "none", ["requirements"] = new JsonArray(), ["why"] = new JsonArray() });
 
             return new JsonObject
             {
-                ["id"] = packetId,
-                ["file"] = packet.Path,
-                ["status"] = status?.Value.Trim(),
-                ["statusLine"] = status?.ValueSpan.StartLine,
-                ["boardStatus"] = TopologyFacts.BoardEntryOf(result.Topology, result.Config.Board, packet)?.Status,
-                ["locked"] = signature != null && PacketLock.IsSigned(signature.Value, profile),
-                ["inScope"] = new JsonArray(inScope.Where(e => e.Path.Length > 0).Select(e => (JsonNode?)new JsonObject { ["path"] = e.Path, ["kind"] = e.Kind.ToString().ToLowerInvariant(), ["line"] = e.Span.StartLine }).ToArray()),
-                ["outOfScope"] = new JsonArray((outOfScope?.Entries ?? Array.Empty<PacketFieldItem>()).Select(i => (JsonNode?)JsonValue.Create(i.Text.Trim())).ToArray()),
+                ["id"] = view.Id,
+                ["file"] = view.Packet.Path,
+                ["status"] = view.Status?.Value.Trim(),
+                ["statusLine"] = view.Status?.ValueSpan.StartLine,
+                ["boardStatus"] = view.BoardStatus,
+                ["locked"] = view.Locked,
+                ["inScope"] = new JsonArray(view.InScope.Select(e => (JsonNode?)new JsonObject { ["path"] = e.Path, ["kind"] = e.Kind.ToString().ToLowerInvariant(), ["line"] = e.Span.StartLine }).ToArray()),
+                ["outOfScope"] = new JsonArray(view.OutOfScope.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
                 ["specAnchor"] = anchors,
                 ["doneMeans"] = items,
-                ["uncoveredMusts"] = new JsonArray(uncovered.Select(r => (JsonNode?)Json.Requirement(r, spec)).ToArray()),
-                ["dependencies"] = new JsonArray(dependencies),
-                ["diagnostics"] = new JsonArray(result.Diagnostics.Where(d => d.Path == packet.Path).Select(d => (JsonNode?)Json.Diagnostic(d, false)).ToArray()),
+                ["uncoveredMusts"] = new JsonArray(view.UncoveredMusts.Select(r => (JsonNode?)Json.Requirement(r, spec)).ToArray()),
+                ["dependencies"] = new JsonArray(view.Dependencies.Select(d => (JsonNode?)new JsonObject { ["id"] = d.Id, ["status"] = d.Status?.Status, ["statusFrom"] = d.Status?.Source }).ToArray()),
+                ["diagnostics"] = new JsonArray(view.Diagnostics.Select(d => (JsonNode?)Json.Diagnostic(d, false)).ToArray()),
             };
         }
 
