@@ -2,9 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Orchestrator.Governance.Engine;
-using Orchestrator.Governance.Model;
-using Orchestrator.Governance.Model.Board;
 using Orchestrator.Governance.Engine.Queries;
 
 namespace Orchestrator.Governance.Mcp.Tools
@@ -108,25 +105,6 @@ namespace Orchestrator.Governance.Mcp.Tools
                 ["dependencies"] = new JsonArray(view.Dependencies.Select(d => (JsonNode?)new JsonObject { ["id"] = d.Id, ["status"] = d.Status?.Status, ["statusFrom"] = d.Status?.Source }).ToArray()),
                 ["diagnostics"] = new JsonArray(view.Diagnostics.Select(d => (JsonNode?)Json.Diagnostic(d, false)).ToArray()),
             };
-        }
-
-        /// <summary>
-        /// The packet a WP ID names (as the dependency graph knows it, else by file name) and the ID
-        /// the tools answer with: the one asked for when it names the packet in the graph, else the
-        /// packet's own (<see cref="TopologyFacts.NameOf"/>). Every tool that takes a WP ID resolves
-        /// it here, so they agree on the packet and on its board entries and blockers. Throws a
-        /// <see cref="ToolError"/> naming near IDs when none matches.
-        /// </summary>
-        internal static (TaskPacket Packet, string Id) Resolve(GovernanceResult result, string id)
-        {
-            try
-            {
-                return Engine.Queries.PacketLookup.Resolve(result, id);
-            }
-            catch (Engine.Queries.QueryException e)
-            {
-                throw new ToolError(e.Message);
-            }
         }
     }
 }

@@ -94,6 +94,6 @@ namespace Orchestrator.Governance.Mcp.Tools
         };
 
         /// <summary>A value as a message quotes it: at most 80 characters.</summary>
-        public static string Clip(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+        public static string Clip(string text) => Engine.Queries.QueryText.Clip(text);
     }
 }

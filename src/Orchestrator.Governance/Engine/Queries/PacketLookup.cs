@@ -22,11 +22,11 @@ namespace Orchestrator.Governance.Engine.Queries
                 return (packet, result.Topology.IdsOf(packet).Contains(id, StringComparer.Ordinal) ? id : TopologyFacts.NameOf(result.Topology, packet, result.Profile));
             // A WP whose only document is a stub: say so, with what the stub says of it.
             if (result.Stubs.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal)) is Model.Stubs.TaskPacketStub stub)
-                throw new QueryException($"{ReadyToClose.Clip(id)} has no task packet: it is a stub, {stub.Path} (status '{ReadyToClose.Clip(stub.Status?.Value.Trim() ?? "none")}'"
+                throw new QueryException($"{QueryText.Clip(id)} has no task packet: it is a stub, {stub.Path} (status '{QueryText.Clip(stub.Status?.Value.Trim() ?? "none")}'"
                     + (stub.ReplacementId != null ? $", replaced by {stub.ReplacementId}" : string.Empty) + "); a stub is activated into a packet before work starts");
             var near = result.Packets.Select(p => p.FileStem).Where(s => s.IndexOf(id, StringComparison.OrdinalIgnoreCase) >= 0 || id.IndexOf(s, StringComparison.OrdinalIgnoreCase) >= 0)
                 .OrderBy(s => s, StringComparer.Ordinal).Take(5).ToList();
-            throw new QueryException($"no task packet has the WP ID '{ReadyToClose.Clip(id)}'" + (near.Count > 0 ? "; did you mean " + string.Join(", ", near) + "?" : $" ({result.Packets.Count} packets read; the check tool lists their files)"));
+            throw new QueryException($"no task packet has the WP ID '{QueryText.Clip(id)}'" + (near.Count > 0 ? "; did you mean " + string.Join(", ", near) + "?" : $" ({result.Packets.Count} packets read; the check tool lists their files)"));
         }
     }
 }

@@ -96,12 +96,12 @@ namespace Orchestrator.Governance.Engine.Queries
             gates.Add(new ReadinessGate("mustsCovered", anchored && uncovered.Count == 0,
                 !anchored ? noAnchor
                 : uncovered.Count == 0 ? $"every MUST of the {coverage!.Anchored.Count} anchored section(s) is covered by a DONE_MEANS item"
-                : $"{uncovered.Count} MUST(s) of the anchored sections no DONE_MEANS item covers: " + string.Join("; ", uncovered.Take(5).Select(r => "§" + r.Section.Number + " '" + Clip(r.Text) + "'")) + (uncovered.Count > 5 ? $"; and {uncovered.Count - 5} more" : string.Empty),
+                : $"{uncovered.Count} MUST(s) of the anchored sections no DONE_MEANS item covers: " + string.Join("; ", uncovered.Take(5).Select(r => "§" + r.Section.Number + " '" + QueryText.Clip(r.Text) + "'")) + (uncovered.Count > 5 ? $"; and {uncovered.Count - 5} more" : string.Empty),
                 mustDiagnostics,
                 !anchored ? null : coverage!.Requirements.Where(r => r.IsAbsolute).Select(r =>
                 {
                     var covering = coverage.CoveringOf(r);
-                    return new RequirementCoverage(r.Span.StartLine, Clip(r.Text), covering?.Item.Item.Span.StartLine, covering?.Why);
+                    return new RequirementCoverage(r.Span.StartLine, QueryText.Clip(r.Text), covering?.Item.Item.Span.StartLine, covering?.Why);
                 }).ToList()));
 
             // Blockers.
@@ -120,7 +120,7 @@ namespace Orchestrator.Governance.Engine.Queries
             gates.Add(new ReadinessGate("locked", signed && lockProblems.Count == 0,
                 lockProblems.Count > 0 ? string.Join("; ", lockProblems.Select(d => d.Message))
                 : !signed ? "the packet is not locked: it has no USER_SIGNATURE"
-                : $"locked by USER_SIGNATURE '{Clip(signature!.Value.Trim())}'", lockProblems));
+                : $"locked by USER_SIGNATURE '{QueryText.Clip(signature!.Value.Trim())}'", lockProblems));
 
             // Board.
             gates.Add(Board(result, packet, target, Of(BoardRules)));
@@ -149,7 +149,7 @@ namespace Orchestrator.Governance.Engine.Queries
         {
             var closing = ClosingStatuses(config);
             if (!TopologyFacts.IsOneOf(target, closing))
-                throw new QueryException($"'{Clip(target)}' is not a closing status; expected one of {string.Join(", ", closing)} (taskPacket.closedStatuses, dependencies.validated)");
+                throw new QueryException($"'{QueryText.Clip(target)}' is not a closing status; expected one of {string.Join(", ", closing)} (taskPacket.closedStatuses, dependencies.validated)");
         }
 
         /// <summary>
@@ -230,8 +230,5 @@ namespace Orchestrator.Governance.Engine.Queries
             string text = $"{coverage.Items.Count} DONE_MEANS item(s), measurable: {requirements} mapped to requirements, {gates} gate(s)";
             return empty == 0 ? text : text + $", {empty} citing a section or requirement of the anchored sections that states no MUST or SHOULD";
         }
-
-        /// <summary>A text as the answers quote it: at most 80 characters, the last three "..." when cut.</summary>
-        public static string Clip(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
     }
 }

@@ -26,12 +26,13 @@ namespace Orchestrator.Governance.Engine.Queries
             var profile = result.Profile;
             var scope = result.Config.Scope;
             var gate = new ScopeGate(new[] { packet }, p => ScopeFacts.InScope(p, profile, repositoryFiles, scope.NewMarkers), scope, today);
-            var outside = gate.Outside(files, withWaived: true).ToDictionary(o => o.File, o => o.Waiver, StringComparer.Ordinal);
+            var distinct = files.Distinct(StringComparer.Ordinal).ToList();
+            var outside = gate.Outside(distinct, withWaived: true).ToDictionary(o => o.File, o => o.Waiver, StringComparer.Ordinal);
             var outField = profile.FieldOf(packet, "OUT_OF_SCOPE");
             var excluded = outField == null ? new List<ScopeEntry>() : ScopeEntry.ReadMentions(outField, packet, repositoryFiles);
 
             var verdicts = new List<FileVerdict>();
-            foreach (var file in files.Distinct(StringComparer.Ordinal))
+            foreach (var file in distinct)
             {
                 var named = excluded.FirstOrDefault(e => e.Path.Length > 0 && Covers(e.Path, file));
                 if (named != null) verdicts.Add(new FileVerdict(file, "outOfScope", null, named.Span.StartLine));

@@ -52,13 +52,13 @@ namespace Orchestrator.Governance.Engine.Queries
             if (found.Count == 0 && references.Count > 0 && !justNumber)
                 throw new QueryException($"no section of {spec.Document.Path} is named by {string.Join(", ", references.Select(Unresolved))}, and no title has those words");
             if (found.Count == 0)
-                throw new QueryException($"no section of {spec.Document.Path} is numbered '{ReadyToClose.Clip(number)}'{(justNumber && references[0].Nearest is SpecSection near ? $" (nearest: §{near.Number} {ReadyToClose.Clip(near.Title)})" : string.Empty)}, defines or mentions the ID '{ReadyToClose.Clip(query)}', or has those words in its title");
+                throw new QueryException($"no section of {spec.Document.Path} is numbered '{QueryText.Clip(number)}'{(justNumber && references[0].Nearest is SpecSection near ? $" (nearest: §{near.Number} {QueryText.Clip(near.Title)})" : string.Empty)}, defines or mentions the ID '{QueryText.Clip(query)}', or has those words in its title");
             return new SpecSectionMatch(spec, by, found, by == "anchor" ? references : Array.Empty<ResolvedReference>());
         }
 
         /// <summary>"§2.3.12.3 (nearest: §2.3.12 Storage Backend Portability)", as the error names a reference that resolves to nothing.</summary>
         private static string Unresolved(ResolvedReference reference) =>
-            reference.Reference.Display + (reference.Nearest == null ? string.Empty : $" (nearest: §{reference.Nearest.Number} {ReadyToClose.Clip(reference.Nearest.Title)})");
+            reference.Reference.Display + (reference.Nearest == null ? string.Empty : $" (nearest: §{reference.Nearest.Number} {QueryText.Clip(reference.Nearest.Title)})");
     }
 
     /// <summary>What <see cref="SpecSectionLookup.Find"/> found: the spec, how the query matched (number, id, anchor, title), the sections, and an anchor line's references.</summary>

@@ -33,7 +33,8 @@ namespace Orchestrator.Governance.Tests.Engine.Queries
         [Fact]
         public void ScopeCheck_judges_each_file_once_in_the_order_asked()
         {
-            var answer = ScopeCheck.Judge(Result, null, "WP-1-Storage-Layer", new[] { "src/storage/mod.rs", "src/ui/app.rs", "src/storage/mod.rs" }, new DateTime(2026, 1, 15));
+            // A file outside the scope asked twice (an agent's "a.rs" and "./a.rs" normalize alike) is judged once.
+            var answer = ScopeCheck.Judge(Result, null, "WP-1-Storage-Layer", new[] { "src/storage/mod.rs", "src/ui/app.rs", "src/storage/mod.rs", "src/ui/app.rs" }, new DateTime(2026, 1, 15));
             Assert.Equal(("WP-1-Storage-Layer", Packets.Path, "Ready-for-Dev", false), (answer.Id, answer.File, answer.Status, answer.ActiveForGate));
             Assert.Equal(new[] { ("src/storage/mod.rs", "inScope"), ("src/ui/app.rs", "outside") }, answer.Files.Select(f => (f.File, f.Verdict)));
             Assert.Equal(1, answer.Outside);
